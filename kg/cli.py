@@ -1,0 +1,205 @@
+"""The `kg` command: thin wrappers that parse options and call library functions."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .store import DEFAULT_STORE, ENV_STORE, Store, StoreError
+
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default=None, metavar="DIR",
+                   help=f"store directory (default ${ENV_STORE} or ./{DEFAULT_STORE})")
+
+
+def cmd_build(args) -> int:
+    from .pipeline import build
+
+    config = None
+    if args.config:
+        from .config import load_config
+        config = load_config(args.config)
+    store = Store(args.store)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for p in missing:
+        print(f"kg: error: {p}: no such file or directory", file=sys.stderr)
+    paths = [p for p in args.paths if Path(p).exists()]
+    summary = build(paths, store, config=config, force=args.force,
+                    on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr))
+    failed = summary.failed + len(missing)
+    print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
+          f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}")
+    print(f"entities: {summary.entities}, mentions: {summary.mentions}, facts: {summary.facts}, "
+          f"seconds: {summary.seconds:.2f}, store: {store.path}")
+    if failed:
+        print(f"kg: {failed} file(s) could not be built (see the errors above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from .pipeline import remove
+    store = Store(args.store)
+    removed = remove(args.targets, store)
+    print(f"removed {len(removed)} article(s)")
+    return 0 if removed else 1
+
+
+def cmd_query(args) -> int:
+    from .query import format_select, load_query, run
+    store = Store(args.store, read_only=True)
+    kind, payload = run(store, load_query(args.query))
+    if kind == "select":
+        sys.stdout.write(format_select(*payload, args.format))
+    elif kind == "ask":
+        print("true" if payload else "false")
+    else:
+        import pyoxigraph as ox
+        fmt = ox.RdfFormat.N_TRIPLES if args.format in ("csv", "tsv") else ox.RdfFormat.TURTLE
+        sys.stdout.buffer.write(ox.serialize(payload, format=fmt))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export
+    store = Store(args.store, read_only=True)
+    n = export(store, args.format, args.output)
+    if args.output not in (None, "-"):
+        print(f"wrote {n} bytes of {args.format} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_viz(args) -> int:
+    from .export import to_dataset
+    from . import views
+    store = Store(args.store, read_only=True)
+    ds = to_dataset(store)
+    if args.site:
+        summary = views.build_site(ds, args.site)
+        print(json.dumps(summary, ensure_ascii=False, default=str))
+        return 0
+    kwargs = dict(focus=args.focus, depth=args.depth, article=args.article, classes=args.classes,
+                  min_confidence=args.min_confidence, date_from=args.date_from, date_to=args.date_to,
+                  max_nodes=args.max_nodes)
+    if args.query:
+        from .query import load_query
+        kwargs["construct"] = load_query(args.query)
+    summary = views.build_view(ds, args.output, **{k: v for k, v in kwargs.items() if v is not None})
+    print(f"wrote {args.output}: {summary.get('nodes')} nodes, {summary.get('edges')} edges"
+          + (f", {summary.get('dropped')} left out" if summary.get("dropped") else ""))
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate
+    store = Store(args.store, read_only=True)
+    conforms, _, text = validate(store)
+    print("conforms" if conforms else text)
+    return 0 if conforms else 1
+
+
+def cmd_stats(args) -> int:
+    from .stats import stats
+    store = Store(args.store, read_only=True)
+    s = stats(store)
+    if args.json:
+        print(json.dumps(s, ensure_ascii=False, indent=1))
+        return 0
+    print(f"articles: {s['articles']}  triples: {s['triples']}  mentions: {s['mentions']}")
+    print("entities by class:")
+    for k, v in s["entities"].items():
+        print(f"  {k:<20}{v:>7}")
+    print("facts by kind:")
+    for k, v in s["facts"].items():
+        print(f"  {k:<20}{v:>7}")
+    print(f"facts supported by more than one article: {s['facts_supported_by_several_articles']}")
+    return 0
+
+
+def cmd_extractors(args) -> int:
+    from .extract.registry import load_extractors
+    for ex in load_extractors():
+        print(f"{ex.name}@{ex.version}  requires={','.join(ex.requires)}  produces={','.join(ex.produces)}"
+              f"  {getattr(ex, 'description', '')}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kg", description="Build and use a knowledge graph of Chinese policy and finance news.")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="read articles (files or folders) into the store")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--config", help="YAML file with extra gazetteer entries and patterns")
+    p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
+    _store_arg(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("remove", help="remove articles by id, IRI or source path")
+    p.add_argument("targets", nargs="+")
+    _store_arg(p)
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("query", help="run a SPARQL query (text or .rq file) over all graphs")
+    p.add_argument("query")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    _store_arg(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="write the store as RDF")
+    p.add_argument("--format", choices=["turtle", "trig", "nquads", "ntriples", "jsonld"], default="turtle")
+    p.add_argument("-o", "--output", default=None, help="file (default: standard output)")
+    _store_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("viz", help="write an interactive HTML view that works offline")
+    p.add_argument("-o", "--output", default="graph.html")
+    p.add_argument("--focus", help="centre on an entity, by label or alias")
+    p.add_argument("--depth", type=int, default=2)
+    p.add_argument("--article", help="only one article (id, IRI or path)")
+    p.add_argument("--query", help="a SPARQL CONSTRUCT (text or .rq file) whose result is drawn")
+    p.add_argument("--class", dest="classes", action="append", help="only entities of this class (repeatable)")
+    p.add_argument("--min-confidence", type=float, default=None)
+    p.add_argument("--from", dest="date_from")
+    p.add_argument("--to", dest="date_to")
+    p.add_argument("--max-nodes", type=int, default=None)
+    p.add_argument("--site", metavar="DIR", help="write an index page with one view per article and top entity")
+    _store_arg(p)
+    p.set_defaults(func=cmd_viz)
+
+    p = sub.add_parser("validate", help="SHACL validation against ontology/shapes.ttl")
+    _store_arg(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("stats", help="articles, entities by class, facts by kind")
+    p.add_argument("--json", action="store_true")
+    _store_arg(p)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("extractors", help="list the extractors loaded (built-in and plugins)")
+    p.set_defaults(func=cmd_extractors)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="kg: %(message)s")
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Credits: the outlet, reporters, editor, original outlet and original title of an article.
+
+Sources, in order of trust: front matter `author` (the publishing outlet), the editor line
+(`责任编辑：…`, also found by the reader inside HTML comments), bylines (`澎湃新闻记者 周頔`,
+`新华社北京2月8日电（记者邹多为、于佳欣）`, `21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道`,
+`（记者王希）`), `来源：` lines and `原标题：`.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from ..lexicon import looks_like_name
+from ..model import Mention, Records, Relation, Span
+from .base import Context, FunctionExtractor
+
+NAME = "credits"
+VERSION = "1"
+
+_HAN = r"\u4e00-\u9fff"
+# words that separate or qualify names in a byline
+_ROLE_WORDS = re.compile(r"(?:实习|见习|资深|首席|特约|驻\w{1,3})?(?:记者|通讯员|实习生|编辑|摄影|摄)")
+_OUTLET_SUFFIX = re.compile(r"(?:新闻|日报|时报|晚报|商报|早报|周刊|报|社|网|财经|报道|客户端|卫视|电视台|总台|全媒体|中国)$")
+# 新华社北京2月8日电（记者邹多为、于佳欣） / 武汉晚报讯（记者李玉莹） / 财联社（北京，记者 张晓翀）讯
+_DATELINE = re.compile(
+    rf"(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)(?:[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|讯)?"
+    rf"[（(](?:[{_HAN}]{{2,4}}[，,])?\s*(?:[{_HAN}]{{0,6}})?记者\s*(?P<names>[^）)]{{2,40}})[）)]")
+# 澎湃新闻记者 周頔 / 证券时报记者 江聃 / 红星新闻记者 叶燕 宋嘉问 / 记者 | 张三
+_BYLINE = re.compile(
+    rf"^(?:[（(]?(?:作者[：:])?)(?P<outlet>[{_HAN}A-Za-z0-9（）().]{{0,24}}?)"
+    rf"(?:实习|见习|资深|首席|特约|驻[{_HAN}]{{1,3}})?记者[\s|｜:：]*(?P<names>.{{2,60}})$")
+_EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
+_SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
+_FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
+_ORIG_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<title>.+?)\s*$")
+
+
+def _names(chunk: str) -> list[tuple[str, int]]:
+    """Split the name part of a byline into (name, offset) pairs."""
+    out = []
+    for m in re.finditer(rf"[{_HAN}]+", chunk):
+        word = m.group()
+        if word.endswith("报道") or word.endswith("摄"):
+            continue
+        word_start = m.start()
+        # 实习记者缴翼飞: drop a role word glued to the name
+        rm = _ROLE_WORDS.match(word)
+        if rm:
+            word_start += rm.end()
+            word = word[rm.end():]
+        if looks_like_name(word):
+            out.append((word, word_start))
+    return out
+
+
+def _outlet(text: str) -> str | None:
+    text = text.strip(" （(：:")
+    text = re.sub(r"[（(][^）)]*[）)]", "", text)  # 澎湃新闻（www.thepaper.cn）
+    if not text or text in {"本报", "本刊", "本台", "本网"}:
+        return None
+    entry = gazetteer.org_index().get(text)
+    if entry is not None:
+        return entry.name
+    return text if _OUTLET_SUFFIX.search(text) and len(text) >= 2 else None
+
+
+def _mention(text: str, kind: str, start: int | None, rule: str, conf: float) -> Mention:
+    span = Span(start, start + len(text)) if start is not None else None
+    return Mention(text=text, kind=kind, span=span, confidence=conf, extractor=f"{NAME}@{VERSION}", rule=rule)
+
+
+def _credit(records: Records, role: str, mention: Mention, span: Span | None) -> None:
+    records.mentions.append(mention)
+    records.relations.append(Relation(kind="credit", args={"role": role, "target": mention}, span=span,
+                                      confidence=mention.confidence, extractor=mention.extractor,
+                                      rule=mention.rule))
+
+
+def extract(ctx: Context) -> Records:
+    art = ctx.article
+    rec = Records()
+    seen: set[tuple[str, str]] = set()
+
+    def add(role: str, name: str, kind: str, start: int | None, rule: str, conf: float, span: Span | None = None):
+        if (role, name) in seen:
+            return
+        seen.add((role, name))
+        _credit(rec, role, _mention(name, kind, start, rule, conf), span)
+
+    outlet = str(art.meta.get("author") or "").strip()
+    if outlet:
+        add("publisher", outlet, "MediaOutlet", None, "front-matter-author", 1.0)
+
+    text = art.text
+    for para in art.paragraphs:
+        ptext = text[para.start:para.end]
+        if len(ptext) <= 80:
+            m = _BYLINE.match(ptext)
+            if m:
+                names = _names(m.group("names"))
+                base = para.start + m.start("names")
+                for name, off in names:
+                    add("reporter", name, "Person", base + off, "byline", 0.9, Span(para.start, para.end))
+                o = _outlet(m.group("outlet"))
+                if o and names:
+                    add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet") + m.group("outlet").find(o)
+                        if m.group("outlet").find(o) >= 0 else None, "byline-outlet", 0.85, Span(para.start, para.end))
+            m = _SOURCE.match(ptext)
+            if m:
+                o = _outlet(m.group("outlet")) or _outlet(_leading_outlet(m.group("outlet")))
+                if o:
+                    add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))
+            m = _ORIG_TITLE.match(ptext)
+            if m:
+                title = re.split(r"\s+来源[：:]", m.group("title"))[0].strip()
+                rec.relations.append(Relation(kind="original_title", args={"title": title},
+                                              span=Span(para.start, para.end), confidence=1.0,
+                                              extractor=f"{NAME}@{VERSION}", rule="original-title"))
+        for m in _DATELINE.finditer(ptext):
+            names = _names(m.group("names"))
+            base = para.start + m.start("names")
+            for name, off in names:
+                add("reporter", name, "Person", base + off, "dateline", 0.9, Span(para.start + m.start(), para.start + m.end()))
+            o = _outlet(m.group("outlet"))
+            if o and names:
+                add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "dateline-outlet", 0.8,
+                    Span(para.start + m.start(), para.start + m.end()))
+        for m in _FROM.finditer(ptext):
+            o = _outlet(m.group("outlet"))
+            if o:
+                add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "from-line", 0.8,
+                    Span(para.start + m.start(), para.start + m.end()))
+    for name in art.editor_raw:
+        m = re.match(rf"[{_HAN}]{{2,4}}", name.strip())
+        if m:
+            add("editor", m.group(), "Person", None, "editor-line", 1.0)
+    return rec
+
+
+def _leading_outlet(text: str) -> str:
+    """来源：每日经济新闻综合中央纪委国家监委网站 -> 每日经济新闻."""
+    for entry_name in sorted(gazetteer.org_index(), key=len, reverse=True):
+        if text.startswith(entry_name):
+            return entry_name
+    return ""
+
+
+EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("article",), produces=("credits",),
+                              description="outlet, reporters, editor, original outlet and title")

@@ -1,0 +1,234 @@
+"""Entity mentions: gazetteers first, then patterns, each with its rule and confidence.
+
+Layers (highest confidence first):
+1. gazetteers (Aho-Corasick, leftmost-longest): organisations and media, administrative
+   divisions, countries, named regions, programmes;
+2. patterns: 《titles》 as documents; post + name (商务部新闻发言人高峰) and name + speech verb
+   (高峰表示) as persons; place + government-body suffix (江苏省商务厅); company suffixes;
+3. propagation: a name found as a person once is a person wherever else it appears in the
+   article (so 高峰 is a person only in articles where a pattern made it one — 早高峰 never).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from .. import gazetteer
+from ..lexicon import _DIR as LEXICON_DIR, looks_like_name, posts, speech_verbs
+from ..model import Mention, Records, Span
+from .automaton import Matcher
+from .base import Context, FunctionExtractor
+
+NAME = "entities"
+VERSION = "1"
+TAG = f"{NAME}@{VERSION}"
+HAN = r"\u4e00-\u9fff"
+
+MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+# 2-character short forms of divisions that are also everyday words
+AMBIGUOUS_SHORT = {"东方", "和平", "新华", "长安", "白云", "城关", "开放", "永定", "中山", "朝阳", "普陀",
+                   "宝山", "通州", "海口", "江南", "江北", "河东", "河西", "城中", "城东", "城西", "城南",
+                   "城北", "市中", "郊区", "矿区", "新城", "青山", "平安", "太平", "永安", "安宁", "长寿",
+                   "和田", "吉安", "兴安", "乐平", "东至", "大同", "大通", "新兴", "汇川", "龙华", "西安",
+                   "南海", "东海", "北海", "黄山", "华山", "金山", "宁波", "泰州", "江苏"}
+KEEP_SHORT = {"西安", "宁波", "泰州", "江苏", "黄山", "北海", "大同", "中山", "海口", "吉安", "和田"}
+
+
+@lru_cache(maxsize=1)
+def programmes() -> list[dict]:
+    return yaml.safe_load((LEXICON_DIR / "programmes.yaml").read_text(encoding="utf-8")) or []
+
+
+def place_kind(div) -> str:
+    if div.code in MUNICIPALITIES or div.name.endswith("市"):
+        return "City"
+    return "AdministrativeArea"
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    entries: dict[str, tuple] = {}
+
+    def put(surface: str, payload: tuple, weight: int):
+        surface = surface.strip()
+        if len(surface) < 2:
+            return
+        cur = entries.get(surface)
+        if cur is None or weight > cur[0]:
+            entries[surface] = (weight, payload)
+
+    divs = gazetteer.divisions()
+    for surface, codes in gazetteer.division_index().items():
+        cands = [divs[c] for c in codes if c in divs]
+        if not cands:
+            continue
+        full = [d for d in cands if surface in (d.name, *d.former_names)]
+        if full:
+            best = min(full, key=lambda d: (d.level, d.code))
+            put(surface, ("place", best.code, "gazetteer-division", 0.95), 3)
+            continue
+        # short form: only for province/prefecture level, and not an everyday word
+        cands = [d for d in cands if d.level <= 2]
+        if not cands or (surface in AMBIGUOUS_SHORT and surface not in KEEP_SHORT):
+            continue
+        levels = sorted({d.level for d in cands})
+        top = [d for d in cands if d.level == levels[0]]
+        if len(top) == 1:
+            put(surface, ("place", top[0].code, "gazetteer-division-short", 0.85), 2)
+    for surface, entry in gazetteer.country_index().items():
+        put(surface, ("country", entry, "gazetteer-country", 0.9), 3)
+    for surface, entry in gazetteer.region_index().items():
+        put(surface, ("region", entry, "gazetteer-region", 0.85), 3)
+    for surface, entry in gazetteer.org_index().items():
+        put(surface, ("org", entry, "gazetteer-org", 0.95), 4)
+    for prog in programmes():
+        for surface in (prog["name"], *(prog.get("aliases") or [])):
+            put(surface.strip("“”"), ("programme", prog, "gazetteer-programme", 0.9), 4)
+    stop = gazetteer.stopwords()
+    return Matcher((s, p) for s, (w, p) in sorted(entries.items()) if s not in stop)
+
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?简称\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[）)]")
+_MEDIA_TITLE = re.compile(r"(?:日报|晚报|时报|商报|早报|周刊|杂志|报|新闻|经济参考|参考消息|新闻周刊|观察)$")
+_LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
+
+# place + government body: 江苏省商务厅, 北京市发展和改革委员会, 深圳市人民政府
+_GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改革委", "发改委", "商务厅", "商务局", "商务委员会",
+               "商务委", "财政厅", "财政局", "统计局", "人民银行", "税务局", "市场监督管理局", "市场监管局",
+               "住房和城乡建设厅", "住房和城乡建设局", "住建局", "住建厅", "教育厅", "教育局", "卫生健康委员会",
+               "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
+               "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
+               "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
+               "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
+               "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
+_COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|银行|证券|控股)")
+_LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
+
+
+def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
+    out = []
+    post_re = "|".join(map(re.escape, posts()))
+    verbs = "|".join(map(re.escape, speech_verbs()))
+    boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|$)")
+    # post + name
+    for m in re.finditer(rf"(?:{post_re})(?P<name>[{HAN}]{{2,4}})", text):
+        start = m.start("name")
+        for length in (3, 2, 4):
+            cand = text[start:start + length]
+            if len(cand) == length and looks_like_name(cand) and cand not in stop \
+                    and re.match(boundary, text[start + length:start + length + 4]):
+                out.append((start, start + length, cand, "post-name", 0.85))
+                break
+    # clause start + name + (adverbial) + speech verb
+    for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
+        start = m.start("name")
+        for length in (3, 2):
+            cand = text[start:start + length]
+            rest = text[start + length:m.end()]
+            if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
+                    and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
+                out.append((start, start + length, cand, "name-verb", 0.7))
+                break
+    return out
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def extract(ctx: Context) -> Records:
+    art = ctx.article
+    text = art.text
+    stop = gazetteer.stopwords()
+    rec = Records()
+    taken: list[tuple[int, int]] = []
+
+    def add(start, end, kind, rule, conf, key=None, **attrs):
+        rec.mentions.append(Mention(text=text[start:end], kind=kind, span=Span(start, end), confidence=conf,
+                                    extractor=TAG, rule=rule, key=key, attrs=attrs))
+        taken.append((start, end))
+
+    # documents first: a title may contain places and organisations that are not mentions of their own
+    aliases: dict[str, tuple[int, int]] = {}
+    for m in _ALIAS_DEF.finditer(text):
+        aliases[m.group(1)] = (m.start(), m.end())
+    titles = []
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        if title in aliases or title in stop:
+            continue
+        entry = gazetteer.org_index().get(title)
+        if entry is not None or _MEDIA_TITLE.search(title) and len(title) <= 8:
+            add(m.start(1), m.end(1), entry.kind if entry else "MediaOutlet", "title-media", 0.8,
+                key=entry.key if entry else None)
+            continue
+        kind = "Law" if _LAW_TITLE.search(title) else "Document"
+        add(m.start(1), m.end(1), kind, "title-quotes", 0.9)
+        titles.append((m.start(), m.end()))
+
+    for start, end, surface, payload in _matcher().find(text):
+        if _overlaps((start, end), taken):
+            continue
+        kind_tag, obj, rule, conf = payload
+        if kind_tag == "place":
+            div = gazetteer.divisions()[obj]
+            add(start, end, place_kind(div), rule, conf, key=f"division:{obj}")
+        elif kind_tag == "country":
+            add(start, end, "Country", rule, conf, key=f"country:{getattr(obj, 'code', surface)}")
+        elif kind_tag == "region":
+            add(start, end, "Place", rule, conf, key=f"region:{getattr(obj, 'key', surface)}")
+        elif kind_tag == "org":
+            add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
+        elif kind_tag == "programme":
+            add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
+
+    # place-prefixed government bodies: extend a place mention to the right
+    for mention in list(rec.mentions):
+        if mention.kind not in ("City", "AdministrativeArea") or mention.span is None:
+            continue
+        s, e = mention.span.start, mention.span.end
+        tail = text[e:e + 14]
+        for suffix in _GOV_SUFFIX:
+            m = re.match(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}", tail)
+            if m and not re.search(r"[和与及、等的在是]", m.group(1)) and (len(m.group(1)) <= 4):
+                end = e + m.end()
+                # the longer organisation replaces the bare place
+                rec.mentions.remove(mention)
+                taken.remove((s, e))
+                add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, attrs_place=mention.key)
+                break
+
+    for m in _COMPANY.finditer(text):
+        s, e = m.span()
+        # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
+        name = m.group(1)
+        cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
+        s = s + cut + 1
+        if e - s - len(m.group(2)) < 2 or _overlaps((s, e), taken):
+            continue
+        surface = text[s:e]
+        if surface in stop or surface[: len(surface) - len(m.group(2))] in stop:
+            continue
+        add(s, e, "Company", "company-suffix", 0.6)
+
+    persons = {}
+    for s, e, name, rule, conf in _persons_by_pattern(text, stop):
+        if _overlaps((s, e), taken):
+            continue
+        add(s, e, "Person", rule, conf)
+        persons.setdefault(name, conf)
+    # propagation within the article
+    for name, conf in persons.items():
+        for m in re.finditer(re.escape(name), text):
+            if not _overlaps(m.span(), taken):
+                add(m.start(), m.end(), "Person", "person-propagation", min(conf, 0.7))
+    rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))
+    return rec
+
+
+EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("article",), produces=("mentions",),
+                              description="people, organisations, places, documents, programmes (gazetteers + patterns)")

@@ -1,0 +1,41 @@
+"""Small word lists the patterns use (surnames, posts, speech verbs), shipped as text files."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_DIR = Path(__file__).parent
+
+
+def _words(name: str) -> list[str]:
+    words: list[str] = []
+    for line in (_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        words.extend(line.split())
+    return words
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    return frozenset(_words("surnames.txt"))
+
+
+@lru_cache(maxsize=None)
+def posts() -> tuple[str, ...]:
+    # longest first, so alternations in regexes prefer 副部长 over 部长
+    return tuple(sorted(set(_words("posts.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> tuple[str, ...]:
+    return tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True))
+
+
+def looks_like_name(text: str) -> bool:
+    """A plausible Han person name: 2-4 characters starting with a known surname."""
+    if not 2 <= len(text) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in text):
+        return False
+    s = surnames()
+    if text[:2] in s:
+        return len(text) >= 3
+    return text[0] in s and len(text) <= 3

@@ -1,0 +1,103 @@
+"""SPARQL over the store: text or file queries, results as rows, formatted for people or tools."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .store import Store
+
+
+def load_query(text_or_path: str) -> str:
+    p = Path(text_or_path)
+    if len(text_or_path) < 4096 and p.suffix in (".rq", ".sparql") and p.exists():
+        return p.read_text(encoding="utf-8")
+    if len(text_or_path) < 4096 and p.exists() and p.is_file():
+        return p.read_text(encoding="utf-8")
+    return text_or_path
+
+
+def term_text(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def term_json(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def run(store: Store, sparql: str, substitutions: dict | None = None):
+    """Returns (kind, payload): ('select', (vars, rows)), ('ask', bool) or ('graph', triples)."""
+    result = store.query(sparql, substitutions=substitutions)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [[sol[v] for v in variables] for sol in result]
+        return "select", (variables, rows)
+    if isinstance(result, ox.QueryBoolean):
+        return "ask", bool(result)
+    return "graph", list(result)
+
+
+def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
+    if fmt == "json":
+        doc = {"head": {"vars": variables},
+               "results": {"bindings": [{v: term_json(t) for v, t in zip(variables, r) if t is not None}
+                                        for r in rows]}}
+        return json.dumps(doc, ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(variables)
+        for r in rows:
+            w.writerow([term_text(t) for t in r])
+        return buf.getvalue()
+    # table: widths by East Asian display width so Chinese columns line up
+    cells = [[term_text(t) for t in r] for r in rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    widths = [min(w, 60) for w in widths]
+    lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths)),
+             "  ".join("-" * w for w in widths)]
+    for r in cells:
+        lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _width(s: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _clip(s: str, w: int) -> str:
+    s = s.replace("\n", " ")
+    if _width(s) <= w:
+        return s
+    out = ""
+    for c in s:
+        if _width(out + c) > w - 1:
+            break
+        out += c
+    return out + "…"
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - _width(s))

@@ -1,0 +1,297 @@
+"""Records -> RDF. The only module that mints IRIs (through kg.iri) and writes provenance.
+
+An article becomes one named graph (IRI = the article's IRI) with its metadata, mentions and
+facts; the descriptions of the entities it names (types, labels) go to the shared graph
+`kgr:entities`. Fact IRIs derive from the fact's canonical content, so a fact stated by several
+articles is one node present in several article graphs (support = how many).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS
+
+from . import iri as mint
+from .model import Article, Entity, Mention, Records, Relation, Span
+from .resolve import Resolution
+from .vocab import CUR, ID, KG, ORG, QUDT, SDO, UNIT
+
+ENTITIES_GRAPH = URIRef(ID + "entities")
+ONTOLOGY_GRAPH = URIRef(ID + "ontology")
+
+SCHEMA_CLASS = {
+    "Person": SDO.Person, "Organization": SDO.Organization, "GovernmentBody": SDO.GovernmentOrganization,
+    "Company": SDO.Corporation, "MediaOutlet": SDO.NewsMediaOrganization, "Place": SDO.Place,
+    "Country": SDO.Country, "AdministrativeArea": SDO.AdministrativeArea, "City": SDO.City,
+    "Document": SDO.CreativeWork, "Law": SDO.Legislation, "Event": SDO.Event, "Programme": None,
+}
+KIND_SEGMENT = {"Person": "person", "Organization": "org", "GovernmentBody": "org", "Company": "org",
+                "MediaOutlet": "org", "Place": "place", "Country": "place", "AdministrativeArea": "place",
+                "City": "place", "Document": "doc", "Law": "doc", "Programme": "programme", "Event": "event"}
+CURRENCIES = {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "RUB"}
+_BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Literal text that every RDF syntax and parser accepts: no control chars or lone surrogates."""
+    return _BAD_TEXT.sub("\ufffd", text)
+
+
+def lit(text: str, lang: str | None = None) -> Literal:
+    return Literal(clean(str(text)), lang=lang)
+
+
+def article_iri(article_id: str) -> URIRef:
+    return URIRef(mint.iri("article", article_id))
+
+
+def entity_iri(e: Entity) -> URIRef:
+    prefix, _, rest = e.key.partition(":")
+    seg = KIND_SEGMENT.get(e.kind, "thing")
+    if prefix == "division":
+        return URIRef(mint.iri("place", rest))
+    if prefix == "country":
+        return URIRef(mint.iri("place", "country-" + rest))
+    if prefix == "region":
+        return URIRef(mint.iri("place", "region-" + rest))
+    return URIRef(mint.iri(seg, rest or e.key))
+
+
+def unit_iri(unit: str) -> URIRef:
+    return CUR[unit] if unit in CURRENCIES else UNIT[unit]
+
+
+class ArticleGraphs:
+    def __init__(self, article: Article):
+        self.article = article
+        self.a = article_iri(article.id)
+        self.g = Graph()           # the article's named graph
+        self.e = Graph()           # its contribution to the shared entities graph
+
+    # -- entities -----------------------------------------------------------------------------
+    def entity(self, e: Entity) -> URIRef:
+        node = entity_iri(e)
+        self.e.add((node, RDF.type, KG[e.kind]))
+        sc = SCHEMA_CLASS.get(e.kind)
+        if sc is not None:
+            self.e.add((node, RDF.type, sc))
+        self.e.add((node, RDFS.label, lit(e.label)))
+        self.e.add((node, SKOS.prefLabel, lit(e.label, "zh")))
+        for alt in sorted(e.alt_labels):
+            self.e.add((node, SKOS.altLabel, lit(alt, "zh")))
+        if e.en:
+            self.e.add((node, RDFS.label, lit(e.en, "en")))
+        for reason in sorted(e.reasons):
+            self.e.add((node, KG.mergeReason, lit(reason)))
+        code = e.attrs.get("code")
+        if code:
+            self.e.add((node, KG.divisionCode, lit(code)))
+            parent = e.attrs.get("parent")
+            if parent:
+                self.e.add((node, SDO.containedInPlace, URIRef(mint.iri("place", parent))))
+            # the division hierarchy, so located-in queries work without the gazetteer
+            chain = e.attrs.get("ancestors") or []
+            for i, (acode, aname, akind) in enumerate(chain):
+                anode = URIRef(mint.iri("place", acode))
+                self.e.add((anode, RDF.type, KG[akind]))
+                self.e.add((anode, RDF.type, SCHEMA_CLASS[akind]))
+                self.e.add((anode, RDFS.label, lit(aname)))
+                self.e.add((anode, SKOS.prefLabel, lit(aname, "zh")))
+                self.e.add((anode, KG.divisionCode, lit(acode)))
+                if i + 1 < len(chain):
+                    self.e.add((anode, SDO.containedInPlace, URIRef(mint.iri("place", chain[i + 1][0]))))
+        self.g.add((self.a, SDO.mentions, node))
+        return node
+
+    # -- provenance ---------------------------------------------------------------------------
+    def evidence(self, fact: URIRef, span: Span | None, extractor: str, rule: str, confidence: float) -> None:
+        art = self.article
+        key = (str(fact), span.start if span else -1, span.end if span else -1)
+        ev = URIRef(mint.iri("evidence", art.id, mint.digest(*key)))
+        g = self.g
+        g.add((fact, KG.evidence, ev))
+        g.add((ev, RDF.type, KG.Evidence))
+        g.add((ev, PROV.wasDerivedFrom, self.a))
+        g.add((ev, KG.extractor, lit(extractor)))
+        g.add((ev, KG.rule, lit(rule or "unspecified")))
+        g.add((ev, KG.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal)))
+        if span is not None:
+            g.add((ev, KG.quote, lit(art.text[span.start:span.end])))
+            g.add((ev, KG.startOffset, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+            g.add((ev, KG.endOffset, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+            s = art.sentence_at(span.start)
+            if s is not None:
+                g.add((ev, KG.sentence, lit(s.text)))
+                g.add((ev, KG.sentenceIndex, Literal(s.index, datatype=XSD.nonNegativeInteger)))
+        else:
+            g.add((ev, KG.quote, lit(art.title)))
+
+    def fact(self, kind: str, cls, *key: object) -> URIRef:
+        node = URIRef(mint.iri("fact", kind, mint.digest(*key)))
+        self.g.add((node, RDF.type, KG.Fact))
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, PROV.wasDerivedFrom, self.a))
+        return node
+
+    def date(self) -> Literal | None:
+        d = self.article.meta.get("date")
+        return Literal(d, datatype=XSD.dateTime) if d else None
+
+
+def build(article: Article, records: Records, res: Resolution) -> tuple[Graph, Graph]:
+    ag = ArticleGraphs(article)
+    g, a = ag.g, ag.a
+    meta = article.meta
+    g.add((a, RDF.type, KG.Article))
+    g.add((a, RDF.type, SDO.NewsArticle))
+    g.add((a, KG.articleId, lit(article.id)))
+    g.add((a, KG.contentHash, lit(article.content_hash)))
+    g.add((a, KG.sourcePath, lit(article.path)))
+    g.add((a, SDO.headline, lit(article.title or article.id)))
+    if ag.date() is not None:
+        g.add((a, SDO.datePublished, ag.date()))
+    for cat in meta.get("categories") or []:
+        c = URIRef(mint.iri("category", str(cat)))
+        g.add((a, SDO.articleSection, c))
+        ag.e.add((c, RDF.type, KG.Category))
+        ag.e.add((c, RDF.type, SKOS.Concept))
+        ag.e.add((c, SKOS.prefLabel, lit(str(cat), "zh")))
+        ag.e.add((c, RDFS.label, lit(str(cat))))
+    for img in meta.get("images") or []:
+        if re.match(r"https?://[^\s<>\"{}|\\^`]+$", str(img)):
+            g.add((a, SDO.image, URIRef(str(img))))
+    url = meta.get("url") or meta.get("link")
+    if url and re.match(r"https?://[^\s<>\"{}|\\^`]+$", str(url)):
+        g.add((a, SDO.url, URIRef(str(url))))
+
+    for sl in article.stock_links:
+        node = URIRef(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}"))
+        g.add((a, KG.stockLink, node))
+        g.add((node, RDF.type, KG.StockLink))
+        g.add((node, KG.stockCode, lit(sl.code)))
+        g.add((node, KG.surface, lit(sl.word)))
+        g.add((node, KG.startOffset, Literal(sl.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, KG.endOffset, Literal(sl.end, datatype=XSD.nonNegativeInteger)))
+
+    # one mention per span: when two extractors found the same words, the surer one speaks
+    best: dict[tuple[int, int], Mention] = {}
+    for m in records.mentions:
+        if m.span is not None:
+            k = (m.span.start, m.span.end)
+            if k not in best or m.confidence > best[k].confidence:
+                best[k] = m
+    for m in records.mentions:
+        e = res.of(m)
+        if m.span is not None and best[(m.span.start, m.span.end)] is not m:
+            ag.entity(e)
+            continue
+        node = ag.entity(e)
+        if m.span is not None:
+            mn = URIRef(mint.iri("mention", article.id, f"{m.span.start}-{m.span.end}"))
+            g.add((mn, RDF.type, KG.Mention))
+            g.add((mn, KG.mentionOf, node))
+            g.add((mn, KG.surface, lit(m.text)))
+            g.add((mn, KG.startOffset, Literal(m.span.start, datatype=XSD.nonNegativeInteger)))
+            g.add((mn, KG.endOffset, Literal(m.span.end, datatype=XSD.nonNegativeInteger)))
+            g.add((mn, PROV.wasDerivedFrom, a))
+            g.add((mn, KG.extractor, lit(m.extractor)))
+            g.add((mn, KG.rule, lit(m.rule or "unspecified")))
+            g.add((mn, KG.confidence, Literal(Decimal(str(round(m.confidence, 3))), datatype=XSD.decimal)))
+
+    for r in records.relations:
+        _relation(ag, r, res)
+    for q in records.quantities:
+        _quantity(ag, q)
+    return g, ag.e
+
+
+def _ent(ag: ArticleGraphs, res: Resolution, m: Mention) -> URIRef:
+    return ag.entity(res.of(m))
+
+
+def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
+    g, a = ag.g, ag.a
+    args = r.args
+    if r.kind == "credit":
+        target = _ent(ag, res, args["target"])
+        prop = {"reporter": SDO.author, "editor": SDO.editor, "publisher": SDO.publisher,
+                "sourceOrganization": SDO.sourceOrganization}[args["role"]]
+        g.add((a, prop, target))
+        return
+    if r.kind == "original_title":
+        g.add((a, KG.originalTitle, lit(args["title"])))
+        return
+    date = ag.date()
+    if r.kind == "role":
+        person, org = _ent(ag, res, args["person"]), _ent(ag, res, args["org"])
+        post = URIRef(mint.iri("post", args["post"]))
+        ag.e.add((post, RDF.type, KG.Post))
+        ag.e.add((post, RDF.type, ORG.Role))
+        ag.e.add((post, RDFS.label, lit(args["post"])))
+        f = ag.fact("role", KG.RoleFact, person, org, args["post"], args["former"])
+        g.add((f, RDF.type, ORG.Membership))
+        g.add((f, ORG.member, person))
+        g.add((f, ORG.organization, org))
+        g.add((f, ORG.role, post))
+        g.add((f, KG.former, Literal(bool(args["former"]))))
+        if date is not None:
+            g.add((f, SDO.dateCreated, date))
+        if not args["former"]:
+            g.add((person, ORG.memberOf, org))
+    elif r.kind == "document":
+        org, doc = _ent(ag, res, args["agent"]), _ent(ag, res, args["document"])
+        f = ag.fact("document", KG.DocumentAction, org, doc, args["action"])
+        g.add((f, KG.agent, org))
+        g.add((f, KG.document, doc))
+        g.add((f, KG.action, lit(args["action"])))
+        g.add((doc, SDO.publisher, org))
+        if date is not None:
+            g.add((f, SDO.dateCreated, date))
+    elif r.kind == "designation":
+        place, prog = _ent(ag, res, args["place"]), _ent(ag, res, args["programme"])
+        doc = _ent(ag, res, args["document"]) if args.get("document") is not None else None
+        f = ag.fact("designation", KG.Designation, place, prog, doc or "")
+        g.add((f, KG.place, place))
+        g.add((f, KG.programme, prog))
+        if doc is not None:
+            g.add((f, KG.approvedBy, doc))
+        if date is not None:
+            g.add((f, SDO.dateCreated, date))
+        g.add((place, KG.designatedAs, prog))
+    elif r.kind == "statement":
+        speaker = _ent(ag, res, args["speaker"])
+        f = ag.fact("statement", KG.Statement, ag.article.id, speaker, r.span.start if r.span else -1)
+        g.add((f, KG.speaker, speaker))
+        g.add((f, SDO.text, lit(args["text"])))
+        g.add((f, KG.verb, lit(args["verb"])))
+        if date is not None:
+            g.add((f, SDO.dateCreated, date))
+    elif r.kind == "measure":
+        body = _ent(ag, res, args["body"])
+        f = ag.fact("measure", KG.Measure, ag.article.id, body, args["ordinal"], args["text"])
+        g.add((f, KG.announcedBy, body))
+        g.add((f, KG.ordinal, Literal(args["ordinal"], datatype=XSD.positiveInteger)))
+        g.add((f, SDO.text, lit(args["text"])))
+    else:
+        return
+    ag.evidence(f, r.span, r.extractor, r.rule, r.confidence)
+
+
+def _quantity(ag: ArticleGraphs, q) -> None:
+    g = ag.g
+    f = ag.fact("quantity", KG.QuantityFact, ag.article.id, q.span.start, q.span.end, q.value, q.unit)
+    g.add((f, RDF.type, QUDT.QuantityValue))
+    value = Decimal(repr(q.value)).normalize()
+    g.add((f, QUDT.numericValue, Literal(format(value, "f"), datatype=XSD.decimal)))
+    g.add((f, QUDT.unit, unit_iri(q.unit)))
+    g.add((f, KG.surface, lit(q.surface)))
+    for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
+                      (KG.source, q.source)):
+        if val:
+            g.add((f, prop, lit(val)))
+    ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
+
+
+__all__ = ["build", "article_iri", "entity_iri", "ENTITIES_GRAPH", "ONTOLOGY_GRAPH", "clean", "OWL"]

@@ -1,0 +1,159 @@
+"""Readers: article files -> `kg.model.Article`.
+
+    read_file(path) -> Article            raises ReadError (str(): "PATH: reason")
+    read_bytes(data, path) -> Article     the same for bytes already in memory
+    iter_article_files(paths) -> (article files sorted, skipped files)
+
+Pipeline of one file: decode (decode.py) -> split/parse YAML front matter (frontmatter.py) ->
+body: HTML (html_body.py) when the file is .html/.htm or its body contains block tags such as
+<p or <div (whatever the extension), else plain text / Markdown (plain.py) -> Article with
+text = paragraphs joined by "\n", sentence split (sentences.py).
+
+Offsets: Paragraph.start/end and StockAnnotation.start/end index Article.text;
+Paragraph.source_start indexes the *decoded source*, i.e. `decode.decode_bytes(raw)` (BOM removed,
+CRLF/CR turned into LF) and points at the paragraph's first character (for a paragraph starting
+with an entity such as &quot; it points at the '&').
+
+Article.fmt: "sina-html" (Sina Finance CMS markup), "html", "markdown" (.md/.markdown), "text".
+Title: front matter `title`; else the HTML <title>; else the first paragraph (kept in the body
+too); meta["title_from"] says which fallback was used.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Iterable
+
+from kg.model import Article, Paragraph, StockAnnotation
+
+from . import frontmatter
+from .decode import MAX_BYTES, check_size, decode_bytes
+from .errors import ReadError
+from .html_body import RawParagraph, is_sina, parse_html_body
+from .plain import parse_plain
+from .sentences import split_sentences
+
+__all__ = ["ReadError", "read_file", "read_bytes", "iter_article_files", "split_sentences",
+           "ARTICLE_SUFFIXES", "MAX_BYTES"]
+
+ARTICLE_SUFFIXES = frozenset({".md", ".txt", ".html", ".htm", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+# a block-level tag anywhere in the body makes it HTML (no '>' needed: linear on hostile input)
+_HTML_BLOCK = re.compile(r"<(?:p|div|br|table|tr|h[1-6]|ul|ol|li|blockquote|section|article|"
+                         r"html|body|head)(?=[\s/>])", re.IGNORECASE)
+
+
+def read_file(path: Path | str) -> Article:
+    """Read one article file. Raises ReadError (never another exception for bad content)."""
+    p = Path(path)
+    try:
+        check_size(p.stat().st_size)
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except ReadError as e:
+        raise e.with_path(path) from None
+    except OSError as e:
+        raise ReadError(f"cannot read file: {e.strerror or e}", path) from None
+    return read_bytes(data, path)
+
+
+def read_bytes(data: bytes, path: Path | str) -> Article:
+    """Build the Article for the raw bytes `data` of the file `path` (used for id and format)."""
+    p = Path(path)
+    try:
+        return _read(data, p, str(path))
+    except ReadError as e:
+        raise e.with_path(path) from None
+
+
+def _read(data: bytes, p: Path, path_str: str) -> Article:
+    content_hash = hashlib.sha256(data).hexdigest()
+    article_id = hashlib.sha256(p.name.encode("utf-8", "surrogateescape") + b"\0"
+                                + content_hash.encode("ascii")).hexdigest()[:16]
+    if not data.strip():
+        raise ReadError("empty article")
+    src = decode_bytes(data)
+    fm = frontmatter.split(src)
+    meta = {}
+    if fm.yaml_text is not None:
+        meta = frontmatter.normalise_meta(frontmatter.parse_yaml(fm.yaml_text, fm.first_line))
+    body = fm.body_offset
+    suffix = p.suffix.lower()
+    editors: list[str] = []
+    fallback_title = ""
+    if suffix in _HTML_SUFFIXES or _HTML_BLOCK.search(src, body):
+        parsed = parse_html_body(src, body)
+        raw_paragraphs = parsed.paragraphs
+        editors = parsed.editors
+        fmt = "sina-html" if is_sina(src[body:]) else "html"
+        for key in ("original_title", "original_source"):
+            if parsed.meta.get(key):
+                meta.setdefault(key, parsed.meta[key])
+        fallback_title = parsed.meta.get("html_title", "")
+    else:
+        raw_paragraphs = parse_plain(src, body, markdown=suffix in _MARKDOWN_SUFFIXES)
+        fmt = "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
+    if not raw_paragraphs:
+        raise ReadError("empty article" + (" (front matter but no body text)" if meta else ""))
+    if not meta.get("title"):
+        if fallback_title:
+            meta["title"], meta["title_from"] = fallback_title, "html_title"
+        else:
+            meta["title"], meta["title_from"] = raw_paragraphs[0].text, "first_paragraph"
+    text, paragraphs, links = _assemble(raw_paragraphs)
+    return Article(id=article_id, path=path_str, content_hash=content_hash, text=text, meta=meta,
+                   paragraphs=paragraphs, sentences=split_sentences(text), stock_links=links,
+                   editor_raw=editors, fmt=fmt)
+
+
+def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[StockAnnotation]]:
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    links: list[StockAnnotation] = []
+    pos = 0
+    for rp in raw:
+        paragraphs.append(Paragraph(start=pos, end=pos + len(rp.text), source_start=rp.source_start))
+        for s, e, code in rp.stock_links:
+            links.append(StockAnnotation(code=code, word=rp.text[s:e], start=pos + s, end=pos + e))
+        parts.append(rp.text)
+        pos += len(rp.text) + 1
+    return "\n".join(parts), paragraphs, links
+
+
+def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+    """Expand files and directories (recursively) into article files.
+
+    Returns (article files, skipped files): article files have a suffix in ARTICLE_SUFFIXES
+    (case-insensitive), are deduplicated (same resolved path) and sorted by their POSIX path
+    string; skipped files are the other regular files found (sorted the same way). Hidden
+    directories and files (name starting with '.') under a directory are ignored; symlinked
+    directories are not followed. A path that does not exist raises FileNotFoundError.
+    """
+    found: dict[Path, Path] = {}
+    skipped: dict[Path, Path] = {}
+
+    def consider(f: Path) -> None:
+        key = f.resolve()
+        target = found if f.suffix.lower() in ARTICLE_SUFFIXES else skipped
+        if key not in found and key not in skipped:
+            target[key] = f
+
+    for raw in paths:
+        root = Path(raw)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in filenames:
+                    if not name.startswith("."):
+                        f = Path(dirpath, name)
+                        if f.is_file():
+                            consider(f)
+        elif root.exists():
+            consider(root)
+        else:
+            raise FileNotFoundError(f"{raw}: no such file or directory")
+    order = lambda f: f.as_posix()  # noqa: E731
+    return sorted(found.values(), key=order), sorted(skipped.values(), key=order)

@@ -1,0 +1,119 @@
+"""Entity resolution: every mention gets the canonical key of the real thing it names.
+
+Keys are what make resolution work across articles: the same key mints the same IRI, so
+鄂尔多斯 and 鄂尔多斯市 (division 150600), 央行 and 中国人民银行 (gazetteer entry), and 综试区 and
+跨境电子商务综合试验区 (programme list) all become one entity. Each merge records its reason.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import gazetteer
+from .extract.entities import place_kind, programmes
+from .model import Entity, Mention, Records
+
+_PREFIXES = ("中华人民共和国", "中国")
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text).strip("《》“”\"'「」")
+
+
+def _org_entry(name: str):
+    idx = gazetteer.org_index()
+    if name in idx:
+        return idx[name]
+    for p in _PREFIXES:
+        if name.startswith(p) and name[len(p):] in idx:
+            return idx[name[len(p):]]
+    return None
+
+
+def entity_for(m: Mention) -> Entity:
+    text = _norm(m.text)
+    key = m.key
+    if key and key.startswith("division:"):
+        div = gazetteer.divisions()[key.split(":", 1)[1]]
+        chain = [(d.code, d.name, place_kind(d)) for d in gazetteer.ancestors(div.code)]
+        e = Entity(key=key, kind=place_kind(div), label=div.name,
+                   attrs={"code": div.code, "parent": div.parent, "ancestors": chain})
+        if text != div.name:
+            e.reasons.add(f"division short form {text} = {div.name} ({div.code})")
+    elif key and key.startswith("org:"):
+        entry = next((x for x in gazetteer.orgs() if x.key == key[4:]), None) or _org_entry(text)
+        e = Entity(key=key, kind=entry.kind if entry else m.kind, label=entry.name if entry else text,
+                   en=entry.en if entry else None)
+        if entry and text != entry.name:
+            e.reasons.add(f"gazetteer alias {text} = {entry.name}")
+    elif key and key.startswith("programme:"):
+        prog = next((p for p in programmes() if p["key"] == key.split(":", 1)[1]), None)
+        e = Entity(key=key, kind="Programme", label=prog["name"] if prog else text, en=prog.get("en") if prog else None)
+        if prog and text != prog["name"]:
+            e.reasons.add(f"programme alias {text} = {prog['name']}")
+    elif key and key.startswith("country:"):
+        entry = gazetteer.country_index().get(text)
+        e = Entity(key=key, kind="Country", label=getattr(entry, "name", text), en=getattr(entry, "en", None))
+    elif key and key.startswith("region:"):
+        entry = gazetteer.region_index().get(text)
+        e = Entity(key=key, kind="Place", label=getattr(entry, "name", text), en=getattr(entry, "en", None))
+    elif m.kind in ("Organization", "GovernmentBody", "Company", "MediaOutlet"):
+        entry = _org_entry(text)
+        if entry is not None:
+            e = Entity(key=f"org:{entry.key}", kind=entry.kind, label=entry.name, en=entry.en)
+            if text != entry.name:
+                e.reasons.add(f"gazetteer alias {text} = {entry.name}")
+        else:
+            e = Entity(key=f"org:{text}", kind=m.kind, label=text)
+    elif m.kind in ("Document", "Law"):
+        e = Entity(key=f"doc:{text}", kind=m.kind, label=text)
+    elif m.kind == "Person":
+        e = Entity(key=f"person:{text}", kind="Person", label=text)
+    elif m.kind == "Programme":
+        e = Entity(key=f"programme:{text}", kind="Programme", label=text)
+    elif m.kind == "Event":
+        e = Entity(key=m.key or f"event:{text}", kind="Event", label=text, attrs=dict(m.attrs))
+    else:
+        e = Entity(key=m.key or f"{m.kind.lower()}:{text}", kind=m.kind, label=text)
+    if text != e.label:
+        e.alt_labels.add(text)
+    return e
+
+
+class Resolution:
+    """The entities of one article and which entity each mention names."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_mention: dict[int, str] = {}
+
+    def add(self, m: Mention) -> Entity:
+        e = entity_for(m)
+        cur = self.entities.get(e.key)
+        if cur is None:
+            self.entities[e.key] = e
+            cur = e
+        else:
+            cur.alt_labels |= e.alt_labels
+            cur.reasons |= e.reasons
+            # a more specific class wins over the generic one (Organization -> GovernmentBody)
+            if cur.kind in ("Organization", "Place") and e.kind not in ("Organization", "Place"):
+                cur.kind = e.kind
+        self._by_mention[id(m)] = cur.key
+        return cur
+
+    def of(self, m: Mention) -> Entity:
+        key = self._by_mention.get(id(m))
+        return self.entities[key] if key else self.add(m)
+
+
+def resolve(records: Records) -> Resolution:
+    res = Resolution()
+    for m in records.mentions:
+        res.add(m)
+    for r in records.relations:
+        for v in r.args.values():
+            if isinstance(v, Mention):
+                res.of(v)
+    return res

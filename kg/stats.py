@@ -1,0 +1,22 @@
+"""Counts for `kg stats`: articles, entities by class, facts by kind, triples."""
+from __future__ import annotations
+
+from .rdf import ENTITIES_GRAPH
+from .store import Store
+from .vocab import ONT
+
+
+def stats(store: Store) -> dict:
+    out: dict = {"triples": store.count(), "articles": len(store.articles())}
+    q = f"""SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?c }}
+            FILTER(STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""
+    out["entities"] = {row["c"].value.removeprefix(ONT): int(row["n"].value) for row in store.ox.query(q)}
+    q = f"""SELECT ?c (COUNT(DISTINCT ?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{ONT}Fact>, ?c }}
+            FILTER(?c != <{ONT}Fact> && STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""
+    out["facts"] = {row["c"].value.removeprefix(ONT): int(row["n"].value) for row in store.ox.query(q)}
+    q = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m a <{ONT}Mention> }} }}"""
+    out["mentions"] = int(next(iter(store.ox.query(q)))["n"].value)
+    q = f"""SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{ONT}Fact> }} }}
+            GROUP BY ?f HAVING (COUNT(DISTINCT ?g) > 1)"""
+    out["facts_supported_by_several_articles"] = sum(1 for _ in store.ox.query(q))
+    return out

@@ -1,0 +1,461 @@
+"""Readers: every corpus file, the seed in detail, and small inline edge cases.
+
+The corpus is ../shared/corpus relative to the repository root (or $KG_CORPUS). Without it the
+corpus tests are skipped with a visible reason; the inline edge cases always run.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import html
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.readers import ReadError, iter_article_files, read_bytes, read_file
+from kg.readers import decode as decode_mod
+from kg.readers.decode import decode_bytes
+from kg.readers.html_body import tokenize
+
+CORPUS = Path(os.environ.get("KG_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
+HAVE_CORPUS = CORPUS.is_dir()
+NO_CORPUS = f"corpus not found at {CORPUS} (set KG_CORPUS)"
+
+
+def _corpus_files() -> list[Path]:
+    if not HAVE_CORPUS:
+        return []
+    return sorted(set(CORPUS.glob("**/*.md")) | set(CORPUS.glob("seed/*.txt")))
+
+
+CORPUS_FILES = _corpus_files()
+needs_corpus = pytest.mark.skipif(not HAVE_CORPUS, reason=NO_CORPUS)
+corpus_params = (pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
+                 if CORPUS_FILES else
+                 pytest.mark.parametrize("path", [pytest.param(None, marks=pytest.mark.skip(reason=NO_CORPUS))]))
+
+SEED = CORPUS / "seed" / "000_c397c42166a738cc.txt"
+
+
+def _read(tmp_path: Path, name: str, data: bytes | str):
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return read_file(p)
+
+
+def _paras(a) -> list[str]:
+    return [a.text[p.start:p.end] for p in a.paragraphs]
+
+
+def _check_offsets(a, src: str) -> None:
+    """Paragraph and stock offsets agree with Article.text and with the decoded source."""
+    assert a.text == "\n".join(_paras(a))
+    prev = -1
+    for p in a.paragraphs:
+        t = a.text[p.start:p.end]
+        assert t and t == t.strip(), repr(t)
+        assert p.start > prev
+        prev = p.end
+        ss = p.source_start
+        assert 0 <= ss < len(src)
+        if src[ss] == "&":             # paragraph starting with an entity
+            assert html.unescape(src[ss:ss + 12])[:1] == t[0] or src[ss:].startswith("&")
+            continue
+        assert src[ss] == t[0], (t[:20], src[ss:ss + 20])
+        # the source text up to the next tag, normalised, is a prefix of the paragraph (or the
+        # other way round when a blank line split the text run)
+        stop = src.find("<", ss)
+        raw = " ".join(html.unescape(src[ss:stop if stop >= 0 else len(src)]).split())
+        assert t.startswith(raw) or raw.startswith(t), (t[:30], raw[:30])
+    for s in a.stock_links:
+        assert a.text[s.start:s.end] == s.word and s.word
+    for s in a.sentences:
+        assert a.text[s.start:s.end] == s.text
+
+
+# ---------------------------------------------------------------- corpus
+
+@corpus_params
+def test_corpus_file_reads(path: Path) -> None:
+    a = read_file(path)
+    src = decode_bytes(path.read_bytes())
+    assert a.title.strip()
+    assert a.text.strip()
+    assert a.fmt in ("sina-html", "html")
+    assert a.meta.get("author")
+    if a.meta["date_raw"] == "Invalid Date":      # two 证券时报网 items say literally that
+        assert "date" not in a.meta
+    else:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", a.meta["date"])
+    assert not re.search(r"<\s*/?\s*[a-zA-Z!][^>]*>", a.text), "leftover markup"
+    assert "<!--" not in a.text and "-->" not in a.text
+    assert "海量资讯" not in a.text and "appendQr" not in a.text and "&#123;" not in a.text
+    assert "责任编辑：" not in a.text or a.editor_raw
+    assert a.sentences
+    _check_offsets(a, src)
+    assert a.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert a.path == str(path)
+
+
+@needs_corpus
+def test_corpus_all_found_and_fast() -> None:
+    files, skipped = iter_article_files([CORPUS])
+    assert len(files) == len(CORPUS_FILES) == 135
+    assert [p.name for p in skipped] == ["SOURCES.tsv"]
+    t0 = time.perf_counter()
+    articles = [read_file(f) for f in files]
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 2.0, f"reading the corpus took {elapsed:.2f}s"
+    assert len({a.id for a in articles}) == len(articles)
+    fmts = {a.fmt for a in articles}
+    assert fmts == {"sina-html", "html"}
+
+
+@needs_corpus
+def test_seed() -> None:
+    a = read_file(SEED)
+    assert a.title == "商务部谈跨境电商试验区扩围：将完善综试区评估和退出机制"
+    assert a.meta["date"] == "2022-02-17T08:10:10+00:00"
+    assert a.meta["date_raw"] == "Thu, 17 Feb 2022 08:10:10 GMT"
+    assert a.meta["author"] == "新浪财经"
+    assert a.meta["categories"] == ["金融", "新浪财经", "新浪财经－国內"]
+    assert a.meta["images"] == ["https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png"]
+    assert a.meta["comments"] == "false"
+    assert a.fmt == "sina-html"
+    assert _paras(a)[0] == "澎湃新闻记者 周頔"
+    assert _paras(a)[-1].startswith("五是继续深化国际合作")
+    assert a.editor_raw == ["李墨轩"]
+    assert "责任编辑" not in a.text
+    [sl] = [s for s in a.stock_links if s.code == "sh600295"]
+    assert sl.word == "鄂尔多斯" and a.text[sl.start:sl.end] == "鄂尔多斯"
+    raw = SEED.read_bytes()
+    src = decode_bytes(raw)
+    assert src[a.paragraphs[0].source_start:].startswith("澎湃新闻记者 周頔</p>")
+    assert a.source_offset(sl.start) is not None
+    digest = hashlib.sha256(raw).hexdigest()
+    assert a.id == hashlib.sha256(SEED.name.encode() + b"\0" + digest.encode()).hexdigest()[:16]
+    assert a.sentences[0].text == "澎湃新闻记者 周頔"
+
+
+@needs_corpus
+def test_editor_with_code_is_cleaned() -> None:
+    a = read_file(CORPUS / "articles" / "a0001.md")   # 责任编辑：刘万里 SF014
+    assert a.editor_raw == ["刘万里"]
+
+
+@needs_corpus
+def test_article_adlist_comment_is_dropped_but_credits_kept() -> None:
+    # a0105 hides half of its article inside <!--article_adlist[...]article_adlist-->
+    a = read_file(CORPUS / "articles" / "a0105.md")
+    assert "华南师范大学劳动与社会保障研究中心" not in a.text
+    assert "article_adlist" not in a.text
+    assert a.editor_raw == ["李思阳"]
+    assert a.meta["original_title"] == "16省份出手根治欠薪！2022年春节前全部清零"
+    assert a.meta["original_source"] == "中新经纬"
+
+
+@needs_corpus
+def test_editor_in_plain_paragraph() -> None:
+    # a0131 has no article-editor paragraph: "责任编辑：徐芸茜 主编：公培佳" is a normal <p>
+    a = read_file(CORPUS / "articles" / "a0131.md")
+    assert a.editor_raw == ["徐芸茜"]
+    assert _paras(a)[-1] == "责任编辑：徐芸茜 主编：公培佳"
+
+
+@needs_corpus
+def test_stcn_stock_links() -> None:
+    a = read_file(CORPUS / "articles" / "a0203.md")   # 证券时报网, <a class="trsHotWords">
+    assert a.fmt == "html"
+    codes = {(s.code, s.word) for s in a.stock_links}
+    assert ("sh688185", "康希诺") in codes and ("sz300122", "智飞生物") in codes
+
+
+@needs_corpus
+def test_plain_div_feed_splits_on_blank_line() -> None:
+    a = read_file(CORPUS / "articles" / "a0070.md")   # DT 财经: bare text in a <div>
+    assert len(a.paragraphs) == 2
+    assert _paras(a)[1].startswith("12月20日，GrowingIO 联合创始人")
+
+
+@needs_corpus
+def test_table_cells_are_separated() -> None:
+    a = read_file(CORPUS / "articles" / "a0169.md")
+    assert "总计 1143083.8 20.3" in a.text
+
+
+# ---------------------------------------------------------------- inline edge cases
+
+FM = "---\ntitle: 标题\nauthor: 新浪财经\ndate: Thu, 17 Feb 2022 08:10:10 GMT\n---\n"
+
+
+def test_bom_and_blank_lines_before_front_matter(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + ("\n  \n" + FM + '<p cms-style="font-L">　　正文第一段。</p>').encode()
+    a = _read(tmp_path, "bom.md", data)
+    assert a.title == "标题"
+    assert _paras(a) == ["正文第一段。"]
+    src = decode_bytes(data)
+    assert not src.startswith("\ufeff")
+    assert src[a.paragraphs[0].source_start:].startswith("正文第一段")
+
+
+def test_gb18030(tmp_path: Path) -> None:
+    text = FM + "<p>　　国务院批复同意在鄂尔多斯等27个城市设立综试区。</p>\n<p>𠀀字</p>"
+    data = text.encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    a = _read(tmp_path, "gb.md", data)
+    assert a.title == "标题"
+    assert _paras(a) == ["国务院批复同意在鄂尔多斯等27个城市设立综试区。", "𠀀字"]
+    _check_offsets(a, decode_bytes(data))
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF16_LE + (FM + "<p>正文。</p>").encode("utf-16-le")
+    a = _read(tmp_path, "u16.md", data)
+    assert a.title == "标题" and a.text == "正文。"
+
+
+def test_crlf(tmp_path: Path) -> None:
+    data = (FM + "<p>第一段。</p>\n<p>第二段\n续。</p>\n").replace("\n", "\r\n").encode()
+    a = _read(tmp_path, "crlf.md", data)
+    assert a.title == "标题"
+    assert _paras(a) == ["第一段。", "第二段 续。"]
+    src = decode_bytes(data)
+    assert "\r" not in src and "\r" not in a.text
+    _check_offsets(a, src)
+    b = _read(tmp_path, "crlf.txt", "标题行\r\n\r\n正文一。\r正文二。\r\n")
+    assert _paras(b) == ["标题行", "正文一。", "正文二。"]
+
+
+def test_broken_yaml_names_file_and_line(tmp_path: Path) -> None:
+    p = tmp_path / "broken.md"
+    p.write_text("---\ntitle: ok\ncategories: [a, b\nauthor: x\n---\n<p>正文</p>", encoding="utf-8")
+    with pytest.raises(ReadError) as ei:
+        read_file(p)
+    e = ei.value
+    assert e.path == str(p)
+    assert str(e).startswith(f"{p}: ")
+    assert "\n" not in str(e)
+    assert "YAML" in e.reason and "line" in e.reason
+
+
+def test_front_matter_not_a_mapping_and_unclosed(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="not a mapping"):
+        _read(tmp_path, "list.md", "---\n- a\n- b\n---\n<p>正文</p>")
+    with pytest.raises(ReadError, match="never closed"):
+        _read(tmp_path, "open.md", "---\ntitle: x\n<p>正文</p>")
+
+
+def test_yaml_values_stay_text(tmp_path: Path) -> None:
+    a = _read(tmp_path, "typed.md", "---\ntitle: 0012\ncode: 0012\nflag: NO\ntime: 12:30:00\n"
+              "ratio: 1.50\nday: 2022-01-01\nnothing: ~\nempty:\nlist: [1, yes, 0x1F]\n"
+              "categories: 金融\n---\n<p>正文</p>")
+    m = a.meta
+    assert m["title"] == "0012" and m["code"] == "0012"
+    assert m["flag"] == "NO" and m["time"] == "12:30:00" and m["ratio"] == "1.50"
+    assert m["day"] == "2022-01-01" and m["nothing"] == "~" and m["empty"] == ""
+    assert m["list"] == ["1", "yes", "0x1F"]
+    assert m["categories"] == ["金融"]
+
+
+def test_dates(tmp_path: Path) -> None:
+    def date(raw: str):
+        a = _read(tmp_path, "d.md", f"---\ntitle: t\ndate: '{raw}'\n---\n<p>正文</p>")
+        assert a.meta["date_raw"] == raw
+        return a.meta.get("date")
+    assert date("Thu, 17 Feb 2022 16:10:10 +0800") == "2022-02-17T08:10:10+00:00"
+    assert date("2022-02-17T08:10:10Z") == "2022-02-17T08:10:10+00:00"
+    assert date("2022-02-17 16:10:10+08:00") == "2022-02-17T08:10:10+00:00"
+    assert date("2022-02-17") == "2022-02-17T00:00:00+00:00"
+    assert date("昨天下午") is None
+
+
+def test_images_deduplicated(tmp_path: Path) -> None:
+    a = _read(tmp_path, "img.md", "---\ntitle: t\nheadimg: 'https://a/1.png'\n"
+              "thumbnail: 'https://a/1.png'\nimages: ['https://a/2.png', 'https://a/1.png']\n---\n<p>正文</p>")
+    assert a.meta["images"] == ["https://a/1.png", "https://a/2.png"]
+    assert "headimg" not in a.meta and "thumbnail" not in a.meta
+
+
+def test_alias_bomb_rejected_fast(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+    bomb = "---\n" + "\n".join(lines) + "\ntitle: t\n---\n<p>正文</p>"
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError, match="alias"):
+        _read(tmp_path, "bomb.md", bomb)
+    assert time.perf_counter() - t0 < 1
+    # under the alias limit but still exponential (2**24 leaves): refused by the value budget
+    lines = ["b0: &b0 [x, x]"] + [f"b{i}: &b{i} [*b{i-1}, *b{i-1}]" for i in range(1, 25)]
+    t0 = time.perf_counter()
+    with pytest.raises(ReadError, match="front matter refused"):
+        _read(tmp_path, "bomb2.md", "---\n" + "\n".join(lines) + "\n---\n<p>正文</p>")
+    assert time.perf_counter() - t0 < 1
+    with pytest.raises(ReadError, match="front matter refused"):
+        _read(tmp_path, "rec.md", "---\ntitle: t\nx: &r [*r]\n---\n<p>正文</p>")
+
+
+def test_binary_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="binary"):
+        _read(tmp_path, "x.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ReadError, match="binary"):
+        _read(tmp_path, "y.txt", "正文" + "\x01\x02\x03" * 20)
+    with pytest.raises(ReadError, match="not text in a known encoding"):
+        _read(tmp_path, "z.txt", b"abc\x80\xff\x80\xff")
+
+
+def test_too_large(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert decode_mod.MAX_BYTES == 20 * 1024 * 1024
+    monkeypatch.setattr(decode_mod, "MAX_BYTES", 100)
+    with pytest.raises(ReadError, match="too large"):
+        _read(tmp_path, "big.txt", "字" * 100)
+
+
+def test_empty(tmp_path: Path) -> None:
+    for name, data in [("e.md", b""), ("w.txt", b" \n\t\n"), ("fm.md", "---\ntitle: t\n---\n"),
+                       ("tags.html", "<div><p> </p><!-- x --><style>p{}</style></div>")]:
+        with pytest.raises(ReadError, match="empty article") as ei:
+            _read(tmp_path, name, data)
+        assert ei.value.path == str(tmp_path / name)
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="cannot read"):
+        read_file(tmp_path / "missing.md")
+
+
+def test_deeply_nested_div(tmp_path: Path) -> None:
+    depth = 100_000
+    body = "<div>" * depth + "深层的正文。" + "</div>" * depth
+    t0 = time.perf_counter()
+    a = _read(tmp_path, "deep.md", FM + body)
+    assert time.perf_counter() - t0 < 5
+    assert a.text == "深层的正文。"
+    t0 = time.perf_counter()
+    b = _read(tmp_path, "deep2.html", "<div><span><font>" * depth + "未闭合。")
+    assert time.perf_counter() - t0 < 5
+    assert b.text == "未闭合。"
+
+
+@pytest.mark.parametrize("junk", [
+    "<!--" * 200_000, "<a" * 200_000, "<" * 500_000, "</" * 200_000, "<!" * 200_000,
+    "&#" * 200_000, "</span>" * 100_000, '<p a="' + "b" * 500_000, "<p " + "a=b " * 100_000,
+], ids=["comments", "tags", "lt", "end", "decl", "charref", "stray-ends", "quote", "attrs"])
+def test_hostile_html_is_linear(tmp_path: Path, junk: str) -> None:
+    t0 = time.perf_counter()
+    a = _read(tmp_path, "junk.html", "<p>正文。</p>" + junk)
+    assert time.perf_counter() - t0 < 3
+    assert a.paragraphs and _paras(a)[0] == "正文。"
+
+
+def test_plain_text_without_front_matter(tmp_path: Path) -> None:
+    a = _read(tmp_path, "note.txt", "\n商务部谈跨境电商\n\n　　第一段正文。\n第二段。  \n")
+    assert a.fmt == "text"
+    assert a.title == "商务部谈跨境电商" and a.meta["title_from"] == "first_paragraph"
+    assert _paras(a) == ["商务部谈跨境电商", "第一段正文。", "第二段。"]
+    _check_offsets(a, decode_bytes((tmp_path / "note.txt").read_bytes()))
+
+
+def test_markdown_without_html(tmp_path: Path) -> None:
+    a = _read(tmp_path, "m.md", FM + "# 小标题 #\n\n- 要点一\n1. 要点二\n> 引用。\n---\n#话题#正文\n")
+    assert a.fmt == "markdown"
+    assert _paras(a) == ["小标题", "要点一", "要点二", "引用。", "#话题#正文"]
+    _check_offsets(a, decode_bytes((tmp_path / "m.md").read_bytes()))
+
+
+def test_html_file(tmp_path: Path) -> None:
+    doc = ("<!DOCTYPE html><html><head><title>网页 标题</title><style>p{color:red}</style>"
+           "<script>var a = '<p>不要</p>';</script></head><body><h1>大标题</h1>"
+           "<p>第一段&nbsp;正文&amp;更多。<br>换行后。</p><ul><li>甲</li><li>乙</li></ul>"
+           "<table><tr><td>地区</td><td>增速</td></tr><tr><td>北京</td><td>5%</td></tr></table>"
+           "<div style='display:none'>隐藏</div><p hidden>也隐藏</p></body></html>")
+    a = _read(tmp_path, "page.html", doc)
+    assert a.fmt == "html"
+    assert a.title == "网页 标题" and a.meta["title_from"] == "html_title"
+    assert _paras(a) == ["大标题", "第一段 正文&更多。", "换行后。", "甲", "乙", "地区 增速", "北京 5%"]
+    _check_offsets(a, doc)
+
+
+def test_entities_and_paragraph_starting_with_entity(tmp_path: Path) -> None:
+    a = _read(tmp_path, "ent.md", FM + "<p>&#8220;引语。&#8221;他说&#123;x&#125;</p>")
+    assert a.text == "“引语。”他说{x}"
+    src = decode_bytes((tmp_path / "ent.md").read_bytes())
+    assert src[a.paragraphs[0].source_start:].startswith("&#8220;")
+
+
+def test_sina_markup_synthetic(tmp_path: Path) -> None:
+    body = (
+        '<div>\n<p cms-style="font-L">　　据<font cms-style="font-L">记者</font>报道，'
+        '<span id="stock_sz000001"><a href="https://finance.sina.com.cn/realstock/company/sz000001/nc.shtml">'
+        '平安银行</a></span><span id="quote_sz000001"></span>涨停。</p>\n'
+        '<div class="img_wrapper"><img src="x.png"><span class="img_descr"></span></div>\n'
+        '<div class="img_wrapper"><img src="y.png"><span class="img_descr">图为会场</span></div>\n'
+        '<p class="ori_titlesource">　　原标题：原来的题目 来源：新华社</p>\n'
+        '<!--article_adlist[<p cms-style="font-L">【责任编辑:吴咏玲】</p>]article_adlist-->\n'
+        '<!-- 文末二维码 start --><style>.appendQr_wrap&#123;border:1px&#125;</style>'
+        '<div class="clearfix appendQr_wrap"><div class="appendQr_normal_txt">海量资讯、精准解读，尽在新浪财经APP</div></div>\n'
+        '<p class="article-editor">责任编辑：张三 SF001</p>\n</div>')
+    a = _read(tmp_path, "sina.md", FM + body)
+    assert a.fmt == "sina-html"
+    assert _paras(a) == ["据记者报道，平安银行涨停。", "图为会场"]
+    assert a.editor_raw == ["吴咏玲", "张三"]
+    assert a.meta["original_title"] == "原来的题目" and a.meta["original_source"] == "新华社"
+    [sl] = a.stock_links
+    assert (sl.code, sl.word, a.text[sl.start:sl.end]) == ("sz000001", "平安银行", "平安银行")
+    _check_offsets(a, decode_bytes((tmp_path / "sina.md").read_bytes()))
+
+
+def test_editor_only_in_comment(tmp_path: Path) -> None:
+    a = _read(tmp_path, "c.md", FM + '<p>正文。</p><!--article_adlist[<p>【责任编辑:吴咏玲】</p>]article_adlist-->')
+    assert a.editor_raw == ["吴咏玲"]
+    assert a.text == "正文。"
+
+
+def test_read_error_is_one_line() -> None:
+    e = ReadError("bad\nthing  here", "/x/y.md")
+    assert str(e) == "/x/y.md: bad thing here"
+    assert e.path == "/x/y.md" and e.reason == "bad thing here"
+    assert str(ReadError("no path")) == "no path"
+
+
+def test_article_id_and_hash() -> None:
+    data = (FM + "<p>正文。</p>").encode()
+    a = read_bytes(data, "some/dir/文章.md")
+    b = read_bytes(data, "other/文章.md")
+    assert a.id == b.id                      # the id depends on the file name and content only
+    digest = hashlib.sha256(data).hexdigest()
+    assert a.content_hash == digest
+    assert a.id == hashlib.sha256("文章.md".encode() + b"\0" + digest.encode()).hexdigest()[:16]
+    assert read_bytes(data, "x.md").id != a.id
+    assert a.path == "some/dir/文章.md"
+
+
+def test_iter_article_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / ".git").mkdir()
+    for rel in ["b/2.md", "a/1.TXT", "a/3.htm", "z.html", "a/x.markdown", "b/pic.png",
+                "notes.tsv", ".git/h.md", "a/.hidden.md"]:
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    files, skipped = iter_article_files([tmp_path, tmp_path / "z.html", str(tmp_path / "b")])
+    rel = [f.relative_to(tmp_path).as_posix() for f in files]
+    assert rel == ["a/1.TXT", "a/3.htm", "a/x.markdown", "b/2.md", "z.html"]
+    assert sorted(f.name for f in skipped) == ["notes.tsv", "pic.png"]
+    single, none = iter_article_files([tmp_path / "notes.tsv"])
+    assert single == [] and none == [tmp_path / "notes.tsv"]
+    with pytest.raises(FileNotFoundError):
+        iter_article_files([tmp_path / "nope"])
+
+
+def test_tokenizer_positions() -> None:
+    s = 'a<b c="1>2" d=e>t</b ><!--x--><br/>'
+    toks = list(tokenize(s))
+    assert toks[0] == (0, 0, 1)
+    assert toks[1][:3] == (1, 1, "b") and toks[1][3] == {"c": "1>2", "d": "e"}
+    assert s[toks[2][1]:toks[2][2]] == "t"
+    assert toks[3] == (2, s.index("</b"), "b") and toks[4] == (3, s.index("<!--"), "x")
+    assert toks[5] == (1, s.index("<br"), "br", {})
