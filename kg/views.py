@@ -91,6 +91,7 @@ _EDGE_COLOURS = {
     "approval": "#8c6bb1",
     "statement": "#a9a29e",
     "mention": "#d0d0d0",
+    "construct": "#8a8a8a",
 }
 
 _FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -504,11 +505,30 @@ def _build_graph(model: _Model, *, article: str | None, classes: set[str] | None
                 edges.append({"from": stmt, "to": a, "label": "", "kind": "mention",
                               "fact": "", "arts": [a], "ev": []})
 
+    edges = _merge_edges(edges)
     for iri, node in nodes.items():
         node["arts"] = sorted(node_articles.get(iri, ()))
     used = sorted({a for n in nodes.values() for a in n["arts"]} |
                   {a for e in edges for a in e["arts"]})
     return _Graph(nodes, edges, used)
+
+
+def _merge_edges(edges: list[dict]) -> list[dict]:
+    """One edge per (from, to, kind, label): e.g. three designations approved by the same
+    document give one document -> programme 批复 edge, supported by the union of articles."""
+    merged: dict[tuple, dict] = {}
+    for e in edges:
+        key = (e["from"], e["to"], e["kind"], e["label"])
+        cur = merged.get(key)
+        if cur is None:
+            merged[key] = dict(e, arts=list(e["arts"]), ev=list(e["ev"]))
+            continue
+        cur["arts"] = sorted(set(cur["arts"]) | set(e["arts"]))
+        seen = {(x["a"], x["s"], x["q"]) for x in cur["ev"]}
+        cur["ev"] += [x for x in e["ev"] if (x["a"], x["s"], x["q"]) not in seen]
+        cur["ev"].sort(key=lambda x: (x["a"], x["s"], x["q"]))
+        cur["fact"] = min(cur["fact"], e["fact"])
+    return list(merged.values())
 
 
 def _nx_graph(g: _Graph):
@@ -884,6 +904,11 @@ _JS = r"""
     if (n.en) panel.appendChild(el("div", n.en));
     if (n.aliases && n.aliases.length) panel.appendChild(el("div", "别名: " + n.aliases.join("、")));
     if (n.text && n.text !== n.label) panel.appendChild(el("p", n.text, "kg-sentence"));
+    if (n.props && n.props.length) {
+      var pl = el("ul");
+      n.props.forEach(function (kv) { pl.appendChild(el("li", kv[0] + ": " + kv[1])); });
+      panel.appendChild(pl);
+    }
     panel.appendChild(el("div", n.id, "kg-meta"));
     panel.appendChild(el("div", "度 degree: " + n.deg, "kg-conf"));
     var page = safeHref(n.page);
@@ -1174,6 +1199,8 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
             "title": tip, "arts": [art(a) for a in node["arts"]],
             "page": (links or {}).get(n, ""),
         })
+        if node.get("props"):
+            nodes_out[-1]["props"] = node["props"]
         if len(node["label"]) > 20:
             nodes_out[-1]["short"] = node["label"][:19] + "…"
     edges_out = []
@@ -1226,13 +1253,19 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                article: str | None = None, classes: list[str] | None = None,
                min_confidence: float = 0.0, date_from: str | None = None,
                date_to: str | None = None, max_nodes: int = 1500, title: str = "kg",
-               include_articles: bool = False) -> dict:
+               include_articles: bool = False, construct: str | None = None) -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
 
     focus: an entity label / alias / IRI (exact match first, then case-insensitive substring);
     the view is the ego graph of radius `depth` around it. article: an article id, IRI or source
     path: only that article's facts and mentions. classes: class names (``Person``,
     ``kg:Organization``...; a class includes its subclasses; ``Statement`` and ``Article`` too).
+    min_confidence: facts need evidence at least this confident (missing confidence counts as 0).
+    date_from / date_to: YYYY[-MM[-DD]] bounds on the articles' schema:datePublished.
+    include_articles: articles become nodes too (article -> mentioned entity, dashed).
+    construct: a SPARQL CONSTRUCT/DESCRIBE query whose result graph is drawn instead of the facts
+    (IRI objects become edges, literals the node's properties; no SERVICE); combines with focus,
+    depth, classes and max_nodes only.
     Summary keys: path, nodes, edges, dropped (nodes left out by max_nodes), total_nodes,
     articles, focus (matched IRIs), notices.
     """
@@ -1240,6 +1273,19 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     date_from = _check_date(date_from, "date_from")
     date_to = _check_date(date_to, "date_to")
     cls_filter = _class_filter(classes)
+    if construct is not None:
+        if article is not None or date_from or date_to or min_confidence or include_articles:
+            raise ValueError("construct combines only with focus, depth, classes and max_nodes")
+        model = _extract(ds)
+        g = _construct_graph(ds, model, construct, cls_filter)
+        notices = []
+        focus_ids = None
+        if focus is not None:
+            focus_ids = _find_focus(ds, model, g, focus)
+            if not focus_ids:
+                notices.append(f"no entity matches {focus!s}")
+        return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
+                       max_nodes=max_nodes, notices=notices)
     article_iri = None
     if article is not None:
         # resolve with a metadata-only pass, then read just that article's facts
@@ -1257,6 +1303,99 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
             notices.append(f"no entity matches {focus!s}")
     return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
                    max_nodes=max_nodes, notices=notices)
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return _local_name(iri)
+
+
+def _has_service(node) -> bool:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return True
+        return any(_has_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_has_service(v) for v in node)
+    return False
+
+
+def _construct_graph(ds, model: _Model, query: str, classes: set[str] | None) -> _Graph:
+    """The result of the user's CONSTRUCT as a graph: IRI/blank objects are edges, literals are
+    shown as the subject's properties, rdf:type picks the class, labels name the nodes."""
+    from rdflib import BNode, Literal as Lit
+    from rdflib.plugins.sparql import prepareQuery
+
+    from kg.vocab import PREFIXES as P
+
+    prepared = prepareQuery(query, initNs=P)          # the query text is the user's, by design
+    if prepared.algebra.name not in ("ConstructQuery", "DescribeQuery"):
+        raise ValueError("construct must be a SPARQL CONSTRUCT or DESCRIBE query")
+    if _has_service(prepared.algebra):
+        raise ValueError("SERVICE is not allowed: views work offline")
+    result = ds.query(prepared).graph
+    rdf_type = P["rdf"] + "type"
+    label_props = {P["rdfs"] + "label", P["skos"] + "prefLabel", P["skos"] + "altLabel"}
+
+    # blank nodes get fresh ids on every run: rename them by their sorted first appearance
+    def key(t):
+        return tuple("" if isinstance(x, BNode) else str(x) for x in t)
+
+    triples = sorted(result, key=key)
+    bnames: dict[str, str] = {}
+
+    def name(term) -> str:
+        if isinstance(term, BNode):
+            return bnames.setdefault(str(term), f"_:b{len(bnames)}")
+        return str(term)
+
+    types: dict[str, set[str]] = {}
+    labels: dict[str, list[str]] = {}
+    props: dict[str, list[list[str]]] = {}
+    links: list[tuple[str, str, str]] = []
+    order: list[str] = []
+    for s, p, o in triples:
+        sn, pn = name(s), str(p)
+        order.append(sn)
+        if pn == rdf_type:
+            types.setdefault(sn, set()).add(str(o))
+        elif isinstance(o, Lit):
+            if pn in label_props:
+                labels.setdefault(sn, []).append(str(o))
+            props.setdefault(sn, []).append([_curie(pn), str(o)])
+        else:
+            order.append(name(o))
+            links.append((sn, name(o), model.labels.get(pn) or _curie(pn)))
+    mentioned: dict[str, set[str]] = {}
+    for a, ents in model.mentions.items():
+        for e in ents:
+            mentioned.setdefault(e, set()).add(a)
+
+    nodes: dict[str, dict] = {}
+    for n in dict.fromkeys(order):
+        cls = model.entities.get(n)
+        if cls is None:
+            ours = [t[len(ONT):] for t in types.get(n, ()) if t.startswith(ONT)]
+            ours = [c for c in ours if c in CLASSES]
+            cls = (min(ours, key=lambda c: _CLASS_ORDER[c]) if ours else
+                   "Article" if n in model.articles else "Thing")
+        if classes is not None and cls not in classes:
+            continue
+        rec = model.articles.get(n)
+        label = (model.labels.get(n) or (sorted(labels[n])[0] if n in labels else "")
+                 or (rec["headline"] if rec else "") or _local_name(n))
+        nodes[n] = {"id": n, "cls": cls, "label": label, "en": model.en_labels.get(n, ""),
+                    "aliases": model.aliases.get(n, []), "props": props.get(n, [])[:50],
+                    "arts": sorted(mentioned.get(n, set()) | ({n} if rec else set()))}
+    edges = [{"from": s, "to": o, "label": lab, "kind": "construct", "fact": "", "arts": [],
+              "ev": []} for s, o, lab in links if s in nodes and o in nodes]
+    edges = _merge_edges(edges)
+    used = sorted({a for n in nodes.values() for a in n["arts"]})
+    return _Graph(nodes, edges, used)
 
 
 def _extract_articles(ds) -> _Model:

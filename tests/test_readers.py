@@ -174,6 +174,14 @@ def test_stcn_stock_links() -> None:
 
 
 @needs_corpus
+def test_nested_stock_links() -> None:
+    # a0210: <span id="stock_sh000300"><a ...><span id="stock_sz399300"></span></a><a href=".../sz399300/...">沪深300指数</a></span>
+    a = read_file(CORPUS / "articles" / "a0210.md")
+    links = [(s.code, s.word) for s in a.stock_links]
+    assert links == [("sh000300", "沪深300指数"), ("sz399300", "沪深300指数")]
+
+
+@needs_corpus
 def test_plain_div_feed_splits_on_blank_line() -> None:
     a = read_file(CORPUS / "articles" / "a0070.md")   # DT 财经: bare text in a <div>
     assert len(a.paragraphs) == 2

@@ -290,3 +290,29 @@ def test_build_site(small, tmp_path):
     assert len(pages) == 3 and all((tmp_path / "site" / p).is_file() for p in pages.values())
     assert all(a["page"] and (tmp_path / "site" / a["page"]).is_file()
                for a in blob["articles"])
+
+
+def test_construct_query_is_drawn(small, tmp_path):
+    ds, ids = small
+    q = ("CONSTRUCT { ?p org:memberOf ?o . ?o kg:divisionCode ?x . ?b a kg:Place } "
+         "WHERE { ?p org:memberOf ?o . OPTIONAL { ?o rdfs:label ?x } BIND(BNODE() AS ?b) }")
+    s = build_view(ds, tmp_path / "c.html", construct=q)
+    blob = data_blob(read(s["path"]))
+    by_id = {n["id"]: n for n in blob["nodes"]}
+    assert {ids["gaofeng"], ids["mofcom"]} <= set(by_id)
+    (edge,) = [e for e in blob["edges"] if e["from"] == ids["gaofeng"]]
+    assert edge["to"] == ids["mofcom"] and edge["label"] == "org:memberOf"
+    assert by_id[ids["gaofeng"]]["cls"] == "Person" and by_id[ids["gaofeng"]]["arts"]
+    assert ["kg:divisionCode", "商务部"] in by_id[ids["mofcom"]]["props"]
+    assert any(n["id"].startswith("_:b") and n["cls"] == "Place" for n in blob["nodes"])
+    again = build_view(ds, tmp_path / "c2.html", construct=q)["path"]
+    assert Path(again).read_bytes() == Path(s["path"]).read_bytes()   # blank nodes renamed
+    s = build_view(ds, tmp_path / "c3.html", construct=q, focus="高峰", depth=1)
+    assert s["focus"] == [ids["gaofeng"]] and s["nodes"] == 2
+    with pytest.raises(ValueError):
+        build_view(ds, tmp_path / "x.html", construct="SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(ValueError):
+        build_view(ds, tmp_path / "x.html", construct=(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"))
+    with pytest.raises(ValueError):
+        build_view(ds, tmp_path / "x.html", construct=q, article="0123456789abcdef")

@@ -105,6 +105,7 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
                "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
 _COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|银行|证券|控股)")
+_NAME_END_STOP = set("等和与及的在是了也还将对向就于称说")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -113,16 +114,26 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
     post_re = "|".join(map(re.escape, posts()))
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
-                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|$)")
-    # post + name
-    for m in re.finditer(rf"(?:{post_re})(?P<name>[{HAN}]{{2,4}})", text):
-        start = m.start("name")
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|日|月|年|$)")
+    # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
+    for m in re.finditer(rf"(?:{post_re})", text):
+        start = m.end()
+        if start < len(text) and text[start] in "：: \u3000":
+            start += 1
+        best = None
         for length in (3, 2, 4):
             cand = text[start:start + length]
-            if len(cand) == length and looks_like_name(cand) and cand not in stop \
+            if len(cand) == length and looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
                     and re.match(boundary, text[start + length:start + length + 4]):
-                out.append((start, start + length, cand, "post-name", 0.85))
+                best = (start, start + length, cand, "post-name", 0.85)
                 break
+        if best is None:
+            # no clear right boundary: a 3-character name is the likelier reading
+            cand = text[start:start + 3]
+            if len(cand) == 3 and looks_like_name(cand) and cand[-1] not in _NAME_END_STOP and cand not in stop:
+                best = (start, start + 3, cand, "post-name", 0.6)
+        if best:
+            out.append(best)
     # clause start + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")

@@ -45,42 +45,96 @@ def _sentence_span(art, offset):
     return (s.start, s.end) if s else (0, len(art.text))
 
 
+_UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
+_COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托)")
+_SEP = re.compile(r"[、兼]")
+
+
+def _post_segments(phrase: str, post_re: str) -> list[str] | None:
+    """'新闻发言人、国民经济综合统计司司长' -> both; None unless every segment ends with a post."""
+    parts = [x for x in _SEP.split(phrase) if x]
+    if not parts or not all(re.search(rf"(?:{post_re})$", x) for x in parts):
+        return None
+    return parts
+
+
 def _roles(art, mentions, rec: Records):
+    """[org][unit]?[原|前]?[post](、[unit]?[post])*[：\s]?[name], with known or suffix-shaped orgs."""
     text = art.text
     post_re = "|".join(map(re.escape, posts()))
-    by_end = {m.span.end: m for m in mentions if m.span and m.kind in ORG_KINDS}
+    orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS), key=lambda m: m.span.start)
+    seen = set()
     for p in mentions:
-        if p.kind != "Person" or p.span is None or p.rule != "post-name":
+        if p.kind != "Person" or p.span is None or p.rule not in ("post-name", "name-verb", "person-propagation"):
             continue
-        head = text[max(0, p.span.start - 30):p.span.start]
-        pm = re.search(rf"(?P<former>原|前)?(?P<post>{post_re})$", head)
-        if not pm:
+        name_start = p.span.start
+        left_end = name_start
+        while left_end > 0 and text[left_end - 1] in " \u3000：:":
+            left_end -= 1
+        s0 = max(0, left_end - 48)
+        window = text[s0:left_end]
+        cut = max((i for i, ch in enumerate(window) if ch in "，。；：:！？“”（）()《》\n 　"), default=-1)
+        window_start = s0 + cut + 1
+        chunk = text[window_start:left_end]
+        if not chunk or not re.search(rf"(?:{post_re})$", chunk):
             continue
-        post = pm.group("post")
-        post_start = p.span.start - len(pm.group(0))
-        former = bool(pm.group("former"))
-        org = by_end.get(post_start)
-        if org is None:
-            # an organisation the gazetteer does not know: take the suffix-shaped words before the post
-            left = text[max(0, post_start - 24):post_start]
-            cut = max((i for i, ch in enumerate(left) if ch in _LEFT_BOUND), default=-1)
-            left = left[cut + 1:]
-            om = _ORG_BEFORE_POST.search(left)
-            if om and len(om.group(1)) >= 3:
-                s = post_start - len(om.group(1))
-                if left.startswith(("原", "前")) and s == post_start - len(left):
-                    former = True
-                    s += 1
-                org = Mention(text=text[s:post_start], kind="Organization", span=Span(s, post_start),
-                              confidence=0.6, extractor=TAG, rule="org-before-post")
-                rec.mentions.append(org)
-        if org is None:
-            continue
-        if org.span.start > 0 and text[org.span.start - 1] in "原前":
-            former = True
-        rec.relations.append(_rel("role", {"person": p, "post": post, "org": org, "former": former},
-                                  Span(org.span.start, p.span.end), 0.85 if org.rule != "org-before-post" else 0.6,
-                                  "org-post-name"))
+        # a known organisation inside the chunk: the last one that is followed by posts only
+        roles_found = []
+        org_hits = [o for o in orgs if window_start <= o.span.start and o.span.end <= left_end]
+        pos = window_start
+        i = 0
+        while pos < left_end:
+            here = [o for o in org_hits if o.span.start >= pos]
+            nxt = here[0] if here else None
+            if nxt is None:
+                break
+            # the role phrase runs to the next known organisation or to the name
+            later = [o for o in org_hits if o.span.start >= nxt.span.end]
+            stop = later[0].span.start if later else left_end
+            phrase = text[nxt.span.end:stop]
+            former = phrase.startswith(("原", "前")) or text[max(0, nxt.span.start - 1):nxt.span.start] in ("原", "前")
+            phrase = phrase.lstrip("原前").rstrip("、兼")
+            segs = _post_segments(phrase, post_re) if phrase else None
+            if segs:
+                for seg in segs:
+                    f = former or seg.startswith(("原", "前"))
+                    roles_found.append((nxt, seg.lstrip("原前"), f, "org-post-name", 0.85))
+            pos = stop
+            i += 1
+            if i > 6:
+                break
+        if not roles_found and not org_hits:
+            # no known organisation: split the chunk into [org][unit?][post](、[post])*
+            segs = [x for x in _SEP.split(chunk) if x]
+            first = segs[0] if segs else ""
+            pm = re.search(rf"(?:{post_re})$", first)
+            if pm and pm.start() >= 3 and _post_segments("、".join(segs[1:]), post_re) is not None if len(segs) > 1 else pm:
+                head, phrase = first[:pm.start()], first[pm.start():]
+                former = head.endswith(("原", "前"))
+                head = head.rstrip("原前")
+                # 英大证券研究所所长: the company is 英大证券 and the unit belongs to the post
+                cm = _COMPANY_END.search(head)
+                if cm is not None and cm.end() < len(head) and cm.end() >= 3:
+                    phrase = head[cm.end():] + phrase
+                    head = head[:cm.end()]
+                lead = re.match(r"^(?:据|对此|其中|同时|此外|另外|而|但|并|和|与|及)", head)
+                skip = lead.end() if lead else 0
+                head = head[skip:]
+                if len(head) >= 3 and head not in ("有关负责人",) and not re.search(r"[的了在是]", head):
+                    s = window_start + skip
+                    org = Mention(text=head, kind="Organization", span=Span(s, s + len(head)), confidence=0.6,
+                                  extractor=TAG, rule="org-before-post")
+                    rec.mentions.append(org)
+                    for seg in [phrase] + segs[1:]:
+                        roles_found.append((org, seg.lstrip("原前"), former or seg.startswith(("原", "前")),
+                                            "suffix-org-post-name", 0.6))
+        for org, post, former, rule, conf in roles_found:
+            key = (p.text, post, org.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            rec.relations.append(_rel("role", {"person": p, "post": post, "org": org, "former": former},
+                                      Span(org.span.start, p.span.end), conf, rule))
 
 
 def _documents(art, mentions, rec: Records):

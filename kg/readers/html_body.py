@@ -249,7 +249,7 @@ class _Para:
         self.pending = False
         self.source_start = -1
         self.kind = kind
-        self.marks: list[tuple[int, int, str]] = []
+        self.marks: dict[tuple[int, int, str], None] = {}   # a set, insertion-ordered
         self.serial = serial
 
     def add(self, text: str, pos: int, raw: bool = True) -> None:
@@ -282,7 +282,6 @@ class _Builder:
         self.skip = 0
         self.serial = 0
         self.para = _Para(0)
-        self.open_marks = 0
 
     # -- paragraphs
     def flush(self, kind: str = "") -> None:
@@ -299,7 +298,7 @@ class _Builder:
                     self._add_editors(editors_in(text))
                 if text.startswith("原标题"):
                     self._original_title(text)
-                self.out.paragraphs.append(RawParagraph(text, p.source_start, p.marks))
+                self.out.paragraphs.append(RawParagraph(text, p.source_start, sorted(p.marks)))
         self.serial += 1
         self.para = _Para(self.serial, kind)
 
@@ -338,16 +337,14 @@ class _Builder:
             if t == tag:
                 return
 
-    def _open_mark(self, code: str) -> list:
-        self.open_marks += 1
+    def _open_mark(self, code: str) -> list:  # type: ignore[type-arg]
         return [code, self.para.next_offset(), self.para.serial]
 
     def _close_mark(self, mark: list) -> None:   # type: ignore[type-arg]
-        self.open_marks -= 1
         code, start, serial = mark
         p = self.para
         if serial == p.serial and p.length > start:
-            p.marks.append((start, p.length, code))
+            p.marks[(start, p.length, code)] = None
 
     # -- events
     def start(self, tag: str, attrs: dict[str, str]) -> None:
@@ -377,7 +374,7 @@ class _Builder:
             return
         mark = None
         code = self._stock_code(tag, attrs)
-        if code and not self.open_marks:
+        if code:       # nested links each get a mark; identical ones are merged on close
             mark = self._open_mark(code)
         self.push(tag, False, mark)
 
