@@ -23,12 +23,18 @@ _ROLE_WORDS = re.compile(r"(?:实习|见习|资深|首席|特约|驻\w{1,3})?(?:
 _OUTLET_SUFFIX = re.compile(r"(?:新闻|日报|时报|晚报|商报|早报|周刊|报|社|网|财经|报道|客户端|卫视|电视台|总台|全媒体|中国)$")
 # 新华社北京2月8日电（记者邹多为、于佳欣） / 武汉晚报讯（记者李玉莹） / 财联社（北京，记者 张晓翀）讯
 _DATELINE = re.compile(
-    rf"(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)(?:[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|讯)?"
+    rf"(?:(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)(?:[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|讯)?)?"
     rf"[（(](?:[{_HAN}]{{2,4}}[，,])?\s*(?:[{_HAN}]{{0,6}})?记者\s*(?P<names>[^）)]{{2,40}})[）)]")
 # 澎湃新闻记者 周頔 / 证券时报记者 江聃 / 红星新闻记者 叶燕 宋嘉问 / 记者 | 张三
 _BYLINE = re.compile(
-    rf"^(?:[（(]?(?:作者[：:])?)(?P<outlet>[{_HAN}A-Za-z0-9（）().]{{0,24}}?)"
+    rf"^(?:[（(]?(?:作者[：:])?)(?P<outlet>[{_HAN}A-Za-z0-9（）().]{{0,40}}?)"
     rf"(?:实习|见习|资深|首席|特约|驻[{_HAN}]{{1,3}})?记者[\s|｜:：]*(?P<names>.{{2,60}})$")
+# a byline run into the first paragraph: 21世纪经济报道记者赵子健 北京报道 海关总署3月7日…
+_BYLINE_HEAD = re.compile(
+    rf"^(?P<outlet>[{_HAN}A-Za-z0-9]{{2,16}}?)(?:实习|见习|资深|首席|特约)?记者\s*"
+    rf"(?P<names>(?:[{_HAN}]{{2,4}}(?:\s+|、)?(?:(?:实习|见习)?记者\s*)?){{1,4}}?)\s*[{_HAN}]{{0,4}}报道")
+# 新华社南京12月7日电: the wire service is the original outlet
+_WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
 _EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
 _SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
@@ -116,25 +122,65 @@ def extract(ctx: Context) -> Records:
                 rec.relations.append(Relation(kind="original_title", args={"title": title},
                                               span=Span(para.start, para.end), confidence=1.0,
                                               extractor=f"{NAME}@{VERSION}", rule="original-title"))
+        if para.start < 600:
+            m = _BYLINE_HEAD.match(ptext) if len(ptext) > 80 else None
+            if m:
+                names = _names(m.group("names"))
+                for name, off in names:
+                    add("reporter", name, "Person", para.start + m.start("names") + off, "byline-head", 0.85,
+                        Span(para.start, para.start + m.end()))
+                for o in _outlets(m.group("outlet")):
+                    add("sourceOrganization", o, "MediaOutlet", None, "byline-outlet", 0.8, Span(para.start, para.start + m.end()))
+            m = _WIRE.match(ptext)
+            if m:
+                for o in _outlets(m.group("outlet")):
+                    add("sourceOrganization", o, "MediaOutlet", para.start, "wire-dateline", 0.85,
+                        Span(para.start, para.start + m.end()))
         for m in _DATELINE.finditer(ptext):
             names = _names(m.group("names"))
             base = para.start + m.start("names")
             for name, off in names:
                 add("reporter", name, "Person", base + off, "dateline", 0.9, Span(para.start + m.start(), para.start + m.end()))
-            o = _outlet(m.group("outlet"))
-            if o and names:
-                add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "dateline-outlet", 0.8,
+            for o in (_outlets(m.group("outlet")) if m.group("outlet") and names else []):
+                add("sourceOrganization", o, "MediaOutlet", None, "dateline-outlet", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
         for m in _FROM.finditer(ptext):
             o = _outlet(m.group("outlet"))
             if o:
                 add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "from-line", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
+    src = str(art.meta.get("original_source") or "")
+    for o in _outlets(src) or ([_outlet(_leading_outlet(src))] if src and _leading_outlet(src) else []):
+        if o:
+            add("sourceOrganization", o, "MediaOutlet", None, "original-source", 0.8)
     for name in art.editor_raw:
         m = re.match(rf"[{_HAN}]{{2,4}}", name.strip())
         if m:
             add("editor", m.group(), "Person", None, "editor-line", 1.0)
     return rec
+
+
+def _outlets(text: str) -> list[str]:
+    """上证报中国证券网 -> [上海证券报, 中国证券网]: a run of known outlets, else one by suffix."""
+    text = re.sub(r"[（(][^）)]*[）)]", "", text or "").strip()
+    if not text:
+        return []
+    idx = gazetteer.org_index()
+    if text in idx:
+        return [idx[text].name]
+    out, pos = [], 0
+    while pos < len(text):
+        for end in range(len(text), pos + 1, -1):
+            if text[pos:end] in idx:
+                out.append(idx[text[pos:end]].name)
+                pos = end
+                break
+        else:
+            break
+    if pos == len(text) and out:
+        return out
+    one = _outlet(text)
+    return [one] if one else []
 
 
 def _leading_outlet(text: str) -> str:

@@ -98,7 +98,9 @@ _LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规�
 # place + government body: 江苏省商务厅, 北京市发展和改革委员会, 深圳市人民政府
 _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改革委", "发改委", "商务厅", "商务局", "商务委员会",
                "商务委", "财政厅", "财政局", "统计局", "人民银行", "税务局", "市场监督管理局", "市场监管局",
-               "住房和城乡建设厅", "住房和城乡建设局", "住建局", "住建厅", "教育厅", "教育局", "卫生健康委员会",
+               "住房和城乡建设厅", "住房和城乡建设局", "住房和城乡建设委员会", "工业和信息化局", "工业和信息化委员会",
+               "人力资源和社会保障厅", "人力资源和社会保障局", "发展和改革局", "科学技术厅", "科学技术局", "商务和投资促进局",
+               "文化和旅游厅", "文化和旅游局", "卫生和计划生育委员会", "新闻出版广电局", "地方金融监管局", "监狱管理局", "住建局", "住建厅", "教育厅", "教育局", "卫生健康委员会",
                "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
                "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
@@ -109,12 +111,29 @@ _NAME_END_STOP = set("等和与及的在是了也还将对向就于称说")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
+def title_issuers(title: str) -> list[tuple[int, int, object]]:
+    """Organisations that open a title before 关于: 财政部 税务总局 住房城乡建设部关于…, 中共中央国务院关于…"""
+    head, sep, _ = title.partition("关于")
+    if not sep or not head or len(head) > 40:
+        return []
+    out = []
+    pos = 0
+    for start, end, surface, payload in _matcher().find(head):
+        if payload[0] != "org" or head[pos:start].strip(" 、和与及\u3000"):
+            return []
+        out.append((start, end, payload[1]))
+        pos = end
+    if head[pos:].strip(" 、\u3000"):
+        return []
+    return out
+
+
 def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
     out = []
     post_re = "|".join(map(re.escape, posts()))
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
-                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|日|月|年|$)")
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -180,6 +199,10 @@ def extract(ctx: Context) -> Records:
         kind = "Law" if _LAW_TITLE.search(title) else "Document"
         add(m.start(1), m.end(1), kind, "title-quotes", 0.9)
         titles.append((m.start(), m.end()))
+        for s_, e_, entry in title_issuers(title):
+            rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),
+                                        confidence=0.85, extractor=TAG, rule="title-issuer", key=f"org:{entry.key}",
+                                        attrs={"issuer_of": (m.start(1), m.end(1))}))
 
     for start, end, surface, payload in _matcher().find(text):
         if _overlaps((start, end), taken):
@@ -205,7 +228,8 @@ def extract(ctx: Context) -> Records:
         tail = text[e:e + 14]
         for suffix in _GOV_SUFFIX:
             m = re.match(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}", tail)
-            if m and not re.search(r"[和与及、等的在是]", m.group(1)) and (len(m.group(1)) <= 4):
+            if m and not re.search(r"[和与及、等的在是]", m.group(1)) and (len(m.group(1)) <= 4) \
+                    and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")):
                 end = e + m.end()
                 # the longer organisation replaces the bare place
                 rec.mentions.remove(mention)

@@ -141,7 +141,16 @@ def _documents(art, mentions, rec: Records):
     text = art.text
     docs = [m for m in mentions if m.kind in DOC_KINDS and m.span]
     orgs = [m for m in mentions if m.kind in ORG_KINDS and m.span]
+    for o in orgs:
+        span = o.attrs.get("issuer_of") if o.attrs else None
+        if span:
+            d = next((x for x in docs if (x.span.start, x.span.end) == tuple(span)), None)
+            if d is not None:
+                rec.relations.append(_rel("document", {"agent": o, "document": d, "action": "issued"},
+                                          Span(d.span.start, d.span.end), 0.85, "title-issuer"))
     for d in docs:
+        if any(r.kind == "document" and r.args["document"] is d for r in rec.relations):
+            continue
         s0, s1 = _sentence_span(art, d.span.start)
         before = [o for o in orgs if s0 <= o.span.start and o.span.end <= d.span.start - 1]
         found = False
@@ -166,6 +175,21 @@ def _documents(art, mentions, rec: Records):
                     break
             if found:
                 break
+        if not found and d.span.start - 1 <= s0 + 2:
+            # 《…》已经…国家发展和改革委员会…审议通过和商务部审签，并经党中央、国务院同意
+            after_orgs = [o for o in orgs if d.span.end < o.span.start < s1 and o.rule != "title-issuer"]
+            for o in after_orgs:
+                if "《" in text[d.span.end + 1:o.span.start]:
+                    break
+                tail = text[o.span.end:o.span.end + 14]
+                tail = re.split(r"[，。；]", tail)[0]
+                for verb, action in DOC_VERBS + [("审签", "signed")]:
+                    if verb in tail:
+                        rec.relations.append(_rel("document", {"agent": o, "document": d, "action": action},
+                                                  Span(d.span.start - 1, o.span.end + tail.find(verb) + len(verb)), 0.6,
+                                                  "title-then-org-verb"))
+                        found = True
+                        break
         if not found:
             # 《…》由国务院印发 / 《…》经国务院批准
             after = text[d.span.end + 1:s1]
@@ -214,6 +238,37 @@ def _designations(art, mentions, rec: Records):
             if approving is not None:
                 args["document"] = approving
             rec.relations.append(_rel("designation", args, Span(clause_start, prog.span.end), 0.8, "places-verb-programme"))
+
+
+_GENERIC_PROGRAMME = re.compile(r"(?:开展|设立|建设|新设|获批|入选|纳入|列入)(?:[{HAN}]{0,4}?)(试点|试验区|综试区|示范区|自贸区|先行区)".replace("{HAN}", HAN))
+
+
+def _designations_by_reference(art, mentions, rec: Records):
+    """同意在天津、上海、海南、重庆4省市开展试点: 试点 refers to the programme named just before."""
+    text = art.text
+    progs = [m for m in mentions if m.kind == "Programme" and m.span]
+    places = [m for m in mentions if m.kind in PLACE_KINDS and m.span]
+    done = {(r.args["place"].span.start, r.args["programme"].span.start) for r in rec.relations if r.kind == "designation"}
+    for gm in _GENERIC_PROGRAMME.finditer(text):
+        if any(p.span.start <= gm.start(1) < p.span.end for p in progs):
+            continue
+        s0, _ = _sentence_span(art, gm.start())
+        clause_start = max(s0, max((i + 1 for i in range(s0, gm.start()) if text[i] in "，；。"), default=s0))
+        listed = [p for p in places if clause_start <= p.span.start and p.span.end <= gm.start()]
+        earlier = [p for p in progs if gm.start() - 400 < p.span.start < gm.start() and gm.group(1)[-2:] in p.text]
+        if not listed or not earlier:
+            continue
+        prog = earlier[-1]
+        chain = [listed[0]]
+        for p in listed[1:]:
+            if text[chain[-1].span.end:p.span.start] in ("、", "和", "及", "与", "以及", "，"):
+                chain.append(p)
+            else:
+                chain = [p]
+        for p in chain:
+            if (p.span.start, prog.span.start) not in done:
+                rec.relations.append(_rel("designation", {"place": p, "programme": prog},
+                                          Span(clause_start, gm.end()), 0.65, "places-verb-programme-reference"))
 
 
 def _statements(art, mentions, rec: Records):
@@ -295,6 +350,7 @@ def extract(ctx: Context) -> Records:
     mentions = mentions + rec.mentions
     _documents(art, mentions, rec)
     _designations(art, mentions, rec)
+    _designations_by_reference(art, mentions, rec)
     _statements(art, mentions, rec)
     _measures(art, mentions, rec)
     return rec

@@ -438,6 +438,12 @@ class _Builder:
         if "责任编辑" in data:
             plain = html.unescape(_TAGS_IN_COMMENT.sub(" ", data))
             self._add_editors(editors_in(plain))
+        if "本文来自" in data and "original_source" not in self.out.meta:
+            # Sina keeps the syndication note "(本文来自澎湃新闻，…)" inside its ad-list comment
+            plain = html.unescape(_TAGS_IN_COMMENT.sub(" ", data))
+            m = re.search(r"本文来自([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[，,。)）]", plain)
+            if m:
+                self.out.meta["original_source"] = m.group(1)
 
     def raw(self, tag: str, content: str) -> None:
         if tag == "title" and "html_title" not in self.out.meta:
