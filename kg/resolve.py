@@ -17,8 +17,13 @@ _PREFIXES = ("中华人民共和国", "中国")
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    """The surface as a label: white space and enclosing quote marks removed, width kept."""
     return re.sub(r"\s+", "", text).strip("《》“”\"'「」")
+
+
+def _key(text: str) -> str:
+    """A key: also width-folded, so （ and ( spell one document."""
+    return unicodedata.normalize("NFKC", _norm(text))
 
 
 def _org_entry(name: str):
@@ -65,13 +70,13 @@ def entity_for(m: Mention) -> Entity:
             if text != entry.name:
                 e.reasons.add(f"gazetteer alias {text} = {entry.name}")
         else:
-            e = Entity(key=f"org:{text}", kind=m.kind, label=text)
+            e = Entity(key=f"org:{_key(text)}", kind=m.kind, label=text)
     elif m.kind in ("Document", "Law"):
-        e = Entity(key=f"doc:{text}", kind=m.kind, label=text)
+        e = Entity(key=f"doc:{_key(text)}", kind=m.kind, label=text)
     elif m.kind == "Person":
-        e = Entity(key=f"person:{text}", kind="Person", label=text)
+        e = Entity(key=f"person:{_key(text)}", kind="Person", label=text)
     elif m.kind == "Programme":
-        e = Entity(key=f"programme:{text}", kind="Programme", label=text)
+        e = Entity(key=f"programme:{_key(text)}", kind="Programme", label=text)
     elif m.kind == "Event":
         e = Entity(key=m.key or f"event:{text}", kind="Event", label=text, attrs=dict(m.attrs))
     else:

@@ -153,6 +153,9 @@ def extract(ctx: Context) -> Records:
     for o in _outlets(src) or ([_outlet(_leading_outlet(src))] if src and _leading_outlet(src) else []):
         if o:
             add("sourceOrganization", o, "MediaOutlet", None, "original-source", 0.8)
+    for m in re.finditer(rf"记者\s*(?P<name>[{_HAN}]{{2,4}})\s*摄", text):
+        if looks_like_name(m.group("name")):
+            rec.mentions.append(_mention(m.group("name"), "Person", m.start("name"), "photo-credit", 0.8))
     for name in art.editor_raw:
         m = re.match(rf"[{_HAN}]{{2,4}}", name.strip())
         if m:

@@ -91,7 +91,10 @@ def _matcher() -> Matcher:
 
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?简称\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[）)]")
+_ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[）)]")
+# a bare genre word in 《》 is a back-reference to a document named before, not a new one
+_GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办法", "决定", "公告", "条例", "纲要", "计划", "细则",
+                   "实施意见", "实施方案", "工作方案", "行动方案", "报告", "规定", "若干措施", "措施", "清单", "目录"}
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|时报|商报|早报|周刊|杂志|报|新闻|经济参考|参考消息|新闻周刊|观察)$")
 _LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
 
@@ -106,9 +109,20 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
                "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
-_COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|银行|证券|控股)")
+_COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 _NAME_END_STOP = set("等和与及的在是了也还将对向就于称说")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
+
+
+_COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
+
+
+def _county_boundary(text: str, start: int, div) -> bool:
+    """County names hide inside words (沿海城市 holds 海城市): want a word edge or the parent's name."""
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or text[start - 1] in _COUNTY_LEFT:
+        return True
+    parents = gazetteer.ancestors(div.code)
+    return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)
 
 
 def title_issuers(title: str) -> list[tuple[int, int, object]]:
@@ -153,6 +167,11 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
                 best = (start, start + 3, cand, "post-name", 0.6)
         if best:
             out.append(best)
+    # name + leader post: 习近平主席, 习近平总书记 (the post after the name)
+    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席)", text):
+        cand = m.group("name")
+        if looks_like_name(cand) and cand not in stop:
+            out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
     # clause start + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")
@@ -189,7 +208,7 @@ def extract(ctx: Context) -> Records:
     titles = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
-        if title in aliases or title in stop:
+        if title in aliases or title in stop or title in _GENERIC_TITLES:
             continue
         entry = gazetteer.org_index().get(title)
         if entry is not None or _MEDIA_TITLE.search(title) and len(title) <= 8:
@@ -210,6 +229,8 @@ def extract(ctx: Context) -> Records:
         kind_tag, obj, rule, conf = payload
         if kind_tag == "place":
             div = gazetteer.divisions()[obj]
+            if div.level == 3 and not _county_boundary(text, start, div):
+                continue
             add(start, end, place_kind(div), rule, conf, key=f"division:{obj}")
         elif kind_tag == "country":
             add(start, end, "Country", rule, conf, key=f"country:{getattr(obj, 'code', surface)}")
