@@ -91,19 +91,44 @@ class Store:
         return True
 
     def prune_entities(self) -> int:
-        """Drop entity descriptions that no article graph refers to any more."""
+        """Drop entity descriptions that no article graph refers to any more.
+
+        Repeated until nothing changes: an entity kept only because another (now dropped) entity
+        pointed at it, such as a province reached by schema:containedInPlace, goes in the next
+        round."""
         before = self.count(ENTITIES_GRAPH)
+        n = before
+        while True:
+            self._prune_once()
+            after = self.count(ENTITIES_GRAPH)
+            if after == n:
+                return before - after
+            n = after
+
+    def _prune_once(self) -> None:
         self.ox.update(f"""
             DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
             WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
                      FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?e }}
                                           FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{ONTOLOGY_GRAPH}>) }}
                      FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?y ?e }} }} }}""")
-        return before - self.count(ENTITIES_GRAPH)
 
     def load_ontology(self, path: Path) -> None:
-        g = Graph().parse(path, format="turtle")
-        self.replace_graph(str(ONTOLOGY_GRAPH), g)
+        """Copy the ontology into its named graph. Its blank nodes (owl:unionOf lists) get
+        canonical labels (rdflib.compare) and are inserted as such (Store.load would rename them
+        at random), so the same ontology always gives the same quads and exports."""
+        from rdflib.compare import to_canonical_graph
+
+        g = Graph()
+        for t in to_canonical_graph(Graph().parse(path, format="turtle")):
+            g.add(t)
+        name = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        data = g.serialize(format="nt", encoding="utf-8")
+        quads = [ox.Quad(t.subject, t.predicate, t.object, name)
+                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=False)]
+        if self.ox.contains_named_graph(name):
+            self.ox.remove_graph(name)
+        self.ox.extend(quads)
 
     def flush(self) -> None:
         if self.path is not None:

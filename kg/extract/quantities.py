@@ -65,6 +65,9 @@ def extract(ctx: Context) -> Records:
             v = parse_chinese(m.group("cnum"))
             if v is None or not (m.group("cnt")):
                 continue
+            # 一个/一批/两个/三个特点 are articles and list counts more often than statistics
+            if v < 4 or not any(ch in "一二两三四五六七八九" for ch in m.group("cnum")):
+                continue
             value = float(v)
         value *= scale(m.group("scale"))
         if m.group("pp"):

@@ -55,6 +55,8 @@ def _post_segments(phrase: str, post_re: str) -> list[str] | None:
     parts = [x for x in _SEP.split(phrase) if x]
     if not parts or not all(re.search(rf"(?:{post_re})$", x) for x in parts):
         return None
+    if any(len(x) > 14 or re.search(r"[由在的与是为届会议]", x[:-2]) for x in parts):
+        return None
     return parts
 
 
@@ -135,6 +137,79 @@ def _roles(art, mentions, rec: Records):
             seen.add(key)
             rec.relations.append(_rel("role", {"person": p, "post": post, "org": org, "former": former},
                                       Span(org.span.start, p.span.end), conf, rule))
+
+
+_CAREER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|担任|(?<=[\d.]\s)任|^任)(?P<items>[^。；\n]{4,300}?)(?:等职|等职务|$|。|；|\n)")
+_UNIT_BEFORE_POST = re.compile(rf"[{HAN}]{{1,6}}?(?:处|司|科|室|办公室|政治部|党委|党组)$")
+
+
+_UNIT_ONLY = re.compile(rf"^(?:[{HAN}]{{1,4}}(?:处|司|科|室)|政治部|党委|党组)$")
+
+
+def _split_item(item: str, post_re: str):
+    """'甘肃省监狱管理局宣教处副处长' -> ('甘肃省监狱管理局', '宣教处副处长'); org None when the item is a bare post."""
+    pm = re.search(rf"(?:{post_re})$", item)
+    if not pm:
+        return None
+    org, post = item[:pm.start()], item[pm.start():]
+    if not org or _UNIT_ONLY.match(org):
+        return None, org + post
+    # the organisation ends at its last body suffix; what follows it is a unit of the post
+    for k in range(len(org) - 2, 1, -1):
+        if org[k] in "局委院团会厅署行所部" and _UNIT_ONLY.match(org[k + 1:]):
+            return org[:k + 1], org[k + 1:] + post
+    return org, post
+
+
+def _careers(art, mentions, rec: Records):
+    """Biographies: [person] 历任 [org][post]、[org][post]…等职, and CV lines '1987.10-1995.03 任 …'."""
+    text = art.text
+    post_re = "|".join(map(re.escape, posts()))
+    persons = [m for m in mentions if m.kind == "Person" and m.span]
+    if not persons:
+        return
+    counts: dict[str, int] = {}
+    for p in persons:
+        counts[p.text] = counts.get(p.text, 0) + 1
+    main = max(counts, key=lambda k: (counts[k], -min(p.span.start for p in persons if p.text == k)))
+    by_name = {p.text: p for p in persons}
+    for para_start, para in _paragraphs(text):
+        for m in _CAREER.finditer(para):
+            start = para_start + m.start()
+            s0, _ = _sentence_span(art, start)
+            before = [p for p in persons if s0 <= p.span.start < start]
+            person = before[-1] if before else (by_name[main] if re.match(r"^\s*[\d.]+\s*[-—至]", para) or m.start() < 3 else None)
+            if person is None:
+                continue
+            org_text = None
+            base = para_start + m.start("items")
+            offset = 0
+            for raw in re.split(r"[、，,]", m.group("items")):
+                item_start = base + offset
+                offset += len(raw) + 1
+                item = re.sub(r"（[^）]{1,3}）|\([^)]{1,3}\)", "", raw).strip()
+                item = re.sub(r"^(?:中华人民共和国成立后|后|又|再|及)", "", item)
+                split = _split_item(item, post_re) if item else None
+                if split is None:
+                    continue
+                org, post = split
+                former = True
+                if org:
+                    org_text = org
+                if not org_text or len(org_text) < 2:
+                    continue
+                org_m = Mention(text=org_text, kind="Organization", span=Span(item_start, item_start + len(raw)),
+                                confidence=0.55, extractor=TAG, rule="career-org")
+                rec.mentions.append(org_m)
+                rec.relations.append(_rel("role", {"person": person, "post": post, "org": org_m, "former": former},
+                                          Span(start, base + offset - 1), 0.55, "career-list"))
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def _documents(art, mentions, rec: Records):
@@ -348,6 +423,8 @@ def extract(ctx: Context) -> Records:
     rec = Records()
     _roles(art, mentions, rec)
     mentions = mentions + rec.mentions
+    _careers(art, mentions, rec)
+    mentions = mentions + [m for m in rec.mentions if m not in mentions]
     _documents(art, mentions, rec)
     _designations(art, mentions, rec)
     _designations_by_reference(art, mentions, rec)
