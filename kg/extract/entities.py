@@ -114,6 +114,8 @@ _NAME_END_STOP = set("等和与及的在是了也还将对向就于称说")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
+_ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区))(?=[、，。；：）”\s和及等]|$)")
+_PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
 
@@ -271,6 +273,16 @@ def extract(ctx: Context) -> Records:
             continue
         add(s, e, "Company", "company-suffix", 0.6)
 
+    # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
+    for m in _ZONE.finditer(text):
+        s_, e_ = m.span("name")
+        if e_ - s_ >= 4 and not _overlaps((s_, e_), taken) and m.group("name") not in stop:
+            add(s_, e_, "Place", "named-zone", 0.7)
+    # programmes named by designation verbs: 确定为重点发展城市, 列为“无废城市”建设试点
+    for m in _PROGRAMME_DEF.finditer(text):
+        s_, e_ = m.span("name")
+        if not _overlaps((s_, e_), taken):
+            add(s_, e_, "Programme", "programme-definition", 0.7)
     persons = {}
     for s, e, name, rule, conf in _persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):

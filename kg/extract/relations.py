@@ -346,6 +346,73 @@ def _designations_by_reference(art, mentions, rec: Records):
                                           Span(clause_start, gm.end()), 0.65, "places-verb-programme-reference"))
 
 
+_LIST_HEAD = re.compile(r"名单(?:包括|如下|为)?[：:]\s*$")
+_PILOT_TAIL = re.compile(r"(?:试点城市|试点地区|示范城市|试点县|试点)")
+
+
+def _chain(text, places):
+    """Runs of place mentions joined by list separators."""
+    runs, cur = [], []
+    for p in places:
+        if cur and p.span.start == cur[-1].span.end:
+            # 福建省光泽县: a place qualified by its province is the smaller place
+            cur[-1] = p
+        elif cur and text[cur[-1].span.end:p.span.start] in ("、", "和", "及", "与", "以及", "，"):
+            cur.append(p)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [p]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _designation_lists(art, mentions, rec: Records):
+    """名单包括：+ paragraphs of places; and 深圳、包头…等11个城市（下称试点城市）: lists tied to a programme."""
+    text = art.text
+    progs = sorted((m for m in mentions if m.kind == "Programme" and m.span), key=lambda m: m.span.start)
+    places = sorted((m for m in mentions if m.kind in PLACE_KINDS and m.span), key=lambda m: m.span.start)
+    done = {(r.args["place"].span.start, r.args["programme"].text) for r in rec.relations if r.kind == "designation"}
+
+    def emit(run, prog, span, rule, conf):
+        for p in run:
+            if (p.span.start, prog.text) not in done:
+                done.add((p.span.start, prog.text))
+                rec.relations.append(_rel("designation", {"place": p, "programme": prog}, span, conf, rule))
+
+    paras = list(_paragraphs(text))
+    for i, (pstart, para) in enumerate(paras):
+        if not _LIST_HEAD.search(para):
+            continue
+        earlier = [g for g in progs if pstart - 1500 < g.span.start < pstart + len(para)]
+        if not earlier:
+            continue
+        prog = earlier[-1]
+        for qstart, q in paras[i + 1:i + 8]:
+            run_places = [p for p in places if qstart <= p.span.start < qstart + len(q)]
+            covered = sum(p.span.end - p.span.start for p in run_places)
+            if len(run_places) >= 2 and covered >= 0.5 * len(q.rstrip("。")):
+                emit(run_places, prog, Span(qstart, qstart + len(q)), "list-after-heading", 0.6)
+            elif len(q) > 40:
+                break
+    for run in _chain(text, places):
+        if len(run) < 3:
+            continue
+        s0, s1 = _sentence_span(art, run[0].span.start)
+        tail = text[run[-1].span.end:min(s1, run[-1].span.end + 120)]
+        if not _PILOT_TAIL.search(tail):
+            continue
+        earlier = [g for g in progs if run[0].span.start - 1500 < g.span.start < run[0].span.start]
+        if earlier:
+            emit(run, earlier[-1], Span(run[0].span.start, run[-1].span.end), "places-pilot-reference", 0.55)
+        # 等11个城市和雄安新区、北京经济技术开发区…等5个特殊地区: the second run shares the programme
+        nxt = [r for r in _chain(text, places) if r[0].span.start > run[-1].span.end and r[0].span.start < s1]
+        for r in nxt:
+            if earlier:
+                emit(r, earlier[-1], Span(r[0].span.start, r[-1].span.end), "places-pilot-reference", 0.5)
+
+
 def _statements(art, mentions, rec: Records):
     text = art.text
     verbs = "|".join(map(re.escape, speech_verbs()))
@@ -428,6 +495,7 @@ def extract(ctx: Context) -> Records:
     _documents(art, mentions, rec)
     _designations(art, mentions, rec)
     _designations_by_reference(art, mentions, rec)
+    _designation_lists(art, mentions, rec)
     _statements(art, mentions, rec)
     _measures(art, mentions, rec)
     return rec

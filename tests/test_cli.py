@@ -1,0 +1,294 @@
+"""The `kg` command end to end on examples/: build, query, export, validate, stats, extractors,
+remove, and the errors a user can run into (missing store, broken files, update queries)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import EXAMPLES, N_EXAMPLES, QUERIES, REPO, build_into, select
+from kg.cli import main
+
+ROLES = QUERIES / "roles.rq"
+SEED_ROLE = ("高峰", "新闻发言人", "商务部")
+
+
+def kg(capsys, *argv: str) -> tuple[int, str, str]:
+    rc = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def kg_script() -> str:
+    """The installed console script (the venv's bin/kg, else the one on PATH)."""
+    here = Path(sys.executable).with_name("kg")
+    found = str(here) if here.exists() else shutil.which("kg")
+    if not found:
+        pytest.skip("the `kg` console script is not installed (pip install -e .)")
+    return found
+
+
+# -------------------------------------------------------------------------------------- build
+def test_build_prints_summary(capsys, tmp_path):
+    rc, out, err = kg(capsys, "build", EXAMPLES, "--store", tmp_path / "s")
+    assert rc == 0, err
+    assert f"articles read: {N_EXAMPLES} (built {N_EXAMPLES}," in out
+    assert "failed: 0" in out
+    assert "other files skipped: 0" in out
+    assert "entities:" in out and "facts:" in out
+    assert err == ""
+
+
+def test_installed_script_build_and_query(tmp_path):
+    exe = kg_script()
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    store = tmp_path / "D"
+    r = subprocess.run([exe, "build", "examples/articles", "--store", str(store)], cwd=REPO, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert f"articles read: {N_EXAMPLES}" in r.stdout and "failed: 0" in r.stdout
+    r = subprocess.run([exe, "query", "examples/queries/roles.rq", "--store", str(store), "--format", "csv"],
+                       cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert SEED_ROLE in {(x["personLabel"], x["roleLabel"], x["orgLabel"]) for x in rows}, r.stdout
+    assert "Traceback" not in r.stderr
+
+
+# -------------------------------------------------------------------------------------- query
+def _role_triples_csv(text: str, delimiter: str) -> set[tuple[str, str, str]]:
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    return {(r["personLabel"], r["roleLabel"], r["orgLabel"]) for r in rows}
+
+
+def test_query_roles_table(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", ROLES, "--store", examples_store.store)
+    assert rc == 0, err
+    header = out.splitlines()[0].split()
+    assert header[:4] == ["headline", "personLabel", "roleLabel", "orgLabel"]
+    assert any(all(x in line for x in SEED_ROLE) for line in out.splitlines()), out
+    assert out.rstrip().endswith("rows)") or out.rstrip().endswith("row)")
+
+
+@pytest.mark.parametrize("fmt,delimiter", [("csv", ","), ("tsv", "\t")])
+def test_query_roles_csv_tsv(capsys, examples_store, fmt, delimiter):
+    rc, out, err = kg(capsys, "query", ROLES, "--format", fmt, "--store", examples_store.store)
+    assert rc == 0, err
+    assert out.splitlines()[0] == delimiter.join(["headline", "personLabel", "roleLabel", "orgLabel", "former", "date"])
+    assert SEED_ROLE in _role_triples_csv(out, delimiter), out
+
+
+def test_query_roles_json(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", ROLES, "--format", "json", "--store", examples_store.store)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["head"]["vars"][:4] == ["headline", "personLabel", "roleLabel", "orgLabel"]
+    found = {(b["personLabel"]["value"], b["roleLabel"]["value"], b["orgLabel"]["value"])
+             for b in doc["results"]["bindings"]}
+    assert SEED_ROLE in found, found
+    assert all(b["personLabel"]["type"] == "literal" for b in doc["results"]["bindings"])
+
+
+def test_query_text_counts_articles(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", "SELECT ?s WHERE { ?s a <https://schema.org/NewsArticle> }",
+                      "--format", "csv", "--store", examples_store.store)
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "s"
+    assert len(lines) - 1 == N_EXAMPLES
+    assert all(line.startswith("https://w3id.org/kgnews/id/article/") for line in lines[1:])
+    # the table format says how many rows
+    rc, out, _ = kg(capsys, "query", "SELECT ?s WHERE { ?s a <https://schema.org/NewsArticle> }",
+                    "--store", examples_store.store)
+    assert rc == 0 and f"({N_EXAMPLES} rows)" in out
+
+
+def test_query_ask_and_construct(capsys, examples_store):
+    rc, out, _ = kg(capsys, "query", "ASK { ?a a kg:Article }", "--store", examples_store.store)
+    assert (rc, out.strip()) == (0, "true")
+    rc, out, _ = kg(capsys, "query", "CONSTRUCT { ?a a schema:NewsArticle } WHERE { ?a a kg:Article }",
+                    "--format", "csv", "--store", examples_store.store)
+    assert rc == 0
+    assert len(list(ox.parse(out.encode(), format=ox.RdfFormat.N_TRIPLES))) == N_EXAMPLES
+
+
+def test_kg_store_env_var_is_honoured(capsys, examples_store, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)              # no ./kg-data here
+    monkeypatch.setenv("KG_STORE", str(examples_store.store))
+    rc, out, err = kg(capsys, "query", "SELECT ?s WHERE { ?s a kg:Article }", "--format", "csv")
+    assert rc == 0, err
+    assert len(out.splitlines()) == 1 + N_EXAMPLES
+    rc, out, err = kg(capsys, "stats", "--json")
+    assert rc == 0 and json.loads(out)["articles"] == N_EXAMPLES
+
+
+def test_query_missing_store_is_a_clear_error(capsys, tmp_path):
+    missing = tmp_path / "nowhere"
+    rc, out, err = kg(capsys, "query", ROLES, "--store", missing)
+    assert rc == 2
+    assert out == ""
+    assert err.startswith("kg: error:") and str(missing) in err and "kg build" in err
+    assert "Traceback" not in err
+    assert not missing.exists(), "a read-only command must not create the store"
+
+
+@pytest.mark.parametrize("query,message", [
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "SPARQL Update is refused"),
+    ("DELETE WHERE { ?s ?p ?o }", "SPARQL Update is refused"),
+    ("PREFIX x: <urn:x#> DROP ALL", "SPARQL Update is refused"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("select * where { service <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+])
+def test_update_and_service_refused(capsys, examples_store, query, message):
+    before = select(examples_store.store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    rc, out, err = kg(capsys, "query", query, "--store", examples_store.store)
+    assert rc == 2
+    assert out == ""
+    assert err.startswith("kg: error:") and message in err, err
+    assert "Traceback" not in err
+    assert select(examples_store.store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == before
+
+
+def test_keywords_inside_strings_are_not_refused(capsys, examples_store):
+    q = 'SELECT ?s WHERE { ?s ?p "INSERT DATA { SERVICE <x> }" } # DROP ALL'
+    rc, out, err = kg(capsys, "query", q, "--format", "csv", "--store", examples_store.store)
+    assert rc == 0, err
+    assert out.splitlines() == ["s"]
+
+
+def test_query_syntax_error_is_a_clear_error(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", "SELECT ?s WHERE { ?s ", "--store", examples_store.store)
+    assert rc == 2
+    assert "SPARQL syntax error" in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------------------- export
+@pytest.mark.parametrize("fmt,oxfmt", [("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG),
+                                       ("nquads", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)])
+def test_export_formats(capsys, examples_store, tmp_path, fmt, oxfmt):
+    out_file = tmp_path / "sub" / f"graph.{fmt}"
+    rc, out, err = kg(capsys, "export", "--format", fmt, "-o", out_file, "--store", examples_store.store)
+    assert rc == 0, err
+    assert out == ""
+    assert f"of {fmt} to {out_file}" in err
+    data = out_file.read_bytes()
+    assert str(len(data)) in err
+    parsed = list(ox.parse(data, format=oxfmt))
+    assert len(parsed) > 1000
+    assert [p.name for p in out_file.parent.iterdir()] == [out_file.name], "no temp file left behind"
+
+
+def test_export_to_stdout(capsys, examples_store, tmp_path):
+    rc = main(["export", "--format", "nquads", "--store", str(examples_store.store)])
+    out, err = capsys.readouterr()
+    assert rc == 0 and err == ""
+    assert len(list(ox.parse(out.encode("utf-8"), format=ox.RdfFormat.N_QUADS))) > 1000
+
+
+# ---------------------------------------------------------------------------- validate, stats
+def test_validate_conforms(capsys, examples_store):
+    rc, out, err = kg(capsys, "validate", "--store", examples_store.store)
+    assert out.strip() == "conforms", out[-3000:]
+    assert rc == 0
+
+
+def test_stats(capsys, examples_store):
+    rc, out, err = kg(capsys, "stats", "--store", examples_store.store)
+    assert rc == 0, err
+    assert out.startswith(f"articles: {N_EXAMPLES}  triples: ")
+    assert "entities by class:" in out and "facts by kind:" in out
+    for kind in ("Person", "GovernmentBody", "City", "RoleFact", "QuantityFact", "Statement"):
+        assert kind in out
+
+
+def test_stats_json(capsys, examples_store):
+    rc, out, err = kg(capsys, "stats", "--json", "--store", examples_store.store)
+    assert rc == 0, err
+    s = json.loads(out)
+    assert s["articles"] == N_EXAMPLES
+    assert s["triples"] > 1000 and s["mentions"] > 0
+    assert s["entities"]["Person"] >= 3
+    for kind in ("RoleFact", "DocumentAction", "Designation", "QuantityFact", "Statement"):
+        assert s["facts"].get(kind, 0) >= 1, s["facts"]
+    assert isinstance(s["facts_supported_by_several_articles"], int)
+
+
+def test_extractors(capsys):
+    rc, out, err = kg(capsys, "extractors")
+    assert rc == 0, err
+    names = [line.split("@")[0] for line in out.splitlines() if line.strip()]
+    for name in ("credits", "entities", "relations", "quantities"):
+        assert name in names, out
+
+
+# -------------------------------------------------------------------------- broken input files
+def test_build_reports_broken_files_and_builds_the_others(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a0001.md", "a0016.md"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    (folder / "broken_yaml.md").write_text("---\ntitle: [unclosed\nauthor: x: y\n---\n正文内容，这是一段文字。\n",
+                                           encoding="utf-8")
+    (folder / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "data.json").write_text("{}", encoding="utf-8")
+
+    rc, out, err = kg(capsys, "build", folder, "--store", tmp_path / "s")
+    assert rc != 0
+    assert "articles read: 2 (built 2," in out
+    assert "failed: 2" in out and "other files skipped: 2" in out
+    errors = [line for line in err.splitlines() if line.startswith("kg: error:")]
+    assert len([e for e in errors if "broken_yaml.md" in e]) == 1, err
+    assert len([e for e in errors if "binary.md" in e]) == 1, err
+    assert not any("picture.png" in e or "data.json" in e for e in errors), err
+    assert "Traceback" not in err
+    rows = select(tmp_path / "s", "SELECT ?p WHERE { ?a kg:sourcePath ?p }")
+    assert sorted(Path(r["p"]).name for r in rows) == ["a0001.md", "a0016.md"]
+
+
+def test_build_missing_path(capsys, tmp_path):
+    rc, out, err = kg(capsys, "build", tmp_path / "nope", EXAMPLES / "a0001.md", "--store", tmp_path / "s")
+    assert rc != 0
+    assert f"kg: error: {tmp_path / 'nope'}: no such file or directory" in err
+    assert "articles read: 1 (built 1," in out
+
+
+# --------------------------------------------------------------------------------------- remove
+def _entities(store: Path) -> set[str]:
+    return {r["e"] for r in select(store, "SELECT DISTINCT ?e WHERE { GRAPH kgr:entities { ?e a ?c } }")}
+
+
+def test_remove_article_and_its_own_entities(capsys, tmp_path):
+    store = tmp_path / "s"
+    build_into(store, [EXAMPLES])
+    seed = select(store, 'SELECT ?id WHERE { ?a kg:articleId ?id ; kg:sourcePath ?p '
+                         'FILTER(STRENDS(?p, "000_c397c42166a738cc.txt")) }')[0]["id"]
+    only_seed = {r["e"] for r in select(store, f"""
+        SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kgnews/id/article/{seed}> {{ ?a schema:mentions ?e }}
+          FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?e }} FILTER(?g != <https://w3id.org/kgnews/id/article/{seed}> && ?g != kgr:entities) }} }}""")}
+    shared = {r["e"] for r in select(store, f"""
+        SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kgnews/id/article/{seed}> {{ ?a schema:mentions ?e }}
+          GRAPH ?g {{ ?x ?y ?e }} FILTER(?g != <https://w3id.org/kgnews/id/article/{seed}> && ?g != kgr:entities) }}""")}
+    assert only_seed and shared, (only_seed, shared)
+    before = _entities(store)
+
+    rc, out, err = kg(capsys, "remove", seed, "--store", store)
+    assert (rc, out.strip()) == (0, "removed 1 article(s)"), err
+    after = _entities(store)
+    assert not (only_seed & after), f"entities only the removed article mentioned are left: {only_seed & after}"
+    assert shared <= after
+    assert not select(store, f'SELECT ?a WHERE {{ ?a kg:articleId "{seed}" }}')
+    assert len(select(store, "SELECT ?a WHERE { ?a a kg:Article }")) == N_EXAMPLES - 1
+    # besides those, only places the seed's places were contained in (provinces) may go
+    assert all("/place/" in e for e in (before - after) - only_seed), (before - after) - only_seed
+
+    rc, out, err = kg(capsys, "remove", seed, "--store", store)
+    assert rc == 1 and out.strip() == "removed 0 article(s)"
