@@ -16,14 +16,20 @@ from .model import Entity, Mention, Records
 _PREFIXES = ("中华人民共和国", "中国")
 
 
+_PAIRS = {"《": "》", "“": "”", '"': '"', "「": "」", "'": "'"}
+
+
 def _norm(text: str) -> str:
-    """The surface as a label: white space and enclosing quote marks removed, width kept."""
-    return re.sub(r"\s+", "", text).strip("《》“”\"'「」")
+    """The surface as a label: white space collapsed, enclosing quote pairs removed, width kept."""
+    text = " ".join(text.split())
+    while len(text) > 2 and _PAIRS.get(text[0]) == text[-1] and text.count(text[0]) == 1:
+        text = text[1:-1].strip()
+    return text
 
 
 def _key(text: str) -> str:
-    """A key: also width-folded, so （ and ( spell one document."""
-    return unicodedata.normalize("NFKC", _norm(text))
+    """A key: white space removed and width-folded, so （ and ( spell one document."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", _norm(text)))
 
 
 def _org_entry(name: str):

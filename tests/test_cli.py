@@ -271,12 +271,12 @@ def test_remove_article_and_its_own_entities(capsys, tmp_path):
     build_into(store, [EXAMPLES])
     seed = select(store, 'SELECT ?id WHERE { ?a kg:articleId ?id ; kg:sourcePath ?p '
                          'FILTER(STRENDS(?p, "000_c397c42166a738cc.txt")) }')[0]["id"]
-    only_seed = {r["e"] for r in select(store, f"""
-        SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kgnews/id/article/{seed}> {{ ?a schema:mentions ?e }}
-          FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?y ?e }} FILTER(?g != <https://w3id.org/kgnews/id/article/{seed}> && ?g != kgr:entities) }} }}""")}
-    shared = {r["e"] for r in select(store, f"""
-        SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kgnews/id/article/{seed}> {{ ?a schema:mentions ?e }}
-          GRAPH ?g {{ ?x ?y ?e }} FILTER(?g != <https://w3id.org/kgnews/id/article/{seed}> && ?g != kgr:entities) }}""")}
+    art = f"<https://w3id.org/kgnews/id/article/{seed}>"
+    referenced = f"GRAPH kgr:entities {{ ?e a ?c }} GRAPH {art} {{ ?x ?y ?e }}"
+    elsewhere = f"GRAPH ?g {{ ?s ?q ?e }} FILTER(?g NOT IN ({art}, kgr:entities, kgr:ontology))"
+    only_seed = {r["e"] for r in select(store, f"SELECT DISTINCT ?e WHERE {{ {referenced} "
+                                               f"FILTER NOT EXISTS {{ {elsewhere} }} }}")}
+    shared = {r["e"] for r in select(store, f"SELECT DISTINCT ?e WHERE {{ {referenced} {elsewhere} }}")}
     assert only_seed and shared, (only_seed, shared)
     before = _entities(store)
 

@@ -149,7 +149,7 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
     post_re = "|".join(map(re.escape, posts()))
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
-                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|$)")
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -163,9 +163,11 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
                 best = (start, start + length, cand, "post-name", 0.85)
                 break
         if best is None:
-            # no clear right boundary: a 3-character name is the likelier reading
+            # no clear right boundary: a 3-character name is the likelier reading, but only when the
+            # same three characters recur in the article (names repeat; chance strings do not)
             cand = text[start:start + 3]
-            if len(cand) == 3 and looks_like_name(cand) and cand[-1] not in _NAME_END_STOP and cand not in stop:
+            if len(cand) == 3 and looks_like_name(cand) and cand[-1] not in _NAME_END_STOP and cand not in stop \
+                    and text.count(cand) >= 2:
                 best = (start, start + 3, cand, "post-name", 0.6)
         if best:
             out.append(best)

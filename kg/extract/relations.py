@@ -50,6 +50,13 @@ _COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|
 _SEP = re.compile(r"[、兼]")
 
 
+def _place_prefixes(head: str) -> list[str]:
+    """Division names (full or short) that `head` starts with: 北京特亿阳光新能源 starts with 北京."""
+    from .. import gazetteer
+    idx = gazetteer.division_index()
+    return [head[:n] for n in range(min(len(head) - 2, 6), 1, -1) if head[:n] in idx]
+
+
 def _post_segments(phrase: str, post_re: str) -> list[str] | None:
     """'新闻发言人、国民经济综合统计司司长' -> both; None unless every segment ends with a post."""
     parts = [x for x in _SEP.split(phrase) if x]
@@ -119,10 +126,12 @@ def _roles(art, mentions, rec: Records):
                 if cm is not None and cm.end() < len(head) and cm.end() >= 3:
                     phrase = head[cm.end():] + phrase
                     head = head[:cm.end()]
-                lead = re.match(r"^(?:据|对此|其中|同时|此外|另外|而|但|并|和|与|及)", head)
+                lead = re.match(r"^(?:据|对此|其中|同时|此外|另外|而|但|并|和|与|及|对话|责令|发现|要求|通知|向|对|在|称|经|由|让|请|看)+", head)
                 skip = lead.end() if lead else 0
                 head = head[skip:]
-                if len(head) >= 3 and head not in ("有关负责人",) and not re.search(r"[的了在是]", head):
+                shaped = _ORG_BEFORE_POST.search(head) or _COMPANY_END.search(head[-2:]) \
+                    or any(head.startswith(d) for d in _place_prefixes(head))
+                if len(head) >= 3 and shaped and not re.search(r"[的了在是该其]", head):
                     s = window_start + skip
                     org = Mention(text=head, kind="Organization", span=Span(s, s + len(head)), confidence=0.6,
                                   extractor=TAG, rule="org-before-post")

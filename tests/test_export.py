@@ -1,0 +1,175 @@
+"""Exports: every format re-parses with rdflib and with pyoxigraph to the store's content; files
+are replaced atomically; the same store always gives the same bytes."""
+from __future__ import annotations
+
+import gc
+import os
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Dataset, Graph
+
+import kg.export as kex
+from conftest import nquads
+from kg.export import export, export_bytes
+from kg.store import Store
+
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+              "jsonld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+QUAD_FORMATS = {"trig", "nquads", "jsonld"}
+
+
+@pytest.fixture(scope="module")
+def store_content(examples_store):
+    """(quads in the store, distinct triples of the union of its graphs), as pyoxigraph terms."""
+    store = ox.Store.read_only(str(examples_store.store))
+    quads = set(store.quads_for_pattern(None, None, None, None))
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    del store
+    gc.collect()
+    return quads, triples
+
+
+@pytest.fixture(scope="module")
+def exported(examples_store, tmp_path_factory):
+    """Each format exported once, through kg.export.export to a file."""
+    d = tmp_path_factory.mktemp("exports")
+    store = Store(examples_store.store, read_only=True)
+    files = {}
+    for fmt in OX_FORMATS:
+        files[fmt] = d / f"graph.{fmt}"
+        n = export(store, fmt, files[fmt])
+        assert n == files[fmt].stat().st_size
+    del store
+    gc.collect()
+    return files
+
+
+def _as_triples(parsed) -> set:
+    return {ox.Triple(t.subject, t.predicate, t.object) for t in parsed}
+
+
+@pytest.mark.parametrize("fmt", list(OX_FORMATS))
+def test_pyoxigraph_reparses_to_the_store(exported, store_content, fmt):
+    quads, triples = store_content
+    parsed = list(ox.parse(path=str(exported[fmt]), format=OX_FORMATS[fmt]))
+    if fmt in QUAD_FORMATS:
+        # blank node labels survive: the parsed quads are exactly the store's
+        assert len(set(parsed)) == len(quads)
+        assert set(parsed) == quads
+    else:
+        assert len(set(parsed)) == len(parsed) == len(triples), "turtle holds the union, each triple once"
+        assert _as_triples(parsed) == triples
+
+
+@pytest.mark.parametrize("fmt", list(OX_FORMATS))
+def test_rdflib_reparses_to_the_same_size(exported, store_content, fmt):
+    quads, triples = store_content
+    if fmt in QUAD_FORMATS:
+        ds = Dataset()
+        ds.parse(exported[fmt], format=RDFLIB_FORMATS[fmt])
+        parsed = set(ds.quads((None, None, None, None)))
+        assert len(parsed) == len(quads)
+        graphs = {str(g) for *_, g in parsed}
+        assert graphs == {q.graph_name.value for q in quads}
+        n_bnodes = len({t for q in parsed for t in q[:3] if isinstance(t, BNode)})
+    else:
+        g = Graph()
+        g.parse(exported[fmt], format="turtle")
+        assert len(g) == len(triples)
+        n_bnodes = len({t for tr in g for t in tr if isinstance(t, BNode)})
+    assert n_bnodes == len({t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)})
+
+
+def test_rdflib_and_pyoxigraph_read_the_same_literals(exported):
+    """Chinese text, decimals and dates come through both parsers alike (N-Quads, no blank nodes)."""
+    ds = Dataset()
+    ds.parse(exported["trig"], format="trig")
+    rdflib_lits = {str(o) for _, _, o, _ in ds.quads((None, None, None, None)) if not isinstance(o, BNode)
+                   and o.__class__.__name__ == "Literal"}
+    ox_lits = {q.object.value for q in ox.parse(path=str(exported["nquads"]), format=ox.RdfFormat.N_QUADS)
+               if isinstance(q.object, ox.Literal)}
+    assert rdflib_lits == ox_lits
+    assert "商务部谈跨境电商试验区扩围：将完善综试区评估和退出机制" in ox_lits
+
+
+def test_ntriples_export_is_the_union(examples_store, store_content):
+    _, triples = store_content
+    store = Store(examples_store.store, read_only=True)
+    data = export_bytes(store, "ntriples")
+    parsed = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    assert len(parsed) == len(triples) and _as_triples(parsed) == triples
+    assert data.splitlines() == sorted(data.splitlines())
+
+
+# ------------------------------------------------------------------------------------ atomicity
+class _Boom(RuntimeError):
+    pass
+
+
+def test_export_is_atomic(examples_store, tmp_path, monkeypatch):
+    target = tmp_path / "graph.nq"
+    target.write_bytes(b"OLD CONTENT\n")
+    real_fdopen = os.fdopen
+
+    class HalfWriter:
+        """A file object that writes half of what it is given, then fails."""
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, data):
+            self.fh.write(data[: len(data) // 2])
+            self.fh.flush()
+            raise _Boom("disk full (simulated)")
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+            return False
+
+    monkeypatch.setattr(kex.os, "fdopen", lambda fd, mode="r", *a, **k: HalfWriter(real_fdopen(fd, mode, *a, **k)))
+    store = Store(examples_store.store, read_only=True)
+    with pytest.raises(_Boom):
+        export(store, "nquads", target)
+    assert target.read_bytes() == b"OLD CONTENT\n", "the old file must stay intact"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"], "no temp file may be left behind"
+
+    monkeypatch.setattr(kex.os, "fdopen", real_fdopen)
+    export(store, "nquads", target)
+    assert target.read_bytes() == export_bytes(store, "nquads")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq"]
+
+
+def test_export_interrupted_before_replace(examples_store, tmp_path, monkeypatch):
+    target = tmp_path / "graph.trig"
+    target.write_bytes(b"OLD")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kex.os, "replace", interrupted)
+    store = Store(examples_store.store, read_only=True)
+    with pytest.raises(KeyboardInterrupt):
+        export(store, "trig", target)
+    assert target.read_bytes() == b"OLD"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.trig"]
+
+
+# -------------------------------------------------------------------------------- determinism
+@pytest.mark.parametrize("fmt", ["nquads", "trig", "turtle", "jsonld"])
+def test_export_twice_is_byte_identical(examples_store, fmt):
+    store = Store(examples_store.store, read_only=True)
+    assert export_bytes(store, fmt) == export_bytes(store, fmt)
+
+
+def test_nquads_lines_sorted_and_unique(examples_store):
+    data = nquads(examples_store.store)
+    lines = data.splitlines()
+    assert lines == sorted(set(lines))
+    assert data.endswith(b"\n")
