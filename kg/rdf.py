@@ -64,11 +64,13 @@ def unit_iri(unit: str) -> URIRef:
 
 
 class ArticleGraphs:
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, graph_factory=Graph):
         self.article = article
         self.a = article_iri(article.id)
-        self.g = Graph()           # the article's named graph
-        self.e = Graph()           # its contribution to the shared entities graph
+        # graph_factory: anything with .add((s, p, o)); kg.pipeline passes a plain triple set,
+        # which is much cheaper than an rdflib Graph when the triples are only serialised
+        self.g = graph_factory()           # the article's named graph
+        self.e = graph_factory()           # its contribution to the shared entities graph
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, e: Entity) -> URIRef:
@@ -140,8 +142,8 @@ class ArticleGraphs:
         return Literal(d, datatype=XSD.dateTime) if d else None
 
 
-def build(article: Article, records: Records, res: Resolution) -> tuple[Graph, Graph]:
-    ag = ArticleGraphs(article)
+def build(article: Article, records: Records, res: Resolution, *, graph_factory=Graph) -> tuple[Graph, Graph]:
+    ag = ArticleGraphs(article, graph_factory)
     g, a = ag.g, ag.a
     meta = article.meta
     g.add((a, RDF.type, KG.Article))

@@ -20,9 +20,10 @@ from .vocab import ONT, PREFIXES
 DEFAULT_STORE = "kg-data"
 ENV_STORE = "KG_STORE"
 
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
-_UPDATE = re.compile(r"\b(INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|LOAD)\b\s*(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|\{|<)",
-                     re.IGNORECASE)
+# keywords, not variables (?load), prefixed names (schema:Service) or parts of longer words
+_FORBIDDEN = re.compile(r"(?<![\w?$:-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+_UPDATE = re.compile(r"(?<![\w?$:-])(INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|LOAD)(?![\w:-])\s*"
+                     r"(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|\{|<)", re.IGNORECASE)
 
 
 class StoreError(Exception):

@@ -82,16 +82,25 @@ def test_rdflib_reparses_to_the_same_size(exported, store_content, fmt):
     assert n_bnodes == len({t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)})
 
 
-def test_rdflib_and_pyoxigraph_read_the_same_literals(exported):
-    """Chinese text, decimals and dates come through both parsers alike (N-Quads, no blank nodes)."""
+def test_rdflib_and_pyoxigraph_read_the_same_text(exported):
+    """Chinese text (plain and @zh literals) comes through both parsers alike; numbers keep their value."""
+    from decimal import Decimal
+
+    from rdflib import XSD, Literal
+
     ds = Dataset()
     ds.parse(exported["trig"], format="trig")
-    rdflib_lits = {str(o) for _, _, o, _ in ds.quads((None, None, None, None)) if not isinstance(o, BNode)
-                   and o.__class__.__name__ == "Literal"}
-    ox_lits = {q.object.value for q in ox.parse(path=str(exported["nquads"]), format=ox.RdfFormat.N_QUADS)
-               if isinstance(q.object, ox.Literal)}
-    assert rdflib_lits == ox_lits
-    assert "商务部谈跨境电商试验区扩围：将完善综试区评估和退出机制" in ox_lits
+    lits = [o for _, _, o, _ in ds.quads((None, None, None, None)) if isinstance(o, Literal)]
+    rdflib_text = {(str(o), o.language) for o in lits if o.datatype in (None, XSD.string)}
+    rdflib_decimals = {Decimal(str(o)) for o in lits if o.datatype == XSD.decimal}
+    ox_lits = [q.object for q in ox.parse(path=str(exported["nquads"]), format=ox.RdfFormat.N_QUADS)
+               if isinstance(q.object, ox.Literal)]
+    text_types = ("http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+    ox_text = {(o.value, o.language) for o in ox_lits if o.datatype.value in text_types}
+    ox_decimals = {Decimal(o.value) for o in ox_lits if o.datatype.value == str(XSD.decimal)}
+    assert rdflib_text == ox_text
+    assert rdflib_decimals == ox_decimals and Decimal("1980000000000") in ox_decimals
+    assert ("商务部谈跨境电商试验区扩围：将完善综试区评估和退出机制", None) in ox_text
 
 
 def test_ntriples_export_is_the_union(examples_store, store_content):

@@ -16,7 +16,7 @@ from functools import lru_cache
 import yaml
 
 from .. import gazetteer
-from ..lexicon import _DIR as LEXICON_DIR, looks_like_name, posts, speech_verbs
+from ..lexicon import _DIR as LEXICON_DIR, common_surnames, looks_like_name, posts, speech_verbs
 from ..model import Mention, Records, Span
 from .automaton import Matcher
 from .base import Context, FunctionExtractor
@@ -110,7 +110,7 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
                "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
 _COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
-_NAME_END_STOP = set("等和与及的在是了也还将对向就于称说")
+_NAME_END_STOP = set("等和与及的在是了也还将对向就于称说则又认来")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -156,6 +156,11 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
         if start < len(text) and text[start] in "：: \u3000":
             start += 1
         best = None
+        # 分析师王青认为: a speech verb right after two characters settles the length
+        two = text[start:start + 2]
+        if looks_like_name(two) and two not in stop and re.match(rf"(?:{verbs})", text[start + 2:start + 6]):
+            out.append((start, start + 2, two, "post-name", 0.85))
+            continue
         for length in (3, 2, 4):
             cand = text[start:start + length]
             if len(cand) == length and looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
@@ -182,6 +187,10 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
         for length in (3, 2):
             cand = text[start:start + length]
             rest = text[start + length:m.end()]
+            if cand[0] not in common_surnames():
+                continue
+            if cand[-1] in _NAME_END_STOP:
+                continue
             if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
                     and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
                 out.append((start, start + length, cand, "name-verb", 0.7))

@@ -427,7 +427,7 @@ def _statements(art, mentions, rec: Records):
     verbs = "|".join(map(re.escape, speech_verbs()))
     speakers = [m for m in mentions if m.kind == "Person" and m.span]
     last_speaker = None
-    spoken = re.compile(rf"^(?:[{HAN}]{{0,14}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)")
+    spoken = re.compile(rf"^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)|^(?P<colon>[：:])")
     events = []
     for m in speakers:
         events.append((m.span.start, m.span.end, m))
@@ -436,9 +436,11 @@ def _statements(art, mentions, rec: Records):
     for start, end, m in sorted(events, key=lambda x: x[0]):
         if m is None and last_speaker is None:
             continue
-        tail = text[end:end + 40]
+        tail = text[end:end + 48]
         vm = spoken.match(tail)
-        if not vm or re.search(r"[，。；]", tail[:vm.start("verb")]):
+        if vm and vm.group("colon") and (m is None or m.rule != "post-name"):
+            vm = None
+        if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
             if m is not None and m.rule == "post-name":
                 last_speaker = m
             continue
@@ -446,10 +448,17 @@ def _statements(art, mentions, rec: Records):
         s0, s1 = _sentence_span(art, start)
         body_start = end + vm.end()
         quote = text[body_start:s1].strip("：:，, “”\"")
-        if not quote:
-            continue
-        rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote, "verb": vm.group("verb")},
-                                  Span(start, s1), 0.8 if m is not None else 0.65,
+        stmt_span = Span(start, s1)
+        if len(quote) < 4:
+            # “……。”高峰说。 — the words stand in the quotation just before the speaker
+            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*$", text[max(0, start - 602):start])
+            if not qm:
+                continue
+            quote = qm.group(1)
+            stmt_span = Span(start - (len(text[max(0, start - 602):start]) - qm.start()), end + vm.end())
+        rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
+                                                "verb": "：" if vm.group("colon") else vm.group("verb")},
+                                  stmt_span, 0.8 if m is not None else 0.65,
                                   "speaker-verb" if m is not None else "pronoun-verb"))
         last_speaker = speaker
 

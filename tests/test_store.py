@@ -1,0 +1,261 @@
+"""The store across builds: idempotent rebuilds, a changed article replacing its graph, removal
+pruning the entities nobody mentions any more, and the Store class's own guarantees."""
+from __future__ import annotations
+
+import gc
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from conftest import EXAMPLES, N_EXAMPLES, SEED_NAME, build_into, nquads, select
+from kg.pipeline import remove
+from kg.store import Store, StoreError, check_read_only
+
+ENTITIES = "https://w3id.org/kgnews/id/entities"
+EDIT_FROM, EDIT_TO = "实现广东、江苏、浙江等外贸大省", "实现广东、浙江等外贸大省"
+
+
+def articles(store_dir) -> dict[str, dict[str, str]]:
+    s = Store(store_dir, read_only=True)
+    try:
+        return s.articles()
+    finally:
+        del s
+        gc.collect()
+
+
+def entities(store_dir) -> set[str]:
+    return {r["e"] for r in select(store_dir, f"SELECT DISTINCT ?e WHERE {{ GRAPH <{ENTITIES}> {{ ?e ?p ?o }} }}")}
+
+
+def quad_count(store_dir) -> int:
+    s = ox.Store.read_only(str(store_dir))
+    n = len(s)
+    del s
+    gc.collect()
+    return n
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A private copy of examples/articles that a test may edit."""
+    d = tmp_path / "F"
+    shutil.copytree(EXAMPLES, d)
+    return d
+
+
+# ------------------------------------------------------------------------------- rebuilding
+def test_rebuild_is_idempotent(tmp_path):
+    store = tmp_path / "s"
+    first = build_into(store, [EXAMPLES])
+    assert (first.read, first.built, first.unchanged, first.failed) == (N_EXAMPLES, N_EXAMPLES, 0, 0)
+    n, data = quad_count(store), nquads(store)
+
+    second = build_into(store, [EXAMPLES])
+    assert (second.read, second.built, second.unchanged, second.replaced) == (N_EXAMPLES, 0, N_EXAMPLES, 0)
+    assert quad_count(store) == n
+    assert nquads(store) == data, "rebuilding unchanged files changed the store"
+
+    forced = build_into(store, [EXAMPLES], force=True)
+    assert (forced.built, forced.unchanged) == (N_EXAMPLES, 0)
+    assert nquads(store) == data, "a forced rebuild of the same files gave a different graph"
+
+
+def test_changed_article_replaces_its_graph(folder, tmp_path):
+    store = tmp_path / "s"
+    build_into(store, [folder])
+    before = articles(store)
+    seed_path = str(folder / SEED_NAME)
+    (old_id,) = [k for k, v in before.items() if v["path"] == seed_path]
+
+    text = (folder / SEED_NAME).read_text(encoding="utf-8")
+    assert EDIT_FROM in text
+    (folder / SEED_NAME).write_text(text.replace(EDIT_FROM, EDIT_TO), encoding="utf-8")
+    summary = build_into(store, [folder])
+    assert (summary.built, summary.replaced, summary.unchanged) == (1, 1, N_EXAMPLES - 1)
+
+    after = articles(store)
+    assert len(after) == len(before) == N_EXAMPLES
+    assert old_id not in after, "the old version's graph is still in the store"
+    (new_id,) = [k for k, v in after.items() if v["path"] == seed_path]
+    assert new_id != old_id
+    assert {k: v for k, v in after.items() if k != new_id} == {k: v for k, v in before.items() if k != old_id}
+    # nothing of the old version is left in any graph
+    old_iri = f"https://w3id.org/kgnews/id/article/{old_id}"
+    assert not select(store, f"SELECT ?s WHERE {{ {{ ?s ?p <{old_iri}> }} UNION {{ GRAPH <{old_iri}> {{ ?s ?p ?o }} }} }}")
+    assert not select(store, f'SELECT ?s WHERE {{ ?s ?p ?o FILTER(CONTAINS(STR(?s), "/{old_id}/")) }}')
+    # the edit itself is visible: the paragraph lost 江苏
+    quotes = select(store, f'SELECT ?q WHERE {{ GRAPH <https://w3id.org/kgnews/id/article/{new_id}> '
+                           f'{{ ?m kg:surface ?q }} FILTER(?q = "江苏") }}')
+    assert quotes == []
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "kgr:entities is add-only per entity: labels/altLabels/mergeReasons that only a replaced or "
+    "removed article contributed stay on entities still mentioned elsewhere (here 江苏省 keeps "
+    "skos:altLabel '江苏' and its kg:mergeReason after the seed stops mentioning 江苏), so an "
+    "incremental build differs from a fresh one; see the report (kg/store.py, kg/pipeline.py)"))
+def test_incremental_build_equals_fresh_build(folder, tmp_path):
+    incremental = tmp_path / "inc"
+    build_into(incremental, [folder])
+    text = (folder / SEED_NAME).read_text(encoding="utf-8")
+    (folder / SEED_NAME).write_text(text.replace(EDIT_FROM, EDIT_TO), encoding="utf-8")
+    build_into(incremental, [folder])
+    fresh = tmp_path / "fresh"
+    build_into(fresh, [folder])
+    a, b = nquads(incremental).splitlines(), nquads(fresh).splitlines()
+    only_inc, only_fresh = sorted(set(a) - set(b)), sorted(set(b) - set(a))
+    assert not only_inc and not only_fresh, (
+        "only in the incremental build:\n" + b"\n".join(only_inc[:20]).decode()
+        + "\nonly in the fresh build:\n" + b"\n".join(only_fresh[:20]).decode())
+
+
+# ------------------------------------------------------------------------------------ removal
+def test_remove_prunes_entities_only_it_mentioned(tmp_path):
+    store = tmp_path / "s"
+    build_into(store, [EXAMPLES])
+    known = articles(store)
+    (seed_id,) = [k for k, v in known.items() if v["path"].endswith(SEED_NAME)]
+    art = f"<https://w3id.org/kgnews/id/article/{seed_id}>"
+    elsewhere = f"GRAPH ?g {{ ?s ?q ?e }} FILTER(?g NOT IN ({art}, <{ENTITIES}>, kgr:ontology))"
+    only_seed = {r["e"] for r in select(store, f"""SELECT DISTINCT ?e WHERE {{ GRAPH <{ENTITIES}> {{ ?e a ?c }}
+        GRAPH {art} {{ ?x ?y ?e }} FILTER NOT EXISTS {{ {elsewhere} }} }}""")}
+    kept = {r["e"] for r in select(store, f"""SELECT DISTINCT ?e WHERE {{ GRAPH <{ENTITIES}> {{ ?e a ?c }}
+        {elsewhere} }}""")}
+    assert "https://w3id.org/kgnews/id/place/150600" in only_seed                   # 鄂尔多斯市
+    assert "https://w3id.org/kgnews/id/person/%E9%AB%98%E5%B3%B0" in kept           # 高峰, also in a0098
+
+    s = Store(store)
+    assert remove([seed_id], s) == [seed_id]
+    assert remove([seed_id], s) == []
+    del s
+    gc.collect()
+    left = entities(store)
+    assert not (only_seed & left), sorted(only_seed & left)
+    assert kept <= left
+    assert seed_id not in articles(store) and len(articles(store)) == N_EXAMPLES - 1
+
+
+def test_remove_by_path_and_by_iri(tmp_path):
+    store = tmp_path / "s"
+    build_into(store, [EXAMPLES])
+    known = articles(store)
+    by_path = next(v["path"] for v in known.values() if v["path"].endswith("a0001.md"))
+    by_iri = next(v["graph"] for v in known.values() if v["path"].endswith("a0016.md"))
+    s = Store(store)
+    assert len(remove([by_path, by_iri, "no-such-article"], s)) == 2
+    del s
+    gc.collect()
+    assert len(articles(store)) == N_EXAMPLES - 2
+
+
+def test_removing_every_article_leaves_no_entity(tmp_path):
+    """Pruning runs to a fixpoint: provinces kept only by a (removed) city's containedInPlace go too."""
+    store = tmp_path / "s"
+    build_into(store, [EXAMPLES])
+    s = Store(store)
+    assert len(remove(list(s.articles()), s)) == N_EXAMPLES
+    del s
+    gc.collect()
+    assert entities(store) == set()
+    graphs = {r["g"] for r in select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert graphs == {"https://w3id.org/kgnews/id/ontology"}
+
+
+# --------------------------------------------------------------------------------- Store class
+def _graph(*objects: str) -> Graph:
+    g = Graph()
+    for o in objects:
+        g.add((URIRef("urn:s"), URIRef("urn:p"), Literal(o)))
+    return g
+
+
+def test_replace_graph_replaces_and_add_to_graph_merges():
+    s = Store.memory()
+    s.replace_graph("urn:g", _graph("a", "b"))
+    s.replace_graph("urn:g", _graph("c"))
+    assert s.count("urn:g") == 1
+    s.add_to_graph("urn:g", _graph("c", "d"))
+    assert s.count("urn:g") == 2
+    assert s.remove_article("urn:g") is True
+    assert s.remove_article("urn:g") is False
+    assert s.count() == 0
+    s.flush()                                  # a memory store has nothing to flush
+
+
+def test_ontology_load_is_deterministic(tmp_path):
+    """The ontology's blank nodes get the same labels every time (exports stay byte-identical)."""
+    from kg.pipeline import ONTOLOGY
+
+    a, b = Store(tmp_path / "a"), Store.memory()
+    a.load_ontology(ONTOLOGY)
+    a.load_ontology(ONTOLOGY)
+    b.load_ontology(ONTOLOGY)
+    qa = set(a.ox.quads_for_pattern(None, None, None, None))
+    assert qa == set(b.ox.quads_for_pattern(None, None, None, None))
+    assert any(isinstance(q.object, ox.BlankNode) for q in qa)
+    assert len(qa) == len(Graph().parse(ONTOLOGY, format="turtle"))
+
+
+def test_read_only_store_must_exist(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "missing", read_only=True)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_store_in_use_is_a_store_error(tmp_path):
+    first = Store(tmp_path / "s")
+    with pytest.raises(StoreError, match="another kg process"):
+        Store(tmp_path / "s")
+    del first
+    gc.collect()
+    Store(tmp_path / "s")
+
+
+def test_store_path_from_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
+    s = Store()
+    assert s.path == tmp_path / "env-store" and s.path.is_dir()
+    del s
+    gc.collect()
+
+
+@pytest.mark.parametrize("query", [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "insert data { <urn:a> <urn:b> <urn:c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "WITH <urn:g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "DROP ALL", "DROP GRAPH <urn:g>", "CLEAR DEFAULT", "CREATE GRAPH <urn:g>",
+    "ADD <urn:a> TO <urn:b>", "MOVE DEFAULT TO <urn:b>", "COPY <urn:a> TO <urn:b>",
+    "LOAD <http://example.org/data.ttl>",
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } }",
+])
+def test_check_read_only_refuses(query):
+    with pytest.raises(StoreError):
+        check_read_only(query)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s ?p ?o }",
+    'SELECT * WHERE { ?s ?p "INSERT DATA { <a> <b> <c> }" }',
+    "SELECT * WHERE { ?s <urn:x:service> ?o }",
+    "SELECT * WHERE { ?s ?p ?o } # DROP ALL",
+    "SELECT ?insert WHERE { ?insert ?delete ?load }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "ASK { ?s ?p ?o }",
+    "DESCRIBE <urn:x>",
+])
+def test_check_read_only_accepts(query):
+    check_read_only(query)
+
+
+def test_query_through_the_store_refuses_updates(examples_store):
+    s = Store(examples_store.store, read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        s.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises(StoreError, match="SPARQL syntax error"):
+        s.query("SELECT WHERE")
