@@ -87,6 +87,8 @@ class ArticleGraphs:
             self.e.add((node, RDFS.label, lit(e.en, "en")))
         for reason in sorted(e.reasons):
             self.e.add((node, KG.mergeReason, lit(reason)))
+        if e.kind == "Event" and e.attrs.get("date"):
+            self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
         code = e.attrs.get("code")
         if code:
             self.e.add((node, KG.divisionCode, lit(code)))

@@ -57,8 +57,8 @@ from __future__ import annotations
 import atexit
 import json
 import logging
-import multiprocessing
 import os
+import queue
 import re
 import threading
 import time
@@ -303,10 +303,29 @@ def _execute(store, job: dict) -> tuple:
     return ("ok", "graph", GRAPH_FORMATS[fmt], body, truncated, len(triples))
 
 
+def _worker_entry() -> None:
+    """``python -c`` entry point: argv = [root, fd, store path, isolate 0/1, memory limit]."""
+    import sys
+    from multiprocessing.connection import Connection
+    _, _, fd, store_path, isolate, memory_limit = sys.argv
+    _worker_main(Connection(int(fd)), store_path, isolate == "1", int(memory_limit) or None)
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+    try:
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
 def _worker_main(conn, store_path: str, isolate: bool, memory_limit: int | None) -> None:
     """One worker: isolate, open the store read-only, then answer jobs until the pipe closes."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)       # Ctrl-C is the parent's business
+    _die_with_parent()
     isolation = _isolate_network() if isolate else "off (disabled)"
     if memory_limit:
         import resource
@@ -357,21 +376,49 @@ class QueryResult:
 
 
 class _Worker:
+    """A worker process (``python -c``, not multiprocessing: a spawned multiprocessing child
+    re-imports the parent's ``__main__``, which breaks for stdin scripts and re-runs scripts
+    without a main guard) talking over a socketpair with multiprocessing's Connection."""
+
     def __init__(self, proc, conn):
         self.proc = proc
         self.conn = conn
         self.isolation = ""
 
+    @classmethod
+    def launch(cls, store_path: str, isolate: bool, memory_limit: int | None) -> "_Worker":
+        import socket
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        ours, theirs = socket.socketpair()
+        root = str(Path(__file__).resolve().parents[1])        # where the kg package lives
+        code = ("import sys; sys.path.insert(0, sys.argv[1]); "
+                "from kg.sandbox import _worker_entry; _worker_entry()")
+        args = [sys.executable, "-c", code, root, str(theirs.fileno()), store_path,
+                "1" if isolate else "0", str(memory_limit or 0)]
+        try:
+            proc = subprocess.Popen(args, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, close_fds=True)
+        finally:
+            theirs.close()
+        return cls(proc, Connection(ours.detach()))
+
     def kill(self) -> None:
         try:
             self.proc.kill()
-            self.proc.join(2)
+            self.proc.wait(5)
         except Exception:                              # noqa: BLE001
             pass
         try:
             self.conn.close()
         except Exception:                              # noqa: BLE001
             pass
+
+    @property
+    def exitcode(self):
+        return self.proc.poll()
 
 
 class QueryPool:
@@ -384,7 +431,7 @@ class QueryPool:
 
     def __init__(self, store_path: str | os.PathLike, workers: int = 2, *,
                  memory_limit: int | None = None, isolate_network: bool = True,
-                 start_method: str = "spawn", startup_timeout: float = 60.0):
+                 startup_timeout: float = 60.0):
         path = Path(store_path)
         if not path.is_dir() or not (path / "CURRENT").exists():
             raise StoreError(f"no store at {path}: run `kg build` first (or pass --store)")
@@ -393,7 +440,6 @@ class QueryPool:
         self.memory_limit = memory_limit
         self.isolate_network = isolate_network
         self.startup_timeout = startup_timeout
-        self._ctx = multiprocessing.get_context(start_method)
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
         self._all: set[_Worker] = set()
@@ -402,6 +448,8 @@ class QueryPool:
         self.last_error: str | None = None
         self.isolation: str = ""
         self.replaced = 0
+        self._launches: queue.Queue = queue.Queue()
+        threading.Thread(target=self._launcher, name="kg-sandbox-launcher", daemon=True).start()
         for _ in range(self.size):
             self._start_in_background()
 
@@ -411,23 +459,27 @@ class QueryPool:
             if self._closed:
                 return
             self._starting += 1
-        threading.Thread(target=self._start_one, name="kg-sandbox-start", daemon=True).start()
+        self._launches.put(1)
+
+    def _launcher(self) -> None:
+        # Workers are started from this one long-lived thread: they ask the kernel to kill them
+        # when the thread that started them ends (PR_SET_PDEATHSIG), so a runaway query cannot
+        # outlive the server even if the server is killed with SIGKILL.
+        while True:
+            item = self._launches.get()
+            if item is None:
+                return
+            self._start_one()
 
     def _start_one(self) -> None:
         worker = None
         try:
-            parent, child = self._ctx.Pipe(duplex=True)
-            proc = self._ctx.Process(target=_worker_main, name="kg-query-worker", daemon=True,
-                                     args=(child, self.store_path, self.isolate_network,
-                                           self.memory_limit))
-            proc.start()
-            child.close()
-            worker = _Worker(proc, parent)
+            worker = _Worker.launch(self.store_path, self.isolate_network, self.memory_limit)
             with self._cond:
                 self._all.add(worker)
-            if not parent.poll(self.startup_timeout):
+            if not worker.conn.poll(self.startup_timeout):
                 raise QueryFailed(f"a query worker did not start within {self.startup_timeout:g} s")
-            kind, detail = parent.recv()
+            kind, detail = worker.conn.recv()
             if kind != "ready":
                 raise QueryFailed(detail)
             worker.isolation = detail
@@ -441,7 +493,19 @@ class QueryPool:
                     self._idle.append(worker)
                 self._cond.notify_all()
         except BaseException as exc:                   # noqa: BLE001
-            msg = str(exc) if isinstance(exc, SandboxError) else f"query worker failed: {exc}"
+            if self._closed:                           # killed by close() while starting
+                with self._cond:
+                    self._starting -= 1
+                    self._cond.notify_all()
+                if worker is not None:
+                    worker.kill()
+                return
+            if isinstance(exc, SandboxError):
+                msg = str(exc)
+            elif isinstance(exc, EOFError):
+                msg = "a query worker exited at start-up (see the messages above)"
+            else:
+                msg = f"query worker failed: {type(exc).__name__}: {exc}"
             log.warning("%s", msg)
             with self._cond:
                 self._starting -= 1
@@ -478,6 +542,7 @@ class QueryPool:
             self._all.clear()
             self._idle.clear()
             self._cond.notify_all()
+        self._launches.put(None)
         for w in workers:
             try:
                 w.conn.send(None)
@@ -544,7 +609,11 @@ class QueryPool:
             ready = worker.conn.poll(timeout)
             reply = worker.conn.recv() if ready else None
         except (EOFError, OSError, BrokenPipeError):
-            code = worker.proc.exitcode
+            try:
+                worker.proc.wait(1)
+            except Exception:                          # noqa: BLE001
+                pass
+            code = worker.exitcode
             self._discard(worker)
             raise QueryFailed("the query worker died" + (f" (exit code {code})" if code else "")
                               + "; the query probably ran out of memory") from None

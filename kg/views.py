@@ -55,7 +55,7 @@ from rdflib import Literal, URIRef
 
 from kg.vocab import ID, ONT, PREFIXES
 
-__all__ = ["build_view", "build_site", "CLASSES"]
+__all__ = ["build_view", "build_site", "CLASSES", "SIZE_BY"]
 
 # ----------------------------------------------------------------------------- classes
 
@@ -83,7 +83,10 @@ CLASSES = {k: {"zh": zh, "color": c, "parent": p, "shape": s} for k, zh, c, p, s
 _ENTITY_CLASSES = [k for k in CLASSES if k not in ("Statement", "Article", "Thing")]
 _CLASS_ORDER = {k: i for i, k in enumerate(CLASSES)}
 
-_ACTION_ZH = {"approved": "批复", "issued": "印发", "published": "发布", "signed": "签署"}
+_ACTION_ZH = {"approved": "批复", "issued": "印发", "published": "发布", "signed": "签署",
+              "adopted": "通过", "revised": "修订", "drafted": "起草"}
+SIZE_BY = ("degree", "pagerank", "betweenness")
+_SIZE_ZH = {"degree": "度 degree", "pagerank": "PageRank", "betweenness": "中介中心性 betweenness"}
 _EDGE_COLOURS = {
     "role": "#7a8fa6",
     "document": "#4f9a94",
@@ -462,7 +465,9 @@ def _build_graph(model: _Model, *, article: str | None, classes: set[str] | None
         if fct.kind == "statement":
             if not allowed("Statement") or not add_entity(fct.s):
                 continue
-            text = fct.text or (evs[0]["s"] if evs else "")
+            text = fct.text
+            if len(re.sub(r"[\W_]+", "", text)) < 2 and evs and evs[0]["s"]:
+                text = evs[0]["s"]            # an extractor left only "。": show the sentence
             short = text if len(text) <= 16 else text[:15] + "…"
             nodes[fct.iri] = {"id": fct.iri, "cls": "Statement", "label": short or fct.label,
                               "en": "", "aliases": [], "text": text}

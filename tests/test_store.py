@@ -233,6 +233,9 @@ def test_store_path_from_env(monkeypatch, tmp_path):
     "LOAD <http://example.org/data.ttl>",
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } }",
+    "PREFIX : <urn:x#> INSERT DATA { :load :service :x }",
+    "INSERT{<urn:a> <urn:b> <urn:c>}WHERE{}",
+    "DELETE # a comment\n DATA { <urn:a> <urn:b> <urn:c> }",
 ])
 def test_check_read_only_refuses(query):
     with pytest.raises(StoreError):
@@ -245,6 +248,9 @@ def test_check_read_only_refuses(query):
     "SELECT * WHERE { ?s <urn:x:service> ?o }",
     "SELECT * WHERE { ?s ?p ?o } # DROP ALL",
     "SELECT ?insert WHERE { ?insert ?delete ?load }",
+    "SELECT ?copy { ?copy ?add <urn:x> }",
+    "SELECT ?s WHERE { ?s a schema:Service ; ex:load ?o ; ex:pre-load ?p }",
+    "PREFIX load: <urn:l#> SELECT ?s WHERE { ?s load:x ?o }",
     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
     "ASK { ?s ?p ?o }",
     "DESCRIBE <urn:x>",

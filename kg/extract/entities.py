@@ -36,9 +36,26 @@ AMBIGUOUS_SHORT = {"东方", "和平", "新华", "长安", "白云", "城关", "
 KEEP_SHORT = {"西安", "宁波", "泰州", "江苏", "黄山", "北海", "大同", "中山", "海口", "吉安", "和田"}
 
 
+_EXTRA_PROGRAMMES: list[dict] = []
+
+
+def set_extra_programmes(entries: list[dict]) -> None:
+    _EXTRA_PROGRAMMES[:] = [dict(e) for e in entries]
+    programmes.cache_clear()
+
+
+def clear_caches() -> None:
+    _matcher.cache_clear()
+    programmes.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def programmes() -> list[dict]:
-    return yaml.safe_load((LEXICON_DIR / "programmes.yaml").read_text(encoding="utf-8")) or []
+    shipped = yaml.safe_load((LEXICON_DIR / "programmes.yaml").read_text(encoding="utf-8")) or []
+    user_keys = {e.get("key") for e in _EXTRA_PROGRAMMES}
+    return [p for p in shipped if p["key"] not in user_keys] + [
+        {"key": e.get("key") or e["name"], "name": e["name"], "aliases": list(e.get("aliases") or []),
+         "en": e.get("en")} for e in _EXTRA_PROGRAMMES]
 
 
 def place_kind(div) -> str:
@@ -116,6 +133,8 @@ _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：�
 
 _ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区))(?=[、，。；：）”\s和及等]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
+_NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
+_PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会))")
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
 
@@ -203,6 +222,8 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def extract(ctx: Context) -> Records:
+    from ..config import apply_once
+    apply_once(ctx.config)
     art = ctx.article
     text = art.text
     stop = gazetteer.stopwords()
@@ -294,7 +315,36 @@ def extract(ctx: Context) -> Records:
         s_, e_ = m.span("name")
         if not _overlaps((s_, e_), taken):
             add(s_, e_, "Programme", "programme-definition", 0.7)
+    # events: named meetings and forums, and press conferences dated by the article
+    for m in _NAMED_EVENT.finditer(text):
+        s_, e_ = m.span("name")
+        if not _overlaps((s_, e_), taken) and m.group("name") not in stop:
+            add(s_, e_, "Event", "named-event", 0.7, key=f"event:{m.group('name')}")
+    date = str(art.meta.get("date") or "")[:10]
+    for m in _PRESS_EVENT.finditer(text):
+        s_, e_ = m.span("type")
+        if _overlaps((s_, e_), taken):
+            continue
+        host = m.group("host") or ""
+        # 在商务部召开的: the host is the longest known organisation ending the phrase
+        host = next((host[i:] for i in range(len(host) - 1) if host[i:] in gazetteer.org_index()), "")
+        if host:
+            host = gazetteer.org_index()[host].name
+        label = f"{host}{m.group('type')}" + (f"（{date}）" if date else "")
+        add(s_, e_, "Event", "press-conference", 0.7, key=f"event:{host}{m.group('type')}:{date}",
+            label=label, date=date or None, host=host or None)
+    # user patterns and known persons from the config
+    for i, pat in enumerate((ctx.config or {}).get("patterns") or []):
+        group = pat.get("group", 0)
+        for m in re.finditer(pat["regex"], text):
+            s_, e_ = m.span(group)
+            if e_ > s_ and not _overlaps((s_, e_), taken):
+                add(s_, e_, pat["kind"], f"user:{pat.get('name') or i}", float(pat.get("confidence", 0.7)))
+    user_persons = [str(p) for p in (ctx.config or {}).get("persons") or [] if str(p)]
     persons = {}
+    for name in user_persons:
+        if name in text:
+            persons[name] = 0.9
     for s, e, name, rule, conf in _persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):
             continue

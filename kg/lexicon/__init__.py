@@ -7,6 +7,17 @@ from pathlib import Path
 _DIR = Path(__file__).parent
 
 
+_EXTRA: dict[str, list[str]] = {"posts": [], "speech_verbs": [], "surnames": []}
+
+
+def set_extra(extra: dict[str, list[str]]) -> None:
+    """Words added by a user config (kg.config), merged into the shipped lists."""
+    for key in _EXTRA:
+        _EXTRA[key] = [str(w).strip() for w in extra.get(key) or [] if str(w).strip()]
+    for fn in (surnames, posts, speech_verbs):
+        fn.cache_clear()
+
+
 def _words(name: str) -> list[str]:
     words: list[str] = []
     for line in (_DIR / name).read_text(encoding="utf-8").splitlines():
@@ -17,7 +28,7 @@ def _words(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
-    return frozenset(_words("surnames.txt"))
+    return frozenset(_words("surnames.txt") + _EXTRA["surnames"])
 
 
 @lru_cache(maxsize=None)
@@ -30,12 +41,12 @@ def common_surnames() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def posts() -> tuple[str, ...]:
     # longest first, so alternations in regexes prefer 副部长 over 部长
-    return tuple(sorted(set(_words("posts.txt")), key=len, reverse=True))
+    return tuple(sorted(set(_words("posts.txt") + _EXTRA["posts"]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def speech_verbs() -> tuple[str, ...]:
-    return tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True))
+    return tuple(sorted(set(_words("speech_verbs.txt") + _EXTRA["speech_verbs"]), key=len, reverse=True))
 
 
 def looks_like_name(text: str) -> bool:
