@@ -120,6 +120,14 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .serve import serve
+    from .store import store_path
+    return serve(store_path(args.store), host=args.host, port=args.port, timeout=args.timeout,
+                 max_rows=args.max_rows, workers=args.workers,
+                 memory_limit_mb=args.memory_limit or None, cors=args.cors, quiet=args.quiet)
+
+
 def cmd_extractors(args) -> int:
     from .extract.registry import load_extractors
     for ex in load_extractors():
@@ -180,6 +188,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _store_arg(p)
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint, a query page and the HTML views")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    p.add_argument("--max-rows", type=int, default=10000, help="rows (or triples) per answer at most")
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
+                   help="address-space limit per query worker, 0 for none (default 2048)")
+    p.add_argument("--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN (or *) to query")
+    p.add_argument("--quiet", action="store_true", help="do not log each request")
+    _store_arg(p)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extractors", help="list the extractors loaded (built-in and plugins)")
     p.set_defaults(func=cmd_extractors)

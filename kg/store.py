@@ -1,15 +1,27 @@
-"""The embedded store: a persistent pyoxigraph (RocksDB) dataset, no server needed.
+"""Stores: where the graphs go. `Backend` is what the pipeline, queries and exports need;
+`Store` (alias `EmbeddedStore`) is the embedded one, a persistent pyoxigraph (RocksDB) dataset
+with no server; `kg.remote.RemoteStore` speaks SPARQL 1.1 Protocol + Graph Store Protocol to a
+server. `Store(spec)` and `open_store(spec)` pick the remote one for an http(s):// spec.
 
-Measured on this machine (see README): pyoxigraph loads and queries 1M triples an order of
-magnitude faster than rdflib's memory store, at a third of the memory. Each article is one named
-graph, replaced as a whole when the article is rebuilt; entity descriptions live in the shared
-graph kgr:entities and are pruned when no article mentions them any more.
+Measured on this machine (see docs/scale.md): pyoxigraph loads and queries 1M triples an order
+of magnitude faster than rdflib's memory store, at a third of the memory. Each article is one
+named graph, replaced as a whole when the article is rebuilt; entity descriptions live in the
+shared graph kgr:entities and are pruned when no article mentions them any more.
+
+Writes come in batches (`write_batch`): the article graphs of many articles and their entity
+contributions in one load, then each article's commit triple (kg:contentHash) in a second, small
+transaction. An article without its commit triple is not "known" (`articles()`), so a build
+killed half-way through a batch rebuilds that batch's articles next time, and `repair()` drops
+graphs left without a commit triple.
 """
 from __future__ import annotations
 
+import abc
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -49,9 +61,251 @@ def check_read_only(query: str) -> None:
         raise StoreError("this is a read-only query interface: SPARQL Update is refused")
 
 
-class Store:
+def store_spec(arg: str | os.PathLike | None) -> str:
+    """The store as given (a directory or an http(s):// URL), else $KG_STORE, else ./kg-data."""
+    return str(arg or os.environ.get(ENV_STORE) or DEFAULT_STORE)
+
+
+def is_remote(spec: str | os.PathLike | None) -> bool:
+    return isinstance(spec, str) and re.match(r"https?://", spec, re.IGNORECASE) is not None
+
+
+def open_store(spec: str | os.PathLike | None = None, *, read_only: bool = False) -> "Backend":
+    """The store named by `spec`: a RemoteStore for an http(s):// URL, else the embedded Store."""
+    spec = store_spec(spec)
+    if is_remote(spec):
+        from .remote import RemoteStore
+        return RemoteStore(spec, read_only=read_only)
+    return Store(spec, read_only=read_only)
+
+
+@dataclass
+class GraphWrite:
+    """One article's graphs, serialised as N-Triples (UTF-8, one triple a line, each ending
+    in " .\\n"): what extraction workers hand to the process that writes the store."""
+    graph: str                 # the article graph's IRI
+    triples: bytes             # the article graph, without its commit triple
+    commit: bytes = b""        # the commit triple (kg:contentHash), written after the rest
+    entities: bytes = b""      # the article's contribution to kgr:entities
+
+
+def ntriples_to_nquads(data: bytes, graph: str) -> bytes:
+    """N-Triples lines -> the same lines as N-Quads in `graph`. Safe as a plain replace: a
+    literal's line breaks are escaped, so " .\\n" only ever ends a line."""
+    if not data:
+        return b""
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    return data.replace(b" .\n", b" <" + graph.encode("utf-8") + b"> .\n")
+
+
+def merge_lines(chunks: Iterable[bytes]) -> bytes:
+    """The distinct lines of several N-Triples chunks (entity contributions overlap a lot)."""
+    lines: set[bytes] = set()
+    for c in chunks:
+        if c:
+            lines.update(c.splitlines())
+    lines.discard(b"")
+    return b"".join(line + b"\n" for line in sorted(lines))
+
+
+def graph_ntriples(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def _chunks(items: list, n: int):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(f"<{i}>" for i in iris)
+
+
+_ENT, _ONTO = str(ENTITIES_GRAPH), str(ONTOLOGY_GRAPH)
+
+
+class Backend(abc.ABC):
+    """What kg needs from a store. The primitives (select, update, write_batch, drop_graphs, ...)
+    differ per backend; article bookkeeping, pruning and repair are written once, here, in
+    SPARQL, so the embedded store and a server behave the same."""
+
+    path: object = None
+    remote = False
+    read_only = False
+
+    # -- primitives ----------------------------------------------------------------------------
+    @abc.abstractmethod
+    def select(self, sparql: str):
+        """Run a SELECT as given (no read-only check, no union default graph): QuerySolutions."""
+
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one request / one transaction)."""
+
+    @abc.abstractmethod
+    def write_batch(self, writes: list[GraphWrite], drop: Iterable[str] = ()) -> set[str]:
+        """Drop the graphs in `drop` and the existing graphs of `writes`, then write `writes`
+        (article graphs and entity contributions first, commit triples last). Returns the
+        entities the dropped graphs referred to: the candidates for `prune_entities`."""
+
+    @abc.abstractmethod
+    def drop_graphs(self, graphs: Iterable[str]) -> tuple[list[str], set[str]]:
+        """Drop these named graphs; returns (the graphs that existed, the entities they referred to)."""
+
+    @abc.abstractmethod
+    def add_to_graph(self, graph_iri: str, graph: Graph) -> None:
+        ...
+
+    @abc.abstractmethod
+    def load_ontology(self, path: Path) -> None:
+        ...
+
+    @abc.abstractmethod
+    def query(self, sparql: str, *, substitutions: dict | None = None):
+        """A read-only query over the union of all graphs (pyoxigraph result objects)."""
+
+    @abc.abstractmethod
+    def dump(self, output, fmt: ox.RdfFormat) -> None:
+        ...
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    # -- shared --------------------------------------------------------------------------------
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        self.write_batch([GraphWrite(str(graph_iri), graph_ntriples(graph))])
+
+    def remove_article(self, graph_iri: str) -> bool:
+        """Drop one article graph (call prune_entities afterwards); False if it was not there."""
+        dropped, _ = self.drop_graphs([str(graph_iri)])
+        return bool(dropped)
+
+    def count(self, graph_iri: str | None = None) -> int:
+        if graph_iri is None:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        else:
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+        return int(next(iter(self.select(q)))["n"].value)
+
+    def articles(self) -> dict[str, dict[str, str]]:
+        """article id -> {graph, hash, path}, for the articles whose commit triple is there."""
+        q = f"""SELECT ?g ?id ?hash ?path WHERE {{ GRAPH ?g {{ ?a <{ONT}articleId> ?id ;
+                 <{ONT}contentHash> ?hash ; <{ONT}sourcePath> ?path }} }}"""
+        out = {}
+        for row in self.select(q):
+            out[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value, "path": row["path"].value}
+        return out
+
+    def repair(self) -> list[str]:
+        """Drop article graphs left without their commit triple by a build that was killed;
+        returns their IRIs (their entities are pruned too)."""
+        q = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{ONT}articleId> ?id }}
+                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{ONT}contentHash> ?h }} }} }}"""
+        broken = [row["g"].value for row in self.select(q)]
+        if broken:
+            _, candidates = self.drop_graphs(broken)
+            self.prune_entities(candidates)
+        return broken
+
+    def referenced_entities(self, graphs: list[str]) -> set[str]:
+        """The entities (subjects of kgr:entities) that these graphs refer to."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(graphs), 200):
+            q = f"""SELECT DISTINCT ?e WHERE {{ VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?s ?p ?e }}
+                     FILTER(isIRI(?e)) FILTER EXISTS {{ GRAPH <{_ENT}> {{ ?e ?p2 ?o2 }} }} }}"""
+            out.update(row["e"].value for row in self.select(q))
+        return out
+
+    def prune_entities(self, candidates: Iterable[str] | None = None) -> int:
+        """Drop entity descriptions that no article graph refers to any more; returns the number
+        of triples removed from kgr:entities.
+
+        Without `candidates` every entity is checked; with them (the entities that dropped graphs
+        referred to, see `drop_graphs`) only those, which keeps re-ingesting one article cheap.
+        Repeated until nothing changes: an entity kept only because another (now dropped) entity
+        pointed at it, such as a province reached by schema:containedInPlace, goes in the next
+        round."""
+        if candidates is None:
+            before = self.count(_ENT)
+            n = before
+            while True:
+                self._prune_once()
+                after = self.count(_ENT)
+                if after == n:
+                    return before - after
+                n = after
+        todo = set(candidates)
+        removed = 0
+        while todo:
+            orphans: set[str] = set()
+            for chunk in _chunks(sorted(todo), 500):
+                q = f"""SELECT DISTINCT ?e WHERE {{ VALUES ?e {{ {_values(chunk)} }}
+                         GRAPH <{_ENT}> {{ ?e ?p0 ?o0 }}
+                         FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?e }} FILTER(?g != <{_ENT}> && ?g != <{_ONTO}>) }}
+                         FILTER NOT EXISTS {{ GRAPH <{_ENT}> {{ ?x ?y ?e }} }} }}"""
+                orphans.update(row["e"].value for row in self.select(q))
+            if not orphans:
+                break
+            todo = set()
+            for chunk in _chunks(sorted(orphans), 500):
+                vals = _values(chunk)
+                for row in self.select(f"""SELECT ?o (COUNT(*) AS ?n) WHERE {{ VALUES ?e {{ {vals} }}
+                                          GRAPH <{_ENT}> {{ ?e ?p ?o }} }} GROUP BY ?o"""):
+                    removed += int(row["n"].value)
+                    if isinstance(row["o"], ox.NamedNode):
+                        todo.add(row["o"].value)
+                self.update(f"""DELETE {{ GRAPH <{_ENT}> {{ ?e ?p ?o }} }}
+                                WHERE {{ VALUES ?e {{ {vals} }} GRAPH <{_ENT}> {{ ?e ?p ?o }} }}""")
+            todo -= orphans
+        return removed
+
+    def _prune_once(self) -> None:
+        self.update(f"""
+            DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
+            WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
+                     FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?e }}
+                                          FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{ONTOLOGY_GRAPH}>) }}
+                     FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?y ?e }} }} }}""")
+
+    def entity_count(self) -> int:
+        q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{_ENT}> {{ ?e a ?c }} }}"
+        return int(next(iter(self.select(q)))["n"].value)
+
+
+def canonical_ontology(path: Path) -> bytes:
+    """ontology/kg.ttl as N-Triples whose blank nodes (owl:unionOf lists) have canonical labels
+    (rdflib.compare), so the same ontology always gives the same quads and exports."""
+    from rdflib.compare import to_canonical_graph
+
+    g = Graph()
+    for t in to_canonical_graph(Graph().parse(path, format="turtle")):
+        g.add(t)
+    return g.serialize(format="nt", encoding="utf-8")
+
+
+class Store(Backend):
+    """The embedded store (pyoxigraph on RocksDB). `Store(url)` with an http(s):// URL gives a
+    `kg.remote.RemoteStore` instead, so callers that only say Store(args.store) work with both."""
+
+    #: write batches of at least this many articles with pyoxigraph's bulk loader (no single
+    #: transaction, ~3x faster; the commit triples still go in one transaction afterwards)
+    bulk_min = 16
+
+    def __new__(cls, path: str | os.PathLike | None = None, *args, **kwargs):
+        if cls is Store:
+            spec = store_spec(path)
+            if is_remote(spec):
+                from .remote import RemoteStore
+                return RemoteStore(spec, read_only=kwargs.get("read_only", False))
+        return super().__new__(cls)
+
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = store_path(path)
+        self.read_only = read_only
         if read_only:
             if not self.path.exists():
                 raise StoreError(f"no store at {self.path}: run `kg build` first (or pass --store)")
@@ -68,88 +322,75 @@ class Store:
 
     @classmethod
     def memory(cls) -> "Store":
-        self = cls.__new__(cls)
+        self = object.__new__(cls)
         self.path = None
+        self.read_only = False
         self.ox = ox.Store()
         return self
 
-    # -- writing -----------------------------------------------------------------------------
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
-        name = ox.NamedNode(str(graph_iri))
-        data = graph.serialize(format="nt", encoding="utf-8")
-        self.ox.remove_graph(name) if self.ox.contains_named_graph(name) else None
-        self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    # -- primitives ----------------------------------------------------------------------------
+    def select(self, sparql: str):
+        return self.ox.query(sparql)
+
+    def update(self, sparql: str) -> None:
+        self.ox.update(sparql)
+
+    def drop_graphs(self, graphs: Iterable[str]) -> tuple[list[str], set[str]]:
+        existing = [g for g in dict.fromkeys(str(g) for g in graphs)
+                    if self.ox.contains_named_graph(ox.NamedNode(g))]
+        if not existing:
+            return [], set()
+        candidates = self.referenced_entities(existing)
+        for g in existing:
+            self.ox.remove_graph(ox.NamedNode(g))
+        return existing, candidates
+
+    def write_batch(self, writes: list[GraphWrite], drop: Iterable[str] = ()) -> set[str]:
+        _, candidates = self.drop_graphs([*drop, *(w.graph for w in writes)])
+        entities = merge_lines(w.entities for w in writes)
+        data = b"".join(ntriples_to_nquads(w.triples, w.graph) for w in writes) + ntriples_to_nquads(entities, _ENT)
+        if data:
+            if len(writes) >= self.bulk_min:
+                self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self.ox.load(data, format=ox.RdfFormat.N_QUADS)
+        commits = b"".join(ntriples_to_nquads(w.commit, w.graph) for w in writes)
+        if commits:
+            self.ox.load(commits, format=ox.RdfFormat.N_QUADS)
+        return candidates
 
     def add_to_graph(self, graph_iri: str, graph: Graph) -> None:
         data = graph.serialize(format="nt", encoding="utf-8")
         self.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph_iri)))
 
-    def remove_article(self, graph_iri: str) -> bool:
-        name = ox.NamedNode(str(graph_iri))
-        if not self.ox.contains_named_graph(name):
-            return False
-        self.ox.remove_graph(name)
-        return True
-
-    def prune_entities(self) -> int:
-        """Drop entity descriptions that no article graph refers to any more.
-
-        Repeated until nothing changes: an entity kept only because another (now dropped) entity
-        pointed at it, such as a province reached by schema:containedInPlace, goes in the next
-        round."""
-        before = self.count(ENTITIES_GRAPH)
-        n = before
-        while True:
-            self._prune_once()
-            after = self.count(ENTITIES_GRAPH)
-            if after == n:
-                return before - after
-            n = after
-
-    def _prune_once(self) -> None:
-        self.ox.update(f"""
-            DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
-            WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
-                     FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?e }}
-                                          FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{ONTOLOGY_GRAPH}>) }}
-                     FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?y ?e }} }} }}""")
-
     def load_ontology(self, path: Path) -> None:
-        """Copy the ontology into its named graph. Its blank nodes (owl:unionOf lists) get
-        canonical labels (rdflib.compare) and are inserted as such (Store.load would rename them
-        at random), so the same ontology always gives the same quads and exports."""
-        from rdflib.compare import to_canonical_graph
-
-        g = Graph()
-        for t in to_canonical_graph(Graph().parse(path, format="turtle")):
-            g.add(t)
+        """Copy the ontology into its named graph, with canonical blank node labels inserted as
+        such (Store.load would rename them at random). Nothing is written when it is unchanged."""
         name = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        data = g.serialize(format="nt", encoding="utf-8")
+        data = canonical_ontology(path)
         quads = [ox.Quad(t.subject, t.predicate, t.object, name)
                  for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=False)]
+        if set(self.ox.quads_for_pattern(None, None, None, name)) == set(quads):
+            return
         if self.ox.contains_named_graph(name):
             self.ox.remove_graph(name)
         self.ox.extend(quads)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.ox.flush()
 
-    # -- reading -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release the store (and its RocksDB lock); the object is unusable afterwards."""
+        if getattr(self, "ox", None) is not None:
+            self.flush()
+            self.ox = None
+
+    # -- reading -------------------------------------------------------------------------------
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:
             return len(self.ox)
-        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-        return int(next(iter(self.ox.query(q)))["n"].value)
-
-    def articles(self) -> dict[str, dict[str, str]]:
-        """article id -> {graph, hash, path}"""
-        q = f"""SELECT ?g ?id ?hash ?path WHERE {{ GRAPH ?g {{ ?a <{ONT}articleId> ?id ;
-                 <{ONT}contentHash> ?hash ; <{ONT}sourcePath> ?path }} }}"""
-        out = {}
-        for row in self.ox.query(q):
-            out[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value, "path": row["path"].value}
-        return out
+        return super().count(graph_iri)
 
     def query(self, sparql: str, *, substitutions: dict | None = None):
         check_read_only(sparql)
@@ -161,3 +402,6 @@ class Store:
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         self.ox.dump(output, format=fmt)
+
+
+EmbeddedStore = Store

@@ -96,6 +96,9 @@ _EDGE_COLOURS = {
     "mention": "#d0d0d0",
     "construct": "#8a8a8a",
 }
+_EDGE_ZH = {"role": "任职 role", "document": "文件行为 document", "designation": "设立 designation",
+            "approval": "批复 approval", "statement": "表态 statement", "mention": "提及 mention",
+            "construct": "CONSTRUCT"}
 
 _FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 _MAX_EVIDENCE_PER_EDGE = 25
@@ -547,6 +550,78 @@ def _nx_graph(g: _Graph):
     return G
 
 
+# ----------------------------------------------------------------------------- centrality
+
+def _pagerank(G, alpha: float = 0.85, tol: float = 1.0e-10, max_iter: int = 200) -> dict:
+    """PageRank of the (undirected) view graph by power iteration, dangling mass spread evenly:
+    what networkx.pagerank computes, without the scipy it needs in networkx 3."""
+    nodes = list(G.nodes)
+    n = len(nodes)
+    if not n:
+        return {}
+    idx = {v: i for i, v in enumerate(nodes)}
+    nbrs = [[idx[w] for w in G.adj[v] if w != v] for v in nodes]
+    deg = [len(x) for x in nbrs]
+    dangling_ids = [i for i in range(n) if not deg[i]]
+    x = [1.0 / n] * n
+    for _ in range(max_iter):
+        base = (1.0 - alpha) / n + alpha * sum(x[i] for i in dangling_ids) / n
+        new = [base] * n
+        for i in range(n):
+            if deg[i]:
+                share = alpha * x[i] / deg[i]
+                for j in nbrs[i]:
+                    new[j] += share
+        err = sum(abs(a - b) for a, b in zip(new, x))
+        x = new
+        if err < n * tol:
+            break
+    return {v: x[i] for i, v in enumerate(nodes)}
+
+
+_BETWEENNESS_WORK = 400_000     # BFS steps (sources x (nodes + edges)) per component, at most
+
+
+def _betweenness(G) -> tuple[dict, int]:
+    """Normalised betweenness centrality (networkx, pure Python), per connected component: exact
+    while sources x (nodes + edges) stays under _BETWEENNESS_WORK, else estimated from a fixed
+    seed sample of at least 64 sources. Returns the values and the number of nodes estimated."""
+    import networkx as nx
+
+    n = G.number_of_nodes()
+    out = {v: 0.0 for v in G.nodes}
+    estimated = 0
+    if n < 3:
+        return out, 0
+    order = {v: i for i, v in enumerate(G.nodes)}
+    for comp in sorted(nx.connected_components(G), key=lambda c: (-len(c), min(c))):
+        c = len(comp)
+        if c < 3:
+            continue
+        sub = G.subgraph(sorted(comp, key=order.__getitem__))
+        work = c + sub.number_of_edges()
+        k = None if c * work <= _BETWEENNESS_WORK else max(64, _BETWEENNESS_WORK // work)
+        if k is not None and k >= c:
+            k = None
+        if k is not None:
+            estimated += c
+        out.update(nx.betweenness_centrality(sub, k=k, normalized=False, seed=7))
+    scale = 2.0 / ((n - 1) * (n - 2))
+    return {v: b * scale for v, b in out.items()}, estimated
+
+
+def _sig(x: float) -> float:
+    return float(f"{x:.4g}")
+
+
+def _size(value: float, lo: float, hi: float, by: str) -> float:
+    """Node radius in pixels; the page's sizeOf() in _JS computes the same."""
+    if by == "degree":
+        return round(min(10 + 4 * math.sqrt(value), 46), 1)
+    t = (value - lo) / (hi - lo) if hi > lo else 0.0
+    return round(10 + 36 * math.sqrt(max(t, 0.0)), 1)
+
+
 # ----------------------------------------------------------------------------- layout
 
 def _fr_component(members: list[int], adj: list[set[int]], rng: random.Random,
@@ -779,9 +854,26 @@ padding:3px 6px;font:inherit;cursor:pointer}
 #kg-results li button:hover{background:#eef}
 .kg-notice{color:#8a5a00;background:#fff6dd;padding:2px 8px;border-radius:3px}
 #kg-main{flex:1;display:flex;min-height:0}
-#kg-legend{width:230px;overflow:auto;border-right:1px solid #ddd;padding:8px}
-#kg-legend label{display:flex;align-items:center;gap:6px;margin:3px 0;cursor:pointer}
-.kg-swatch{display:inline-block;width:12px;height:12px;border-radius:6px;flex:none}
+#kg-size-wrap{font-size:13px;color:#444}
+#kg-size{font:inherit;padding:2px}
+#kg-counts{color:#555;font-size:13px}
+#kg-legend{width:210px;overflow:auto;border-right:1px solid #ddd;padding:8px 10px;
+background:#fafafa;font-size:13px}
+.kg-legend-head{display:flex;justify-content:space-between;align-items:center;margin-bottom:4px}
+.kg-legend-head button{font:inherit;font-size:12px;padding:0 5px;margin-left:3px;cursor:pointer}
+#kg-legend-edges{margin-top:12px}
+#kg-legend label{display:flex;align-items:center;gap:6px;margin:4px 0;cursor:pointer}
+#kg-legend input{margin:0}
+#kg-legend .kg-name{flex:1;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#kg-legend .kg-count{color:#888;font-size:12px;font-variant-numeric:tabular-nums}
+.kg-swatch{display:inline-block;width:12px;height:12px;border-radius:50%;flex:none;
+border:1px solid rgba(0,0,0,.35)}
+.kg-shape-square{border-radius:1px}
+.kg-shape-diamond{border-radius:1px;transform:rotate(45deg) scale(.85)}
+.kg-shape-triangle{border:0;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
+.kg-shape-hexagon{border:0;border-radius:0;
+clip-path:polygon(25% 0,75% 0,100% 50%,75% 100%,25% 100%,0 50%)}
+.kg-line{display:inline-block;width:16px;height:3px;flex:none;border-radius:1px}
 #kg-network{flex:1;min-width:0;position:relative}
 #kg-panel{width:360px;overflow:auto;border-left:1px solid #ddd;padding:8px 12px}
 #kg-panel h2{font-size:17px;margin:4px 0}
@@ -789,6 +881,9 @@ padding:3px 6px;font:inherit;cursor:pointer}
 #kg-panel .kg-meta{color:#666;font-size:12px;word-break:break-all}
 #kg-panel ul{padding-left:18px;margin:4px 0}
 #kg-panel li{margin:3px 0}
+#kg-panel ul.kg-facts{list-style:none;padding-left:0}
+#kg-panel ul.kg-facts>li{border-bottom:1px solid #eee;padding:4px 0}
+.kg-evidence{border-left:3px solid #ffe066;padding-left:8px;margin:8px 0}
 .kg-sentence{margin:4px 0;line-height:1.5}
 mark{background:#ffe066;padding:0 1px}
 .kg-conf{color:#888;font-size:12px}
@@ -829,12 +924,24 @@ _JS = r"""
     notices.appendChild(el("span", t, "kg-notice"));
   });
 
+  var ranges = data.meta.sizeRange || {};
+  var focusIds = new Set(data.meta.focus || []);
+  function sizeOf(n, by) {
+    if (n.cls === "Statement") return 7;
+    if (by === "degree") return Math.round(Math.min(10 + 4 * Math.sqrt(n.deg), 46) * 10) / 10;
+    var r = ranges[by] || [0, 0], v = by === "pagerank" ? n.pr : n.bc;
+    var t = r[1] > r[0] ? (v - r[0]) / (r[1] - r[0]) : 0;
+    return Math.round((10 + 36 * Math.sqrt(Math.max(t, 0))) * 10) / 10;
+  }
+  window.kgSizeOf = sizeOf;
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var c = classInfo.get(n.cls) || {};
+    var c = classInfo.get(n.cls) || {}, focus = focusIds.has(n.id);
     return {id: n.id, label: n.short || n.label, x: n.x, y: n.y, size: n.size, shape: c.shape || "dot",
-            color: {background: c.color, border: "#555555",
+            color: {background: c.color, border: focus ? "#111111" : "#555555",
                     highlight: {background: c.color, border: "#000000"},
                     hover: {background: c.color, border: "#000000"}},
+            borderWidth: focus ? 4 : 1,
+            font: focus ? {size: 18, strokeWidth: 4} : undefined,
             title: n.title};
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
@@ -915,22 +1022,31 @@ _JS = r"""
       panel.appendChild(pl);
     }
     panel.appendChild(el("div", n.id, "kg-meta"));
-    panel.appendChild(el("div", "度 degree: " + n.deg, "kg-conf"));
+    panel.appendChild(el("div", "度 degree " + n.deg + " · PageRank " + n.pr +
+                         " · 中介中心性 betweenness " + n.bc, "kg-conf"));
     var page = safeHref(n.page);
     if (page) { var v = el("a", "打开此实体的视图"); v.href = page; panel.appendChild(v); }
     var rel = nodeEdges.get(id) || [];
     if (rel.length) {
-      panel.appendChild(el("h3", "关系 (" + rel.length + ")"));
-      var ul = el("ul");
+      panel.appendChild(el("h3", "关系与证据 facts (" + rel.length + ")"));
+      var ul = el("ul", null, "kg-facts");
       rel.slice(0, 200).forEach(function (e) {
         var li = el("li");
         var b = el("button", label(e.from) + " —" + (e.label || "") + "→ " + label(e.to),
                    "kg-link");
         b.type = "button";
+        b.dataset.edge = e.id;
         b.addEventListener("click", function () { select(e.id); });
         li.appendChild(b);
+        if (e.support > 1) li.appendChild(el("span", " ×" + e.support, "kg-conf"));
+        if (e.ev && e.ev.length) {
+          li.appendChild(sentenceNode(e.ev[0].s, e.ev[0].q));
+          if (e.ev.length > 1) li.appendChild(el("div", "另有 " + (e.ev.length - 1) +
+                                                  " 条证据 more evidence", "kg-conf"));
+        }
         ul.appendChild(li);
       });
+      if (rel.length > 200) ul.appendChild(el("li", "… " + (rel.length - 200), "kg-conf"));
       panel.appendChild(ul);
     }
     if (n.arts && n.arts.length) {
@@ -970,10 +1086,10 @@ _JS = r"""
       panel.appendChild(ul2);
     }
   }
-  function select(id) {
+  function select(id, stay) {
     if (byId.has(id)) {
       network.selectNodes([id]);
-      network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
+      if (!stay) network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
       showNode(id);
       return true;
     }
@@ -990,29 +1106,61 @@ _JS = r"""
     else if (p.edges && p.edges.length) showEdge(p.edges[0]);
   });
 
-  // ---- legend with per-class toggles
+  // ---- legend with per-class (and per relation kind) toggles
   var hidden = new Set();
   var legend = document.getElementById("kg-legend-items");
-  data.meta.classes.forEach(function (c) {
+  function setClass(key, on) {
+    if (on) hidden.delete(key); else hidden.add(key);
+    var upd = [];
+    data.nodes.forEach(function (n) { if (n.cls === key) upd.push({id: n.id, hidden: !on}); });
+    nodes.update(upd);
+  }
+  function legendRow(c, swatchClass, attr, onChange) {
     var lab = el("label"), box = el("input");
     box.type = "checkbox";
     box.checked = true;
-    box.dataset.cls = c.key;
-    var sw = el("span", null, "kg-swatch");
+    box.dataset[attr] = c.key;
+    var sw = el("span", null, swatchClass);
     sw.style.background = c.color;
     lab.appendChild(box);
     lab.appendChild(sw);
-    lab.appendChild(el("span", c.zh + " " + c.key + " (" + c.count + ")"));
-    box.addEventListener("change", function () {
-      if (box.checked) hidden.delete(c.key); else hidden.add(c.key);
-      var upd = [];
-      data.nodes.forEach(function (n) {
-        if (n.cls === c.key) upd.push({id: n.id, hidden: !box.checked});
-      });
-      nodes.update(upd);
-    });
-    legend.appendChild(lab);
+    var name = el("span", c.zh, "kg-name");
+    name.title = c.key;
+    lab.appendChild(name);
+    lab.appendChild(el("span", String(c.count), "kg-count"));
+    box.addEventListener("change", function () { onChange(box.checked); });
+    return lab;
+  }
+  data.meta.classes.forEach(function (c) {
+    legend.appendChild(legendRow(c, "kg-swatch kg-shape-" + c.shape, "cls",
+                                 function (on) { setClass(c.key, on); }));
   });
+  var allBtn = document.getElementById("kg-all"), noneBtn = document.getElementById("kg-none");
+  function setAll(on) {
+    legend.querySelectorAll("input[data-cls]").forEach(function (b) { b.checked = on; });
+    data.meta.classes.forEach(function (c) { if (on) hidden.delete(c.key); else hidden.add(c.key); });
+    nodes.update(data.nodes.map(function (n) { return {id: n.id, hidden: !on}; }));
+  }
+  allBtn.addEventListener("click", function () { setAll(true); });
+  noneBtn.addEventListener("click", function () { setAll(false); });
+  var kindsBox = document.getElementById("kg-legend-edges");
+  (data.meta.edgeKinds || []).forEach(function (k) {
+    kindsBox.appendChild(legendRow(k, "kg-line", "kind", function (on) {
+      var upd = [];
+      data.edges.forEach(function (e) { if (e.kind === k.key) upd.push({id: e.id, hidden: !on}); });
+      edges.update(upd);
+    }));
+  });
+  if (!(data.meta.edgeKinds || []).length) kindsBox.parentNode.removeChild(kindsBox);
+
+  // ---- node size by degree / PageRank / betweenness
+  var sizeSel = document.getElementById("kg-size");
+  sizeSel.value = data.meta.sizeBy || "degree";
+  function resize(by) {
+    nodes.update(data.nodes.map(function (n) { return {id: n.id, size: sizeOf(n, by)}; }));
+  }
+  sizeSel.addEventListener("change", function () { resize(sizeSel.value); });
+  window.kgResize = function (by) { sizeSel.value = by; resize(by); };
 
   // ---- search
   var input = document.getElementById("kg-search");
@@ -1064,6 +1212,9 @@ _JS = r"""
     if (ev.key === "Escape") { while (results.firstChild) results.removeChild(results.firstChild); }
   });
   window.kgSearch = function (q) { input.value = q; onSearch(); return network.getSelectedNodes(); };
+
+  // a focus view opens on its entity
+  if (data.meta.focus && data.meta.focus.length) select(data.meta.focus[0], true);
 })();
 """
 
@@ -1093,10 +1244,16 @@ def _page(*, title: str, data: dict, notice_static: str, nav: list[tuple[str, st
     parts.append("<div id=\"kg-search-wrap\"><input id=\"kg-search\" type=\"search\" "
                  "placeholder=\"搜索实体 search…\" autocomplete=\"off\" aria-label=\"search\">"
                  "<ul id=\"kg-results\"></ul></div>\n")
+    parts.append("<label id=\"kg-size-wrap\">节点大小 size <select id=\"kg-size\">"
+                 + "".join(f"<option value=\"{k}\">{html.escape(_SIZE_ZH[k])}</option>"
+                           for k in SIZE_BY) + "</select></label>\n")
     parts.append(f"<span id=\"kg-counts\">{html.escape(notice_static)}</span>\n")
     parts.append("<span id=\"kg-notices\"></span>\n</header>\n<div id=\"kg-main\">\n")
-    parts.append("<aside id=\"kg-legend\"><strong>图例 legend</strong>"
-                 "<div id=\"kg-legend-items\"></div></aside>\n")
+    parts.append("<aside id=\"kg-legend\"><div class=\"kg-legend-head\"><strong>图例 legend"
+                 "</strong><span><button type=\"button\" id=\"kg-all\">全部</button>"
+                 "<button type=\"button\" id=\"kg-none\">清空</button></span></div>"
+                 "<div id=\"kg-legend-items\"></div><div id=\"kg-legend-edges\">"
+                 "<strong>关系 relations</strong></div></aside>\n")
     parts.append("<div id=\"kg-network\"></div>\n")
     parts.append("<aside id=\"kg-panel\"><p class=\"kg-conf\">点击节点或边查看详情。"
                  "Click a node or an edge.</p></aside>\n</div>\n</div>\n")
@@ -1147,7 +1304,8 @@ def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> list[str]:
 
 def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[str] | None,
             depth: int, max_nodes: int, notices: list[str], links: dict[str, str] | None = None,
-            nav: list[tuple[str, str]] | None = None, assets: str | None = None) -> dict:
+            nav: list[tuple[str, str]] | None = None, assets: str | None = None,
+            size_by: str = "degree") -> dict:
     import networkx as nx
 
     G = _nx_graph(g)
@@ -1163,13 +1321,25 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
         ranked = sorted(G.nodes, key=lambda n: (n not in pinned, -G.degree(n), n))
         kept = sorted(ranked[:max_nodes])
         dropped = total - len(kept)
+        by_cls: dict[str, int] = {}
+        for n in ranked[max_nodes:]:
+            by_cls[g.nodes[n]["cls"]] = by_cls.get(g.nodes[n]["cls"], 0) + 1
+        parts = ", ".join(f"{CLASSES[c]['zh']} {by_cls[c]}"
+                          for c in sorted(by_cls, key=lambda c: (-by_cls[c], _CLASS_ORDER[c])))
         G = G.subgraph(kept).copy()
-        notices = notices + [f"{dropped} nodes left out (showing the {len(kept)} most connected)"]
+        notices = notices + [f"{dropped} nodes left out (showing the {len(kept)} most connected "
+                             f"of {total}; left out: {parts})"]
     node_ids = sorted(G.nodes)
     keep_set = set(node_ids)
     edges = [e for e in g.edges if e["from"] in keep_set and e["to"] in keep_set]
     edges.sort(key=lambda e: (e["from"], e["to"], e["kind"], e["label"], e["fact"]))
     pos = _layout(node_ids, ((e["from"], e["to"]) for e in edges))
+    pagerank = _pagerank(G)
+    between, estimated = _betweenness(G)
+    metric = {"degree": dict(G.degree), "pagerank": pagerank, "betweenness": between}
+    ranges = {k: [min(v.values(), default=0), max(v.values(), default=0)]
+              for k, v in metric.items()}
+    ranges = {k: [_sig(lo), _sig(hi)] for k, (lo, hi) in ranges.items()}
 
     art_index: dict[str, int] = {}
     articles: list[dict] = []
@@ -1199,7 +1369,8 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
             "id": n, "label": node["label"], "cls": cls, "en": node["en"],
             "aliases": node["aliases"], "text": node.get("text", ""),
             "x": pos[n][0], "y": pos[n][1], "deg": deg,
-            "size": round(min(10 + 4 * math.sqrt(deg), 46), 1)
+            "pr": _sig(pagerank[n]), "bc": _sig(between[n]),
+            "size": _size(_sig(metric[size_by][n]), *ranges[size_by], size_by)
             if cls != "Statement" else 7,
             "title": tip, "arts": [art(a) for a in node["arts"]],
             "page": (links or {}).get(n, ""),
@@ -1237,10 +1408,17 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
     legend = [{"key": k, "zh": CLASSES[k]["zh"], "color": CLASSES[k]["color"],
                "shape": CLASSES[k]["shape"], "count": counts[k]}
               for k in CLASSES if counts.get(k)]
+    kinds: dict[str, int] = {}
+    for e in edges_out:
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+    edge_legend = [{"key": k, "zh": _EDGE_ZH[k], "color": _EDGE_COLOURS[k], "count": kinds[k]}
+                   for k in _EDGE_COLOURS if kinds.get(k)]
     data = {
         "meta": {"title": title, "nodes": len(nodes_out), "edges": len(edges_out),
-                 "dropped": dropped, "notices": notices, "classes": legend,
-                 "focus": list(focus_ids or [])},
+                 "dropped": dropped, "total": total, "notices": notices, "classes": legend,
+                 "edgeKinds": edge_legend,
+                 "focus": [f for f in (focus_ids or []) if f in keep_set],
+                 "sizeBy": size_by, "sizeRange": ranges, "estimated": estimated},
         "articles": articles, "nodes": nodes_out, "edges": edges_out,
         "options": _vis_options(len(nodes_out)),
     }
@@ -1251,14 +1429,15 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
                       assets=assets))
     return {"path": str(out), "nodes": len(nodes_out), "edges": len(edges_out),
             "dropped": dropped, "total_nodes": total, "articles": len(articles),
-            "focus": list(focus_ids or []), "notices": notices}
+            "focus": list(focus_ids or []), "notices": notices, "title": title}
 
 
 def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                article: str | None = None, classes: list[str] | None = None,
                min_confidence: float = 0.0, date_from: str | None = None,
-               date_to: str | None = None, max_nodes: int = 1500, title: str = "kg",
-               include_articles: bool = False, construct: str | None = None) -> dict:
+               date_to: str | None = None, max_nodes: int = 1500, title: str | None = None,
+               include_articles: bool = False, construct: str | None = None,
+               size_by: str = "degree") -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
 
     focus: an entity label / alias / IRI (exact match first, then case-insensitive substring);
@@ -1271,10 +1450,21 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     construct: a SPARQL CONSTRUCT/DESCRIBE query whose result graph is drawn instead of the facts
     (IRI objects become edges, literals the node's properties; no SERVICE); combines with focus,
     depth, classes and max_nodes only.
+    max_nodes: above this many nodes keep the most connected ones (focus nodes always) and say
+    how many were left out. size_by: node size by ``degree`` (default), ``pagerank`` or
+    ``betweenness``; the page can switch between the three. title: the page title (default: one
+    made from the view's options).
     Summary keys: path, nodes, edges, dropped (nodes left out by max_nodes), total_nodes,
-    articles, focus (matched IRIs), notices.
+    articles, focus (matched IRIs), notices, title.
     """
     out = Path(out)
+    if size_by not in SIZE_BY:
+        raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, got {size_by!r}")
+    auto_title = title is None
+    if auto_title:
+        title = _auto_title(focus=focus, depth=depth, article=article, classes=classes,
+                            min_confidence=min_confidence, date_from=date_from,
+                            date_to=date_to, construct=construct)
     date_from = _check_date(date_from, "date_from")
     date_to = _check_date(date_to, "date_to")
     cls_filter = _class_filter(classes)
@@ -1290,13 +1480,15 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
             if not focus_ids:
                 notices.append(f"no entity matches {focus!s}")
         return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
-                       max_nodes=max_nodes, notices=notices)
+                       max_nodes=max_nodes, notices=notices, size_by=size_by)
     article_iri = None
     if article is not None:
         # resolve with a metadata-only pass, then read just that article's facts
         meta = _extract_articles(ds)
         article_iri = _resolve_article(meta, article)
     model = _extract(ds, URIRef(article_iri) if article_iri else None)
+    if auto_title and article_iri and model.articles.get(article_iri, {}).get("headline"):
+        title = title.replace(f"文章 {article}", model.articles[article_iri]["headline"], 1)
     g = _build_graph(model, article=article_iri, classes=cls_filter,
                      min_confidence=float(min_confidence), date_from=date_from, date_to=date_to,
                      include_articles=include_articles)
@@ -1307,7 +1499,25 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         if not focus_ids:
             notices.append(f"no entity matches {focus!s}")
     return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
-                   max_nodes=max_nodes, notices=notices)
+                   max_nodes=max_nodes, notices=notices, size_by=size_by)
+
+
+def _auto_title(*, focus, depth, article, classes, min_confidence, date_from, date_to,
+                construct) -> str:
+    parts = []
+    if construct is not None:
+        parts.append("CONSTRUCT")
+    if focus is not None:
+        parts.append(f"{focus} · {depth} 度邻域")
+    if article is not None:
+        parts.append(f"文章 {article}")
+    if classes:
+        parts.append(" ".join(str(c) for c in classes))
+    if date_from or date_to:
+        parts.append(f"{date_from or '…'} – {date_to or '…'}")
+    if min_confidence:
+        parts.append(f"置信度 ≥ {float(min_confidence):g}")
+    return "kg · " + (" · ".join(parts) if parts else "全图")
 
 
 def _curie(iri: str) -> str:
@@ -1426,12 +1636,16 @@ def _slug(text: str) -> str:
 
 
 def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
-               max_nodes: int = 1500) -> dict:
-    """index.html + all.html (whole store) + one view per article + one per top entity.
+               max_nodes: int = 1500, size_by: str = "degree") -> dict:
+    """index.html + all.html (whole store) + one view per article + one per top entity (the
+    most connected, depth 2), all linked together: nodes with a page of their own link to it
+    from the side panel, articles to their view, every page back to the index.
 
     Views share the vis-network/kg assets in ``assets/`` (relative links), so a site with many
     articles does not repeat 500 KB of JavaScript per page; the folder works offline as is.
     """
+    if size_by not in SIZE_BY:
+        raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, got {size_by!r}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     js, css = _vis_assets()
@@ -1460,7 +1674,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
     pages: list[dict] = []
     summary = _render(model, whole, out_dir / "all.html", title="kg · 全图", focus_ids=None,
                       depth=0, max_nodes=max_nodes, notices=[], links=links, nav=nav,
-                      assets="assets")
+                      assets="assets", size_by=size_by)
     pages.append(summary)
     for a in arts:
         g = _build_graph(model, article=a, classes=None, min_confidence=0.0, date_from=None,
@@ -1468,12 +1682,13 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
         rec = model.articles[a]
         pages.append(_render(model, g, out_dir / links[a], title=rec["headline"] or rec["id"],
                              focus_ids=None, depth=0, max_nodes=max_nodes, notices=[],
-                             links=links, nav=nav, assets="assets"))
+                             links=links, nav=nav, assets="assets",
+                             size_by=size_by))
     for n in top:
         pages.append(_render(model, whole, out_dir / links[n],
                              title=whole.nodes[n]["label"], focus_ids=[n], depth=2,
                              max_nodes=max_nodes, notices=[], links=links, nav=nav,
-                             assets="assets"))
+                             assets="assets", size_by=size_by))
 
     rows = ["<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<title>kg · 索引</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Noto Sans "

@@ -28,7 +28,7 @@ _DATELINE = re.compile(
 # 澎湃新闻记者 周頔 / 证券时报记者 江聃 / 红星新闻记者 叶燕 宋嘉问 / 记者 | 张三
 _BYLINE = re.compile(
     rf"^(?:[（(]?(?:作者[：:])?)(?P<outlet>[{_HAN}A-Za-z0-9（）().]{{0,40}}?)"
-    rf"(?:实习|见习|资深|首席|特约|驻[{_HAN}]{{1,3}})?记者[\s|｜:：]*(?P<names>.{{2,60}})$")
+    rf"(?:实习|见习|资深|首席|特约|驻[{_HAN}]{{1,3}})?记者[\s|｜:：]*(?P<names>[^（）()。，,；]{{2,60}})$")
 # a byline run into the first paragraph: 21世纪经济报道记者赵子健 北京报道 海关总署3月7日…
 _BYLINE_HEAD = re.compile(
     rf"^(?P<outlet>[{_HAN}A-Za-z0-9]{{2,16}}?)(?:实习|见习|资深|首席|特约)?记者\s*"
@@ -133,7 +133,15 @@ def extract(ctx: Context) -> Records:
                     add("sourceOrganization", o, "MediaOutlet", None, "byline-outlet", 0.8, Span(para.start, para.start + m.end()))
             m = _WIRE.match(ptext)
             if m:
-                for o in _outlets(m.group("outlet")):
+                # 新华社北京…电: try each split of outlet + place, preferring a known outlet
+                head = m.group(0)
+                outs = []
+                for n in range(2, 9):
+                    if gazetteer.org_index().get(head[:n]) is not None:
+                        outs = [gazetteer.org_index()[head[:n]].name]
+                if not outs:
+                    outs = _outlets(m.group("outlet"))
+                for o in outs:
                     add("sourceOrganization", o, "MediaOutlet", para.start, "wire-dateline", 0.85,
                         Span(para.start, para.start + m.end()))
         for m in _DATELINE.finditer(ptext):

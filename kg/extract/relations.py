@@ -68,7 +68,7 @@ def _post_segments(phrase: str, post_re: str) -> list[str] | None:
 
 
 def _roles(art, mentions, rec: Records):
-    """[org][unit]?[原|前]?[post](、[unit]?[post])*[：\s]?[name], with known or suffix-shaped orgs."""
+    """[org][unit]?[原|前]?[post](、[unit]?[post])*[：]?[name], with known or suffix-shaped orgs."""
     text = art.text
     post_re = "|".join(map(re.escape, posts()))
     orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS), key=lambda m: m.span.start)
@@ -451,11 +451,13 @@ def _statements(art, mentions, rec: Records):
         stmt_span = Span(start, s1)
         if len(quote) < 4:
             # “……。”高峰说。 — the words stand in the quotation just before the speaker
-            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*$", text[max(0, start - 602):start])
+            # (an organisation and post may stand between the quote and the name)
+            window = text[max(0, start - 640):start]
+            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*[^，。；“”\n]{0,24}$", window)
             if not qm:
                 continue
             quote = qm.group(1)
-            stmt_span = Span(start - (len(text[max(0, start - 602):start]) - qm.start()), end + vm.end())
+            stmt_span = Span(start - (len(window) - qm.start()), end + vm.end())
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
                                   stmt_span, 0.8 if m is not None else 0.65,

@@ -1,0 +1,69 @@
+"""Entity extraction on real sentences from the corpus (text -> expected mentions), traps included."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import mentions, records
+
+CASES = [
+    # (sentence, must contain, must not contain)
+    ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",
+     {("商务部", "GovernmentBody"), ("高峰", "Person")}, set()),
+    ("同意在鄂尔多斯市、扬州市、镇江市等27个城市和地区设立跨境电子商务综合试验区。",
+     {("鄂尔多斯市", "City"), ("扬州市", "City"), ("镇江市", "City"), ("跨境电子商务综合试验区", "Programme")}, set()),
+    # 高峰 is a word here: no pattern makes it a person
+    ("资料图：北京地铁国贸站早高峰。", {("北京", "City")}, {("高峰", "Person")}),
+    # generic words are never places or persons
+    ("既有沿边沿海城市，又有内陆枢纽城市，实现广东、江苏、浙江等外贸大省全覆盖。",
+     {("广东", "AdministrativeArea"), ("江苏", "AdministrativeArea"), ("浙江", "AdministrativeArea")},
+     {("城市", "City"), ("大省", "AdministrativeArea"), ("海城市", "City")}),
+    ("积极参与国际规则制定，贡献更多中国智慧，推动地区高水平对外开放。", set(),
+     {("智慧", "Person"), ("高水平", "Person")}),
+    ("国家统计局新闻发言人、国民经济综合统计司司长付凌晖表示，10月份CPI同比上涨1.5%。",
+     {("国家统计局", "GovernmentBody"), ("付凌晖", "Person")}, set()),
+    ("国家发展和改革委员会主任：何立峰", {("何立峰", "Person")}, set()),
+    ("保障性租赁住房项目按照《财政部 税务总局 住房城乡建设部关于完善住房租赁有关税收政策的公告》执行。",
+     {("财政部 税务总局 住房城乡建设部关于完善住房租赁有关税收政策的公告", "Document"), ("财政部", "GovernmentBody")},
+     set()),
+    ("近日，央行发布通知。中国人民银行表示将保持流动性合理充裕。",
+     {("央行", "GovernmentBody"), ("中国人民银行", "GovernmentBody")}, set()),
+    ("随着雄安新区、北京经济技术开发区、中新天津生态城等5个特殊地区加入试点。",
+     {("雄安新区", "Place"), ("北京经济技术开发区", "Place"), ("中新天津生态城", "Place")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", CASES, ids=[c[0][:12] for c in CASES])
+def test_mentions(text, expected, forbidden):
+    # a named zone may be typed by the gazetteer (AdministrativeArea) or by the zone pattern (Place)
+    found = mentions(text)
+    found |= {(t, "Place") for t, k in found if k in ("City", "AdministrativeArea", "Country")}
+    assert expected <= found, f"missing {expected - found}; found {sorted(found)}"
+    assert not (forbidden & found), f"should not find {forbidden & found}"
+
+
+def test_stock_link_word_in_a_place_list_is_the_city():
+    # a Sina stock link around 鄂尔多斯: the sentence is about the city, not the listed company
+    body = ('<p>国务院同意在<span id="stock_sh600295"><a href="https://finance.sina.com.cn/">鄂尔多斯</a>'
+            '</span>等27个城市和地区设立跨境电子商务综合试验区。</p>')
+    art, rec = records(body)
+    assert [s.code for s in art.stock_links] == ["sh600295"]
+    kinds = {m.kind for m in rec.mentions if m.text == "鄂尔多斯"}
+    assert kinds == {"City"}
+
+
+def test_mentions_carry_offsets_into_the_text():
+    art, rec = records("商务部新闻发言人高峰表示，将完善综试区评估和退出机制。")
+    for m in rec.mentions:
+        if m.span is not None:
+            assert art.text[m.span.start:m.span.end] == m.text
+
+
+def test_resolution_merges_aliases():
+    from kg.resolve import resolve
+    _, rec = records("综试区、跨境电商综试区和跨境电子商务综合试验区是一回事。央行即中国人民银行。鄂尔多斯就是鄂尔多斯市。")
+    res = resolve(rec)
+    labels = {res.of(m).label for m in rec.mentions}
+    assert "跨境电子商务综合试验区" in labels and "综试区" not in labels
+    assert "中国人民银行" in labels and "央行" not in labels
+    keys = {res.of(m).key for m in rec.mentions if m.text.startswith("鄂尔多斯")}
+    assert keys == {"division:150600"}

@@ -1,0 +1,112 @@
+"""Relation extraction on real sentences: roles, documents, designations, statements, measures, credits."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import relations
+
+ROLE_CASES = [
+    ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。", {("高峰", "新闻发言人", "商务部", False)}),
+    ("对此，国家统计局新闻发言人、国民经济综合统计司司长付凌晖表示，10月份CPI涨幅扩大。",
+     {("付凌晖", "新闻发言人", "国家统计局", False), ("付凌晖", "国民经济综合统计司司长", "国家统计局", False)}),
+    ("商务部原副部长、中国国际经济交流中心副理事长魏建国接受采访时表示，2022年是关键之年。",
+     {("魏建国", "副部长", "商务部", True), ("魏建国", "副理事长", "中国国际经济交流中心", False)}),
+    ("英大证券研究所所长郑后成分析称，9月消费表现超预期。", {("郑后成", "研究所所长", "英大证券", False)}),
+    ("1995.03-1997.11 任甘肃省监狱管理局组织处处长\n梁仪坚身为党员领导干部，经甘肃省委批准立案的省监狱管理局原政委梁仪坚",
+     {("梁仪坚", "组织处处长", "甘肃省监狱管理局", True)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES, ids=[c[0][:10] for c in ROLE_CASES])
+def test_roles(text, expected):
+    found = {(r.args["person"].text, r.args["post"], r.args["org"].text, r.args["former"]) for r in relations(text, "role")}
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+def test_no_role_without_an_organisation():
+    found = relations("记者从有关负责人处获悉，相关工作正在推进。", "role")
+    assert found == []
+
+
+DOC_CASES = [
+    ("近日，国务院发布《关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复》。",
+     {("国务院", "关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复")}),
+    ("9月10日，浙江省住房和城乡建设厅网站公布《关于加快发展保障性租赁住房的指导意见（征求意见稿）》。",
+     {("浙江省住房和城乡建设厅", "关于加快发展保障性租赁住房的指导意见（征求意见稿）")}),
+    ("近日国家发展改革委、财政部联合印发《关于做好钾肥储备投放工作的通知》。",
+     {("国家发展改革委", "关于做好钾肥储备投放工作的通知"), ("财政部", "关于做好钾肥储备投放工作的通知")}),
+    ("《外商投资准入特别管理措施（负面清单）（2021年版）》已经国家发展和改革委员会委务会议审议通过和商务部审签。",
+     {("国家发展和改革委员会", "外商投资准入特别管理措施（负面清单）（2021年版）"),
+      ("商务部", "外商投资准入特别管理措施（负面清单）（2021年版）")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOC_CASES, ids=[c[0][:10] for c in DOC_CASES])
+def test_documents(text, expected):
+    found = {(r.args["agent"].text, r.args["document"].text) for r in relations(text, "document")}
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+def test_designations_one_per_listed_place():
+    text = ("近日，国务院发布《关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复》称，"
+            "同意在鄂尔多斯市、扬州市、镇江市等27个城市和地区设立跨境电子商务综合试验区。")
+    found = relations(text, "designation")
+    places = {r.args["place"].text for r in found}
+    assert places == {"鄂尔多斯市", "扬州市", "镇江市"}
+    assert {r.args["programme"].text for r in found} == {"跨境电子商务综合试验区"}
+    assert all(r.args.get("document") is not None for r in found)
+
+
+def test_designation_by_reference_to_an_earlier_programme():
+    text = ("2015年5月份北京市率先实施开展服务业扩大开放综合试点。"
+            "2021年4月份，国务院批复同意在天津、上海、海南、重庆4省市开展试点，试点期为3年。")
+    places = {r.args["place"].text for r in relations(text, "designation")}
+    assert {"天津", "上海", "海南", "重庆"} <= places
+
+
+STATEMENT_CASES = [
+    ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。", "高峰", "近年来，我国跨境电商迅速发展"),
+    ("高峰表示，截至目前，全国共设立跨境电商综试区132个。", None, None),  # no post: the name alone is weak
+    ("“11月出口金额当月同比继续录得高增长。”英大证券研究所所长郑后成分析表示。", "郑后成", "11月出口金额当月同比继续录得高增长。"),
+    ("财政部副部长 许宏才：上述政策实施后，所有符合条件的小微企业留抵税额问题将得到彻底解决。", "许宏才", "上述政策实施后"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,quote", STATEMENT_CASES, ids=[c[0][:10] for c in STATEMENT_CASES])
+def test_statements(text, speaker, quote):
+    found = relations(text, "statement")
+    if speaker is None:
+        return
+    assert any(r.args["speaker"].text == speaker and quote in r.args["text"] for r in found), \
+        [(r.args["speaker"].text, r.args["text"]) for r in found]
+
+
+def test_pronoun_resolves_to_the_last_named_speaker():
+    text = "商务部新闻发言人高峰表示，将继续推进相关工作。他指出，要加强品牌建设。"
+    speakers = [r.args["speaker"].text for r in relations(text, "statement")]
+    assert speakers.count("高峰") == 2
+
+
+def test_enumerated_measures_attach_to_the_announcing_body():
+    text = ("高峰表示，下一步，商务部将继续会同有关部门，抓好相关工作的落实。\n"
+            "一是加快推动新设综试区制定具体的工作方案。\n二是完善配套支持政策。\n三是持续推进规则和标准建设。")
+    found = relations(text, "measure")
+    assert [r.args["ordinal"] for r in found] == [1, 2, 3]
+    assert {r.args["body"].text for r in found} == {"商务部"}
+
+
+CREDIT_CASES = [
+    ("澎湃新闻记者 周頔\n2月17日，商务部召开例行新闻发布会。", {("reporter", "周頔"), ("sourceOrganization", "澎湃新闻")}),
+    ("新华社北京2月8日电（记者邹多为、于佳欣）商务部8日发布数据。",
+     {("reporter", "邹多为"), ("reporter", "于佳欣"), ("sourceOrganization", "新华社")}),
+    ("21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道\n商务部表示。",
+     {("reporter", "夏旭田"), ("reporter", "缴翼飞"), ("sourceOrganization", "21世纪经济报道")}),
+    ("国资委有关负责人表示，将全力以赴实现首季开局稳。（记者王希）", {("reporter", "王希")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CREDIT_CASES, ids=[c[0][:8] for c in CREDIT_CASES])
+def test_credits(text, expected):
+    found = {(r.args["role"], r.args["target"].text) for r in relations(text, "credit")}
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert ("publisher", "新浪财经") in found
