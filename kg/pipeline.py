@@ -1,27 +1,48 @@
-"""file -> Article -> records -> entities -> RDF -> store, one article at a time.
+"""file -> Article -> records -> entities -> RDF -> store, streamed in batches.
 
-Each article is committed on its own (its named graph replaced whole), so a build that fails or
-is killed keeps every article finished before it; rebuilding an unchanged file is skipped by its
-content hash, and a changed file replaces the graph it had before.
+The work is split in two:
+
+* extraction (read + extract + resolve + RDF, ending in N-Triples bytes: `extract_batch`) runs
+  wherever the executor puts it: in this process (`serial`), in worker processes (`--jobs N`)
+  or on a Dask cluster (`--executor dask://host:port`). Workers never open the store;
+* writing stays in this process: results are written in batches (`Backend.write_batch`, one
+  load per batch on the embedded store, one SPARQL Update or a few Graph Store Protocol requests
+  on a server).
+
+Files are read and hashed here first: an unchanged file (same path and content hash, or the
+same article id) is skipped without being parsed; a changed file replaces the graph it had
+before. Only a bounded window of work is in flight, so memory does not grow with the corpus.
+Each article's commit triple (kg:contentHash) is written after its graph, so a build that fails
+or is killed keeps every article committed before it and rebuilds the rest next time. The store
+content does not depend on the executor, the number of jobs or the batch size.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from . import rdf
 from .extract.base import Context
 from .extract.registry import load_extractors
 from .model import Article, Records
-from .readers import ReadError, iter_article_files, read_file
+from .readers import ReadError, iter_article_files, read_bytes, read_file
+from .readers.decode import MAX_BYTES
 from .resolve import resolve
-from .store import Store
+from .store import Backend, GraphWrite
+from .vocab import KG
 
 log = logging.getLogger(__name__)
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+DEFAULT_BATCH = 128          # articles per store write
+DEFAULT_CHUNK = 8            # articles per task sent to a worker
 
 
 @dataclass
@@ -53,73 +74,252 @@ def article_graphs(article: Article, extractors=None, config: dict | None = None
     return records, g, eg
 
 
-def build(paths: Iterable[str | Path], store: Store, *, config: dict | None = None,
-          on_error: Callable[[str], None] | None = None, force: bool = False) -> BuildSummary:
+# -- N-Triples without rdflib's Graph -----------------------------------------------------------
+_XSD_STRING = str(XSD.string)
+
+
+def _term(t) -> str:
+    # f-strings and str(): URIRef.__radd__ would make "<" + t a URIRef again (slow, and warns)
+    if isinstance(t, URIRef):
+        return f"<{str(t)}>"
+    if isinstance(t, Literal):
+        v = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if t.language:
+            return f'"{v}"@{t.language}'
+        if t.datatype is not None and str(t.datatype) != _XSD_STRING:
+            return f'"{v}"^^<{str(t.datatype)}>'
+        return f'"{v}"'
+    if isinstance(t, BNode):
+        return f"_:{str(t)}"
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """N-Triples (UTF-8, sorted lines, each ending in " .\\n") of rdflib-term triples; the
+    same triples rdflib's "nt" serializer writes, several times faster."""
+    cache: dict = {}
+
+    def term(t):
+        s = cache.get(t)
+        if s is None:
+            s = cache[t] = _term(t)
+        return s
+
+    lines = sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples})
+    return "".join(lines).encode("utf-8")
+
+
+# -- the extraction side (runs in workers) --------------------------------------------------
+@dataclass
+class ArticleResult:
+    """What extraction sends back for one file: plain data and bytes, cheap to pickle."""
+    path: str
+    id: str = ""
+    hash: str = ""
+    write: GraphWrite | None = None
+    mentions: int = 0
+    facts: int = 0
+    error: str | None = None
+
+
+_EXTRACTORS = None
+
+
+def _extractors():
+    global _EXTRACTORS
+    if _EXTRACTORS is None:
+        _EXTRACTORS = load_extractors()
+    return _EXTRACTORS
+
+
+def warm_up() -> None:
+    """Load the extractors (and their gazetteers) now rather than in the first task."""
+    _extractors()
+
+
+def extract_one(path: str, data: bytes, config: dict | None = None, extractors=None) -> ArticleResult:
+    try:
+        article = read_bytes(data, path)
+    except ReadError as exc:
+        return ArticleResult(path, error=str(exc))
+    try:
+        records = extract(article, extractors or _extractors(), config)
+        res = resolve(records)
+        g, eg = rdf.build(article, records, res, graph_factory=set)
+        a = rdf.article_iri(article.id)
+        commit = {t for t in g if t[0] == a and t[1] == KG.contentHash}
+        write = GraphWrite(graph=str(a), triples=ntriples(g - commit), commit=ntriples(commit),
+                           entities=ntriples(eg))
+    except Exception as exc:  # an extractor bug must not cost the other articles
+        log.debug("extraction failed", exc_info=True)
+        return ArticleResult(path, article.id, article.content_hash,
+                             error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
+    return ArticleResult(path, article.id, article.content_hash, write,
+                         mentions=len(records.mentions), facts=len(records.relations) + len(records.quantities))
+
+
+def extract_batch(items: list[tuple[str, bytes]], config: dict | None = None) -> list[ArticleResult]:
+    """The task a worker runs: [(path, file bytes)] -> [ArticleResult]."""
+    return [extract_one(path, data, config) for path, data in items]
+
+
+# -- the writing side (runs here) -----------------------------------------------------------
+def article_id(path: str, content_hash: str) -> str:
+    """The id kg.readers gives the file (name + content hash), to skip unchanged files unread."""
+    name = Path(path).name.encode("utf-8", "surrogateescape")
+    return hashlib.sha256(name + b"\0" + content_hash.encode("ascii")).hexdigest()[:16]
+
+
+def _read_raw(path: str) -> bytes | str:
+    """The file's bytes, or the reader's error message (kg.readers.read_file words them)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError:
+        data = None
+    if data is None or len(data) > MAX_BYTES:
+        try:
+            read_file(path)
+        except ReadError as exc:
+            return str(exc)
+        return f"{path}: cannot read file"
+    return data
+
+
+def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = None,
+          on_error: Callable[[str], None] | None = None, force: bool = False,
+          jobs: int | None = 1, executor=None, batch_size: int = DEFAULT_BATCH,
+          chunk_size: int = DEFAULT_CHUNK, progress: Callable[[BuildSummary], None] | None = None) -> BuildSummary:
+    """Build `paths` (files or folders) into `store`.
+
+    executor: None (serial when jobs == 1, else a process pool of `jobs` workers; jobs=None
+    means one per core), "serial", "process", "dask://host:port", or an Executor from
+    kg.executors. batch_size: articles per store write; chunk_size: articles per worker task.
+    """
+    from .executors import make_executor
+
     t0 = time.perf_counter()
     summary = BuildSummary()
     files, skipped = iter_article_files(paths)
     summary.skipped_files = len(skipped)
-    extractors = load_extractors()
     if ONTOLOGY.exists():
         store.load_ontology(ONTOLOGY)
+    repaired = store.repair()
+    if repaired:
+        log.info("dropped %d article graph(s) left incomplete by an earlier build", len(repaired))
     known = store.articles()
     by_path = {v["path"]: k for k, v in known.items()}
-    for path in files:
+    before = {k: v["hash"] for k, v in known.items()}     # what the store held when we began
+    before_path = dict(by_path)
+    dispatched: set[str] = set()
+
+    def fail(msg: str) -> None:
+        summary.failed += 1
+        summary.errors.append(msg)
+        if on_error:
+            on_error(msg)
+
+    def tasks() -> Iterator[list[tuple[str, bytes]]]:
+        chunk: list[tuple[str, bytes]] = []
+        for path in files:
+            key = str(path)
+            data = _read_raw(key)
+            if isinstance(data, str):
+                fail(data)
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            aid = article_id(key, digest)
+            old = before_path.get(key)
+            if not force and data.strip() and (aid in dispatched or before.get(aid) == digest
+                                               or (old is not None and before.get(old) == digest)):
+                summary.read += 1
+                summary.unchanged += 1
+                continue
+            dispatched.add(aid)
+            chunk.append((key, data))
+            if len(chunk) >= chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    writes: list[GraphWrite] = []
+    drops: list[str] = []
+    candidates: set[str] = set()
+
+    def flush_writes() -> None:
+        nonlocal writes, drops
+        if not writes and not drops:
+            return
         try:
-            article = read_file(path)
-        except ReadError as exc:
-            summary.failed += 1
-            summary.errors.append(str(exc))
-            if on_error:
-                on_error(str(exc))
-            continue
-        summary.read += 1
-        if not force and article.id in known and known[article.id]["hash"] == article.content_hash:
-            summary.unchanged += 1
-            continue
-        try:
-            records, g, eg = article_graphs(article, extractors, config)
-        except Exception as exc:  # an extractor bug must not cost the other articles
-            log.debug("extraction failed", exc_info=True)
-            msg = f"{path}: extraction failed: {type(exc).__name__}: {exc}"
-            summary.failed += 1
-            summary.errors.append(msg)
-            if on_error:
-                on_error(msg)
-            continue
-        old = by_path.get(article.path)
-        if old and old != article.id:
-            store.remove_article(known[old]["graph"])
-            summary.replaced += 1
-        store.replace_graph(str(rdf.article_iri(article.id)), g)
-        store.add_to_graph(str(rdf.ENTITIES_GRAPH), eg)
-        known[article.id] = {"graph": str(rdf.article_iri(article.id)), "hash": article.content_hash,
-                             "path": article.path}
-        by_path[article.path] = article.id
-        summary.built += 1
-        summary.mentions += len(records.mentions)
-        summary.facts += len(records.relations) + len(records.quantities)
-    store.prune_entities()
+            candidates.update(store.write_batch(writes, drops))
+        except Exception:  # one bad article must not cost its batch: write them one by one
+            log.debug("batch write failed, writing one by one", exc_info=True)
+            if drops:
+                candidates.update(store.drop_graphs(drops)[1])
+            for w in writes:
+                try:
+                    candidates.update(store.write_batch([w]))
+                except Exception as exc1:
+                    summary.built -= 1
+                    fail(f"{w.graph}: cannot write to the store: {type(exc1).__name__}: {exc1}")
+        writes, drops = [], []
+
+    ex = make_executor(executor, jobs)
+    try:
+        for results in ex.map(extract_batch, tasks(), config):
+            for r in results:
+                if r.error is not None:
+                    fail(r.error)
+                    continue
+                summary.read += 1
+                old = by_path.get(r.path)
+                if old and old != r.id and old in known:
+                    drops.append(known.pop(old)["graph"])
+                    summary.replaced += 1
+                known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
+                by_path[r.path] = r.id
+                writes.append(r.write)
+                summary.built += 1
+                summary.mentions += r.mentions
+                summary.facts += r.facts
+                if len(writes) >= batch_size:
+                    flush_writes()
+                    if progress:
+                        progress(summary)
+        flush_writes()
+    finally:
+        ex.close()
+    if candidates:
+        store.prune_entities(candidates)
     store.flush()
-    summary.entities = entity_count(store)
+    summary.errors.sort()
+    summary.entities = store.entity_count()
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def entity_count(store: Store) -> int:
-    q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{rdf.ENTITIES_GRAPH}> {{ ?e a ?c }} }}"
-    return int(next(iter(store.ox.query(q)))["n"].value)
+def entity_count(store: Backend) -> int:
+    return store.entity_count()
 
 
-def remove(targets: Iterable[str], store: Store) -> list[str]:
+def remove(targets: Iterable[str], store: Backend) -> list[str]:
     """Remove articles by id, IRI or source path; returns the ids removed."""
     known = store.articles()
-    removed = []
+    chosen: dict[str, str] = {}
     for t in targets:
+        resolved = Path(t).resolve() if Path(t).exists() else None
         for aid, info in known.items():
-            if t in (aid, info["graph"], info["path"]) or (Path(t).exists() and Path(t).resolve() == Path(info["path"]).resolve()):
-                if store.remove_article(info["graph"]):
-                    removed.append(aid)
-    store.prune_entities()
+            if aid in chosen:
+                continue
+            if t in (aid, info["graph"], info["path"]) or (
+                    resolved is not None and Path(info["path"]).name == resolved.name
+                    and Path(info["path"]).resolve() == resolved):
+                chosen[aid] = info["graph"]
+    dropped, candidates = store.drop_graphs(list(chosen.values()))
+    dropped = set(dropped)
+    removed = [aid for aid, g in chosen.items() if g in dropped]
+    if candidates:
+        store.prune_entities(candidates)
     store.flush()
     return removed

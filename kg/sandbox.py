@@ -2,9 +2,16 @@
 
 Neither rdflib's nor pyoxigraph's query API has a timeout, and a pyoxigraph query runs in Rust
 without returning to Python until it is done, so a thread cannot interrupt it. Each query here
-runs in a separate worker process (multiprocessing, ``spawn``) that opened the store with
-``pyoxigraph.Store.read_only``; when a query passes its time limit the worker is killed
-(SIGKILL), the caller gets `QueryTimeout`, and a fresh worker is started in the background.
+runs in a separate worker process that opened the store with ``pyoxigraph.Store.read_only``;
+when a query passes its time limit the worker is killed (SIGKILL), the caller gets
+`QueryTimeout`, and a fresh worker is started in the background (about 0.2 s).
+
+Workers are fresh interpreters (``python -c``, like multiprocessing's ``spawn``, but without
+re-importing the caller's ``__main__``, which breaks for stdin scripts and re-runs scripts that
+lack a main guard); they talk to the pool over a socketpair with multiprocessing's
+``Connection``, ignore SIGINT (Ctrl-C is the parent's to handle) and ask the kernel to kill
+them when the pool's launcher thread goes away (``PR_SET_PDEATHSIG``), so a runaway query never
+outlives the server, even one killed with SIGKILL.
 
 Read-only opening (checked with pyoxigraph 0.5 on this machine): RocksDB's read-only mode takes
 no lock, so any number of workers can open the same store at once, and a read-write process

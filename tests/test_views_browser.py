@@ -105,7 +105,9 @@ def test_renders_offline_and_search_selects(small_page):
     assert pg.js("window.kgNodes.length") == summary["nodes"] == 9
     assert pg.js("window.kgEdges.length") == summary["edges"]
     # legend: one toggle per class present
-    assert pg.page.locator("#kg-legend input[type=checkbox]").count() == 6
+    assert pg.page.locator("#kg-legend input[data-cls]").count() == 6
+    # and one per relation kind: role, document, designation, approval, statement
+    assert pg.page.locator("#kg-legend input[data-kind]").count() == 5
     pg.page.locator("#kg-search").fill("高峰")
     assert pg.js("window.kgNetwork.getSelectedNodes()") == [ids["gaofeng"]]
     assert pg.page.locator("#kg-panel h2").inner_text() == "高峰"
