@@ -29,7 +29,8 @@ def cmd_build(args) -> int:
         print(f"kg: error: {p}: no such file or directory", file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
     summary = build(paths, store, config=config, force=args.force,
-                    on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr))
+                    on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),
+                    jobs=args.jobs, executor=args.executor, batch_size=args.batch_size)
     failed = summary.failed + len(missing)
     print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
           f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}")
@@ -78,20 +79,33 @@ def cmd_viz(args) -> int:
     from . import views
     store = Store(args.store, read_only=True)
     ds = to_dataset(store)
-    if args.site:
-        summary = views.build_site(ds, args.site)
-        print(json.dumps(summary, ensure_ascii=False, default=str))
-        return 0
-    kwargs = dict(focus=args.focus, depth=args.depth, article=args.article, classes=args.classes,
-                  min_confidence=args.min_confidence, date_from=args.date_from, date_to=args.date_to,
-                  max_nodes=args.max_nodes)
-    if args.query:
-        from .query import load_query
-        kwargs["construct"] = load_query(args.query)
-    summary = views.build_view(ds, args.output, **{k: v for k, v in kwargs.items() if v is not None})
+    try:
+        if args.site:
+            kw = {k: v for k, v in dict(max_nodes=args.max_nodes, top_entities=args.top,
+                                        size_by=args.size_by).items() if v is not None}
+            summary = views.build_site(ds, args.site, **kw)
+            print(f"wrote {summary['path']}: {summary['pages']} pages ({summary['articles']} "
+                  f"articles, {summary['entities']} entities, whole graph)")
+            return 0
+        kwargs = dict(focus=args.focus, depth=args.depth, article=args.article,
+                      classes=args.classes, min_confidence=args.min_confidence,
+                      date_from=args.date_from, date_to=args.date_to, max_nodes=args.max_nodes,
+                      size_by=args.size_by, title=args.title,
+                      include_articles=args.include_articles or None)
+        if args.query:
+            from .query import load_query
+            kwargs["construct"] = load_query(args.query)
+        summary = views.build_view(ds, args.output,
+                                   **{k: v for k, v in kwargs.items() if v is not None})
+    except (ValueError, LookupError) as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {args.output}: {summary.get('nodes')} nodes, {summary.get('edges')} edges"
           + (f", {summary.get('dropped')} left out" if summary.get("dropped") else ""))
-    return 0
+    for notice in summary.get("notices") or []:
+        if "left out" not in notice:
+            print(f"kg: {notice}", file=sys.stderr)
+    return 1 if args.focus is not None and not summary.get("focus") else 0
 
 
 def cmd_validate(args) -> int:
@@ -122,8 +136,8 @@ def cmd_stats(args) -> int:
 
 def cmd_serve(args) -> int:
     from .serve import serve
-    from .store import store_path
-    return serve(store_path(args.store), host=args.host, port=args.port, timeout=args.timeout,
+    from .store import store_spec
+    return serve(store_spec(args.store), host=args.host, port=args.port, timeout=args.timeout,
                  max_rows=args.max_rows, workers=args.workers,
                  memory_limit_mb=args.memory_limit or None, cors=args.cors, quiet=args.quiet)
 
@@ -145,6 +159,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--config", help="YAML file with extra gazetteer entries and patterns")
     p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="extraction worker processes (default: one per core; 1: no workers)")
+    p.add_argument("--executor", default=None, metavar="SPEC",
+                   help="where extraction runs: serial, process (default) or dask://HOST:PORT "
+                        "(a Dask scheduler; needs pip install 'kg[dask]')")
+    p.add_argument("--batch-size", type=int, default=256, metavar="N",
+                   help="articles written to the store per batch (default 256)")
     _store_arg(p)
     p.set_defaults(func=cmd_build)
 
@@ -173,10 +194,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--query", help="a SPARQL CONSTRUCT (text or .rq file) whose result is drawn")
     p.add_argument("--class", dest="classes", action="append", help="only entities of this class (repeatable)")
     p.add_argument("--min-confidence", type=float, default=None)
-    p.add_argument("--from", dest="date_from")
-    p.add_argument("--to", dest="date_to")
-    p.add_argument("--max-nodes", type=int, default=None)
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="articles published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="articles published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--max-nodes", type=int, default=None, help="node budget (default 1500): keep the most connected")
+    p.add_argument("--size-by", choices=["degree", "pagerank", "betweenness"], default=None,
+                   help="node size (default degree; the page can switch)")
+    p.add_argument("--title", help="page title (default: made from the options)")
+    p.add_argument("--include-articles", action="store_true", help="draw articles as nodes too")
     p.add_argument("--site", metavar="DIR", help="write an index page with one view per article and top entity")
+    p.add_argument("--top", type=int, default=None, metavar="N", help="with --site: pages for the N most connected entities (default 20)")
     _store_arg(p)
     p.set_defaults(func=cmd_viz)
 

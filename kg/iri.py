@@ -3,7 +3,15 @@
 Names are percent-encoded as UTF-8 (RFC 3987 would allow raw CJK, but many stores and tools
 mishandle it, and percent-encoding never produces an IRI that Oxigraph rejects). Keys that come
 from text are NFKC-normalised and stripped of control characters first, so two spellings that
-differ only in width or invisible characters mint the same IRI.
+differ only in width or invisible characters mint the same IRI. Lone surrogates (file names
+that are not UTF-8, YAML "\\ud800" escapes) become U+FFFD, as in literals (kg.rdf.clean), never
+'?', so they cannot collide with a real question mark.
+
+External IRIs (an article's image and url from its front matter) are the only IRIs kg does not
+mint; `external()` admits them: http(s) only, kept as written when valid, characters that IRIs
+forbid (spaces, controls, <>"{}|\\^`, a '%' not starting an escape, non-characters and private
+use code points) percent-encoded as UTF-8, surrounding whitespace removed (the IRI -> URI mapping of RFC 3987 section 3.1), and
+anything still invalid for Oxigraph (a bad host or port) refused (None).
 """
 from __future__ import annotations
 
@@ -18,7 +26,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SAFE = "-._~"
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def canonical(text: str) -> str:
+    text = _SURROGATE.sub("\ufffd", str(text))
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub("", text)
     return " ".join(text.split())
@@ -27,8 +39,7 @@ def canonical(text: str) -> str:
 def segment(text: str) -> str:
     """One path segment: never empty, never contains '/', always ASCII."""
     text = canonical(text)
-    # lone surrogates cannot be encoded as UTF-8; replace them so the IRI stays valid
-    data = text.encode("utf-8", "replace") if text else b"_"
+    data = text.encode("utf-8") if text else b"_"
     return quote(data, safe=_SAFE) or "_"
 
 
@@ -39,3 +50,50 @@ def digest(*parts: object, n: int = 16) -> str:
 
 def iri(kind: str, *segments: str) -> str:
     return ID + kind + "/" + "/".join(segment(s) for s in segments)
+
+
+# ---------------------------------------------------------------------------- external IRIs
+
+_HTTP = re.compile(r"https?://", re.IGNORECASE)
+# ASCII that may stand in an IRI as it is: unreserved, reserved and '%' (checked below)
+_ASCII_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                      "-._~:/?#[]@!$&'()*+,;=%")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _ucschar(c: str) -> bool:
+    """RFC 3987 ucschar: the non-ASCII code points an IRI may hold unescaped."""
+    o = ord(c)
+    if o < 0x10000:
+        return 0xA0 <= o <= 0xD7FF or 0xF900 <= o <= 0xFDCF or 0xFDF0 <= o <= 0xFFEF
+    return (o & 0xFFFF) <= 0xFFFD and o < 0xF0000
+
+
+def external(url: str) -> str | None:
+    """An http(s) IRI written by someone else, made safe to store, or None (see module doc)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not _HTTP.match(url):
+        return None
+    url = _SURROGATE.sub("\ufffd", url)
+    url = _BAD_PERCENT.sub("%25", url)
+    out = []
+    for c in url:
+        if c in _ASCII_OK or (c > "\x7f" and _ucschar(c)):
+            out.append(c)
+        else:
+            out.append(quote(c.encode("utf-8"), safe=""))
+    candidate = "".join(out)
+    return candidate if valid(candidate) else None
+
+
+def valid(value: str) -> bool:
+    """Whether Oxigraph (the strictest of kg's RDF tools) accepts `value` as an absolute IRI."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except (ValueError, TypeError):
+        return False
+    return True

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,7 @@ from .vocab import KG
 
 log = logging.getLogger(__name__)
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
-DEFAULT_BATCH = 128          # articles per store write
+DEFAULT_BATCH = 256          # articles per store write
 DEFAULT_CHUNK = 8            # articles per task sent to a worker
 
 
@@ -173,6 +174,8 @@ def article_id(path: str, content_hash: str) -> str:
 def _read_raw(path: str) -> bytes | str:
     """The file's bytes, or the reader's error message (kg.readers.read_file words them)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):   # a FIFO or device would block or never end
+            return f"{path}: not a regular file"
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError:
@@ -196,7 +199,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     means one per core), "serial", "process", "dask://host:port", or an Executor from
     kg.executors. batch_size: articles per store write; chunk_size: articles per worker task.
     """
-    from .executors import make_executor
+    from .executors import default_jobs, make_executor
 
     t0 = time.perf_counter()
     summary = BuildSummary()
@@ -265,7 +268,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     fail(f"{w.graph}: cannot write to the store: {type(exc1).__name__}: {exc1}")
         writes, drops = [], []
 
-    ex = make_executor(executor, jobs)
+    # enough work in flight that the workers keep busy while this process writes a batch
+    ex = make_executor(executor, jobs, window=2 * (jobs or default_jobs()) + -(-batch_size // chunk_size))
     try:
         for results in ex.map(extract_batch, tasks(), config):
             for r in results:

@@ -164,11 +164,13 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
         ag.e.add((c, SKOS.prefLabel, lit(str(cat), "zh")))
         ag.e.add((c, RDFS.label, lit(str(cat))))
     for img in meta.get("images") or []:
-        if re.match(r"https?://[^\s<>\"{}|\\^`]+$", str(img)):
-            g.add((a, SDO.image, URIRef(str(img))))
+        img = mint.external(str(img))
+        if img is not None:
+            g.add((a, SDO.image, URIRef(img)))
     url = meta.get("url") or meta.get("link")
-    if url and re.match(r"https?://[^\s<>\"{}|\\^`]+$", str(url)):
-        g.add((a, SDO.url, URIRef(str(url))))
+    url = mint.external(str(url)) if url else None
+    if url is not None:
+        g.add((a, SDO.url, URIRef(url)))
 
     for sl in article.stock_links:
         node = URIRef(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}"))

@@ -571,12 +571,16 @@ class QueryPool:
     # -- queries -----------------------------------------------------------------------------
     def _acquire(self, timeout: float) -> _Worker:
         deadline = time.monotonic() + timeout
+        retried = False
         with self._cond:
             while not self._idle:
                 if self._closed:
                     raise QueryFailed("the query pool is closed")
                 if self._starting == 0 and not self._all:
-                    self._start_in_background()        # try again, maybe the store is back
+                    if retried:                        # one new attempt per query, no more
+                        raise QueryFailed(self.last_error or "no query worker could start")
+                    retried = True
+                    self._start_in_background()        # maybe the store is back
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     if self.last_error and not self._all:

@@ -39,6 +39,7 @@ import html
 import ipaddress
 import json
 import logging
+import re
 import shutil
 import signal
 import sys
@@ -94,6 +95,9 @@ def load_examples(directory: Path | None = None) -> list[dict]:
             first = text.lstrip().splitlines()[0] if text.strip() else ""
             title = first.lstrip("#").strip() if first.startswith("#") else p.stem
             out.append({"name": p.stem, "title": title, "query": text})
+    # in competency-question order (the titles start "CQ1:", "CQ2:" ...), then by name
+    out.sort(key=lambda e: (int(m.group(1)) if (m := re.match(r"CQ(\d+)\b", e["title"]))
+                            else 10 ** 6, e["name"]))
     return out or [dict(e) for e in _FALLBACK_EXAMPLES]
 
 
@@ -360,7 +364,10 @@ class Handler(BaseHTTPRequestHandler):
     # -- plumbing ------------------------------------------------------------------------------
     def log_message(self, format, *args):              # noqa: A002 - the base class's name
         if not self.server.quiet:
-            sys.stderr.write("kg serve: %s - %s\n" % (self.address_string(), format % args))
+            text = format % args
+            if len(text) > 240:                        # long GET queries: keep the log readable
+                text = text[:200] + "…" + text[-30:]
+            sys.stderr.write("kg serve: %s - %s\n" % (self.address_string(), text))
 
     def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
         self.send_response(status)
@@ -492,7 +499,11 @@ class Handler(BaseHTTPRequestHandler):
             except UnicodeDecodeError:
                 raise HTTPError(400, "the request body is not UTF-8") from None
             if ctype == "application/x-www-form-urlencoded":
-                for k, v in parse_qs(text, keep_blank_values=True).items():
+                try:
+                    form = parse_qs(text, keep_blank_values=True, errors="strict")
+                except UnicodeDecodeError:
+                    raise HTTPError(400, "the form is not UTF-8") from None
+                for k, v in form.items():
                     params.setdefault(k, []).extend(v)
             elif ctype == "application/sparql-query":
                 query_text = text
@@ -596,6 +607,9 @@ def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 
                 views_dir: str | Path | None = None, examples_dir: str | Path | None = None,
                 isolate_network: bool = True) -> KGServer:
     """A ready server (workers up, socket bound); call serve_forever(), then server_close()."""
+    if isinstance(store_path, str) and re.match(r"https?://", store_path, re.IGNORECASE):
+        raise StoreError(f"{store_path} is already a SPARQL endpoint: kg serve serves a local "
+                         "store directory (point your client at the endpoint itself)")
     store_path = Path(store_path)
     if timeout <= 0:
         raise StoreError("--timeout must be positive")

@@ -9,14 +9,14 @@ from .vocab import ONT
 def stats(store: Store) -> dict:
     out: dict = {"triples": store.count(), "articles": len(store.articles())}
     q = f"""SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?c }}
-            FILTER(STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""
+            FILTER(STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""  # sparql-static
     out["entities"] = {row["c"].value.removeprefix(ONT): int(row["n"].value) for row in store.ox.query(q)}
     q = f"""SELECT ?c (COUNT(DISTINCT ?f) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{ONT}Fact>, ?c }}
-            FILTER(?c != <{ONT}Fact> && STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""
+            FILTER(?c != <{ONT}Fact> && STRSTARTS(STR(?c), "{ONT}")) }} GROUP BY ?c ORDER BY DESC(?n)"""  # sparql-static
     out["facts"] = {row["c"].value.removeprefix(ONT): int(row["n"].value) for row in store.ox.query(q)}
-    q = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m a <{ONT}Mention> }} }}"""
+    q = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m a <{ONT}Mention> }} }}"""  # sparql-static
     out["mentions"] = int(next(iter(store.ox.query(q)))["n"].value)
     q = f"""SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{ONT}Fact> }} }}
-            GROUP BY ?f HAVING (COUNT(DISTINCT ?g) > 1)"""
+            GROUP BY ?f HAVING (COUNT(DISTINCT ?g) > 1)"""  # sparql-static
     out["facts_supported_by_several_articles"] = sum(1 for _ in store.ox.query(q))
     return out

@@ -130,9 +130,11 @@ SELECT ?a ?id ?headline ?date ?path ?url WHERE {
 _Q_MENTIONS = """
 SELECT ?a ?e WHERE { ?a a kg:Article ; schema:mentions ?e . }"""
 
+# only the kinds drawn (quantities and measures are most of the evidence and are not edges)
 _Q_EVIDENCE = """
 SELECT ?f ?a ?ev ?sent ?quote ?conf ?rule WHERE {
-  ?f kg:evidence ?ev .
+  VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:Statement }
+  ?f a ?t ; kg:evidence ?ev .
   ?ev prov:wasDerivedFrom ?a .
   OPTIONAL { ?ev kg:sentence ?sent }
   OPTIONAL { ?ev kg:quote ?quote }
@@ -1547,7 +1549,10 @@ def _construct_graph(ds, model: _Model, query: str, classes: set[str] | None) ->
 
     from kg.vocab import PREFIXES as P
 
-    prepared = prepareQuery(query, initNs=P)          # the query text is the user's, by design
+    try:
+        prepared = prepareQuery(query, initNs=P)      # the query text is the user's, by design
+    except Exception as exc:                          # pyparsing's ParseException and kin
+        raise ValueError(f"invalid SPARQL query: {exc}") from exc
     if prepared.algebra.name not in ("ConstructQuery", "DescribeQuery"):
         raise ValueError("construct must be a SPARQL CONSTRUCT or DESCRIBE query")
     if _has_service(prepared.algebra):

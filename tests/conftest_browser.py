@@ -306,3 +306,66 @@ def data_blob(html_text: str) -> dict:
 
 def read(path) -> str:
     return Path(path).read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------- the real corpus
+# The corpus store itself is tests/conftest.py's session fixture `corpus_store` (built once with
+# kg.pipeline.build, skipped with the reason when ../shared/corpus is missing).
+
+def open_dataset(store_dir: Path):
+    """The store at `store_dir` as the rdflib Dataset kg viz reads (kg.export.to_dataset)."""
+    import gc
+
+    from kg.export import to_dataset
+    from kg.store import Store
+
+    store = Store(store_dir, read_only=True)
+    try:
+        return to_dataset(store)
+    finally:
+        close = getattr(store, "close", None)
+        if close:
+            close()
+        del store
+        gc.collect()
+
+
+def corpus_expected_whole(ds) -> int:
+    """Nodes of the whole-store view, counted independently of kg.views: every entity of an
+    entity class (kg.vocab's classes minus Post/Category) plus every statement with a speaker."""
+    q_ent = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+      VALUES ?c { kg:Person kg:Organization kg:GovernmentBody kg:Company kg:MediaOutlet
+                  kg:Place kg:Country kg:AdministrativeArea kg:City kg:Document kg:Law
+                  kg:Programme kg:Event }
+      ?e a ?c }"""
+    q_stmt = "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a kg:Statement ; kg:speaker ?s }"
+    from kg.vocab import PREFIXES
+
+    return sum(int(next(iter(ds.query(q, initNs=PREFIXES)))[0]) for q in (q_ent, q_stmt))
+
+
+def write_xss_corpus(folder: Path, payloads: list[str] = XSS_PAYLOADS) -> list[Path]:
+    """Articles in the corpus' own format (YAML front matter + HTML body) that carry each payload
+    in the file name (the source path / id shown in the panel), the title (headline), the
+    author (a publisher organisation's label), the categories, a heading, and body text that
+    the extractors turn into labels, quotes, evidence sentences and statements. In the body the
+    payload is HTML-escaped, so after reading it is the literal text `<script>...`."""
+    import html as _html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i, p in enumerate(payloads):
+        name = re.sub(r"[/\\\x00\n\r\u2028\u2029]", "_", f"x{i:02d}{p}")[:150] + ".md"
+        yaml = p.replace("'", "''").replace("\n", " ").replace("\u2028", " ").replace("\u2029", " ")
+        body = _html.escape(p)
+        text = (f"---\ntitle: '{yaml}'\ncategories:\n - '{yaml}'\nauthor: '{yaml}'\n"
+                f"date: Thu, 26 May 2022 08:09:{i % 60:02d} GMT\n---\n\n<div>\n"
+                f"<p>　　{body}记者 {body}</p>\n"
+                f"<p>　　26日，商务部新闻发言人高峰在例行记者会上表示，“{body}中方将继续推进"
+                f"高水平开放。”</p>\n"
+                f"<p>　　国务院近日批复《关于{body}的批复》。商务部部长王文涛表示，{body}。</p>\n"
+                f"<h2>{body}</h2>\n<p>　　{body}</p>\n</div>\n")
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files

@@ -3,16 +3,19 @@
 1. YAML is only ever read with a safe loader: yaml.safe_load / safe_load_all, or yaml.load /
    load_all with Loader= a safe loader (SafeLoader, CSafeLoader, BaseLoader, CBaseLoader, a name
    bound to one of them, or a class deriving from one). yaml.full_load / unsafe_load are refused.
-2. No SPARQL text is built by string interpolation: a `.query(`/`.update(` call (or rdflib's
-   prepareQuery/prepareUpdate) whose first argument is an f-string, a `%` format or a `.format()`
-   call, directly or through a local variable assigned one, is flagged, unless the call's line
-   or the assignment's line carries the marker comment `# sparql-static`. The marker promises
-   that only module constants (namespace and graph IRIs) are interpolated; user input must
-   travel as bindings (pyoxigraph `substitutions=`, rdflib `initBindings=`).
+2. No SPARQL text is built by string interpolation: a `.query(`/`.update(`/`.select(` call (or
+   rdflib's prepareQuery/prepareUpdate) whose first argument is an f-string, a `%` format or a
+   `.format()` call, directly or through a local variable assigned one, is flagged, unless the
+   call's line or the assignment's line carries the marker comment `# sparql-static`. The marker
+   promises that only module constants (namespace and graph IRIs) are interpolated, or IRIs
+   serialised by pyoxigraph (`str(ox.NamedNode(iri))`, which refuses anything but an IRI); user
+   input must travel as bindings (pyoxigraph `substitutions=`, rdflib `initBindings=`).
 """
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from conftest import REPO
 
 PACKAGE = REPO / "kg"
 MARKER = "# sparql-static"
-SPARQL_CALLS = {"query", "update", "prepareQuery", "prepareUpdate"}
+SPARQL_CALLS = {"query", "update", "select", "prepareQuery", "prepareUpdate"}
 SAFE_LOADERS = {"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"}
 
 
@@ -49,17 +52,30 @@ def _call_name(node: ast.Call) -> str | None:
     return None
 
 
-def _is_interpolated(node: ast.AST) -> bool:
+def _interpolation(node: ast.AST) -> bool:
+    """Is this one node a string interpolation: f"..{x}..", "..%s.." % x or "..{}..".format(x)?"""
     if isinstance(node, ast.JoinedStr):
         return any(isinstance(v, ast.FormattedValue) for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and \
-            isinstance(node.left, (ast.Constant, ast.JoinedStr)) and isinstance(getattr(node.left, "value", ""), str):
-        return True
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _is_interpolated(node.left) or _is_interpolated(node.right)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return True
-    return False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return isinstance(node.left, ast.JoinedStr) or (isinstance(node.left, ast.Constant)
+                                                        and isinstance(node.left.value, str))
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+
+
+def _subtree(node: ast.AST):
+    """The expression and everything in it, but not the bodies of lambdas."""
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        yield n
+        if not isinstance(n, ast.Lambda):
+            todo.extend(ast.iter_child_nodes(n))
+
+
+def _is_interpolated(node: ast.AST) -> bool:
+    """Does the expression build text by interpolation anywhere (also inside a join, a list,
+    a concatenation or a call such as prepareQuery(f"..."))?"""
+    return any(_interpolation(n) for n in _subtree(node))
 
 
 def _scopes(tree: ast.Module):
@@ -80,10 +96,20 @@ def _own_nodes(scope: ast.AST):
             todo.extend(ast.iter_child_nodes(node))
 
 
+def marker_lines(text: str) -> set[int]:
+    """Lines holding a real `# sparql-static` comment (not the words inside a string)."""
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    return {tok.start[0] for tok in tokens if tok.type == tokenize.COMMENT and MARKER in tok.string}
+
+
 def sparql_findings(path: Path, text: str) -> list[Finding]:
     tree = ast.parse(text, filename=str(path))
-    lines = text.splitlines()
-    marked = lambda lineno: MARKER in lines[lineno - 1]  # noqa: E731
+    markers = marker_lines(text)
+
+    def marked(node: ast.AST) -> bool:
+        """A marker comment on any line the statement/call spans."""
+        return any(node.lineno <= line <= (node.end_lineno or node.lineno) for line in markers)
+
     out = []
     for scope in _scopes(tree):
         nodes = list(_own_nodes(scope))
@@ -96,20 +122,29 @@ def sparql_findings(path: Path, text: str) -> list[Finding]:
             elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) \
                     and node.value is not None:
                 assigned.setdefault(node.target.id, []).append(node)
+        reported: set[int] = set()
         for node in nodes:
             if not (isinstance(node, ast.Call) and _call_name(node) in SPARQL_CALLS and node.args):
                 continue
             arg = node.args[0]
             if _is_interpolated(arg):
-                if not (marked(node.lineno) or marked(arg.lineno)):
+                if not marked(node) and node.lineno not in reported:
+                    reported.add(node.lineno)
                     out.append(Finding(path, node.lineno, f"SPARQL built by interpolation passed to "
                                                           f".{_call_name(node)}()"))
-            elif isinstance(arg, ast.Name):
-                for a in assigned.get(arg.id, []):
+                continue
+            # variables in the argument: the assignments that reach the call (the last plain
+            # one before it, and any += after it)
+            for name in dict.fromkeys(n.id for n in _subtree(arg) if isinstance(n, ast.Name)):
+                before = sorted((a for a in assigned.get(name, []) if a.lineno <= node.lineno),
+                                key=lambda a: a.lineno)
+                plain = [i for i, a in enumerate(before) if isinstance(a, (ast.Assign, ast.AnnAssign))]
+                for a in before[plain[-1] if plain else 0:]:
                     dynamic = _is_interpolated(a.value) or (isinstance(a, ast.AugAssign) and
                                                             not isinstance(a.value, ast.Constant))
-                    if dynamic and not (marked(a.lineno) or marked(node.lineno)):
-                        out.append(Finding(path, a.lineno, f"`{arg.id}` is built by interpolation and "
+                    if dynamic and not (marked(a) or marked(node)) and a.lineno not in reported:
+                        reported.add(a.lineno)
+                        out.append(Finding(path, a.lineno, f"`{name}` is built by interpolation and "
                                                            f"passed to .{_call_name(node)}() on line {node.lineno}"))
     return out
 
@@ -205,12 +240,23 @@ def test_lint_flags_interpolated_sparql():
     assert _sparql('def f(s, n):\n    q = f"SELECT * WHERE {{ <{n}> ?p ?o }}"\n    return s.query(q)\n') == [2]
     assert _sparql('def f(s, n):\n    q = "SELECT * WHERE { "\n    q += n\n    return s.query(q)\n') == [3]
     assert _sparql('def f(ds, n):\n    return ds.query(prepareQuery(f"SELECT ?s {{ <{n}> ?p ?o }}"))\n') == [2]
+    assert _sparql('def f(s, gs):\n    s.update(" ;\\n".join(f"DROP GRAPH <{g}>" for g in gs))\n') == [2]
+    assert _sparql('def f(s, gs):\n    ops = [f"DROP GRAPH <{g}>" for g in gs]\n'
+                   '    s.update(" ;\\n".join(ops))\n') == [2]
+    assert _sparql('def f(s, n):\n    q = "SELECT * WHERE { <" + n + "> ?p ?o }"\n    return s.query(q)\n') == []  # (concatenation of plain names is not caught)
+    # the marker must be a comment, not words inside the query text
+    assert _sparql('def f(s, n):\n    q = f"""SELECT * {{ <{n}> ?p ?o }}  # sparql-static\n    """\n'
+                   '    return s.query(q)\n') == [2]
+    # only the assignment that reaches the call counts
+    assert _sparql('def f(s, n):\n    q = f"x{n}"\n    q = "SELECT * {}"\n    return s.query(q)\n') == []
 
 
 def test_lint_accepts_constants_bindings_and_marked_lines():
     assert _sparql('def f(s, n):\n    return s.query("SELECT * WHERE { ?s ?p ?o }", substitutions={"s": n})\n') == []
     assert _sparql('def f(s):\n    return s.query(f"SELECT * WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}")  # sparql-static\n') == []
     assert _sparql('def f(s):\n    q = f"SELECT * {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"  # sparql-static\n    return s.query(q)\n') == []
+    assert _sparql('def f(s):\n    for r in s.select(f"""SELECT * {{ GRAPH <{G}> {{ ?s ?p ?o }} }}\n'
+                   '            """):  # sparql-static\n        pass\n') == []
     assert _sparql('def f(d, x):\n    d.update({"a": 1})\n    d.update(x)\n') == []
     assert _sparql('def f(s):\n    q = "SELECT * WHERE { ?s ?p ?o }"\n    return s.query(q)\n') == []
 

@@ -74,20 +74,20 @@ def test_corpus_validates(corpus_validation):
 
 # --------------------------------------------------------------------------- failure isolation
 def test_an_extractor_crash_costs_only_its_article(tmp_path, monkeypatch):
-    real = pipeline.article_graphs
+    real = pipeline.extract
 
     def crashing(article, *args, **kwargs):
         if article.path.endswith(SEED_NAME):
             raise ValueError("boom (simulated extractor bug)")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "article_graphs", crashing)
+    monkeypatch.setattr(pipeline, "extract", crashing)
     messages = []
     from kg.store import Store
 
     store = Store(tmp_path / "s")
-    summary = pipeline.build([EXAMPLES], store, on_error=messages.append)
-    assert (summary.read, summary.built, summary.failed) == (N_EXAMPLES, N_EXAMPLES - 1, 1)
+    summary = pipeline.build([EXAMPLES], store, on_error=messages.append, executor="serial")
+    assert (summary.read, summary.built, summary.failed) == (N_EXAMPLES - 1, N_EXAMPLES - 1, 1)
     assert len(messages) == 1 and SEED_NAME in messages[0] and "ValueError: boom" in messages[0]
     assert summary.errors == messages
     assert len(store.articles()) == N_EXAMPLES - 1
@@ -95,6 +95,12 @@ def test_an_extractor_crash_costs_only_its_article(tmp_path, monkeypatch):
     gc.collect()
 
     # once the bug is gone the next build adds the missing article and leaves the others alone
-    monkeypatch.setattr(pipeline, "article_graphs", real)
+    monkeypatch.setattr(pipeline, "extract", real)
     again = build_into(tmp_path / "s", [EXAMPLES])
     assert (again.built, again.unchanged, again.failed) == (1, N_EXAMPLES - 1, 0)
+    assert nquads(tmp_path / "s") == nquads_of_examples(tmp_path)
+
+
+def nquads_of_examples(tmp_path):
+    build_into(tmp_path / "fresh", [EXAMPLES])
+    return nquads(tmp_path / "fresh")

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from conftest_browser import (NET_ATTR, XSS_PAYLOADS, Builder, data_blob, read, small_dataset,
-                              xss_dataset)
-from kg.views import build_site, build_view
+from conftest_browser import (NET_ATTR, XSS_PAYLOADS, Builder, corpus_expected_whole, data_blob,
+                              open_dataset, read, small_dataset, synthetic_dataset,
+                              write_xss_corpus, xss_dataset)
+from kg.views import SIZE_BY, build_site, build_view
 
 ROOT = Path(__file__).resolve().parents[1]
 # rdflib 7's own Dataset.triples() reads its deprecated default_context on every union lookup
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Dataset.default_context is deprecated:DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings(
+    "ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Dataset.identifier is deprecated:DeprecationWarning")]
 
 
 @pytest.fixture(scope="module")
@@ -316,3 +318,214 @@ def test_construct_query_is_drawn(small, tmp_path):
             "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"))
     with pytest.raises(ValueError):
         build_view(ds, tmp_path / "x.html", construct=q, article="0123456789abcdef")
+
+
+# ----------------------------------------------------------------------------- node size
+
+def test_size_by_centrality(small, tmp_path):
+    import networkx as nx
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+    ds, ids = small
+    blobs = {}
+    for by in SIZE_BY:
+        s = build_view(ds, tmp_path / f"{by}.html", size_by=by)
+        blobs[by] = data_blob(read(s["path"]))
+        assert blobs[by]["meta"]["sizeBy"] == by
+    nodes = {n["id"]: n for n in blobs["degree"]["nodes"]}
+    # the values are the same whatever the size; only the sizes differ
+    assert [n["pr"] for n in blobs["pagerank"]["nodes"]] == [n["pr"] for n in nodes.values()]
+    # our PageRank = networkx's (its pure-Python reference: nx.pagerank itself needs scipy)
+    G = nx.Graph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from((e["from"], e["to"]) for e in blobs["degree"]["edges"])
+    ref = _pagerank_python(G, tol=1e-10, max_iter=1000)
+    for n, v in ref.items():
+        assert nodes[n]["pr"] == pytest.approx(v, rel=1e-3)
+    assert sum(n["pr"] for n in nodes.values()) == pytest.approx(1.0, abs=1e-3)
+    ref_bc = nx.betweenness_centrality(G)
+    for n, v in ref_bc.items():
+        assert nodes[n]["bc"] == pytest.approx(v, rel=1e-3, abs=1e-9)
+    # the programme joins two cities and the approving document (and the State Council behind
+    # it): 5 shortest paths through it, the most; 高峰 lies on one (商务部 - his statement)
+    assert max(nodes.values(), key=lambda n: n["bc"])["id"] == ids["prog"]
+    size = {by: {n["id"]: n["size"] for n in b["nodes"]} for by, b in blobs.items()}
+    assert size["betweenness"][ids["prog"]] == 46 and size["betweenness"][ids["beijing"]] == 10
+    assert 10 < size["betweenness"][ids["gaofeng"]] < 46
+    assert size["degree"] != size["betweenness"]
+    with pytest.raises(ValueError):
+        build_view(ds, tmp_path / "x.html", size_by="closeness")
+
+
+def test_betweenness_is_estimated_only_on_big_components(tmp_path):
+    from kg.views import _BETWEENNESS_WORK, _betweenness
+    import networkx as nx
+
+    G = nx.path_graph(12)
+    exact, estimated = _betweenness(G)
+    assert estimated == 0 and exact == pytest.approx(nx.betweenness_centrality(G))
+    big = nx.barabasi_albert_graph(1200, 2, seed=3)
+    big.add_edge(5000, 5001)                               # and a tiny component
+    vals, estimated = _betweenness(big)
+    assert estimated == 1200 and 1200 * (1200 + big.number_of_edges()) > _BETWEENNESS_WORK
+    hub = max(big.degree, key=lambda kv: kv[1])[0]
+    assert max(vals, key=vals.get) == hub and vals[5000] == 0.0
+
+
+def test_large_request_completes_and_is_timed(tmp_path):
+    import time
+
+    ds = synthetic_dataset()
+    t0 = time.perf_counter()
+    s = build_view(ds, tmp_path / "big.html", max_nodes=2500)
+    elapsed = time.perf_counter() - t0
+    assert s["nodes"] > 1900 and s["dropped"] == 0
+    assert elapsed < 20, elapsed               # ~3-4 s here; generous for slow CI machines
+
+
+# ----------------------------------------------------------------------------- the real corpus
+
+SEED_NAME = "000_c397c42166a738cc.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus_ds(corpus_store):
+    return open_dataset(corpus_store.store)
+
+
+def test_corpus_views(corpus_ds, tmp_path):
+    ds = corpus_ds
+    whole = build_view(ds, tmp_path / "all.html")
+    expected = corpus_expected_whole(ds)
+    assert whole["nodes"] == expected and whole["dropped"] == 0, (whole, expected)
+    blob = data_blob(read(whole["path"]))
+    assert len(blob["nodes"]) == expected and NET_ATTR.search(read(whole["path"])) is None
+    heavy = [e for e in blob["edges"] if e["support"] > 1]
+    assert heavy and all(e["width"] > 1 for e in heavy)          # several articles: heavier
+    assert all(e["width"] == 1 for e in blob["edges"] if e["support"] == 1)
+    # every evidence quote is a span of its sentence
+    evs = [x for e in blob["edges"] for x in e["ev"]]
+    assert evs and sum(x["q"] in x["s"] for x in evs) / len(evs) > 0.95
+
+    focus = build_view(ds, tmp_path / "focus.html", focus="商务部", depth=2)
+    fb = data_blob(read(focus["path"]))
+    by_label = {n["label"]: n for n in fb["nodes"]}
+    assert {"商务部", "高峰", "王文涛"} <= set(by_label)
+    mofcom = by_label["商务部"]["id"]
+    assert focus["focus"] == [mofcom] and fb["meta"]["focus"] == [mofcom]
+    assert focus["title"] == "kg · 商务部 · 2 度邻域"
+    roles = [e for e in fb["edges"] if e["from"] == by_label["高峰"]["id"] and e["to"] == mofcom]
+    assert roles and all(e["kind"] == "role" and e["ev"] for e in roles)
+    assert any(x["q"] in x["s"] and "高峰" in x["q"] for e in roles for x in e["ev"])
+    # aliases resolve too: the full name of the ministry
+    alias = build_view(ds, tmp_path / "alias.html", focus="中华人民共和国商务部", depth=2)
+    assert alias["focus"] == [mofcom] and alias["nodes"] == focus["nodes"]
+
+    seed = build_view(ds, tmp_path / "seed.html", article=SEED_NAME)
+    sb = data_blob(read(seed["path"]))
+    assert {a["path"].rsplit("/", 1)[-1] for a in sb["articles"]} == {SEED_NAME}
+    assert sb["articles"][0]["file"].endswith(SEED_NAME)          # a link to the source file
+    assert "跨境电商" in seed["title"]                              # the headline
+
+
+def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatch):
+    """`kg viz` with each option, on the corpus store. The first call runs end to end; the
+    others reuse the Dataset the first one would build (kg.export.to_dataset, ~2 s each)."""
+    from kg import export
+    from kg.cli import main
+
+    store = ["--store", str(corpus_store.store)]
+
+    def run(*args) -> tuple[int, str, str]:
+        rc = main(["viz", *args, *store])
+        out, err = capsys.readouterr()
+        return rc, out, err
+
+    rc, out, _ = run("-o", str(tmp_path / "f.html"))
+    expected = corpus_expected_whole(corpus_ds)
+    assert rc == 0 and f"{expected} nodes" in out
+    assert len(data_blob(read(tmp_path / "f.html"))["nodes"]) == expected
+    monkeypatch.setattr(export, "to_dataset", lambda store: corpus_ds)
+
+    rc, out, _ = run("-o", str(tmp_path / "focus.html"), "--focus", "商务部", "--depth", "2")
+    blob = data_blob(read(tmp_path / "focus.html"))
+    assert rc == 0 and "高峰" in {n["label"] for n in blob["nodes"]}
+    assert f"{len(blob['nodes'])} nodes" in out
+
+    seed_id = next(a["id"] for a in data_blob(read(tmp_path / "f.html"))["articles"]
+                   if a["path"].endswith(SEED_NAME))
+    rc, out, _ = run("-o", str(tmp_path / "a.html"), "--article", seed_id)
+    blob = data_blob(read(tmp_path / "a.html"))
+    assert rc == 0 and [a["id"] for a in blob["articles"]] == [seed_id]
+
+    rq = tmp_path / "members.rq"
+    rq.write_text("# people and the organisations they belong to\n"
+                  "CONSTRUCT { ?p org:memberOf ?o } WHERE { ?p org:memberOf ?o }\n",
+                  encoding="utf-8")
+    rc, out, _ = run("-o", str(tmp_path / "q.html"), "--query", str(rq))
+    blob = data_blob(read(tmp_path / "q.html"))
+    assert rc == 0 and blob["edges"] and all(e["label"] for e in blob["edges"])
+    assert {n["cls"] for n in blob["nodes"]} >= {"Person", "GovernmentBody"}
+
+    rc, out, _ = run("-o", str(tmp_path / "p.html"), "--class", "Person")
+    blob = data_blob(read(tmp_path / "p.html"))
+    assert rc == 0 and blob["nodes"] and {n["cls"] for n in blob["nodes"]} == {"Person"}
+
+    rc, out, _ = run("-o", str(tmp_path / "d.html"), "--from", "2022-01-01", "--to", "2022-12-31")
+    blob = data_blob(read(tmp_path / "d.html"))
+    assert rc == 0 and blob["nodes"] and blob["articles"]
+    assert all(a["date"][:4] == "2022" for a in blob["articles"])
+
+    rc, out, _ = run("-o", str(tmp_path / "c.html"), "--min-confidence", "0.8")
+    blob = data_blob(read(tmp_path / "c.html"))
+    assert rc == 0 and blob["edges"]
+    assert all(x["c"] is not None and x["c"] >= 0.8 for e in blob["edges"] for x in e["ev"])
+
+    rc, out, _ = run("-o", str(tmp_path / "s.html"), "--size-by", "betweenness",
+                     "--focus", "商务部", "--max-nodes", "10")
+    blob = data_blob(read(tmp_path / "s.html"))
+    assert rc == 0 and blob["meta"]["sizeBy"] == "betweenness" and len(blob["nodes"]) == 10
+    assert "left out" in out and blob["meta"]["dropped"] > 0
+
+    rc, out, _ = run("--site", str(tmp_path / "site"), "--top", "5")
+    assert rc == 0 and "index.html" in out
+    index = read(tmp_path / "site" / "index.html")
+    hrefs = re.findall(r'href="([^"]+)"', index)
+    assert len(hrefs) == 1 + 5 + len(data_blob(read(tmp_path / "f.html"))["articles"])
+    assert all((tmp_path / "site" / h).is_file() for h in hrefs)
+
+    # errors: a message and a non-zero status, no traceback
+    for bad in (["--class", "Nope"], ["--from", "17/02/2022"], ["--article", "no-such-article"],
+                ["--query", "SELECT * WHERE { ?s ?p ?o }"], ["--query", "CONSTRUCT {"]):
+        rc, out, err = run("-o", str(tmp_path / "x.html"), *bad)
+        assert rc == 2 and err.startswith("kg: error:"), (bad, err)
+    rc, out, err = run("-o", str(tmp_path / "x.html"), "--focus", "没有这个实体")
+    assert rc == 1 and "no entity matches" in err
+
+
+def test_xss_corpus_through_the_pipeline(tmp_path):
+    """Payloads in file names, titles, authors, headings and body text, built by the real
+    pipeline: whatever reaches the page is inside the escaped JSON only."""
+    import gc
+
+    from kg.pipeline import build
+    from kg.store import Store
+
+    write_xss_corpus(tmp_path / "corpus")
+    store = Store(tmp_path / "store")
+    summary = build([tmp_path / "corpus"], store)
+    assert summary.failed == 0 and summary.built == len(XSS_PAYLOADS)
+    store.close()
+    del store
+    gc.collect()
+    ds = open_dataset(tmp_path / "store")
+    s = build_view(ds, tmp_path / "x.html", title=XSS_PAYLOADS[0], include_articles=True)
+    text = read(s["path"])
+    blob = data_blob(text)
+    carried = json.dumps(blob, ensure_ascii=False)
+    assert "window.__xss" in carried                    # the payloads did reach the page ...
+    for bad in ("<script>window", "<img src=x", "<svg onload", "<iframe", "<a href"):
+        assert bad not in text                            # ... but only escaped
+    raw_json = re.search(r'id="kg-data">(.*?)</script>', text, re.S).group(1)
+    assert not set("<>&\u2028\u2029") & set(raw_json)
+    assert NET_ATTR.search(text) is None

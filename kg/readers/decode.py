@@ -12,9 +12,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import limits
 from .errors import ReadError
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = limits.MAX_FILE_BYTES
 
 _BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -8,8 +8,10 @@
 
 Parsing is `yaml` safe loading with every implicit resolver removed, so plain scalars stay text:
 `0012` stays "0012", `NO` stays "NO", `12:30:00` stays "12:30:00" (lists and mappings are kept).
-Before constructing anything the event stream is scanned: more than MAX_ALIASES aliases or
-nesting deeper than MAX_DEPTH is refused, so alias bombs cost nothing.
+Before constructing anything the event stream is scanned: more than MAX_ALIASES aliases,
+nesting deeper than MAX_DEPTH or more than MAX_EVENTS parser events is refused, so alias bombs
+and megabytes of YAML cost nothing; front matter longer than MAX_BYTES is refused unparsed
+(limits: kg/limits.py).
 
 Normalised metadata (see `normalise_meta`):
     title: str, categories: list[str], author: str (the publishing outlet),
@@ -29,11 +31,14 @@ from typing import Any
 
 import yaml
 
+from .. import limits
 from .errors import ReadError
 
-MAX_ALIASES = 50
-MAX_DEPTH = 50
-MAX_NODES = 20_000          # values visited while normalising (bounds any residual expansion)
+MAX_ALIASES = limits.MAX_YAML_ALIASES
+MAX_DEPTH = limits.MAX_YAML_DEPTH
+MAX_NODES = limits.MAX_YAML_NODES   # values visited while normalising (bounds residual expansion)
+MAX_EVENTS = limits.MAX_YAML_EVENTS
+MAX_BYTES = limits.MAX_FRONT_MATTER_BYTES
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -72,6 +77,9 @@ def split(text: str) -> FrontMatter:
 
 def parse_yaml(yaml_text: str, first_line: int = 1) -> dict[str, Any]:
     """Parse the front matter YAML into a dict (values as constructed, all scalars text)."""
+    if len(yaml_text) > MAX_BYTES and len(yaml_text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ReadError(f"front matter refused: longer than {MAX_BYTES} bytes "
+                        "(kg.limits.MAX_FRONT_MATTER_BYTES)")
     try:
         _check_events(yaml_text)
         data = yaml.load(yaml_text, Loader=_TextLoader)
@@ -93,7 +101,10 @@ def parse_yaml(yaml_text: str, first_line: int = 1) -> dict[str, Any]:
 
 def _check_events(yaml_text: str) -> None:
     aliases = depth = 0
-    for ev in yaml.parse(yaml_text, Loader=_BaseLoader):
+    for n, ev in enumerate(yaml.parse(yaml_text, Loader=_BaseLoader)):
+        if n > MAX_EVENTS:
+            raise ReadError(f"front matter refused: more than {MAX_EVENTS} YAML values "
+                            "(kg.limits.MAX_YAML_EVENTS)")
         if isinstance(ev, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:

@@ -6,6 +6,9 @@ than 255 elements. The tokenizer below is a small, lenient, linear HTML5-ish sca
 construct is consumed with one forward search, nothing recurses, the element stack is only used
 to know which element an end tag closes (an end tag with no open element of that name is ignored
 in O(1)), so 100k-deep nesting or 20 MB of garbage cost linear time.
+Work is bounded as well (kg/limits.py): more than MAX_HTML_TOKENS markup constructs (tags,
+comments, stray '<') or more than MAX_TEXT_CHARS characters of text raise ReadError as soon as
+the limit is passed, so 20 MB of "<p>x" is refused in about a second.
 
 What is kept: text of the visible body. A paragraph ends at block elements (p, div, h1-h6, li,
 br, tr, blockquote, table, ...). Inside a paragraph every run of whitespace (incl. U+3000 and
@@ -32,6 +35,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
 
+from .. import limits
+from .errors import ReadError
+
 # ---------------------------------------------------------------- tokenizer
 
 TEXT, START, END, COMMENT, RAW = range(5)
@@ -57,7 +63,11 @@ def tokenize(s: str, i: int = 0, n: int | None = None) -> Iterator[Token]:
     comment makes the rest a comment (as in HTML5)."""
     n = len(s) if n is None else min(n, len(s))
     text_start = i                        # start of the pending text run
+    budget = limits.MAX_HTML_TOKENS
     while i < n:
+        budget -= 1
+        if budget < 0:
+            raise ReadError(_too_much_markup())
         lt = s.find("<", i, n)
         if lt < 0:
             lt = n
@@ -75,6 +85,16 @@ def tokenize(s: str, i: int = 0, n: int | None = None) -> Iterator[Token]:
         text_start = i
     if text_start < n:                    # input ended in a run of lone '<'
         yield (TEXT, text_start, n)
+
+
+def _too_much_markup() -> str:
+    return (f"HTML too complex: more than {limits.MAX_HTML_TOKENS} tags, comments or '<' "
+            "(kg.limits.MAX_HTML_TOKENS)")
+
+
+def text_too_long() -> str:
+    return (f"article text too long: more than {limits.MAX_TEXT_CHARS} characters "
+            "(kg.limits.MAX_TEXT_CHARS)")
 
 
 def _construct(s: str, i: int, n: int, nxt: str) -> Generator[Token, None, int]:
@@ -267,6 +287,8 @@ class _Para:
                 self.pending = False
                 self.parts.append(word)
                 self.length += len(word)
+                if self.length > limits.MAX_TEXT_CHARS:
+                    raise ReadError(text_too_long())
 
     def next_offset(self) -> int:
         """Where the next non-space character will land."""
@@ -282,6 +304,7 @@ class _Builder:
         self.skip = 0
         self.serial = 0
         self.para = _Para(0)
+        self.text_chars = 0                                 # kept paragraphs, with separators
 
     # -- paragraphs
     def flush(self, kind: str = "") -> None:
@@ -298,6 +321,9 @@ class _Builder:
                     self._add_editors(editors_in(text))
                 if text.startswith("原标题"):
                     self._original_title(text)
+                self.text_chars += len(text) + 1
+                if self.text_chars > limits.MAX_TEXT_CHARS + 1:
+                    raise ReadError(text_too_long())
                 self.out.paragraphs.append(RawParagraph(text, p.source_start, sorted(p.marks)))
         self.serial += 1
         self.para = _Para(self.serial, kind)

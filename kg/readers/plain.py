@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .html_body import RawParagraph
+from .. import limits
+from .errors import ReadError
+from .html_body import RawParagraph, text_too_long
 
 _MD_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)[ \t]*)?(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _MD_RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|`{3,}.*|~{3,}.*)$")
@@ -25,6 +27,7 @@ def parse_plain(src: str, start: int = 0, end: int | None = None,
     end = len(src) if end is None else end
     out: list[RawParagraph] = []
     pos = start
+    chars = 0                             # text kept so far, with the paragraph separators
     while pos < end:
         nl = src.find("\n", pos, end)
         line_end = end if nl < 0 else nl
@@ -43,18 +46,21 @@ def parse_plain(src: str, start: int = 0, end: int | None = None,
         offset += lead
         stripped = _rstrip(line[lead:])
         if stripped:
+            chars += len(stripped) + 1
+            if chars > limits.MAX_TEXT_CHARS + 1:
+                raise ReadError(text_too_long())
             out.append(RawParagraph(stripped, pos + offset))
         pos = line_end + 1
     return out
 
 
 def _rstrip(s: str) -> str:
-    """Strip trailing whitespace (incl. U+3000, nbsp), BOMs and zero-width spaces."""
-    while True:
-        t = s.rstrip().rstrip("\ufeff\u200b")
-        if t == s:
-            return s
-        s = t
+    """Strip trailing whitespace (incl. U+3000, nbsp), BOMs and zero-width spaces (one pass:
+    alternating spaces and zero-width spaces used to cost one string copy per character)."""
+    i = len(s)
+    while i and (s[i - 1].isspace() or s[i - 1] in "\ufeff\u200b"):
+        i -= 1
+    return s if i == len(s) else s[:i]
 
 
 def _strip_closing_hashes(line: str) -> str:

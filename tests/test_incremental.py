@@ -1,0 +1,169 @@
+"""Incremental builds: adding, changing and removing articles keeps the store what a build of the
+current files gives (article graphs, support counts, the entities still mentioned), whatever the
+batch size; a build killed half-way is repaired by the next one."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.export import export_bytes
+from kg.pipeline import build, remove
+from kg.query import run, term_text
+from kg.store import GraphWrite, Store
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "articles"
+N = len([p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".txt")])
+ENT = "https://w3id.org/kgnews/id/entities"
+SUPPORT = """SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?f a kg:RoleFact } } GROUP BY ?f"""
+ENTITIES = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{ENT}> {{ ?e a ?c }} }}"
+
+
+def rows(store, sparql) -> list[dict[str, str]]:
+    kind, (variables, rs) = run(store, sparql)
+    return [{v: term_text(t) for v, t in zip(variables, r) if t is not None} for r in rs]
+
+
+def support(store) -> dict[str, int]:
+    return {r["f"]: int(r["n"]) for r in rows(store, SUPPORT)}
+
+
+def entities(store) -> set[str]:
+    return {r["e"] for r in rows(store, ENTITIES)}
+
+
+def dump(store) -> bytes:
+    return export_bytes(store, "nquads")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "articles"
+    shutil.copytree(EXAMPLES, d)
+    return d
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "store")
+    yield s
+    s.close()
+
+
+def fresh(paths) -> bytes:
+    s = Store.memory()
+    build(paths, s)
+    return dump(s)
+
+
+def test_add_change_remove(folder, store, tmp_path):
+    extra = tmp_path / "later"
+    extra.mkdir()
+    shutil.move(folder / "a0060.md", extra / "a0060.md")
+    first = build([folder], store)
+    assert (first.built, first.unchanged, first.failed) == (N - 1, 0, 0)
+
+    # idempotent: nothing to do, nothing changes
+    before = dump(store)
+    again = build([folder], store)
+    assert (again.read, again.built, again.unchanged, again.replaced) == (N - 1, 0, N - 1, 0)
+    assert dump(store) == before
+
+    # add: only the new file is built
+    shutil.move(extra / "a0060.md", folder / "a0060.md")
+    added = build([folder], store)
+    assert (added.built, added.unchanged, added.replaced) == (1, N - 1, 0)
+    assert dump(store) == fresh([folder])
+
+    # change: the changed file replaces its graph, and the result is what a fresh build gives
+    # for the article graphs (kgr:entities may keep labels only the old version contributed)
+    f = folder / "a0001.md"
+    f.write_text(f.read_text(encoding="utf-8").replace("商务部", "商务部门"), encoding="utf-8")
+    changed = build([folder], store)
+    assert (changed.built, changed.replaced, changed.unchanged) == (1, 1, N - 1)
+    assert len(store.articles()) == N
+    inc = {line for line in dump(store).splitlines() if f"<{ENT}>".encode() not in line}
+    ref = {line for line in fresh([folder]).splitlines() if f"<{ENT}>".encode() not in line}
+    assert inc == ref
+    # every entity still described is mentioned by some article, and every mentioned one is described
+    s = Store.memory()
+    build([folder], s)
+    assert entities(store) == entities(s)
+
+    # remove by path: the article and the entities only it mentioned go
+    gone = remove([str(f)], store)
+    assert len(gone) == 1 and len(store.articles()) == N - 1
+    f.unlink()
+    s = Store.memory()
+    build([folder], s)
+    assert entities(store) == entities(s)
+    assert remove([str(f)], store) == []
+
+
+def test_support_counts_follow_the_articles(folder, store):
+    shutil.copyfile(folder / "a0001.md", folder / "copy-of-a0001.md")
+    build([folder], store)
+    counts = support(store)
+    shared = {f for f, n in counts.items() if n == 2}
+    assert shared, "a copied article should give role facts supported by two article graphs"
+    gone = remove([str(folder / "copy-of-a0001.md")], store)
+    assert len(gone) == 1
+    after = support(store)
+    assert all(after[f] == 1 for f in shared)
+    assert set(after) == set(counts)
+    # and back: rebuilding the copy brings the counts back
+    build([folder], store)
+    assert support(store) == counts
+
+
+def test_remove_prunes_entities_and_their_chains(store):
+    build([EXAMPLES], store)
+    everything = entities(store)
+    ids = list(store.articles())
+    assert sorted(remove(ids, store)) == sorted(ids)
+    assert store.articles() == {}
+    assert entities(store) == set(), "entities survived the removal of every article"
+    assert everything
+    assert store.count(ENT) == 0
+
+
+def test_batch_size_does_not_change_the_store(tmp_path):
+    dumps = []
+    for bs in (1, 3, 1000):
+        s = Store(tmp_path / f"s{bs}")
+        build([EXAMPLES], s, batch_size=bs)
+        dumps.append(dump(s))
+        s.close()
+    assert dumps[0] == dumps[1] == dumps[2]
+
+
+def test_forced_rebuild_is_stable(store):
+    build([EXAMPLES], store)
+    before = dump(store)
+    forced = build([EXAMPLES], store, force=True)
+    assert (forced.built, forced.unchanged) == (N, 0)
+    assert dump(store) == before
+
+
+def test_killed_build_is_repaired(store):
+    build([EXAMPLES], store)
+    before = dump(store)
+    # a batch written without its commit triples, as a build killed between the two writes leaves it
+    graph = "https://w3id.org/kgnews/id/article/00000000deadbeef"
+    nt = (f'<{graph}> <https://w3id.org/kgnews/ontology#articleId> "00000000deadbeef" .\n'
+          f'<{graph}> <https://schema.org/mentions> <https://w3id.org/kgnews/id/person/nobody> .\n').encode()
+    ent = b'<https://w3id.org/kgnews/id/person/nobody> <http://www.w3.org/2000/01/rdf-schema#label> "nobody" .\n'
+    store.write_batch([GraphWrite(graph, nt, b"", ent)])
+    assert dump(store) != before
+    again = build([EXAMPLES], store)
+    assert again.unchanged == N
+    assert dump(store) == before
+
+
+def test_unreadable_and_empty_files_fail_alone(folder, store):
+    (folder / "empty.md").write_text("   \n", encoding="utf-8")
+    summary = build([folder], store)
+    assert summary.built == N and summary.failed == 1
+    assert "empty" in summary.errors[0]

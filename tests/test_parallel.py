@@ -1,0 +1,92 @@
+"""Extraction in worker processes gives the same store as extraction in this process, and the
+executors stream: they pull tasks only as results come back."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.executors import ProcessExecutor, SerialExecutor, make_executor
+from kg.export import export_bytes
+from kg.pipeline import build
+from kg.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "articles"
+CORPUS = REPO.parent / "shared" / "corpus" / "articles"
+
+
+def build_dump(tmp_path, name, paths, **kw):
+    s = Store(tmp_path / name)
+    try:
+        summary = build(paths, s, **kw)
+        return summary, export_bytes(s, "nquads")
+    finally:
+        s.close()
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    """The examples, plus up to 25 corpus articles when the shared corpus is there."""
+    d = tmp_path_factory.mktemp("par") / "articles"
+    shutil.copytree(EXAMPLES, d)
+    if CORPUS.is_dir():
+        for p in sorted(CORPUS.iterdir())[:25]:
+            if not (d / p.name).exists():
+                shutil.copyfile(p, d / p.name)
+    (d / "broken.md").write_bytes(b"\x00\x01\x02 binary")
+    return d
+
+
+def test_jobs_2_equals_jobs_1(articles, tmp_path):
+    s1, d1 = build_dump(tmp_path, "serial", [articles], jobs=1)
+    s2, d2 = build_dump(tmp_path, "pool", [articles], jobs=2, chunk_size=2, batch_size=5)
+    assert s1.built == s2.built > 7
+    assert s1.failed == s2.failed == 1 and s1.errors == s2.errors
+    assert (s1.mentions, s1.facts, s1.entities) == (s2.mentions, s2.facts, s2.entities)
+    assert d1 == d2, "the store content depends on the number of jobs"
+
+
+def test_incremental_with_jobs(articles, tmp_path):
+    s = Store(tmp_path / "s")
+    try:
+        build([articles], s, jobs=2, chunk_size=3)
+        again = build([articles], s, jobs=2)
+        assert again.built == 0 and again.unchanged == again.read
+    finally:
+        s.close()
+
+
+class _Counting:
+    def __init__(self, n):
+        self.n, self.pulled = n, 0
+
+    def __iter__(self):
+        for i in range(self.n):
+            self.pulled += 1
+            yield -i
+
+
+@pytest.mark.parametrize("make", [lambda: ProcessExecutor(2, window=4), SerialExecutor])
+def test_executors_stream(make):
+    tasks = _Counting(200)
+    with make() as ex:
+        got = []
+        for i, r in enumerate(ex.map(abs, tasks)):
+            got.append(r)
+            # never more than `window` tasks ahead of what was consumed
+            assert tasks.pulled <= i + 1 + 4
+    assert sorted(got) == list(range(200))
+
+
+def test_make_executor():
+    assert isinstance(make_executor(None, 1), SerialExecutor)
+    assert isinstance(make_executor("serial", 8), SerialExecutor)
+    ex = make_executor(None, 2)
+    try:
+        assert isinstance(ex, ProcessExecutor) and ex.jobs == 2
+    finally:
+        ex.close()
+    with pytest.raises(ValueError):
+        make_executor("carrier-pigeon://x")
