@@ -209,7 +209,7 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
     for r in records.relations:
         _relation(ag, r, res)
     for q in records.quantities:
-        _quantity(ag, q)
+        _quantity(ag, q, res)
     return g, ag.e
 
 
@@ -285,7 +285,7 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
     ag.evidence(f, r.span, r.extractor, r.rule, r.confidence)
 
 
-def _quantity(ag: ArticleGraphs, q) -> None:
+def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g = ag.g
     f = ag.fact("quantity", KG.QuantityFact, ag.article.id, q.span.start, q.span.end, q.value, q.unit)
     g.add((f, RDF.type, QUDT.QuantityValue))
@@ -297,6 +297,8 @@ def _quantity(ag: ArticleGraphs, q) -> None:
                       (KG.source, q.source)):
         if val:
             g.add((f, prop, lit(val)))
+    if q.place is not None and res is not None:
+        g.add((f, KG.place, ag.entity(res.of(q.place))))
     ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
 
 

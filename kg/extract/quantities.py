@@ -24,7 +24,7 @@ CURRENCIES = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR"
 MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1), "平方公里": ("KiloM2", 1),
             "公里": ("KiloM", 1), "千米": ("KiloM", 1), "亩": ("MU", 1), "千瓦时": ("KiloW-HR", 1),
             "千瓦": ("KiloW", 1), "立方米": ("M3", 1)}
-COUNTERS = "个|家|项|座|条|件|份|人次|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区"
+COUNTERS = "个|家|项|座|条|件|份|人次|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _MEASURE = "|".join(sorted(MEASURES, key=len, reverse=True))
 
@@ -36,7 +36,8 @@ _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度|上半�
                      r"|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))")
-_INDICATOR_STRIP = re.compile(r"(?:同比|环比|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|扩大|收窄|实现|完成|超过|约|近|逾|了|至|到|比重|占比)+$")
+_INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|为|对|向|在|有|超过了|超过|几乎|拥有|一个|已经|已|将|共|累计|全年|当月|以|按|从|由|比)+")
+_INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|扩大|收窄|实现|完成|超过|约|近|逾|了|至|到|比重|占比)+$")
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
@@ -45,6 +46,8 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
     left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
+    left = _INDICATOR_LEAD.sub("", left)
+    left = _INDICATOR_STRIP.sub("", left)
     return left if 2 <= len(left) <= 16 else None
 
 
@@ -52,6 +55,8 @@ def extract(ctx: Context) -> Records:
     art = ctx.article
     text = art.text
     rec = Records()
+    places = sorted((m for m in ctx.records.mentions if m.span is not None
+                     and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
@@ -105,15 +110,29 @@ def extract(ctx: Context) -> Records:
         sm = _SOURCE.search(text[max(0, s0 - 60):s1])
         if sm:
             source = sm.group("src")
+        # the place the figure is about: the nearest place named earlier in the same clause
+        clause_start = max([s0] + [i + 1 for i in range(s0, num_start) if text[i] in "，；。"])
+        place = None
+        for pm_ in places:
+            if clause_start <= pm_.span.start and pm_.span.end <= num_start:
+                place = pm_
         conf = 0.85 if unit != "NUM" else 0.7
         rec.quantities.append(Quantity(value=value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=_indicator(text, num_start, s0), period=period,
-                                       comparison=extra or cmp_match, source=source, extractor=TAG,
+                                       comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
                                        rule=f"number-{unit.lower()}"))
         del sentence
+    # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
+    # figure just before it in the same sentence
+    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+        if art.sentence_at(prev.span.start) is art.sentence_at(q.span.start):
+            if q.indicator is None and prev.indicator and q.unit == "PERCENT":
+                q.indicator = prev.indicator
+            if q.period is None and prev.period:
+                q.period = prev.period
     return rec
 
 
-EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("article",), produces=("quantities",),
+EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("mentions",), produces=("quantities",),
                               description="amounts, percentages, counts and measures with indicator and period")
