@@ -42,6 +42,7 @@ _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
     left = text[max(s0, start - 24):start]
+    left = re.sub(r"(?:比|较|相比)(?:(?:19|20)\d{2}年)?(?:同期|上月|上年|去年)", "，", left)
     left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
     left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -99,7 +100,8 @@ def extract(ctx: Context) -> Records:
         s = art.sentence_at(start)
         s0, s1 = (s.start, s.end) if s else (0, len(text))
         sentence = text[s0:s1]
-        left = text[s0:num_start]
+        # 比2019年同期增长: 2019年 is the base of a comparison, not the period
+        left = re.sub(r"(?:比|较|相比)(?:19|20)\d{2}年(?:同期)?", lambda m: " " * len(m.group()), text[s0:num_start])
         period = None
         for pm in _PERIOD.finditer(left):
             period = pm.group()
