@@ -118,6 +118,9 @@ def extract(ctx: Context) -> Records:
         for pm_ in places:
             if clause_start <= pm_.span.start and pm_.span.end <= num_start:
                 place = pm_
+        # 鄂尔多斯市、扬州市、镇江市等27个城市: a count of a list, not a figure about its last place
+        if place is not None and re.match(r"\s*(?:等|、|和|及)", text[place.span.end:num_start]):
+            place = None
         conf = 0.85 if unit != "NUM" else 0.7
         rec.quantities.append(Quantity(value=value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
