@@ -63,6 +63,8 @@ def entity_for(m: Mention) -> Entity:
         e = Entity(key=key, kind="Programme", label=prog["name"] if prog else text, en=prog.get("en") if prog else None)
         if prog and text != prog["name"]:
             e.reasons.add(f"programme alias {text} = {prog['name']}")
+    elif key and key.startswith("stock:"):
+        e = Entity(key=key, kind="Company", label=text, attrs={"stock_code": key.split(":", 1)[1]})
     elif key and key.startswith("country:"):
         entry = gazetteer.country_index().get(text)
         e = Entity(key=key, kind="Country", label=getattr(entry, "name", text), en=getattr(entry, "en", None))

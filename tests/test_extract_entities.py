@@ -67,3 +67,17 @@ def test_resolution_merges_aliases():
     assert "中国人民银行" in labels and "央行" not in labels
     keys = {res.of(m).key for m in rec.mentions if m.text.startswith("鄂尔多斯")}
     assert keys == {"division:150600"}
+
+
+def _stock(word, code, before, after):
+    return (f'<p>{before}<span id="stock_{code}"><a href="https://finance.sina.com.cn/">{word}</a></span>{after}</p>')
+
+
+def test_stock_link_word_is_the_company_when_the_sentence_is_about_it():
+    _, rec = records(_stock("鄂尔多斯", "sh600295", "昨日，", "公告称，公司拟投资建设新项目。"))
+    assert {(m.text, m.kind) for m in rec.mentions if m.text == "鄂尔多斯"} == {("鄂尔多斯", "Company")}
+
+
+def test_stock_link_word_that_is_an_ordinary_phrase_is_not_a_company():
+    _, rec = records(_stock("线上线下", "sz300959", "构建", "相结合的渠道体系。"))
+    assert not [m for m in rec.mentions if m.text == "线上线下"]

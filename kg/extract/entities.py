@@ -135,6 +135,7 @@ _ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
 _NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
 _PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会))")
+_COMPANY_CONTEXT = re.compile(r"(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
 
@@ -274,6 +275,16 @@ def extract(ctx: Context) -> Records:
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
         elif kind_tag == "programme":
             add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
+
+    # stock links: the linked word is the listed company only when the sentence is about it
+    for sl in art.stock_links:
+        after = text[sl.end:sl.end + 6]
+        if not _COMPANY_CONTEXT.match(after):
+            continue
+        for mention in [x for x in rec.mentions if x.span and x.span.start < sl.end and sl.start < x.span.end]:
+            rec.mentions.remove(mention)
+            taken.remove((mention.span.start, mention.span.end))
+        add(sl.start, sl.end, "Company", "stock-link-company", 0.75, key=f"stock:{sl.code}", stock_code=sl.code)
 
     # place-prefixed government bodies: extend a place mention to the right
     for mention in list(rec.mentions):
