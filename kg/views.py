@@ -23,11 +23,14 @@ So the page here is a small template: the graph travels as JSON inside
 escaped, and our script builds the vis DataSets from it and renders every piece of text with
 ``textContent`` / text nodes (never ``innerHTML``). Links are only ever set through the DOM
 ``href`` property, and only for ``http(s)`` URLs or relative (percent-encoded) file paths.
-Positions are computed in Python and physics is off, so a 1,500-node page draws at once. The
-layout is our own small force-directed one (fixed seed, per connected component, components
-packed in rows) rather than networkx's spring_layout/kamada_kawai_layout, because those need
-numpy (and scipy from 500 nodes), which are not dependencies of kg; ours is pure Python and takes
-about a second for 2,000 nodes. The output is byte-identical for the same input, whatever
+Positions are computed in Python and physics is off, so a page is final at its first draw
+(under a second for 2,000 nodes in headless Chromium). The layout is our own small
+force-directed one (grid-cut-off repulsion, each pair once; fixed seed; per connected
+component, components packed in rows) rather than networkx's spring_layout/kamada_kawai_layout,
+because those need numpy (and scipy from 500 nodes), which are not dependencies of kg; ours is
+pure Python: ~0.7 s for 2,000 nodes, ~3 s for 10,000 (benchmarks/bench_views.py). networkx does
+the graph work: ego graphs, components, betweenness (PageRank is a small power iteration here,
+as networkx.pagerank needs scipy). The output is byte-identical for the same input, whatever
 PYTHONHASHSEED is.
 
 Only the facts described in docs/ARCHITECTURE.md become edges: RoleFact (person -> org, labelled
@@ -130,16 +133,20 @@ SELECT ?a ?id ?headline ?date ?path ?url WHERE {
 _Q_MENTIONS = """
 SELECT ?a ?e WHERE { ?a a kg:Article ; schema:mentions ?e . }"""
 
-# only the kinds drawn (quantities and measures are most of the evidence and are not edges)
+# Evidence of the kinds drawn (quantities and measures are most of the evidence and are not
+# edges), then the evidence's properties in a second query joined in Python: rdflib evaluates
+# the one-query form (four OPTIONALs) 2-3x slower.
 _Q_EVIDENCE = """
-SELECT ?f ?a ?ev ?sent ?quote ?conf ?rule WHERE {
+SELECT ?f ?a ?ev WHERE {
   VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:Statement }
   ?f a ?t ; kg:evidence ?ev .
   ?ev prov:wasDerivedFrom ?a .
-  OPTIONAL { ?ev kg:sentence ?sent }
-  OPTIONAL { ?ev kg:quote ?quote }
-  OPTIONAL { ?ev kg:confidence ?conf }
-  OPTIONAL { ?ev kg:rule ?rule }
+}"""
+
+_Q_EVIDENCE_PROPS = """
+SELECT ?ev ?p ?o WHERE {
+  VALUES ?p { kg:sentence kg:quote kg:confidence kg:rule }
+  ?ev ?p ?o .
 }"""
 
 # Each fact query yields ?f ?a ?s ?o and kind-specific extras. ?a (the article) is bound with
@@ -297,18 +304,26 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
         mentions.setdefault(str(a), set()).add(str(e))
 
     evidence: dict[tuple[str, str], list[_Evidence]] = {}
-    seen_ev: set[tuple[str, str, str]] = set()
-    for f, a, ev, sent, q, conf, rule in _select(ds, _Q_EVIDENCE, a=article):
-        key3 = (str(f), str(a), str(ev))
-        if key3 in seen_ev:           # several optional values: keep the first row per evidence
-            continue
-        seen_ev.add(key3)
+    ev_rows = sorted({(str(f), str(a), str(ev)) for f, a, ev in _select(ds, _Q_EVIDENCE, a=article)})
+    props: dict[str, dict[str, Any]] = {}
+    if ev_rows:
+        wanted = {ev for _, _, ev in ev_rows}
+        for ev, prop, val in _select(ds, _Q_EVIDENCE_PROPS):
+            ev = str(ev)
+            if ev not in wanted:
+                continue
+            key = str(prop)[len(ONT):]
+            cur = props.setdefault(ev, {})
+            if key not in cur or str(val) < str(cur[key]):    # several values: the first, sorted
+                cur[key] = val
+    for f, a, ev in ev_rows:
+        pr = props.get(ev, {})
         try:
-            c = float(conf) if conf is not None else None
+            c = float(pr["confidence"]) if "confidence" in pr else None
         except (TypeError, ValueError):
             c = None
-        evidence.setdefault((str(f), str(a)), []).append(
-            _Evidence(_s(sent), _s(q), c, _s(rule)))
+        evidence.setdefault((f, a), []).append(
+            _Evidence(_s(pr.get("sentence")), _s(pr.get("quote")), c, _s(pr.get("rule"))))
 
     facts: dict[tuple[str, str, str, str | None], _Fact] = {}
 
@@ -473,7 +488,7 @@ def _build_graph(model: _Model, *, article: str | None, classes: set[str] | None
             text = fct.text
             if len(re.sub(r"[\W_]+", "", text)) < 2 and evs and evs[0]["s"]:
                 text = evs[0]["s"]            # an extractor left only "。": show the sentence
-            short = text if len(text) <= 16 else text[:15] + "…"
+            short = text if len(text) <= 13 else text[:12] + "…"
             nodes[fct.iri] = {"id": fct.iri, "cls": "Statement", "label": short or fct.label,
                               "en": "", "aliases": [], "text": text}
             node_articles[fct.iri] = set(arts)
@@ -600,7 +615,7 @@ def _betweenness(G) -> tuple[dict, int]:
         c = len(comp)
         if c < 3:
             continue
-        sub = G.subgraph(sorted(comp, key=order.__getitem__))
+        sub = G.subgraph(sorted(comp, key=order.__getitem__)).copy()   # a view is ~3x slower
         work = c + sub.number_of_edges()
         k = None if c * work <= _BETWEENNESS_WORK else max(64, _BETWEENNESS_WORK // work)
         if k is not None and k >= c:
@@ -626,10 +641,14 @@ def _size(value: float, lo: float, hi: float, by: str) -> float:
 
 # ----------------------------------------------------------------------------- layout
 
+_CUTOFF = 2.5        # repulsion only within this distance (k = 1): grid cells of this size
+_HALF = ((1, 0), (1, 1), (0, 1), (-1, 1))    # neighbour cells visited from each cell, once
+
+
 def _fr_component(members: list[int], adj: list[set[int]], rng: random.Random,
-                  iterations: int) -> dict[int, tuple[float, float]]:
-    """Force-directed (Fruchterman-Reingold repulsion k^2/d cut off at 3k on a grid, linear
-    springs), k = 1, linear cooling. Pure Python: no numpy/scipy needed."""
+                  iterations: int, cutoff: float = _CUTOFF) -> dict[int, tuple[float, float]]:
+    """Force-directed (Fruchterman-Reingold repulsion k^2/d cut off at `cutoff` on a grid, each
+    pair once; linear springs), k = 1, linear cooling. Pure Python: no numpy/scipy needed."""
     n = len(members)
     if n == 1:
         return {members[0]: (0.0, 0.0)}
@@ -639,50 +658,57 @@ def _fr_component(members: list[int], adj: list[set[int]], rng: random.Random,
     side = math.sqrt(n) * 1.2
     xs = [rng.uniform(0, side) for _ in range(n)]
     ys = [rng.uniform(0, side) for _ in range(n)]
-    edges = [(local[m], local[o]) for m in members for o in adj[m] if o in local and local[o] >
-             local[m]]
-    cell = 3.0                          # repulsion only within this distance (grid cells)
+    edges = [(local[m], local[o]) for m in members for o in sorted(adj[m])
+             if o in local and local[o] > local[m]]
+    cell = cutoff
+    c2 = cell * cell
     t = side / 8.0
     cool = t / (iterations + 1)
+    rng_n = range(n)
     for _ in range(iterations):
-        dx_ = [0.0] * n
-        dy_ = [0.0] * n
+        fx = [0.0] * n
+        fy = [0.0] * n
         grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(n):
-            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
+        for i in rng_n:
+            key = (int(xs[i] // cell), int(ys[i] // cell))
+            bucket = grid.get(key)
+            if bucket is None:
+                grid[key] = [i]
+            else:
+                bucket.append(i)
         for (cx, cy), bucket in grid.items():
-            near = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    b = grid.get((cx + ox, cy + oy))
-                    if b:
-                        near.extend(b)
-            for i in bucket:
+            others = [grid.get((cx + ox, cy + oy)) for ox, oy in _HALF]
+            for a, i in enumerate(bucket):
                 xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for j in near:
-                    if j == i:
+                sx = sy = 0.0
+                for group in (bucket[a + 1:], *others):
+                    if not group:
                         continue
-                    dx = xi - xs[j]
-                    dy = yi - ys[j]
-                    d2 = dx * dx + dy * dy
-                    if d2 >= cell * cell:
-                        continue
-                    if d2 < 1e-6:
-                        dx, dy, d2 = 0.01 * ((i % 7) - 3 or 1), 0.01, 1e-4
-                    fx += dx / d2
-                    fy += dy / d2
-                dx_[i] += fx
-                dy_[i] += fy
+                    for j in group:
+                        dx = xi - xs[j]
+                        dy = yi - ys[j]
+                        d2 = dx * dx + dy * dy
+                        if d2 >= c2:
+                            continue
+                        if d2 < 1e-6:
+                            dx, dy, d2 = 0.01 * ((i % 7) - 3 or 1), 0.01, 1e-4
+                        gx = dx / d2
+                        gy = dy / d2
+                        sx += gx
+                        sy += gy
+                        fx[j] -= gx
+                        fy[j] -= gy
+                fx[i] += sx
+                fy[i] += sy
         for i, j in edges:
             dx = xs[i] - xs[j]
             dy = ys[i] - ys[j]              # linear springs: a hub's leaves do not pile up
-            dx_[i] -= dx
-            dy_[i] -= dy
-            dx_[j] += dx
-            dy_[j] += dy
-        for i in range(n):
-            dx, dy = dx_[i], dy_[i]
+            fx[i] -= dx
+            fy[i] -= dy
+            fx[j] += dx
+            fy[j] += dy
+        for i in rng_n:
+            dx, dy = fx[i], fy[i]
             d = math.sqrt(dx * dx + dy * dy)
             if d > 0:
                 step = min(d, t) / d
@@ -718,11 +744,16 @@ def _layout(node_ids: list[str], edge_pairs: Iterable[tuple[str, str]], *, seed:
         comps.append(sorted(comp))
     comps.sort(key=lambda c: (-len(c), c[0]))
     total = len(node_ids)
-    iterations = 80 if total <= 400 else 60
+    # small views get more room and more iterations (it costs nothing); large ones stay fast:
+    # ~0.7 s for 2,000 nodes, ~3 s for 10,000 on one core
+    if total <= 400:
+        iterations, cutoff = 120, 3.0
+    else:
+        iterations, cutoff = (60 if total <= 4000 else 45), _CUTOFF
     placed: list[tuple[dict[int, tuple[float, float]], float, float]] = []
     for comp in comps:
         rng = random.Random(f"{seed}:{node_ids[comp[0]]}:{len(comp)}")
-        pos = _fr_component(comp, adj, rng, iterations)
+        pos = _fr_component(comp, adj, rng, iterations, cutoff)
         minx = min(p[0] for p in pos.values())
         miny = min(p[1] for p in pos.values())
         pos = {k: (x - minx, y - miny) for k, (x, y) in pos.items()}
@@ -765,11 +796,11 @@ def _vis_assets() -> tuple[str, str]:
 
 
 def _vis_options(n_nodes: int) -> dict:
-    return json.loads(_vis_options_json(n_nodes > 600))
+    return json.loads(_vis_options_json(n_nodes > 600, n_nodes <= 150))
 
 
 @functools.cache
-def _vis_options_json(big: bool) -> str:
+def _vis_options_json(big: bool, small: bool = False) -> str:
     """pyvis' options model, adjusted: physics off (positions come from Python), our fonts."""
     from pyvis.network import Network
 
@@ -785,13 +816,14 @@ def _vis_options_json(big: bool) -> str:
         "smooth": False,
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
         "color": {"inherit": False},
-        "font": {"face": _FONT_STACK, "size": 11, "align": "horizontal", "strokeWidth": 3,
-                 "color": "#444"},
+        "font": {"face": _FONT_STACK, "size": 12 if small else 11, "align": "horizontal",
+                 "strokeWidth": 3, "color": "#444"},
         "selectionWidth": 2,
     }
     opts["nodes"] = {
         "shape": "dot",
-        "font": {"face": _FONT_STACK, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "font": {"face": _FONT_STACK, "size": 17 if small else 14, "strokeWidth": 3,
+                 "strokeColor": "#ffffff"},
         "borderWidth": 1,
         "scaling": {"label": {"enabled": False}},
     }
@@ -943,7 +975,7 @@ _JS = r"""
                     highlight: {background: c.color, border: "#000000"},
                     hover: {background: c.color, border: "#000000"}},
             borderWidth: focus ? 4 : 1,
-            font: focus ? {size: 18, strokeWidth: 4} : undefined,
+            font: focus ? {size: Math.round((data.options.nodes.font.size || 14) * 1.3), strokeWidth: 4} : undefined,
             title: n.title};
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
@@ -1215,6 +1247,20 @@ _JS = r"""
   });
   window.kgSearch = function (q) { input.value = q; onSearch(); return network.getSelectedNodes(); };
 
+  // an article view opens on its article
+  function showArticle(idx) {
+    var a = data.articles[idx];
+    if (!a) return;
+    clearPanel();
+    panel.appendChild(el("h2", a.headline || a.id));
+    var ul = el("ul");
+    ul.appendChild(articleItem(idx));
+    panel.appendChild(ul);
+    panel.appendChild(el("div", a.iri, "kg-meta"));
+    panel.appendChild(el("p", data.nodes.length + " 个实体/表态 nodes · " + data.edges.length +
+                         " 条关系 edges。点击节点或边查看证据。", "kg-conf"));
+  }
+  if (data.meta.article !== null && data.meta.article !== undefined) showArticle(data.meta.article);
   // a focus view opens on its entity
   if (data.meta.focus && data.meta.focus.length) select(data.meta.focus[0], true);
 })();
@@ -1307,7 +1353,7 @@ def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> list[str]:
 def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[str] | None,
             depth: int, max_nodes: int, notices: list[str], links: dict[str, str] | None = None,
             nav: list[tuple[str, str]] | None = None, assets: str | None = None,
-            size_by: str = "degree") -> dict:
+            size_by: str = "degree", article: str | None = None) -> dict:
     import networkx as nx
 
     G = _nx_graph(g)
@@ -1420,7 +1466,8 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
                  "dropped": dropped, "total": total, "notices": notices, "classes": legend,
                  "edgeKinds": edge_legend,
                  "focus": [f for f in (focus_ids or []) if f in keep_set],
-                 "sizeBy": size_by, "sizeRange": ranges, "estimated": estimated},
+                 "sizeBy": size_by, "sizeRange": ranges, "estimated": estimated,
+                 "article": art(article) if article else None},
         "articles": articles, "nodes": nodes_out, "edges": edges_out,
         "options": _vis_options(len(nodes_out)),
     }
@@ -1501,7 +1548,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         if not focus_ids:
             notices.append(f"no entity matches {focus!s}")
     return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
-                   max_nodes=max_nodes, notices=notices, size_by=size_by)
+                   max_nodes=max_nodes, notices=notices, size_by=size_by, article=article_iri)
 
 
 def _auto_title(*, focus, depth, article, classes, min_confidence, date_from, date_to,
@@ -1647,7 +1694,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
     from the side panel, articles to their view, every page back to the index.
 
     Views share the vis-network/kg assets in ``assets/`` (relative links), so a site with many
-    articles does not repeat 500 KB of JavaScript per page; the folder works offline as is.
+    articles does not repeat 0.7 MB of vis-network per page; the folder works offline as is.
     """
     if size_by not in SIZE_BY:
         raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, got {size_by!r}")
@@ -1682,13 +1729,14 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
                       assets="assets", size_by=size_by)
     pages.append(summary)
     for a in arts:
+        # the article itself is a node too: its mentions hang from it
         g = _build_graph(model, article=a, classes=None, min_confidence=0.0, date_from=None,
-                         date_to=None, include_articles=False)
+                         date_to=None, include_articles=True)
         rec = model.articles[a]
         pages.append(_render(model, g, out_dir / links[a], title=rec["headline"] or rec["id"],
                              focus_ids=None, depth=0, max_nodes=max_nodes, notices=[],
                              links=links, nav=nav, assets="assets",
-                             size_by=size_by))
+                             size_by=size_by, article=a))
     for n in top:
         pages.append(_render(model, whole, out_dir / links[n],
                              title=whole.nodes[n]["label"], focus_ids=[n], depth=2,
