@@ -110,3 +110,9 @@ def test_credits(text, expected):
     found = {(r.args["role"], r.args["target"].text) for r in relations(text, "credit")}
     assert expected <= found, f"missing {expected - found}; found {found}"
     assert ("publisher", "新浪财经") in found
+
+
+def test_repeated_surname_with_title_resolves_to_the_named_speaker():
+    text = "商务部副部长任鸿斌近期表示，当前外贸面临的挑战不容忽视。任部长指出，要稳住外贸基本盘。"
+    found = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
+    assert ("任鸿斌", "要稳住外贸基本盘。") in found, found

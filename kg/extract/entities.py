@@ -127,6 +127,7 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
                "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
 _COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
+_TITLE_WORDS = {"总", "老", "先生", "女士", "部长", "主任", "局长", "行长", "司长", "教授", "博士", "书记", "省长", "市长"}
 _NAME_END_STOP = set("等和与及的在是了也还将对向就于称说则又认来")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
@@ -209,8 +210,8 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
             rest = text[start + length:m.end()]
             if cand[0] not in common_surnames():
                 continue
-            if cand[-1] in _NAME_END_STOP:
-                continue
+            if cand[-1] in _NAME_END_STOP or cand[1:] in _TITLE_WORDS or cand[1:] in posts():
+                continue  # 任部长, 王总: a surname with a title refers to a person, it is not a name
             if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
                     and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
                 out.append((start, start + length, cand, "name-verb", 0.7))

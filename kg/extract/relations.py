@@ -433,7 +433,21 @@ def _statements(art, mentions, rec: Records):
         events.append((m.span.start, m.span.end, m))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         events.append((pm.start(1), pm.end(1), None))
+    # 王部长表示 / 张教授指出: a repeated surname with a title is the one named person of that surname
+    by_surname: dict[str, set[str]] = {}
+    for m in speakers:
+        by_surname.setdefault(m.text[0], set()).add(m.text)
+    named = {m.text: m for m in speakers}
+    for sm in re.finditer(r"(?:^|(?<=[。，；\n“]))(?P<sur>[\u4e00-\u9fff])(?P<title>部长|副部长|主任|局长|行长|司长|"
+                          r"书记|省长|市长|教授|博士|先生|女士|总)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
+        names = by_surname.get(sm.group("sur"), set())
+        if len(names) == 1:
+            events.append((sm.start(), sm.end(), ("surname", named[next(iter(names))])))
     for start, end, m in sorted(events, key=lambda x: x[0]):
+        if isinstance(m, tuple):
+            # a surname reference: the speaker is known, the words are this sentence's
+            last_speaker = m[1]
+            m = None
         if m is None and last_speaker is None:
             continue
         tail = text[end:end + 48]
