@@ -63,6 +63,13 @@ def entity_for(m: Mention) -> Entity:
         e = Entity(key=key, kind="Programme", label=prog["name"] if prog else text, en=prog.get("en") if prog else None)
         if prog and text != prog["name"]:
             e.reasons.add(f"programme alias {text} = {prog['name']}")
+    elif key and key.startswith("docref:"):
+        from .extract.entities import documents
+        doc = next((d for d in documents() if d["key"] == key.split(":", 1)[1]), None)
+        label = doc["name"] if doc else text
+        e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label, en=doc.get("en") if doc else None)
+        if text != label:
+            e.reasons.add(f"document alias {text} = {label}")
     elif key and key.startswith("stock:"):
         e = Entity(key=key, kind="Company", label=text, attrs={"stock_code": key.split(":", 1)[1]})
     elif key and key.startswith("country:"):

@@ -44,9 +44,19 @@ def set_extra_programmes(entries: list[dict]) -> None:
     programmes.cache_clear()
 
 
+@lru_cache(maxsize=1)
+def _document_index() -> dict[str, dict]:
+    return {surface: d for d in documents() for surface in (d["name"], *(d.get("aliases") or []))}
+
+
 def clear_caches() -> None:
     _matcher.cache_clear()
     programmes.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def documents() -> list[dict]:
+    return yaml.safe_load((LEXICON_DIR / "documents.yaml").read_text(encoding="utf-8")) or []
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +113,9 @@ def _matcher() -> Matcher:
     for prog in programmes():
         for surface in (prog["name"], *(prog.get("aliases") or [])):
             put(surface.strip("“”"), ("programme", prog, "gazetteer-programme", 0.9), 4)
+    for doc in documents():
+        for surface in (doc["name"], *(doc.get("aliases") or [])):
+            put(surface, ("document", doc, "gazetteer-document", 0.85), 4)
     stop = gazetteer.stopwords()
     return Matcher((s, p) for s, (w, p) in sorted(entries.items()) if s not in stop)
 
@@ -252,7 +265,8 @@ def extract(ctx: Context) -> Records:
                 key=entry.key if entry else None)
             continue
         kind = "Law" if _LAW_TITLE.search(title) else "Document"
-        add(m.start(1), m.end(1), kind, "title-quotes", 0.9)
+        known = _document_index().get(title)
+        add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None)
         titles.append((m.start(), m.end()))
         for s_, e_, entry in title_issuers(title):
             rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),
@@ -276,6 +290,9 @@ def extract(ctx: Context) -> Records:
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
         elif kind_tag == "programme":
             add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
+        elif kind_tag == "document":
+            add(start, end, "Law" if _LAW_TITLE.search(obj["name"]) else "Document", rule, conf,
+                key=f"docref:{obj['key']}")
 
     # stock links: the linked word is the listed company only when the sentence is about it
     for sl in art.stock_links:

@@ -239,11 +239,12 @@ def _documents(art, mentions, rec: Records):
         before = [o for o in orgs if s0 <= o.span.start and o.span.end <= d.span.start - 1]
         found = False
         for o in reversed(before):
-            between = text[o.span.end:d.span.start - 1]
+            between = text[o.span.end:d.span.start].rstrip("《“\"")
             if "《" in between or len(between) > 30:
                 continue
             for verb, action in DOC_VERBS:
-                if verb in between:
+                # the verb governs the title: nothing but 了/的 between them (…制定推进我国与RCEP… is not)
+                if re.search(rf"{verb}(?:了|的|了的)?$", between):
                     # 国家发展改革委、商务部发布: every organisation in the list is an issuer
                     group = [o]
                     for o2 in reversed([x for x in before if x.span.end <= o.span.start]):
