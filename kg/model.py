@@ -6,6 +6,7 @@ the source file.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,9 +59,13 @@ class Article:
         return str(self.meta.get("title") or "")
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        # sentences are sorted and disjoint: bisect, so long articles stay linear overall
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def source_offset(self, offset: int) -> int | None:

@@ -5,6 +5,7 @@ Titles are never read (the aggregator lost decimal points in titles: 107% for 10
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Quantity, Records, Span
@@ -58,6 +59,7 @@ def extract(ctx: Context) -> Records:
     rec = Records()
     places = sorted((m for m in ctx.records.mentions if m.span is not None
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
+    place_starts = [p.span.start for p in places]
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
@@ -113,11 +115,14 @@ def extract(ctx: Context) -> Records:
         if sm:
             source = sm.group("src")
         # the place the figure is about: the nearest place named earlier in the same clause
-        clause_start = max([s0] + [i + 1 for i in range(s0, num_start) if text[i] in "，；。"])
+        clause_start = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
         place = None
-        for pm_ in places:
-            if clause_start <= pm_.span.start and pm_.span.end <= num_start:
-                place = pm_
+        k = bisect.bisect_left(place_starts, num_start) - 1
+        while k >= 0 and places[k].span.start >= clause_start:
+            if places[k].span.end <= num_start:
+                place = places[k]
+                break
+            k -= 1
         # 鄂尔多斯市、扬州市、镇江市等27个城市: a count of a list, not a figure about its last place
         if place is not None and re.match(r"\s*(?:等|、|和|及)", text[place.span.end:num_start]):
             place = None

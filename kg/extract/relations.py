@@ -9,6 +9,7 @@ Rules are written for constructions, not sentences:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lexicon import posts, speech_verbs
@@ -72,6 +73,7 @@ def _roles(art, mentions, rec: Records):
     text = art.text
     post_re = "|".join(map(re.escape, posts()))
     orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS), key=lambda m: m.span.start)
+    org_starts = [o.span.start for o in orgs]
     seen = set()
     for p in mentions:
         if p.kind != "Person" or p.span is None or p.rule not in ("post-name", "name-verb", "person-propagation"):
@@ -89,7 +91,9 @@ def _roles(art, mentions, rec: Records):
             continue
         # a known organisation inside the chunk: the last one that is followed by posts only
         roles_found = []
-        org_hits = [o for o in orgs if window_start <= o.span.start and o.span.end <= left_end]
+        lo = bisect.bisect_left(org_starts, window_start)
+        hi = bisect.bisect_right(org_starts, left_end)
+        org_hits = [o for o in orgs[lo:hi] if o.span.end <= left_end]
         pos = window_start
         i = 0
         while pos < left_end:
