@@ -1604,6 +1604,14 @@ def _construct_graph(ds, model: _Model, query: str, classes: set[str] | None) ->
         raise ValueError("construct must be a SPARQL CONSTRUCT or DESCRIBE query")
     if _has_service(prepared.algebra):
         raise ValueError("SERVICE is not allowed: views work offline")
+    # FROM / FROM NAMED make rdflib fetch the named graph from the web: refuse them
+    if prepared.algebra.get("datasetClause"):
+        raise ValueError("FROM / FROM NAMED are not allowed: views read the store only")
+    from .store import check_read_only
+    try:
+        check_read_only(query)
+    except Exception as exc:
+        raise ValueError(str(exc)) from exc
     result = ds.query(prepared).graph
     rdf_type = P["rdf"] + "type"
     label_props = {P["rdfs"] + "label", P["skos"] + "prefLabel", P["skos"] + "altLabel"}

@@ -529,3 +529,40 @@ def test_xss_corpus_through_the_pipeline(tmp_path):
     raw_json = re.search(r'id="kg-data">(.*?)</script>', text, re.S).group(1)
     assert not set("<>&\u2028\u2029") & set(raw_json)
     assert NET_ATTR.search(text) is None
+
+
+def test_construct_with_from_clause_is_refused_and_fetches_nothing():
+    """rdflib loads the graph named in FROM from the web; the view must refuse it first."""
+    import socket
+    import threading
+
+    import pytest
+    from rdflib import Dataset
+
+    from kg.views import build_view
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    srv.settimeout(0.5)
+    port = srv.getsockname()[1]
+    hits = []
+
+    def accept():
+        try:
+            conn, _ = srv.accept()
+            hits.append(1)
+            conn.close()
+        except OSError:
+            pass
+
+    t = threading.Thread(target=accept)
+    t.start()
+    try:
+        with pytest.raises(ValueError, match="FROM"):
+            build_view(Dataset(default_union=True), "/dev/null",
+                       construct=f"CONSTRUCT {{ ?s ?p ?o }} FROM <http://127.0.0.1:{port}/g.ttl> WHERE {{ ?s ?p ?o }}")
+    finally:
+        t.join()
+        srv.close()
+    assert hits == []
