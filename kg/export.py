@@ -1,6 +1,6 @@
 """Exports of the whole store: TriG and N-Quads keep the named graphs; Turtle and N-Triples hold
-their union; JSON-LD keeps the graphs. Files are written atomically (temp file, fsync,
-os.replace) so an interrupted export never leaves a truncated file behind."""
+their union; JSON-LD keeps the graphs. Files are written atomically (`write_atomic`: temp file,
+fsync, os.replace) so an interrupted export, even kill -9, never leaves a truncated file."""
 from __future__ import annotations
 
 import io
@@ -50,21 +50,91 @@ def to_dataset(store: Store):
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace `path` with `data` so that, whatever happens (an exception, kill -9, a power cut
+    after return), `path` is either its old content or all of `data`, never a part.
+
+    The data goes to a temporary file in the same directory (".NAME.PID.RANDOM.tmp"), is
+    fsynced, and only then renamed over `path` (os.replace is atomic); the directory is fsynced
+    so the rename lasts. A writer killed on the way can only leave such a hidden temporary file;
+    the next write to the same path removes those whose process is gone. The new file gets the
+    old one's permissions, or the usual ones (0666 less the umask), not mkstemp's 0600."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_stale_temps(path)
+    mode = _target_mode(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(path.parent)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove ".NAME.PID.*.tmp" files left by writers of `path` that no longer run."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue                                     # still running (or not ours to ask)
+        except ProcessLookupError:
+            pass
+        except (PermissionError, OverflowError, ValueError):
+            continue
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        dfd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
 
 
 def export(store: Store, fmt: str, output: str | Path | None) -> int:

@@ -8,10 +8,12 @@ that are not UTF-8, YAML "\\ud800" escapes) become U+FFFD, as in literals (kg.rd
 '?', so they cannot collide with a real question mark.
 
 External IRIs (an article's image and url from its front matter) are the only IRIs kg does not
-mint; `external()` admits them: http(s) only, kept as written when valid, characters that IRIs
-forbid (spaces, controls, <>"{}|\\^`, a '%' not starting an escape, non-characters and private
-use code points) percent-encoded as UTF-8, surrounding whitespace removed (the IRI -> URI mapping of RFC 3987 section 3.1), and
-anything still invalid for Oxigraph (a bad host or port) refused (None).
+mint; `external()` admits them: http(s) only; kept as written when valid; surrounding whitespace
+removed; characters that IRIs forbid or that some tools misread (spaces of any kind, such as
+U+3000 and the no-break space, which rdflib's N-Triples parser splits on; controls; <>"{}|\\^`;
+a '%' not starting an escape; non-characters and private use code points) percent-encoded as
+UTF-8 (the IRI -> URI mapping of RFC 3987 section 3.1); anything still invalid for Oxigraph (a
+bad host or port) refused (None).
 """
 from __future__ import annotations
 
@@ -37,10 +39,17 @@ def canonical(text: str) -> str:
 
 
 def segment(text: str) -> str:
-    """One path segment: never empty, never contains '/', always ASCII."""
+    """One path segment: never empty, never contains '/', always ASCII, never ends in '.'.
+
+    A final '.' is written %2E: Turtle and TriG writers (pyoxigraph's) abbreviate such an IRI
+    as a prefixed name ending in an escaped dot (kgr:org\\/Inc\\.), which rdflib cannot read
+    back, and "." and ".." segments would be removed by IRI normalisation."""
     text = canonical(text)
     data = text.encode("utf-8") if text else b"_"
-    return quote(data, safe=_SAFE) or "_"
+    seg = quote(data, safe=_SAFE) or "_"
+    if seg.endswith("."):
+        seg = seg[:-1] + "%2E"
+    return seg
 
 
 def digest(*parts: object, n: int = 16) -> str:
@@ -80,7 +89,7 @@ def external(url: str) -> str | None:
     url = _BAD_PERCENT.sub("%25", url)
     out = []
     for c in url:
-        if c in _ASCII_OK or (c > "\x7f" and _ucschar(c)):
+        if c in _ASCII_OK or (c > "\x7f" and _ucschar(c) and not c.isspace()):
             out.append(c)
         else:
             out.append(quote(c.encode("utf-8"), safe=""))

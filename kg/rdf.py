@@ -35,7 +35,16 @@ _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\ufff
 
 
 def clean(text: str) -> str:
-    """Literal text that every RDF syntax and parser accepts: no control chars or lone surrogates."""
+    """Literal text that every RDF syntax and parser accepts and gives back unchanged.
+
+    The one documented cleaning of literal values: C0 control characters other than TAB and
+    LF, DEL, lone surrogates (from file names that are not UTF-8) and the non-characters
+    U+FFFE / U+FFFF each become U+FFFD (they cannot be written as XML, and N-Triples, Turtle and
+    JSON-LD tools disagree about them); CR LF and CR become LF, as in article bodies (an XML
+    parser would turn them into LF anyway, so RDF/XML would silently change the value).
+    Everything else is kept as it is."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _BAD_TEXT.sub("\ufffd", text)
 
 
@@ -173,7 +182,7 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
         g.add((a, SDO.url, URIRef(url)))
 
     for sl in article.stock_links:
-        node = URIRef(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}"))
+        node = URIRef(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}-{sl.code}"))
         g.add((a, KG.stockLink, node))
         g.add((node, RDF.type, KG.StockLink))
         g.add((node, KG.stockCode, lit(sl.code)))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Iterable
 
@@ -50,8 +51,13 @@ def read_file(path: Path | str) -> Article:
     """Read one article file. Raises ReadError (never another exception for bad content)."""
     p = Path(path)
     try:
-        check_size(p.stat().st_size)
-        with p.open("rb") as fh:
+        # O_NONBLOCK: a FIFO named x.md must not hang the build; fstat then refuses it
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError("not a regular file")
+            check_size(st.st_size)
             data = fh.read(MAX_BYTES + 1)
     except ReadError as e:
         raise e.with_path(path) from None
@@ -71,7 +77,7 @@ def read_bytes(data: bytes, path: Path | str) -> Article:
 
 def _read(data: bytes, p: Path, path_str: str) -> Article:
     content_hash = hashlib.sha256(data).hexdigest()
-    article_id = hashlib.sha256(p.name.encode("utf-8", "surrogateescape") + b"\0"
+    article_id = hashlib.sha256(_name_bytes(p.name) + b"\0"
                                 + content_hash.encode("ascii")).hexdigest()[:16]
     if not data.strip():
         raise ReadError("empty article")
@@ -109,6 +115,15 @@ def _read(data: bytes, p: Path, path_str: str) -> Article:
                    editor_raw=editors, fmt=fmt)
 
 
+def _name_bytes(name: str) -> bytes:
+    """A file name as the bytes it has on disk (os.fsdecode's surrogateescape undone); a name
+    that never came from the file system may hold other lone surrogates: kept, not a crash."""
+    try:
+        return name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogatepass")
+
+
 def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[StockAnnotation]]:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
@@ -128,9 +143,10 @@ def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Pa
 
     Returns (article files, skipped files): article files have a suffix in ARTICLE_SUFFIXES
     (case-insensitive), are deduplicated (same resolved path) and sorted by their POSIX path
-    string; skipped files are the other regular files found (sorted the same way). Hidden
-    directories and files (name starting with '.') under a directory are ignored; symlinked
-    directories are not followed. A path that does not exist raises FileNotFoundError.
+    string; skipped files are the other regular files found and any named path that is neither
+    a regular file nor a directory (a FIFO or a device would block or never end), sorted the
+    same way. Hidden directories and files (name starting with '.') under a directory are
+    ignored; symlinked directories are not followed. A path that does not exist raises FileNotFoundError.
     """
     found: dict[Path, Path] = {}
     skipped: dict[Path, Path] = {}
@@ -151,8 +167,10 @@ def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Pa
                         f = Path(dirpath, name)
                         if f.is_file():
                             consider(f)
-        elif root.exists():
+        elif root.is_file():
             consider(root)
+        elif root.exists():                     # a FIFO, socket or device: never opened
+            skipped.setdefault(root.resolve(), root)
         else:
             raise FileNotFoundError(f"{raw}: no such file or directory")
     order = lambda f: f.as_posix()  # noqa: E731

@@ -7,8 +7,9 @@ construct is consumed with one forward search, nothing recurses, the element sta
 to know which element an end tag closes (an end tag with no open element of that name is ignored
 in O(1)), so 100k-deep nesting or 20 MB of garbage cost linear time.
 Work is bounded as well (kg/limits.py): more than MAX_HTML_TOKENS markup constructs (tags,
-comments, stray '<') or more than MAX_TEXT_CHARS characters of text raise ReadError as soon as
-the limit is passed, so 20 MB of "<p>x" is refused in about a second.
+comments, declarations), more than MAX_PARAGRAPHS paragraphs or more than MAX_TEXT_CHARS
+characters of text raise ReadError as soon as the limit is passed, so 20 MB of "<b>" or "<p>x"
+is refused in about two seconds.
 
 What is kept: text of the visible body. A paragraph ends at block elements (p, div, h1-h6, li,
 br, tr, blockquote, table, ...). Inside a paragraph every run of whitespace (incl. U+3000 and
@@ -54,6 +55,7 @@ _RAW_END: dict[str, re.Pattern[str]] = {t: re.compile(r"</%s[\s/>]" % t, re.IGNO
                                         for t in _RAW_TEXT}
 
 Token = tuple  # (kind, pos, ...)
+_MARKUP_START = re.compile(r"<[!?/a-zA-Z]")
 
 
 def tokenize(s: str, i: int = 0, n: int | None = None) -> Iterator[Token]:
@@ -68,13 +70,11 @@ def tokenize(s: str, i: int = 0, n: int | None = None) -> Iterator[Token]:
         budget -= 1
         if budget < 0:
             raise ReadError(_too_much_markup())
-        lt = s.find("<", i, n)
-        if lt < 0:
-            lt = n
-        nxt = s[lt + 1:lt + 2] if lt + 1 < n else ""
-        if lt < n and not (nxt in ("!", "?", "/") or (nxt.isascii() and nxt.isalpha())):
-            i = lt + 1                    # a lone '<' is text: keep scanning
-            continue
+        # the next '<' that starts markup; a lone '<' (not followed by '!', '?', '/' or an
+        # ASCII letter) is text, skipped over in C rather than one loop turn each
+        m = _MARKUP_START.search(s, i, n)
+        lt = m.start() if m else n
+        nxt = s[lt + 1] if m else ""
         if lt > text_start:
             yield (TEXT, text_start, lt)
         if lt >= n:
@@ -88,8 +88,12 @@ def tokenize(s: str, i: int = 0, n: int | None = None) -> Iterator[Token]:
 
 
 def _too_much_markup() -> str:
-    return (f"HTML too complex: more than {limits.MAX_HTML_TOKENS} tags, comments or '<' "
+    return (f"HTML too complex: more than {limits.MAX_HTML_TOKENS} tags or comments "
             "(kg.limits.MAX_HTML_TOKENS)")
+
+
+def too_many_paragraphs() -> str:
+    return f"too many paragraphs: more than {limits.MAX_PARAGRAPHS} (kg.limits.MAX_PARAGRAPHS)"
 
 
 def text_too_long() -> str:
@@ -324,6 +328,8 @@ class _Builder:
                 self.text_chars += len(text) + 1
                 if self.text_chars > limits.MAX_TEXT_CHARS + 1:
                     raise ReadError(text_too_long())
+                if len(self.out.paragraphs) >= limits.MAX_PARAGRAPHS:
+                    raise ReadError(too_many_paragraphs())
                 self.out.paragraphs.append(RawParagraph(text, p.source_start, sorted(p.marks)))
         self.serial += 1
         self.para = _Para(self.serial, kind)

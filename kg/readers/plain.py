@@ -15,7 +15,7 @@ import re
 
 from .. import limits
 from .errors import ReadError
-from .html_body import RawParagraph, text_too_long
+from .html_body import RawParagraph, text_too_long, too_many_paragraphs
 
 _MD_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)[ \t]*)?(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _MD_RULE = re.compile(r"^\s*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|`{3,}.*|~{3,}.*)$")
@@ -49,6 +49,8 @@ def parse_plain(src: str, start: int = 0, end: int | None = None,
             chars += len(stripped) + 1
             if chars > limits.MAX_TEXT_CHARS + 1:
                 raise ReadError(text_too_long())
+            if len(out) >= limits.MAX_PARAGRAPHS:
+                raise ReadError(too_many_paragraphs())
             out.append(RawParagraph(stripped, pos + offset))
         pos = line_end + 1
     return out

@@ -261,14 +261,16 @@ def small_cases(seed: int = 20240229) -> list[Case]:
 
 # ------------------------------------------------------------------------------ big and special
 def _write_repeated(path: Path, unit: bytes, size: int, prefix: bytes = b"", suffix: bytes = b"") -> None:
+    """prefix + whole copies of unit + suffix, about `size` bytes (never a cut character)."""
     with open(path, "wb") as fh:
         fh.write(prefix)
-        block = unit * max(1, (1 * MB) // len(unit))
-        left = size - len(prefix) - len(suffix)
-        while left > 0:
-            chunk = block[:left]
-            fh.write(chunk)
-            left -= len(chunk)
+        per_block = max(1, MB // len(unit))
+        block = unit * per_block
+        copies = max(0, size - len(prefix) - len(suffix)) // len(unit)
+        while copies > 0:
+            k = min(copies, per_block)
+            fh.write(block if k == per_block else unit * k)
+            copies -= k
         fh.write(suffix)
 
 
@@ -329,6 +331,10 @@ def big_cases() -> list[Case]:
         Case("big/fm-one-3MB-scalar.md", ("---\ntitle: t\nk: '" + "x" * 3_000_000 + "'\n---\n正文。\n").encode(),
              expect="error", kind="yaml"),
         Case("big/fm-exponential.md", bomb.encode(), expect="error", kind="yaml"),
+        Case("big/fm-300k-items.md", ("---\nk: [" + ",".join(["a"] * 300_000) + "]\n---\n正文。\n").encode(),
+             expect="error", kind="yaml"),
+        Case("big/fm-deep-1000.md", ("---\nk: " + "[" * 1000 + "]" * 1000 + "\n---\n正文。\n").encode(),
+             expect="error", kind="yaml"),
         Case("special/fifo.md", make=_fifo, expect="any", kind="special", article=False),
         Case("special/devzero.md", make=_devzero, expect="any", kind="special", article=False),
         Case("special/dangling.md", make=_dangling, expect="any", kind="special", article=False),
