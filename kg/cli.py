@@ -233,11 +233,34 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _guard_network(args):
+    """kg never reaches the network, except the servers the user named on the command line."""
+    from . import netguard
+    from .store import is_remote, store_spec
+
+    hosts, ports = [], []
+    spec = store_spec(getattr(args, "store", None))
+    if is_remote(spec):
+        hosts.append(spec)
+    executor = getattr(args, "executor", None) or ""
+    if executor.startswith("dask://"):
+        hosts.append("tcp://" + executor[len("dask://"):])
+    if args.command == "serve":
+        ports.append(args.port)
+        if not netguard.is_loopback(args.host):
+            hosts.append((args.host, args.port))
+    # scoped to this command (not installed for good): a process may call main() several times
+    return netguard.blocked(allow_loopback_ports=ports, allow_hosts=hosts)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="kg: %(message)s")
     try:
-        return args.func(args)
+        if os.environ.get("KG_ALLOW_NETWORK") == "1":
+            return args.func(args)
+        with _guard_network(args):
+            return args.func(args)
     except StoreError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2

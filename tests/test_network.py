@@ -275,9 +275,6 @@ def test_kg_query_never_connects(seed_store, listener):
     assert listener.settle() == 0, listener.hits
 
 
-@pytest.mark.xfail(strict=True, reason="`kg viz --query` hands the user's CONSTRUCT to rdflib, which fetches "
-                   "FROM <url> graphs; kg.cli does not install kg.netguard and kg.views only refuses SERVICE "
-                   "(see docs/security.md)")
 def test_kg_viz_query_never_connects(seed_store, listener, tmp_path):
     for q in (f"CONSTRUCT {{ ?s ?p ?o }} FROM <{listener.url}> WHERE {{ ?s ?p ?o }}",
               f"CONSTRUCT {{ ?s ?p ?o }} FROM NAMED <{listener.url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
@@ -315,3 +312,37 @@ print(json.dumps({"built": s.built, "errors": errors, "refused": netguard.refuse
     out = json.loads(r.stdout.strip().splitlines()[-1])
     assert out["built"] == 3 and not out["errors"] and not out["refused"], out
     assert listener.settle() == 0, listener.hits
+
+
+def test_cli_commands_run_inside_the_network_block(tmp_path):
+    """kg.cli.main wraps every command in netguard.blocked(): a fetch during a command is refused
+    and the local listener sees nothing; afterwards the process is as before."""
+    import argparse
+    import socket
+    import urllib.request
+
+    import pytest as _pytest
+
+    from kg import netguard
+    from kg.cli import _guard_network
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    srv.setblocking(False)
+    port = srv.getsockname()[1]
+    try:
+        args = argparse.Namespace(command="query", store=str(tmp_path / "s"), executor=None)
+        with _guard_network(args):
+            with _pytest.raises(OSError):
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+        with _pytest.raises(BlockingIOError):
+            srv.accept()  # nobody connected
+        # a server the user named stays reachable
+        args = argparse.Namespace(command="build", store=f"http://127.0.0.1:{port}/", executor=None)
+        with _guard_network(args):
+            c = socket.create_connection(("127.0.0.1", port), timeout=1)
+            c.close()
+    finally:
+        srv.close()
+    assert not netguard.active()
