@@ -62,14 +62,15 @@ def _warm_up() -> None:
 class ProcessExecutor(Executor):
     """A pool of `jobs` worker processes (concurrent.futures) on this machine.
 
-    start_method: "forkserver" by default (workers are forked from a clean server process, not
-    from this one, which may hold an open store and its threads); "fork" starts fastest,
-    "spawn" is the most portable. $KG_START_METHOD overrides the default."""
+    start_method: "fork" where the platform has it (workers start at once, and a script that
+    calls kg.pipeline.build without an `if __name__ == "__main__"` guard is not re-run in them;
+    the children only run extraction and never touch the store this process may hold open),
+    else "spawn". $KG_START_METHOD overrides it ("forkserver", "spawn")."""
     name = "process"
 
     def __init__(self, jobs: int | None = None, *, start_method: str | None = None, window: int | None = None):
         self.jobs = max(1, jobs or default_jobs())
-        method = start_method or os.environ.get("KG_START_METHOD") or "forkserver"
+        method = start_method or os.environ.get("KG_START_METHOD") or "fork"
         if method not in mp.get_all_start_methods():
             method = "spawn"
         ctx = mp.get_context(method)

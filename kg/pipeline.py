@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 DEFAULT_BATCH = 256          # articles per store write
 DEFAULT_CHUNK = 8            # articles per task sent to a worker
+SERIAL_BELOW = 16           # fewer files to build than this per job: no worker processes
+LOOKUP_BELOW = 2000         # fewer files than this: look their articles up, don't scan the store
 
 
 @dataclass
@@ -134,8 +136,8 @@ def _extractors():
 
 
 def warm_up() -> None:
-    """Load the extractors (and their gazetteers) now rather than in the first task."""
-    _extractors()
+    """Load the extractors and the gazetteers they load lazily now, not in the first task."""
+    extract_one("warm-up.txt", "国务院新闻办公室在北京市举行发布会，商务部部长王文涛表示，同比增长5%。".encode("utf-8"))
 
 
 def extract_one(path: str, data: bytes, config: dict | None = None, extractors=None) -> ArticleResult:
@@ -196,8 +198,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     """Build `paths` (files or folders) into `store`.
 
     executor: None (serial when jobs == 1, else a process pool of `jobs` workers; jobs=None
-    means one per core), "serial", "process", "dask://host:port", or an Executor from
-    kg.executors. batch_size: articles per store write; chunk_size: articles per worker task.
+    means one per core, or none when fewer than SERIAL_BELOW files per core need building),
+    "serial", "process", "dask://host:port", or an Executor from kg.executors.
+    batch_size: articles per store write; chunk_size: articles per worker task.
     """
     from .executors import default_jobs, make_executor
 
@@ -207,14 +210,6 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     summary.skipped_files = len(skipped)
     if ONTOLOGY.exists():
         store.load_ontology(ONTOLOGY)
-    repaired = store.repair()
-    if repaired:
-        log.info("dropped %d article graph(s) left incomplete by an earlier build", len(repaired))
-    known = store.articles()
-    by_path = {v["path"]: k for k, v in known.items()}
-    before = {k: v["hash"] for k, v in known.items()}     # what the store held when we began
-    before_path = dict(by_path)
-    dispatched: set[str] = set()
 
     def fail(msg: str) -> None:
         summary.failed += 1
@@ -222,23 +217,50 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         if on_error:
             on_error(msg)
 
+    # read and hash every file (cheap), parse none
+    entries: list[tuple[str, str, str, bool]] = []      # path, content hash, article id, empty?
+    for path in files:
+        key = str(path)
+        data = _read_raw(key)
+        if isinstance(data, str):
+            fail(data)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        entries.append((key, digest, article_id(key, digest), not data.strip()))
+    del files
+    # what the store holds about them: a few lookups for a few files, else one scan
+    if len(entries) <= LOOKUP_BELOW:
+        known, broken = store.article_index(paths=[e[0] for e in entries], ids=[e[2] for e in entries])
+        if store.incomplete():          # a killed build left graphs of other files behind
+            broken = sorted(set(broken) | set(store.article_index()[1]))
+    else:
+        known, broken = store.article_index()
+    if broken:
+        store.repair(broken)
+        log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
+    by_path = {v["path"]: k for k, v in known.items()}
+    before = {k: v["hash"] for k, v in known.items()}     # what the store held when we began
+    before_path = dict(by_path)
+    dispatched: set[str] = set()
+    todo: list[str] = []
+    for key, digest, aid, empty in entries:
+        old = before_path.get(key)
+        if not force and not empty and (aid in dispatched or before.get(aid) == digest
+                                        or (old is not None and before.get(old) == digest)):
+            summary.read += 1
+            summary.unchanged += 1
+            continue
+        dispatched.add(aid)
+        todo.append(key)
+    del entries
+
     def tasks() -> Iterator[list[tuple[str, bytes]]]:
         chunk: list[tuple[str, bytes]] = []
-        for path in files:
-            key = str(path)
+        for key in todo:
             data = _read_raw(key)
             if isinstance(data, str):
                 fail(data)
                 continue
-            digest = hashlib.sha256(data).hexdigest()
-            aid = article_id(key, digest)
-            old = before_path.get(key)
-            if not force and data.strip() and (aid in dispatched or before.get(aid) == digest
-                                               or (old is not None and before.get(old) == digest)):
-                summary.read += 1
-                summary.unchanged += 1
-                continue
-            dispatched.add(aid)
             chunk.append((key, data))
             if len(chunk) >= chunk_size:
                 yield chunk
@@ -268,8 +290,12 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     fail(f"{w.graph}: cannot write to the store: {type(exc1).__name__}: {exc1}")
         writes, drops = [], []
 
-    # enough work in flight that the workers keep busy while this process writes a batch
-    ex = make_executor(executor, jobs, window=2 * (jobs or default_jobs()) + -(-batch_size // chunk_size))
+    # enough work in flight that the workers keep busy while this process writes a batch;
+    # with jobs=None (one per core), a handful of files is not worth starting workers for
+    n_jobs = jobs or default_jobs()
+    if executor is None and jobs is None and len(todo) < SERIAL_BELOW * n_jobs:
+        n_jobs = 1
+    ex = make_executor(executor, n_jobs, window=2 * n_jobs + -(-batch_size // chunk_size))
     try:
         for results in ex.map(extract_batch, tasks(), config):
             for r in results:
@@ -309,7 +335,20 @@ def entity_count(store: Backend) -> int:
 
 def remove(targets: Iterable[str], store: Backend) -> list[str]:
     """Remove articles by id, IRI or source path; returns the ids removed."""
-    known = store.articles()
+    targets = list(targets)
+    prefix = str(rdf.article_iri(""))
+    ids, paths = set(), set()
+    for t in targets:
+        ids.add(t)
+        paths.add(t)
+        if t.startswith(prefix):
+            ids.add(t[len(prefix):])
+        if Path(t).exists():
+            resolved = Path(t).resolve()
+            paths.update({str(resolved), os.path.relpath(resolved)})
+    known, _ = store.article_index(paths=sorted(paths), ids=sorted(ids))
+    if any(Path(t).exists() for t in targets) and len(known) < len(targets):
+        known = store.articles()      # a path given another way than it was built with
     chosen: dict[str, str] = {}
     for t in targets:
         resolved = Path(t).resolve() if Path(t).exists() else None

@@ -9,7 +9,8 @@ graph, POST merges into one), never triple by triple. Standard library only (url
 
 The part after '#' is never sent to the server; it holds client options, '&'-separated: a flavor
 (oxigraph, fuseki, graphdb, virtuoso, or generic), `write=update|gsp`, `batch=N` (articles
-per write request), or explicit endpoints `query=URL`, `update=URL`, `gsp=URL`. Without a flavor
+per write request), `union=off` (send no union-default-graph parameter: the server is set up
+that way), or explicit endpoints `query=URL`, `update=URL`, `gsp=URL`. Without a flavor
 it is guessed from the URL (/sparql: Virtuoso; /repositories/: GraphDB; port 3030: Fuseki;
 else Oxigraph). Credentials: user:password@ in the URL, or $KG_SPARQL_USER and
 $KG_SPARQL_PASSWORD (HTTP Basic or Digest, whichever the server asks for).
@@ -83,6 +84,8 @@ def endpoints(base: str, flavor: str, opts: dict | None = None, *, auth: bool = 
     for key in ("query", "update", "gsp"):
         if opts.get(key):
             setattr(ep, key, opts[key])
+    if opts.get("union", "").lower() in ("off", "none", "no", "0"):
+        ep.union = {}          # the server's default graph already is the union
     return ep
 
 
@@ -216,7 +219,7 @@ class RemoteStore(Backend):
         out: list[str] = []
         for i in range(0, len(graphs), 200):
             chunk = graphs[i:i + 200]
-            q = f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            q = f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {_values(chunk)} }} GRAPH ?g {{ ?s ?p ?o }} }}"  # sparql-static
             found = {row["g"].value for row in self.select(q)}
             out.extend(g for g in chunk if g in found)
         return out
@@ -231,7 +234,7 @@ class RemoteStore(Backend):
             for g in existing:
                 self._http("DELETE", self.ep.gsp, params={self.ep.graph_param: g}, ok404=True)
         else:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in existing))
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in existing))  # sparql-static
         return existing, candidates
 
     def write_batch(self, writes: list[GraphWrite], drop: Iterable[str] = ()) -> set[str]:
@@ -256,15 +259,15 @@ class RemoteStore(Backend):
         first = True
         for i in range(0, max(len(writes), 1), self.batch):
             part = writes[i:i + self.batch]
-            ops = [f"DROP SILENT GRAPH <{g}>" for g in (drop if first else []) if g in dropped]
-            ops += [f"DROP SILENT GRAPH <{w.graph}>" for w in part if w.graph in dropped]
+            ops = [f"DROP SILENT GRAPH {_iri(g)}" for g in (drop if first else []) if g in dropped]  # sparql-static
+            ops += [f"DROP SILENT GRAPH {_iri(w.graph)}" for w in part if w.graph in dropped]  # sparql-static
             first = False
             blocks = []
             entities = merge_lines(w.entities for w in part)
             if entities:
-                blocks.append(f"GRAPH <{_ENT}> {{\n{entities.decode('utf-8')}}}")
+                blocks.append(f"GRAPH <{_ENT}> {{\n{_nt(entities)}}}")
             for w in part:
-                blocks.append(f"GRAPH <{w.graph}> {{\n{(w.triples + w.commit).decode('utf-8')}}}")
+                blocks.append(f"GRAPH {_iri(w.graph)} {{\n{_nt(w.triples + w.commit)}}}")
             if blocks:
                 ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
             if ops:
@@ -277,16 +280,18 @@ class RemoteStore(Backend):
 
     def add_to_graph(self, graph_iri: str, graph: Graph) -> None:
         self._check_writable()
-        data = graph_ntriples(graph).decode("utf-8")
-        self.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{data}}} }}")
+        data = _nt(graph_ntriples(graph))
+        self.update(f"INSERT DATA {{ GRAPH {_iri(graph_iri)} {{\n{data}}} }}")  # sparql-static
 
     def load_ontology(self, path: Path) -> None:
         """Copy the ontology into kgr:ontology unless the server already holds the same."""
+        if self.ontology_unchanged(path):
+            return
         data = canonical_ontology(path)
         new = set(data.decode("utf-8").splitlines())
         new.discard("")
         plain = {line for line in new if "_:" not in line}
-        q = f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{_ONTO}> {{ ?s ?p ?o }} }}"""
+        q = f"""SELECT ?s ?p ?o WHERE {{ GRAPH <{_ONTO}> {{ ?s ?p ?o }} }}"""  # sparql-static
         rows = list(self.select(q))
         have = {f"{r['s']} {r['p']} {r['o']} ." for r in rows if not isinstance(r["s"], ox.BlankNode)
                 and not isinstance(r["o"], ox.BlankNode)}
@@ -296,7 +301,7 @@ class RemoteStore(Backend):
         if self.write_mode == "gsp":
             self._gsp_upload("PUT", _ONTO, data)
         else:
-            self.update(f"DROP SILENT GRAPH <{_ONTO}> ;\nINSERT DATA {{ GRAPH <{_ONTO}> {{\n{data.decode('utf-8')}}} }}")
+            self.update(f"DROP SILENT GRAPH <{_ONTO}> ;\nINSERT DATA {{ GRAPH <{_ONTO}> {{\n{_nt(data)}}} }}")  # sparql-static
 
     def quads(self) -> list[ox.Quad]:
         """Every quad in the named graphs."""
@@ -344,6 +349,18 @@ class _RemoteOx:
 
     def __len__(self) -> int:
         return self._s.count()
+
+
+def _iri(iri: str) -> str:
+    """An IRI as SPARQL text, serialised by pyoxigraph (which refuses anything but an IRI)."""
+    return str(ox.NamedNode(iri))
+
+
+def _nt(data: bytes) -> str:
+    """N-Triples to put inside INSERT DATA, parsed and serialised again by pyoxigraph: whatever
+    the bytes held, only well-formed, escaped triples reach the update text."""
+    triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def _with_prefixes(sparql: str, prefixes: dict | None = None) -> str:

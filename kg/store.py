@@ -26,7 +26,7 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_iri
 from .vocab import ONT, PREFIXES
 
 DEFAULT_STORE = "kg-data"
@@ -34,8 +34,10 @@ ENV_STORE = "KG_STORE"
 
 # keywords, not variables (?load), prefixed names (schema:Service) or parts of longer words
 _FORBIDDEN = re.compile(r"(?<![\w?$:-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
-_UPDATE = re.compile(r"(?<![\w?$:-])(INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|LOAD)(?![\w:-])\s*"
-                     r"(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|\{|<)", re.IGNORECASE)
+# (IRIs are blanked out before the search, so "ADD <a> TO <b>" is seen as "ADD     TO    ")
+_UPDATE = re.compile(r"(?<![\w?$:-])(?:(INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|LOAD)(?![\w:-])\s*"
+                     r"(DATA|WHERE|GRAPH|SILENT|ALL|DEFAULT|NAMED|\{|<)"
+                     r"|(ADD|MOVE|COPY)(?![\w:-])\s+(?:\S+\s+)?TO(?![\w:-]))", re.IGNORECASE)
 
 
 class StoreError(Exception):
@@ -120,6 +122,11 @@ def _chunks(items: list, n: int):
         yield items[i:i + n]
 
 
+def _literal(text: str) -> str:
+    """A string as a SPARQL literal, serialised (and escaped) by pyoxigraph."""
+    return str(ox.Literal(str(text)))
+
+
 def _values(iris: Iterable[str]) -> str:
     """IRIs as SPARQL terms; ox.NamedNode refuses anything that is not an IRI (no '>', spaces,
     braces), so the text interpolated into queries can only ever be IRIs."""
@@ -197,23 +204,58 @@ class Backend(abc.ABC):
 
     def articles(self) -> dict[str, dict[str, str]]:
         """article id -> {graph, hash, path}, for the articles whose commit triple is there."""
-        q = f"""SELECT ?g ?id ?hash ?path WHERE {{ GRAPH ?g {{ ?a <{ONT}articleId> ?id ;
-                 <{ONT}contentHash> ?hash ; <{ONT}sourcePath> ?path }} }}"""  # sparql-static
-        out = {}
-        for row in self.select(q):
-            out[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value, "path": row["path"].value}
-        return out
+        return self.article_index()[0]
 
-    def repair(self) -> list[str]:
-        """Drop article graphs left without their commit triple by a build that was killed;
-        returns their IRIs (their entities are pruned too)."""
-        q = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a <{ONT}articleId> ?id }}
-                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{ONT}contentHash> ?h }} }} }}"""  # sparql-static
-        broken = [row["g"].value for row in self.select(q)]
+    def article_index(self, paths: Iterable[str] | None = None, ids: Iterable[str] | None = None
+                      ) -> tuple[dict[str, dict[str, str]], list[str]]:
+        """(articles as `articles()` gives them, graphs left without their commit triple).
+        With `paths`/`ids`: only the articles with one of these source paths or ids (indexed
+        lookups instead of a scan of every article: re-ingesting one file stays cheap)."""
+        def body(path_required: bool) -> str:
+            # the bound variable's pattern first: oxigraph then joins from the VALUES
+            if path_required:
+                return (f"GRAPH ?g {{ ?a <{ONT}sourcePath> ?path . ?a <{ONT}articleId> ?id "
+                        f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} }}")
+            return (f"GRAPH ?g {{ ?a <{ONT}articleId> ?id OPTIONAL {{ ?a <{ONT}sourcePath> ?path }} "
+                    f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} }}")
+        queries = []
+        if paths is None and ids is None:
+            queries.append(f"SELECT ?g ?id ?hash ?path WHERE {{ {body(False)} }}")  # sparql-static
+        else:
+            for var, values in (("path", paths), ("id", ids)):
+                for chunk in _chunks(sorted(set(values or ())), 300):
+                    terms = " ".join(_literal(v) for v in chunk)
+                    queries.append(f"SELECT ?g ?id ?hash ?path WHERE {{ VALUES ?{var} {{ {terms} }} "
+                                   f"{body(var == 'path')} }}")  # sparql-static
+        known: dict[str, dict[str, str]] = {}
+        broken: set[str] = set()
+        for q in queries:
+            for row in self.select(q):
+                if row["hash"] is None or row["path"] is None:
+                    broken.add(row["g"].value)
+                else:
+                    known[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value,
+                                              "path": row["path"].value}
+        return known, sorted(broken - {v["graph"] for v in known.values()})
+
+    def incomplete(self) -> bool:
+        """Are there article graphs without their commit triple? Two counts of one indexed
+        pattern each: cheap even on a large store."""
+        n = {}
+        for prop in ("articleId", "contentHash"):
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{ONT}{prop}> ?v }} }}"  # sparql-static
+            n[prop] = int(next(iter(self.select(q)))["n"].value)
+        return n["articleId"] != n["contentHash"]
+
+    def repair(self, broken: list[str] | None = None) -> list[str]:
+        """Drop article graphs left without their commit triple by a build that was killed
+        (all of them, or those given); returns their IRIs (their entities are pruned too)."""
+        if broken is None:
+            broken = self.article_index()[1]
         if broken:
             _, candidates = self.drop_graphs(broken)
             self.prune_entities(candidates)
-        return broken
+        return list(broken)
 
     def referenced_entities(self, graphs: list[str]) -> set[str]:
         """The entities (subjects of kgr:entities) that these graphs refer to."""
@@ -274,6 +316,19 @@ class Backend(abc.ABC):
                      FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?e }}
                                           FILTER(?g != <{ENTITIES_GRAPH}> && ?g != <{ONTOLOGY_GRAPH}>) }}
                      FILTER NOT EXISTS {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?y ?e }} }} }}""")  # sparql-static
+
+    def ontology_unchanged(self, path: Path) -> bool:
+        """Does kgr:ontology already hold this ontology? (Same size, same triples but for the
+        blank nodes' labels.) Cheap: it saves canonicalising the ontology on every build."""
+        def plain(s, p, o):
+            return not isinstance(s, ox.BlankNode) and not isinstance(o, ox.BlankNode)
+        try:
+            new = [(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+        except (OSError, SyntaxError):
+            return False
+        q = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{_ONTO}> {{ ?s ?p ?o }} }}"  # sparql-static
+        rows = [(r["s"], r["p"], r["o"]) for r in self.select(q)]
+        return len(rows) == len(set(new)) and {t for t in rows if plain(*t)} == {t for t in new if plain(*t)}
 
     def entity_count(self) -> int:
         q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{_ENT}> {{ ?e a ?c }} }}"  # sparql-static
@@ -370,6 +425,8 @@ class Store(Backend):
     def load_ontology(self, path: Path) -> None:
         """Copy the ontology into its named graph, with canonical blank node labels inserted as
         such (Store.load would rename them at random). Nothing is written when it is unchanged."""
+        if self.ontology_unchanged(path):
+            return
         name = ox.NamedNode(str(ONTOLOGY_GRAPH))
         data = canonical_ontology(path)
         quads = [ox.Quad(t.subject, t.predicate, t.object, name)
@@ -395,6 +452,26 @@ class Store(Backend):
         if graph_iri is None:
             return len(self.ox)
         return super().count(graph_iri)
+
+    def article_index(self, paths=None, ids=None):
+        if paths is not None or ids is not None:
+            return super().article_index(paths, ids)
+        # every article: three one-pattern scans joined here are several times faster on a
+        # large store than the three-way join in SPARQL
+        def scan(prop: str) -> dict[str, str]:
+            q = f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}{prop}> ?v }} }}"  # sparql-static
+            return {row["g"].value: row["v"].value for row in self.select(q)}
+        hashes, paths_ = scan("contentHash"), scan("sourcePath")
+        prefix = str(article_iri(""))
+        if not self.incomplete() and all(g.startswith(prefix) for g in hashes):
+            # every article graph is complete and named kgr:article/<id> (kg.rdf mints no other):
+            # the ids are in the graph names, a third scan would only repeat them
+            ids_ = {g: g[len(prefix):] for g in hashes}
+        else:
+            ids_ = scan("articleId")
+        known = {aid: {"graph": g, "hash": hashes[g], "path": paths_[g]}
+                 for g, aid in ids_.items() if g in hashes and g in paths_}
+        return known, sorted(g for g in ids_ if g not in hashes)
 
     def query(self, sparql: str, *, substitutions: dict | None = None):
         check_read_only(sparql)

@@ -142,6 +142,35 @@ def corpus_store(tmp_path_factory, corpus) -> Built:
     return Built(d / "store", summary, corpus)
 
 
+@dataclass
+class ScorerRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    graph: Path
+
+    def report(self) -> dict:
+        """The scorer's --json report (fails the test, with its stderr, if it did not run)."""
+        import json
+
+        assert self.returncode == 0, self.stderr[-3000:]
+        return json.loads(self.stdout)
+
+
+@pytest.fixture(scope="session")
+def corpus_scorer(tmp_path_factory, corpus_store) -> ScorerRun:
+    """The shared scorer run once on the corpus store's N-Quads export (for every test that
+    needs its report: the scorer takes several seconds)."""
+    scorer, gold = scorer_path(), gold_dir()
+    if not scorer.exists() or not gold.is_dir():
+        pytest.skip(f"scorer ({scorer}) or gold answers ({gold}) not found")
+    graph = tmp_path_factory.mktemp("scorer") / "corpus.nq"
+    graph.write_bytes(nquads(corpus_store.store))
+    r = subprocess.run([sys.executable, str(scorer), "--graph", str(graph), "--queries", str(QUERIES),
+                        "--gold", str(gold), "--json"], capture_output=True, text=True, timeout=600)
+    return ScorerRun(r.returncode, r.stdout, r.stderr, graph)
+
+
 class Background:
     """A command running beside the tests; result() waits for it."""
 

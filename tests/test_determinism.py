@@ -51,7 +51,7 @@ def test_two_fresh_stores_give_identical_exports(examples_store, tmp_path):
 def test_independent_of_python_hash_seed(examples_store, tmp_path):
     """Set iteration order must not leak into the graph (labels chosen, facts kept, IRIs)."""
     expected = nquads(examples_store.store)
-    for seed in ("1", "4242"):
+    for seed in ("4242",):          # the corpus test below tries another seed on 135 articles
         build_in_subprocess(tmp_path / f"s{seed}", [EXAMPLES], seed)
         got = nquads(tmp_path / f"s{seed}")
         assert got == expected, f"PYTHONHASHSEED={seed}\n" + first_difference(expected, got)

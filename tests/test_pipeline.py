@@ -3,14 +3,11 @@ shapes, answers the competency questions through the scorer) and its failure iso
 from __future__ import annotations
 
 import gc
-import json
-import subprocess
-import sys
 
 import pytest
 
 import kg.pipeline as pipeline
-from conftest import EXAMPLES, N_EXAMPLES, QUERIES, SEED_NAME, build_into, gold_dir, nquads, scorer_path
+from conftest import EXAMPLES, N_EXAMPLES, SEED_NAME, build_into, gold_dir, nquads
 from kg.readers import ARTICLE_SUFFIXES
 
 QUESTIONS = ("mentions", "roles", "documents", "designations", "quantities", "statements", "credits")
@@ -38,19 +35,11 @@ def test_corpus_every_article_in_the_store(corpus_store):
     assert not headline_less
 
 
-def test_scorer_runs_on_the_corpus(corpus_store, tmp_path):
+def test_scorer_runs_on_the_corpus(corpus_scorer):
     """The exported corpus graph goes through the shared scorer; every question is answered
-    (no query error). Quality floors are asserted elsewhere, not here."""
-    scorer, gold = scorer_path(), gold_dir()
-    if not scorer.exists() or not gold.is_dir():
-        pytest.skip(f"scorer ({scorer}) or gold answers ({gold}) not found")
-    graph = tmp_path / "corpus.nq"
-    graph.write_bytes(nquads(corpus_store.store))
-    r = subprocess.run([sys.executable, str(scorer), "--graph", str(graph), "--queries", str(QUERIES),
-                        "--gold", str(gold), "--json"], capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, r.stderr[-3000:]
-    report = json.loads(r.stdout)
-    assert report["articles"] == len(list(gold.glob("*.yaml")))
+    (no query error). Quality floors are asserted elsewhere (tests/test_eval_gate.py), not here."""
+    report = corpus_scorer.report()
+    assert report["articles"] == len(list(gold_dir().glob("*.yaml")))
     questions = report["questions"]
     assert set(questions) == set(QUESTIONS)
     errors = {q: v["error"] for q, v in questions.items() if "error" in v}

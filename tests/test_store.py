@@ -230,6 +230,8 @@ def test_store_path_from_env(monkeypatch, tmp_path):
     "WITH <urn:g> DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
     "DROP ALL", "DROP GRAPH <urn:g>", "CLEAR DEFAULT", "CREATE GRAPH <urn:g>",
     "ADD <urn:a> TO <urn:b>", "MOVE DEFAULT TO <urn:b>", "COPY <urn:a> TO <urn:b>",
+    "PREFIX ex: <urn:x#> COPY ex:a TO ex:b", "ADD SILENT GRAPH <urn:a> TO GRAPH <urn:b>",
+    'SELECT * WHERE { ?s ?p ?o } # """ \nSERVICE <http://example.org/> { }',   # comment with quotes
     "LOAD <http://example.org/data.ttl>",
     "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } }",
@@ -249,6 +251,7 @@ def test_check_read_only_refuses(query):
     "SELECT * WHERE { ?s ?p ?o } # DROP ALL",
     "SELECT ?insert WHERE { ?insert ?delete ?load }",
     "SELECT ?copy { ?copy ?add <urn:x> }",
+    "SELECT ?add ?to WHERE { ?add ex:copy ?to }",
     "SELECT ?s WHERE { ?s a schema:Service ; ex:load ?o ; ex:pre-load ?p }",
     "PREFIX load: <urn:l#> SELECT ?s WHERE { ?s load:x ?o }",
     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
