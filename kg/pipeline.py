@@ -243,7 +243,15 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     before_path = dict(by_path)
     dispatched: set[str] = set()
     todo: list[str] = []
+    ids_by_path: dict[str, list[str]] = {}
+    for k, v in known.items():
+        ids_by_path.setdefault(v["path"], []).append(k)
+    stale: list[str] = []
     for key, digest, aid, empty in entries:
+        # a build killed between writing a changed file's new graph and dropping its old one
+        # left both: the file's current article stays, the other graphs of that path go
+        if aid in known and before.get(aid) == digest:
+            stale += [known[o]["graph"] for o in ids_by_path.get(key, ()) if o != aid]
         old = before_path.get(key)
         if not force and not empty and (aid in dispatched or before.get(aid) == digest
                                         or (old is not None and before.get(old) == digest)):
@@ -269,7 +277,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
             yield chunk
 
     writes: list[GraphWrite] = []
-    drops: list[str] = []
+    drops: list[str] = list(dict.fromkeys(stale))
     candidates: set[str] = set()
 
     def flush_writes() -> None:

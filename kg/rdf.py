@@ -142,7 +142,12 @@ class ArticleGraphs:
             g.add((ev, KG.quote, lit(art.title)))
 
     def fact(self, kind: str, cls, *key: object) -> URIRef:
-        node = URIRef(mint.iri("fact", kind, mint.digest(*key)))
+        # one node per article and claim: were the node shared, a store's union of graphs would
+        # hold its triples once per article and joins over them would multiply (k^n rows); the
+        # claim key says which facts of different articles state the same thing (support)
+        claim = mint.digest(*key)
+        node = URIRef(mint.iri("fact", kind, self.article.id, claim))
+        self.g.add((node, KG.claimKey, lit(f"{kind}/{claim}")))
         self.g.add((node, RDF.type, KG.Fact))
         self.g.add((node, RDF.type, cls))
         self.g.add((node, PROV.wasDerivedFrom, self.a))

@@ -16,7 +16,7 @@ def stats(store: Store) -> dict:
     out["facts"] = {row["c"].value.removeprefix(ONT): int(row["n"].value) for row in store.ox.query(q)}
     q = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?m a <{ONT}Mention> }} }}"""  # sparql-static
     out["mentions"] = int(next(iter(store.ox.query(q)))["n"].value)
-    q = f"""SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?f a <{ONT}Fact> }} }}
-            GROUP BY ?f HAVING (COUNT(DISTINCT ?g) > 1)"""  # sparql-static
+    q = f"""SELECT ?k (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?a {{ ?f <{ONT}claimKey> ?k }} }}
+            GROUP BY ?k HAVING (COUNT(DISTINCT ?a) > 1)"""  # sparql-static
     out["facts_supported_by_several_articles"] = sum(1 for _ in store.ox.query(q))
     return out

@@ -124,7 +124,8 @@ def _chunks(items: list, n: int):
 
 def _literal(text: str) -> str:
     """A string as a SPARQL literal, serialised (and escaped) by pyoxigraph."""
-    return str(ox.Literal(str(text)))
+    from .rdf import clean  # a path with lone surrogates (a file name that is not UTF-8) is cleaned as stored
+    return str(ox.Literal(clean(str(text))))
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -405,17 +406,29 @@ class Store(Backend):
         return existing, candidates
 
     def write_batch(self, writes: list[GraphWrite], drop: Iterable[str] = ()) -> set[str]:
-        _, candidates = self.drop_graphs([*drop, *(w.graph for w in writes)])
+        """Write a batch so that a kill at any moment loses no committed article and leaves none
+        half-written: new graphs (with their commit triples) arrive in one transactional `load`;
+        graphs that already exist are replaced in one SPARQL Update (drop and insert together);
+        graphs only dropped (an article whose file changed got a new id) go last, after their
+        successors are in."""
+        existing = {g for g in dict.fromkeys(w.graph for w in writes) if self.ox.contains_named_graph(ox.NamedNode(g))}
+        dropped = [g for g in dict.fromkeys(str(g) for g in drop)
+                   if g not in existing and self.ox.contains_named_graph(ox.NamedNode(g))]
+        candidates = self.referenced_entities([*existing, *dropped]) if existing or dropped else set()
         entities = merge_lines(w.entities for w in writes)
-        data = b"".join(ntriples_to_nquads(w.triples, w.graph) for w in writes) + ntriples_to_nquads(entities, _ENT)
+        fresh = [w for w in writes if w.graph not in existing]
+        data = b"".join(ntriples_to_nquads((w.triples or b"") + (w.commit or b""), w.graph) for w in fresh)
+        data += ntriples_to_nquads(entities, _ENT)
         if data:
-            if len(writes) >= self.bulk_min:
-                self.ox.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-            else:
-                self.ox.load(data, format=ox.RdfFormat.N_QUADS)
-        commits = b"".join(ntriples_to_nquads(w.commit, w.graph) for w in writes)
-        if commits:
-            self.ox.load(commits, format=ox.RdfFormat.N_QUADS)
+            self.ox.load(data, format=ox.RdfFormat.N_QUADS)
+        replaced = [w for w in writes if w.graph in existing]
+        if replaced:
+            update = "".join(f"DROP SILENT GRAPH {ox.NamedNode(w.graph)} ;\n" for w in replaced)
+            body = b"".join(f"GRAPH {ox.NamedNode(w.graph)} {{\n".encode() + (w.triples or b"") + (w.commit or b"")
+                            + b"}\n" for w in replaced)
+            self.ox.update(update + "INSERT DATA {\n" + body.decode("utf-8") + "}")  # sparql-static: IRIs via ox.NamedNode
+        for g in dropped:
+            self.ox.remove_graph(ox.NamedNode(g))
         return candidates
 
     def add_to_graph(self, graph_iri: str, graph: Graph) -> None:

@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     # entities
     divisionCode: object
     mergeReason: object
+    claimKey: object
 
 
 R = Namespace(ID)

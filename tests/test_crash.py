@@ -314,18 +314,11 @@ def test_crash_points_store_opens_and_rerun_converges(crash_points):
     assert not bad, bad[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="kg.store.Store.write_batch drops the old graphs (one remove_graph "
-                   "transaction each) before it loads the new ones: killed in between, a --force rebuild or a "
-                   "changed file loses an article that was committed (see docs/security.md)")
 def test_crash_points_lose_no_committed_article(crash_points):
     lost = [o for o in crash_points if o.lost]
     assert not lost, [(o.label, len(o.lost)) for o in lost]
 
 
-@pytest.mark.xfail(strict=True, reason="kg.store.Store.write_batch loads the article graphs and their commit "
-                   "triples in two transactions (and bulk_load is not transactional): killed in between, the "
-                   "store holds article graphs without kg:contentHash, visible to queries and exports until the "
-                   "next build's repair() (see docs/security.md)")
 def test_crash_points_leave_no_half_written_article(crash_points):
     half = [o for o in crash_points if o.uncommitted]
     assert not half, [(o.label, len(o.uncommitted)) for o in half]
@@ -421,15 +414,11 @@ def test_random_kills_store_opens_keeps_articles_and_converges(random_kills):
     assert all(converged), stats
 
 
-@pytest.mark.xfail(strict=False, reason="see test_crash_points_lose_no_committed_article; a random kill hits "
-                   "the window only sometimes")
 def test_random_kills_lose_nothing(random_kills):
     outcomes, _, stats = random_kills
     assert stats["lost"] == 0, [(o.label, len(o.lost)) for o in outcomes if o.lost]
 
 
-@pytest.mark.xfail(strict=False, reason="see test_crash_points_leave_no_half_written_article; a random kill "
-                   "hits the window only sometimes")
 def test_random_kills_leave_no_half_written_article(random_kills):
     outcomes, _, stats = random_kills
     assert stats["uncommitted"] == 0, [(o.label, len(o.uncommitted)) for o in outcomes if o.uncommitted]

@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
 N = len([p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".txt")])
 ENT = "https://w3id.org/kgnews/id/entities"
-SUPPORT = """SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?f a kg:RoleFact } } GROUP BY ?f"""
+# support of a claim = the articles whose fact nodes carry its key
+SUPPORT = """SELECT ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?x a kg:RoleFact ; kg:claimKey ?f } } GROUP BY ?f"""
 ENTITIES = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{ENT}> {{ ?e a ?c }} }}"
 
 

@@ -272,6 +272,7 @@ fact:role\\/1 a kg:RoleFact , org:Membership ;
     org:role post:新闻发言人 ;
     kg:former false ;
     kg:evidence ev:1 ;
+    kg:claimKey "role/1" ;
     prov:wasDerivedFrom art:0123456789abcdef .
 
 ev:1 a kg:Evidence ;
@@ -302,6 +303,7 @@ fact:quantity\\/1 a kg:QuantityFact , qudt:QuantityValue ;
     kg:indicator "进出口总值" ;
     kg:period "2021年" ;
     kg:evidence ev:2 ;
+    kg:claimKey "quantity/2" ;
     prov:wasDerivedFrom art:0123456789abcdef .
 
 ev:2 a kg:Evidence ;
