@@ -341,6 +341,14 @@ def entity_count(store: Backend) -> int:
     return store.entity_count()
 
 
+def _exists(target: str) -> bool:
+    """Path(target).exists(), but False for what cannot be a path (too long, NUL bytes)."""
+    try:
+        return Path(target).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def remove(targets: Iterable[str], store: Backend) -> list[str]:
     """Remove articles by id, IRI or source path; returns the ids removed."""
     targets = list(targets)
@@ -351,15 +359,15 @@ def remove(targets: Iterable[str], store: Backend) -> list[str]:
         paths.add(t)
         if t.startswith(prefix):
             ids.add(t[len(prefix):])
-        if Path(t).exists():
+        if _exists(t):
             resolved = Path(t).resolve()
             paths.update({str(resolved), os.path.relpath(resolved)})
     known, _ = store.article_index(paths=sorted(paths), ids=sorted(ids))
-    if any(Path(t).exists() for t in targets) and len(known) < len(targets):
+    if any(_exists(t) for t in targets) and len(known) < len(targets):
         known = store.articles()      # a path given another way than it was built with
     chosen: dict[str, str] = {}
     for t in targets:
-        resolved = Path(t).resolve() if Path(t).exists() else None
+        resolved = Path(t).resolve() if _exists(t) else None
         for aid, info in known.items():
             if aid in chosen:
                 continue

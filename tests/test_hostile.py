@@ -261,9 +261,6 @@ def test_big_inputs(tmp_path):
     print("\n" + "\n".join(report))
 
 
-@pytest.mark.xfail(strict=True, reason="kg.pipeline does not enforce kg.limits.MAX_EXTRACT_CHARS before "
-                   "extraction, and _overlaps() in kg/extract/entities.py is quadratic in the number of "
-                   "mentions (see docs/security.md)")
 def test_long_articles_are_bounded(tmp_path):
     """Text the reader accepts must not cost more than 5 s: 500k characters of news text (under
     MAX_TEXT_CHARS; ~8 s today) and 60k characters dense with place names (~12 s today)."""

@@ -194,9 +194,6 @@ def test_remove_targets_change_no_query(seed_dataset, tmp_path, monkeypatch):
     assert nquads(store_dir) == before
 
 
-@pytest.mark.xfail(strict=True, raises=OSError, reason="kg.pipeline.remove calls Path(target).exists(), "
-                   "which raises OSError (File name too long) on Python 3.11: `kg remove` with a long "
-                   "argument crashes (see docs/security.md)")
 def test_remove_with_an_overlong_target(seed_dataset, tmp_path):
     from kg.pipeline import remove
     from kg.store import Store

@@ -336,14 +336,16 @@ def _designations_by_reference(art, mentions, rec: Records):
     """同意在天津、上海、海南、重庆4省市开展试点: 试点 refers to the programme named just before."""
     text = art.text
     progs = [m for m in mentions if m.kind == "Programme" and m.span]
-    places = [m for m in mentions if m.kind in PLACE_KINDS and m.span]
+    places = sorted((m for m in mentions if m.kind in PLACE_KINDS and m.span), key=lambda m: m.span.start)
+    place_starts = [p.span.start for p in places]
     done = {(r.args["place"].span.start, r.args["programme"].span.start) for r in rec.relations if r.kind == "designation"}
     for gm in _GENERIC_PROGRAMME.finditer(text):
         if any(p.span.start <= gm.start(1) < p.span.end for p in progs):
             continue
         s0, _ = _sentence_span(art, gm.start())
-        clause_start = max(s0, max((i + 1 for i in range(s0, gm.start()) if text[i] in "，；。"), default=s0))
-        listed = [p for p in places if clause_start <= p.span.start and p.span.end <= gm.start()]
+        clause_start = max(s0, max(text.rfind(c, s0, gm.start()) for c in "，；。") + 1)
+        lo, hi = bisect.bisect_left(place_starts, clause_start), bisect.bisect_left(place_starts, gm.start())
+        listed = [p for p in places[lo:hi] if p.span.end <= gm.start()]
         earlier = [p for p in progs if gm.start() - 400 < p.span.start < gm.start() and gm.group(1)[-2:] in p.text]
         if not listed or not earlier:
             continue
@@ -410,7 +412,8 @@ def _designation_lists(art, mentions, rec: Records):
                 emit(run_places, prog, Span(qstart, qstart + len(q)), "list-after-heading", 0.6)
             elif len(q) > 40:
                 break
-    for run in _chain(text, places):
+    runs = _chain(text, places)
+    for run in runs:
         if len(run) < 3:
             continue
         s0, s1 = _sentence_span(art, run[0].span.start)
@@ -421,7 +424,7 @@ def _designation_lists(art, mentions, rec: Records):
         if earlier:
             emit(run, earlier[-1], Span(run[0].span.start, run[-1].span.end), "places-pilot-reference", 0.55)
         # 等11个城市和雄安新区、北京经济技术开发区…等5个特殊地区: the second run shares the programme
-        nxt = [r for r in _chain(text, places) if r[0].span.start > run[-1].span.end and r[0].span.start < s1]
+        nxt = [r for r in runs if r[0].span.start > run[-1].span.end and r[0].span.start < s1]
         for r in nxt:
             if earlier:
                 emit(r, earlier[-1], Span(r[0].span.start, r[-1].span.end), "places-pilot-reference", 0.5)
