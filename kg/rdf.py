@@ -90,12 +90,14 @@ class ArticleGraphs:
             self.e.add((node, RDF.type, sc))
         self.e.add((node, RDFS.label, lit(e.label)))
         self.e.add((node, SKOS.prefLabel, lit(e.label, "zh")))
+        # variants and merge reasons are what this article wrote: they live in its graph, so they
+        # go with it when it is rebuilt or removed (the shared graph holds only what the key fixes)
         for alt in sorted(e.alt_labels):
-            self.e.add((node, SKOS.altLabel, lit(alt, "zh")))
+            self.g.add((node, SKOS.altLabel, lit(alt, "zh")))
         if e.en:
             self.e.add((node, RDFS.label, lit(e.en, "en")))
         for reason in sorted(e.reasons):
-            self.e.add((node, KG.mergeReason, lit(reason)))
+            self.g.add((node, KG.mergeReason, lit(reason)))
         if e.kind == "Event" and e.attrs.get("date"):
             self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
         code = e.attrs.get("code")

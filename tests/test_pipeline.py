@@ -51,10 +51,6 @@ def test_scorer_runs_on_the_corpus(corpus_scorer):
 
 # The SHACL validation of the corpus runs in a background process (tests/conftest.py) started
 # at the beginning of the session; this test only collects its result, so keep it last here.
-@pytest.mark.xfail(strict=False, reason=(
-    "kgsh:StockLink-stockCode maxCount 1: a0210.md has two stock codes (sh000300, sz399300) on the "
-    "same words 沪深300指数, and kg/rdf.py mints the stock link IRI from the offsets only, so both "
-    "codes land on one kg:StockLink node (fix proposed in the report: put the code in the IRI)"))
 def test_corpus_validates(corpus_validation):
     rc, out, err = corpus_validation.result(timeout=600)
     assert "Traceback" not in err, err[-3000:]

@@ -92,11 +92,6 @@ def test_changed_article_replaces_its_graph(folder, tmp_path):
     assert quotes == []
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "kgr:entities is add-only per entity: labels/altLabels/mergeReasons that only a replaced or "
-    "removed article contributed stay on entities still mentioned elsewhere (here 江苏省 keeps "
-    "skos:altLabel '江苏' and its kg:mergeReason after the seed stops mentioning 江苏), so an "
-    "incremental build differs from a fresh one; see the report (kg/store.py, kg/pipeline.py)"))
 def test_incremental_build_equals_fresh_build(folder, tmp_path):
     incremental = tmp_path / "inc"
     build_into(incremental, [folder])
