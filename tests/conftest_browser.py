@@ -235,6 +235,26 @@ XSS_PAYLOADS = [
 ]
 
 
+# 200 more: executable cores behind the strings that break out of each HTML/JS context
+_XSS_CORES = [
+    "<script>window.__xss=1</script>", "<img src=x onerror=window.__xss=1>", "<svg onload=window.__xss=1>",
+    "<body onpageshow=window.__xss=1>", "<input autofocus onfocus=window.__xss=1>",
+    "<details open ontoggle=window.__xss=1>", "<video src=x onerror=window.__xss=1>",
+    "<audio src=x onerror=window.__xss=1>", "<iframe src=\"javascript:parent.__xss=1\">",
+    "<iframe onload=window.__xss=1>", "<object data=javascript:window.__xss=1>",
+    "<select autofocus onfocus=window.__xss=1>", "<textarea autofocus onfocus=window.__xss=1>",
+    "<marquee onstart=window.__xss=1>", "<svg><animate onbegin=window.__xss=1 attributeName=x dur=1s>",
+    "<style>@keyframes k{}</style><b style=animation-name:k onanimationstart=window.__xss=1>",
+    "<a autofocus href=# onfocus=window.__xss=1>x</a>", "<img src=x:y onerror=window['__xss']=1>",
+    "<img/src=x/onerror=window.__xss=1>", "<ScRiPt>window.__xss=1</sCrIpT>",
+    "<script>eval('window.__'+'xss=1')</script>", "<img src=x onerror=eval(atob('d2luZG93Ll9feHNzPTE='))>",
+    "<svg><script>window.__xss=1</script>", "<math><a xlink:href=javascript:window.__xss=1>x</a></math>",
+    "<form><button formaction=javascript:window.__xss=1>x</button></form>",
+]
+_XSS_BREAKERS = ["", "\">", "'>", "</title>", "</textarea>", "</script>", "-->", "</style>"]
+XSS_PAYLOADS_EXTENDED = XSS_PAYLOADS + [b + c for b in _XSS_BREAKERS for c in _XSS_CORES]
+
+
 def xss_dataset(payloads: list[str] = XSS_PAYLOADS) -> tuple[Dataset, int]:
     """One article per payload: headline, id, url, labels, aliases, quotes, sentences, post names
     and statements all carry the payload. Returns the dataset and the expected node count of the

@@ -163,10 +163,16 @@ def test_click_edge_shows_evidence_with_mark(small_page):
     assert pg.errors == [] and pg.blocked == []
 
 
-def test_xss_payloads_do_not_execute(browser, tmp_path):
-    ds, expected = xss_dataset()
-    s = build_view(ds, tmp_path / "xss.html", title=XSS_PAYLOADS[3], include_articles=True)
-    assert s["nodes"] == expected + len(XSS_PAYLOADS)
+@pytest.mark.parametrize("payloads", ["base", "extended"])
+def test_xss_payloads_do_not_execute(browser, tmp_path, payloads):
+    """The base 51 payloads, and 251 with 200 executable cores behind context breakers, in labels,
+    aliases, posts, quotes, sentences, headlines, ids and the page title."""
+    from conftest_browser import XSS_PAYLOADS_EXTENDED
+    plist = XSS_PAYLOADS if payloads == "base" else XSS_PAYLOADS_EXTENDED
+    assert payloads == "base" or len(plist) >= 250
+    ds, expected = xss_dataset(plist)
+    s = build_view(ds, tmp_path / "xss.html", title=XSS_PAYLOADS[3], include_articles=True, max_nodes=5000)
+    assert s["nodes"] == expected + len(plist)
     pg = Page(browser, Path(s["path"]))
     try:
         pg.open()
