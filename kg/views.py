@@ -1522,14 +1522,8 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
             raise ValueError("construct combines only with focus, depth, classes and max_nodes")
         model = _extract(ds)
         g = _construct_graph(ds, model, construct, cls_filter)
-        notices = []
-        focus_ids = None
-        if focus is not None:
-            focus_ids = _find_focus(ds, model, g, focus)
-            if not focus_ids:
-                notices.append(f"no entity matches {focus!s}")
-        return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
-                       max_nodes=max_nodes, notices=notices, size_by=size_by)
+        return _focus_and_render(ds, model, g, out, focus, title=title, depth=depth,
+                                 max_nodes=max_nodes, size_by=size_by)
     article_iri = None
     if article is not None:
         # resolve with a metadata-only pass, then read just that article's facts
@@ -1541,14 +1535,19 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     g = _build_graph(model, article=article_iri, classes=cls_filter,
                      min_confidence=float(min_confidence), date_from=date_from, date_to=date_to,
                      include_articles=include_articles)
+    return _focus_and_render(ds, model, g, out, focus, title=title, depth=depth, max_nodes=max_nodes,
+                             size_by=size_by, article=article_iri)
+
+
+def _focus_and_render(ds, model, g, out, focus, **render_kw) -> dict:
+    """Resolve the focus name (a notice when nothing matches) and write the page."""
     notices: list[str] = []
     focus_ids = None
     if focus is not None:
         focus_ids = _find_focus(ds, model, g, focus)
         if not focus_ids:
             notices.append(f"no entity matches {focus!s}")
-    return _render(model, g, out, title=title, focus_ids=focus_ids, depth=depth,
-                   max_nodes=max_nodes, notices=notices, size_by=size_by, article=article_iri)
+    return _render(model, g, out, focus_ids=focus_ids, notices=notices, **render_kw)
 
 
 def _auto_title(*, focus, depth, article, classes, min_confidence, date_from, date_to,
