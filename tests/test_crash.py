@@ -9,7 +9,8 @@ Store (a corpus of 20 articles, `python -m kg.cli build` in a subprocess):
   store, and of a rebuild after three files changed;
 * random kills: KG_CRASH_RUNS (default 100) SIGKILLs after a random delay inside the build's
   running time, in chains of 4 builds into the same store (fresh builds with batch sizes 1, 4
-  and 128, and --force rebuilds of a complete store), each chain finished by a rerun.
+  and 128 — the bulk loader, in parts of ~1500 quads — and --force rebuilds of a complete
+  store), each chain finished by a rerun.
 
 After every kill: the store opens; no article committed before (kg:contentHash present, seen
 after an earlier kill of the same chain, or all 20 for a --force rebuild) is missing; no
@@ -87,6 +88,9 @@ class Store:
         return write
 
 pyoxigraph.Store = Store
+if os.environ.get("KG_CRASH_BULK_QUADS"):          # small bulk-loader parts: kills between them
+    import kg.store
+    kg.store.Store.bulk_quads = int(os.environ["KG_CRASH_BULK_QUADS"])
 from kg.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -217,9 +221,9 @@ def wait_opened(p: subprocess.Popen, timeout: float = 60) -> bool:
 
 
 # ------------------------------------------------------------------------------ crash points
-def _ops(args: list[str], log: Path) -> list[str]:
+def _ops(args: list[str], log: Path, env: dict | None = None) -> list[str]:
     """The writes a complete run of `kg ARGS` makes (in a throw-away copy of its store)."""
-    p = kg_child(args, {"KG_CRASH_LOG": str(log)})
+    p = kg_child(args, {**(env or {}), "KG_CRASH_LOG": str(log)})
     _, err = p.communicate(timeout=300)
     assert p.returncode == 0, err.decode("utf-8", "replace")[-2000:]
     return log.read_text().split() if log.exists() else []
@@ -245,6 +249,7 @@ class Scenario:
     allowed: dict[str, frozenset]
     must: list[tuple[str, ...]]
     final: bytes                   # N-Quads of an uninterrupted run
+    env: dict = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
@@ -256,6 +261,8 @@ def crash_points(tmp_path_factory, ref) -> list[Outcome]:
         Scenario("fresh build, batches of 7", ref.corpus, empty, ["--batch-size", "7"], ref.graphs, [], ref.nquads),
         Scenario("fresh build, one bulk-loaded batch", ref.corpus, empty, ["--batch-size", "128"], ref.graphs, [],
                  ref.nquads),
+        Scenario("fresh build, one batch bulk-loaded in parts", ref.corpus, empty, ["--batch-size", "128"],
+                 ref.graphs, [], ref.nquads, {"KG_CRASH_BULK_QUADS": "1500"}),
         Scenario("--force over a complete store", ref.corpus, ref.store, ["--batch-size", "10", "--force"],
                  ref.graphs, [(g,) for g in ref.graphs], ref.nquads),
     ]
@@ -278,14 +285,16 @@ def crash_points(tmp_path_factory, ref) -> list[Outcome]:
     for n, sc in enumerate(scenarios):
         probe = root / f"probe{n}"
         shutil.copytree(sc.template, probe)
-        ops = _ops(["build", str(sc.corpus), "--store", str(probe), *sc.args], root / f"ops{n}.log")
+        ops = _ops(["build", str(sc.corpus), "--store", str(probe), *sc.args], root / f"ops{n}.log", sc.env)
+        if "KG_CRASH_BULK_QUADS" in sc.env:      # the scenario is only worth its name with several parts
+            assert ops.count("bulk_load") > 2, ops
         jobs += [(n, sc, k, ops) for k in _points(ops)]
 
     def run(job):
         n, sc, k, ops = job
         store = root / f"s{n}-{k}"
         shutil.copytree(sc.template, store)
-        p = kg_child(["build", str(sc.corpus), "--store", str(store), *sc.args], {"KG_CRASH_AT": str(k)})
+        p = kg_child(["build", str(sc.corpus), "--store", str(store), *sc.args], {**sc.env, "KG_CRASH_AT": str(k)})
         p.communicate(timeout=300)
         what = ops[k - 1] if k <= len(ops) else "none: the run completed"
         out = inspect(f"{sc.label}: died before write {k} of {len(ops)} ({what})", store, sc.allowed, sc.must)
@@ -330,6 +339,12 @@ def rng_delay_early(delay: float) -> float:
     return min(delay, 0.3)
 
 
+def _random_env(batch: int) -> dict:
+    """Batches of 128 (the bulk loader) are loaded in parts of ~1500 quads, so that kills land
+    inside bulk-loader calls and between them."""
+    return {"KG_CRASH_BULK_QUADS": "1500"} if batch == 128 else {}
+
+
 @pytest.fixture(scope="module")
 def random_kills(tmp_path_factory, ref) -> tuple[list[Outcome], list[bool], dict]:
     root = tmp_path_factory.mktemp("random-kills")
@@ -339,7 +354,7 @@ def random_kills(tmp_path_factory, ref) -> tuple[list[Outcome], list[bool], dict
     window = {}
     for batch in (1, 4, 128):
         p = kg_child(["build", str(ref.corpus), "--store", str(root / f"timing{batch}"), "--batch-size", str(batch)],
-                     say_open=True)
+                     env=_random_env(batch), say_open=True)
         assert wait_opened(p)
         t0 = time.perf_counter()
         p.communicate(timeout=300)
@@ -367,7 +382,7 @@ def random_kills(tmp_path_factory, ref) -> tuple[list[Outcome], list[bool], dict
                     break
                 runs_left[0] -= 1
             args = ["build", str(ref.corpus), "--store", str(store), "--batch-size", str(batch)] + (["--force"] if force else [])
-            p = kg_child(args, say_open=True)
+            p = kg_child(args, env=_random_env(batch), say_open=True)
             if early:
                 time.sleep(rng_delay_early(delay))
             else:
