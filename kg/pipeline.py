@@ -100,16 +100,20 @@ def _term(t) -> str:
 def ntriples(triples: Iterable[tuple]) -> bytes:
     """N-Triples (UTF-8, sorted lines, each ending in " .\\n") of rdflib-term triples; the
     same triples rdflib's "nt" serializer writes, several times faster."""
-    cache: dict = {}
-
-    def term(t):
-        s = cache.get(t)
-        if s is None:
-            s = cache[t] = _term(t)
-        return s
-
-    lines = sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples})
-    return "".join(lines).encode("utf-8")
+    # objects by identity: kg.rdf hands out cached Literal objects, and hashing an rdflib
+    # Literal (Python code) costs more than formatting an IRI
+    objects: dict[int, str] = {}
+    lines = set()
+    for s, p, o in triples:
+        if type(o) is URIRef:
+            obj = f"<{o}>"
+        else:
+            obj = objects.get(id(o))
+            if obj is None:
+                obj = objects[id(o)] = _term(o)
+        subj = f"<{s}>" if type(s) is URIRef else _term(s)
+        lines.add(f"{subj} <{p}> {obj} .\n")
+    return "".join(sorted(lines)).encode("utf-8")
 
 
 # -- the extraction side (runs in workers) --------------------------------------------------
@@ -330,6 +334,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         ex.close()
     if candidates:
         store.prune_entities(candidates)
+    store.settle(len(known))
     store.flush()
     summary.errors.sort()
     summary.entities = store.entity_count()
@@ -380,5 +385,6 @@ def remove(targets: Iterable[str], store: Backend) -> list[str]:
     removed = [aid for aid, g in chosen.items() if g in dropped]
     if candidates:
         store.prune_entities(candidates)
+    store.settle(len(known))
     store.flush()
     return removed

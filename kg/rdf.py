@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
@@ -17,6 +18,29 @@ from . import iri as mint
 from .model import Article, Entity, Mention, Records, Relation, Span
 from .resolve import Resolution
 from .vocab import CUR, ID, KG, ORG, QUDT, SDO, UNIT
+
+
+class _Terms:
+    """A namespace whose terms are looked up once: rdflib's DefinedNamespace checks every
+    attribute access, and rdf.build makes hundreds of thousands of them per corpus."""
+
+    def __init__(self, ns):
+        self._ns, self._items = ns, {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._ns[name]
+        return term
+
+
+CUR, KG, ORG, QUDT, SDO, UNIT = (_Terms(ns) for ns in (CUR, KG, ORG, QUDT, SDO, UNIT))
+RDF, RDFS, XSD, OWL, PROV, SKOS = (_Terms(ns) for ns in (RDF, RDFS, XSD, OWL, PROV, SKOS))
 
 ENTITIES_GRAPH = URIRef(ID + "entities")
 ONTOLOGY_GRAPH = URIRef(ID + "ontology")
@@ -48,8 +72,26 @@ def clean(text: str) -> str:
     return _BAD_TEXT.sub("\ufffd", text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _lit(text: str, lang: str | None) -> Literal:
+    return Literal(clean(text), lang=lang)
+
+
 def lit(text: str, lang: str | None = None) -> Literal:
-    return Literal(clean(str(text)), lang=lang)
+    # cached: an article repeats its sentences, extractor names and rules in every fact's
+    # evidence, and building an rdflib Literal costs more than the rest of a triple
+    return _lit(str(text), lang)
+
+
+@lru_cache(maxsize=1 << 14)
+def nonneg(n: int) -> Literal:
+    """An offset or index (xsd:nonNegativeInteger)."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=1 << 10)
+def decimal3(c: float) -> Literal:
+    return Literal(Decimal(str(round(c, 3))), datatype=XSD.decimal)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -131,15 +173,15 @@ class ArticleGraphs:
         g.add((ev, PROV.wasDerivedFrom, self.a))
         g.add((ev, KG.extractor, lit(extractor)))
         g.add((ev, KG.rule, lit(rule or "unspecified")))
-        g.add((ev, KG.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal)))
+        g.add((ev, KG.confidence, decimal3(confidence)))
         if span is not None:
             g.add((ev, KG.quote, lit(art.text[span.start:span.end])))
-            g.add((ev, KG.startOffset, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-            g.add((ev, KG.endOffset, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+            g.add((ev, KG.startOffset, nonneg(span.start)))
+            g.add((ev, KG.endOffset, nonneg(span.end)))
             s = art.sentence_at(span.start)
             if s is not None:
                 g.add((ev, KG.sentence, lit(s.text)))
-                g.add((ev, KG.sentenceIndex, Literal(s.index, datatype=XSD.nonNegativeInteger)))
+                g.add((ev, KG.sentenceIndex, nonneg(s.index)))
         else:
             g.add((ev, KG.quote, lit(art.title)))
 
@@ -194,8 +236,8 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
         g.add((node, RDF.type, KG.StockLink))
         g.add((node, KG.stockCode, lit(sl.code)))
         g.add((node, KG.surface, lit(sl.word)))
-        g.add((node, KG.startOffset, Literal(sl.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, KG.endOffset, Literal(sl.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, KG.startOffset, nonneg(sl.start)))
+        g.add((node, KG.endOffset, nonneg(sl.end)))
 
     # one mention per span: when two extractors found the same words, the surer one speaks
     best: dict[tuple[int, int], Mention] = {}
@@ -215,12 +257,12 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
             g.add((mn, RDF.type, KG.Mention))
             g.add((mn, KG.mentionOf, node))
             g.add((mn, KG.surface, lit(m.text)))
-            g.add((mn, KG.startOffset, Literal(m.span.start, datatype=XSD.nonNegativeInteger)))
-            g.add((mn, KG.endOffset, Literal(m.span.end, datatype=XSD.nonNegativeInteger)))
+            g.add((mn, KG.startOffset, nonneg(m.span.start)))
+            g.add((mn, KG.endOffset, nonneg(m.span.end)))
             g.add((mn, PROV.wasDerivedFrom, a))
             g.add((mn, KG.extractor, lit(m.extractor)))
             g.add((mn, KG.rule, lit(m.rule or "unspecified")))
-            g.add((mn, KG.confidence, Literal(Decimal(str(round(m.confidence, 3))), datatype=XSD.decimal)))
+            g.add((mn, KG.confidence, decimal3(m.confidence)))
 
     for r in records.relations:
         _relation(ag, r, res)
