@@ -263,3 +263,68 @@ def test_query_through_the_store_refuses_updates(examples_store):
         s.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
     with pytest.raises(StoreError, match="SPARQL syntax error"):
         s.query("SELECT WHERE")
+
+
+# ------------------------------------------------------------------------------- bulk writes
+class _CountingOx:
+    """A pyoxigraph Store that counts bulk_load and optimize calls."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, {"bulk_load": 0, "optimize": 0}
+
+    def __getattr__(self, name):
+        attr = getattr(self.real, name)
+        if name not in self.calls:
+            return attr
+
+        def counted(*args, **kwargs):
+            self.calls[name] += 1
+            return attr(*args, **kwargs)
+        return counted
+
+
+def _corpus(root, n: int):
+    root.mkdir()
+    examples = sorted(EXAMPLES.iterdir())
+    for i in range(n):
+        base = examples[i % len(examples)]
+        (root / f"c{i:02d}_{base.name}").write_text(base.read_text(encoding="utf-8") + f"\n\n第{i}篇。\n",
+                                                   encoding="utf-8")
+    return root
+
+
+def test_bulk_parts_hold_whole_articles_and_equal_a_transactional_build(tmp_path, monkeypatch):
+    from kg.pipeline import build
+
+    corpus = _corpus(tmp_path / "c", 40)
+    monkeypatch.setattr(Store, "bulk_quads", 2000)   # several parts, each of whole articles
+    bulk = Store(tmp_path / "bulk")
+    bulk.ox = counting = _CountingOx(bulk.ox)
+    summary = build([corpus], bulk, batch_size=64)
+    assert summary.built == 40 and summary.failed == 0
+    assert counting.calls["bulk_load"] > 3
+    assert counting.calls["optimize"] == 1, "a fresh bulk build compacts the store once"
+    assert bulk.articles() and len(bulk.articles()) == 40 and not bulk.incomplete()
+    bulk.close()
+
+    monkeypatch.setattr(Store, "bulk_min", 10**9)    # the transactional path for everything
+    plain = Store(tmp_path / "plain")
+    build([corpus], plain, batch_size=64)
+    plain.close()
+    assert nquads(tmp_path / "bulk") == nquads(tmp_path / "plain")
+
+
+def test_small_incremental_build_does_not_compact(tmp_path, monkeypatch):
+    from kg.pipeline import build
+
+    corpus = _corpus(tmp_path / "c", 40)
+    s = Store(tmp_path / "s")
+    build([corpus], s, batch_size=64)
+    s.close()
+    (corpus / "c00_extra.md").write_text("---\ntitle: 新增\n---\n商务部新闻发言人高峰表示，同比增长5%。\n", encoding="utf-8")
+    s = Store(tmp_path / "s")
+    s.ox = counting = _CountingOx(s.ox)
+    summary = build([corpus], s, batch_size=64)
+    s.close()
+    assert (summary.built, summary.unchanged) == (1, 40)
+    assert counting.calls == {"bulk_load": 0, "optimize": 0}
