@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CQ query latencies (examples/queries/*.rq) on the real corpus and at about 1M and 10M
-triples: the embedded store, the Oxigraph server and rdflib's memory store (a Dataset parsed
-from the same data).
+triples: the embedded store, pyoxigraph's memory store (same engine, no RocksDB), the Oxigraph
+server and rdflib's memory store (a Dataset parsed from the same data).
 
     .venv/bin/python benchmarks/bench_query.py                      # real and 1M
     .venv/bin/python benchmarks/bench_query.py --levels 1M 10M --no-rdflib-above 1M
@@ -74,6 +74,20 @@ if kind == "embedded":
     from kg.store import Store
     s = Store(store_dir, read_only=True)
     fn = lambda: len(run(s, text)[1][1])
+elif kind == "memory":
+    # the same engine without RocksDB: the store's quads loaded into pyoxigraph's memory store
+    import io
+    import pyoxigraph as ox
+    from kg.query import run
+    from kg.store import Store
+    src = ox.Store.read_only(store_dir)
+    buf = io.BytesIO()
+    src.dump(buf, format=ox.RdfFormat.N_QUADS)
+    del src
+    s = Store.memory()
+    s.ox.load(buf.getvalue(), format=ox.RdfFormat.N_QUADS)
+    del buf
+    fn = lambda: len(run(s, text)[1][1])
 elif kind == "server":
     from kg.query import run
     from kg.remote import RemoteStore
@@ -112,8 +126,8 @@ def measure(kind: str, target: str, q: Path, repeat: int, timeout: float, warm: 
     return d["median"], d["max"], d["rows"], d["runs"]
 
 
-def embedded_runs(store_dir: Path, repeat: int, timeout: float) -> dict[str, tuple]:
-    return {q.stem: measure("embedded", str(store_dir), q, repeat, timeout) for q in QUERIES}
+def embedded_runs(store_dir: Path, repeat: int, timeout: float, kind: str = "embedded") -> dict[str, tuple]:
+    return {q.stem: measure(kind, str(store_dir), q, repeat, timeout) for q in QUERIES}
 
 
 RDFLIB_CHILD = r"""
@@ -208,6 +222,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     ap.add_argument("--no-rdflib-above", default="1M", choices=list(LEVELS))
     ap.add_argument("--no-server", action="store_true")
+    ap.add_argument("--no-memory-above", default="1M", choices=list(LEVELS),
+                    help="pyoxigraph's memory store (loaded anew for each query) up to this level")
     ap.add_argument("--rdflib-repeat", type=int, default=2, help="rdflib runs per query (no warm-up)")
     ap.add_argument("--timeout", type=float, default=30, help="seconds per query and store, warm-up and runs")
     ap.add_argument("--rdflib-timeout", type=float, default=300, help="rdflib: all queries, parse included")
@@ -218,6 +234,9 @@ def main(argv=None) -> int:
         store_dir, triples = ensure_store(level, args.workdir, args.jobs)
         results = {"embedded (pyoxigraph)": embedded_runs(store_dir, args.repeat, args.timeout)}
         print(level, "embedded done", file=sys.stderr)
+        if LEVELS[level] <= LEVELS[args.no_memory_above]:
+            results["pyoxigraph memory store"] = embedded_runs(store_dir, args.repeat, args.timeout, "memory")
+            print(level, "memory done", file=sys.stderr)
         if not args.no_server:
             results["Oxigraph server (HTTP)"] = server_runs(store_dir, args.workdir, args.repeat, args.timeout)
             print(level, "server done", file=sys.stderr)
