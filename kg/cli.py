@@ -139,7 +139,8 @@ def cmd_serve(args) -> int:
     from .store import store_spec
     return serve(store_spec(args.store), host=args.host, port=args.port, timeout=args.timeout,
                  max_rows=args.max_rows, workers=args.workers,
-                 memory_limit_mb=args.memory_limit or None, cors=args.cors, quiet=args.quiet)
+                 memory_limit_mb=args.memory_limit or None, cors=args.cors, quiet=args.quiet,
+                 in_memory=args.in_memory)
 
 
 def cmd_extractors(args) -> int:
@@ -223,6 +224,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     p.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
                    help="address-space limit per query worker, 0 for none (default 2048)")
+    p.add_argument("--in-memory", action="store_true",
+                   help="each query worker copies the store into memory at start (faster queries; "
+                        "needs the dataset's size in RAM per worker, see docs/scale.md)")
     p.add_argument("--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN (or *) to query")
     p.add_argument("--quiet", action="store_true", help="do not log each request")
     _store_arg(p)

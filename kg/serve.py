@@ -605,7 +605,7 @@ def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 
                 timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
                 memory_limit_mb: int | None = 2048, cors: str | None = None, quiet: bool = False,
                 views_dir: str | Path | None = None, examples_dir: str | Path | None = None,
-                isolate_network: bool = True) -> KGServer:
+                isolate_network: bool = True, in_memory: bool = False) -> KGServer:
     """A ready server (workers up, socket bound); call serve_forever(), then server_close()."""
     if isinstance(store_path, str) and re.match(r"https?://", store_path, re.IGNORECASE):
         raise StoreError(f"{store_path} is already a SPARQL endpoint: kg serve serves a local "
@@ -615,7 +615,7 @@ def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 
         raise StoreError("--timeout must be positive")
     if max_rows < 1:
         raise StoreError("--max-rows must be at least 1")
-    pool = QueryPool(store_path, workers=workers, isolate_network=isolate_network,
+    pool = QueryPool(store_path, workers=workers, isolate_network=isolate_network, in_memory=in_memory,
                      memory_limit=(int(memory_limit_mb) << 20) if memory_limit_mb else None)
     try:
         pool.wait_ready()
