@@ -268,8 +268,8 @@ class RemoteStore(Backend):
                 blocks.append(f"GRAPH <{_ENT}> {{\n{_nt(entities)}}}")
             for w in part:
                 blocks.append(f"GRAPH {_iri(w.graph)} {{\n{_nt(w.triples + w.commit)}}}")
-            if blocks:
-                ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+            if blocks:  # IRIs via _iri (ox.NamedNode) and N-Triples that kg serialised
+                ops.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")  # sparql-static
             if ops:
                 self.update(" ;\n".join(ops))
         return candidates

@@ -4,8 +4,9 @@
    load_all with Loader= a safe loader (SafeLoader, CSafeLoader, BaseLoader, CBaseLoader, a name
    bound to one of them, or a class deriving from one). yaml.full_load / unsafe_load are refused.
 2. No SPARQL text is built by string interpolation: a `.query(`/`.update(`/`.select(` call (or
-   rdflib's prepareQuery/prepareUpdate) whose first argument is an f-string, a `%` format or a
-   `.format()` call, directly or through a local variable assigned one, is flagged, unless the
+   rdflib's prepareQuery/prepareUpdate) whose first argument is an f-string, a `%` format, a
+   `.format()` call, a `+` concatenation of text with a non-constant or a `"sep".join(parts)`,
+   directly or through a local variable assigned one, is flagged, unless the
    call's line or the assignment's line carries the marker comment `# sparql-static`. The marker
    promises that only module constants (namespace and graph IRIs) are interpolated, or IRIs
    serialised by pyoxigraph (`str(ox.NamedNode(iri))`, which refuses anything but an IRI); user
@@ -59,6 +60,17 @@ def _interpolation(node: ast.AST) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         return isinstance(node.left, ast.JoinedStr) or (isinstance(node.left, ast.Constant)
                                                         and isinstance(node.left.value, str))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        # "..." + x: a concatenation with text on one side and anything but a constant on the other
+        sides = (node.left, node.right)
+        text = any(isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
+                   for n in sides)
+        return text and any(not isinstance(n, ast.Constant) for n in sides)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+        # "sep".join(parts): text assembled from parts that are not constants (a variable
+        # holding the parts is followed to its assignments instead, see sparql_findings)
+        return (isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)
+                and any(not isinstance(a, (ast.Constant, ast.Name)) for a in node.args))
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
 
 
@@ -122,6 +134,12 @@ def sparql_findings(path: Path, text: str) -> list[Finding]:
             elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) \
                     and node.value is not None:
                 assigned.setdefault(node.target.id, []).append(node)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args \
+                    and node.func.attr in ("append", "extend", "insert") and isinstance(node.func.value, ast.Name):
+                # parts.append(x) adds to `parts` as parts += [x] would
+                grow = ast.AugAssign(target=node.func.value, op=ast.Add(), value=node.args[-1])
+                ast.copy_location(grow, node)
+                assigned.setdefault(node.func.value.id, []).append(grow)
         reported: set[int] = set()
         for node in nodes:
             if not (isinstance(node, ast.Call) and _call_name(node) in SPARQL_CALLS and node.args):
@@ -241,9 +259,13 @@ def test_lint_flags_interpolated_sparql():
     assert _sparql('def f(s, n):\n    q = "SELECT * WHERE { "\n    q += n\n    return s.query(q)\n') == [3]
     assert _sparql('def f(ds, n):\n    return ds.query(prepareQuery(f"SELECT ?s {{ <{n}> ?p ?o }}"))\n') == [2]
     assert _sparql('def f(s, gs):\n    s.update(" ;\\n".join(f"DROP GRAPH <{g}>" for g in gs))\n') == [2]
+    assert _sparql('def f(s, n):\n    return s.query("SELECT * WHERE { <" + n + "> ?p ?o }")\n') == [2]
+    assert _sparql('def f(s, a, b):\n    return s.query(" ".join([a, b]))\n') == [2]
+    assert _sparql('def f(s, n):\n    ops = ["CLEAR DEFAULT"]\n    ops.append("DROP GRAPH <" + n + ">")\n'
+                   '    s.update(" ;\\n".join(ops))\n') == [3]
     assert _sparql('def f(s, gs):\n    ops = [f"DROP GRAPH <{g}>" for g in gs]\n'
                    '    s.update(" ;\\n".join(ops))\n') == [2]
-    assert _sparql('def f(s, n):\n    q = "SELECT * WHERE { <" + n + "> ?p ?o }"\n    return s.query(q)\n') == []  # (concatenation of plain names is not caught)
+    assert _sparql('def f(s, n):\n    q = "SELECT * WHERE { <" + n + "> ?p ?o }"\n    return s.query(q)\n') == [2]
     # the marker must be a comment, not words inside the query text
     assert _sparql('def f(s, n):\n    q = f"""SELECT * {{ <{n}> ?p ?o }}  # sparql-static\n    """\n'
                    '    return s.query(q)\n') == [2]
