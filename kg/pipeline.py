@@ -38,6 +38,7 @@ from .readers import ReadError, iter_article_files, read_bytes, read_file
 from .readers.decode import MAX_BYTES
 from .resolve import resolve
 from .store import Backend, GraphWrite
+from .writer import BatchWriter
 from .vocab import KG
 
 log = logging.getLogger(__name__)
@@ -282,24 +283,12 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     writes: list[GraphWrite] = []
     drops: list[str] = list(dict.fromkeys(stale))
-    candidates: set[str] = set()
+    writer = BatchWriter(store)
 
     def flush_writes() -> None:
         nonlocal writes, drops
-        if not writes and not drops:
-            return
-        try:
-            candidates.update(store.write_batch(writes, drops))
-        except Exception:  # one bad article must not cost its batch: write them one by one
-            log.debug("batch write failed, writing one by one", exc_info=True)
-            if drops:
-                candidates.update(store.drop_graphs(drops)[1])
-            for w in writes:
-                try:
-                    candidates.update(store.write_batch([w]))
-                except Exception as exc1:
-                    summary.built -= 1
-                    fail(f"{w.graph}: cannot write to the store: {type(exc1).__name__}: {exc1}")
+        if writes or drops:
+            writer.submit(writes, drops)
         writes, drops = [], []
 
     # enough work in flight that the workers keep busy while this process writes a batch;
@@ -331,9 +320,15 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                         progress(summary)
         flush_writes()
     finally:
-        ex.close()
-    if candidates:
-        store.prune_entities(candidates)
+        try:
+            writer.close()
+        finally:
+            ex.close()
+    for msg in writer.failed:
+        summary.built -= 1
+        fail(msg)
+    if writer.candidates:
+        store.prune_entities(writer.candidates)
     store.settle(len(known))
     store.flush()
     summary.errors.sort()
