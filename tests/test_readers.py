@@ -459,6 +459,27 @@ def test_iter_article_files(tmp_path: Path) -> None:
         iter_article_files([tmp_path / "nope"])
 
 
+def test_iter_article_files_symlinks(tmp_path: Path) -> None:
+    """A symlinked file is one article with its target (the name given first in sort order
+    wins); a symlinked directory is not followed; a folder named through a symlink is walked
+    and its files are the same articles as through the real path."""
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.md").write_text("x", encoding="utf-8")
+    (real / "sub" / "b.md").write_text("y", encoding="utf-8")
+    (real / "link.md").symlink_to(real / "a.md")
+    (real / "dirlink").symlink_to(real / "sub", target_is_directory=True)
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    (real / "dangling.md").symlink_to(tmp_path / "missing.md")
+    files, skipped = iter_article_files([real])
+    assert sorted(f.relative_to(real).as_posix() for f in files) in (["a.md", "sub/b.md"], ["link.md", "sub/b.md"])
+    assert skipped == []
+    both, _ = iter_article_files([real, tmp_path / "alias"])
+    assert len(both) == 2, both                       # the same two files, once each
+    through, _ = iter_article_files([tmp_path / "alias"])
+    assert {f.resolve() for f in through} == {f.resolve() for f in files}
+
+
 def test_tokenizer_positions() -> None:
     s = 'a<b c="1>2" d=e>t</b ><!--x--><br/>'
     toks = list(tokenize(s))

@@ -151,22 +151,40 @@ def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Pa
     found: dict[Path, Path] = {}
     skipped: dict[Path, Path] = {}
 
-    def consider(f: Path) -> None:
-        key = f.resolve()
+    def consider(f: Path, key: Path | None = None) -> None:
+        key = key or f.resolve()
         target = found if f.suffix.lower() in ARTICLE_SUFFIXES else skipped
         if key not in found and key not in skipped:
             target[key] = f
 
+    def walk(top: Path) -> None:
+        # scandir's entries know their type, and a file that is not a symlink resolves to its
+        # directory's resolved path + its name: one realpath per directory, not one per file
+        # (a 10k-file folder was 0.5 s of resolve() before every incremental build)
+        stack = [str(top)]
+        while stack:
+            here = stack.pop()
+            real = os.path.realpath(here)
+            try:
+                entries = list(os.scandir(here))
+            except OSError:                     # unreadable directory: skipped, as os.walk does
+                continue
+            for e in entries:
+                if e.name.startswith("."):
+                    continue
+                try:
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(e.path)
+                    elif e.is_file():
+                        f = Path(e.path)
+                        consider(f, None if e.is_symlink() else Path(real, e.name))
+                except OSError:
+                    continue
+
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if not name.startswith("."):
-                        f = Path(dirpath, name)
-                        if f.is_file():
-                            consider(f)
+            walk(root)
         elif root.is_file():
             consider(root)
         elif root.exists():                     # a FIFO, socket or device: never opened
