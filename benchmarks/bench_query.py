@@ -126,6 +126,41 @@ def measure(kind: str, target: str, q: Path, repeat: int, timeout: float, warm: 
     return d["median"], d["max"], d["rows"], d["runs"]
 
 
+def sample_articles(store_dir: Path, n: int) -> list[str]:
+    """n article IRIs spread evenly over the store's articles in IRI order (deterministic)."""
+    from kg.store import Store
+    s = Store(store_dir, read_only=True)
+    try:
+        graphs = sorted(v["graph"] for v in s.articles().values())
+    finally:
+        s.close()
+    step = max(1, len(graphs) // n)
+    return graphs[step // 2::step][:n]
+
+
+def focused(q: Path, article: str, workdir: Path) -> Path:
+    """The CQ query restricted to one article: VALUES ?article first in its innermost WHERE."""
+    text = q.read_text(encoding="utf-8")
+    at = text.rindex("WHERE {") + len("WHERE {")
+    out = workdir / f"focused-{q.stem}-{article.rsplit('/', 1)[-1]}.rq"
+    out.write_text(text[:at] + f"\n    VALUES ?article {{ <{article}> }}" + text[at:], encoding="utf-8")
+    return out
+
+
+def focused_runs(kind: str, target: str, articles: list[str], workdir: Path, repeat: int,
+                 timeout: float) -> dict[str, tuple]:
+    """Per query: (median of the per-article medians, slowest run, rows of the first article, runs)."""
+    import statistics
+    out = {}
+    for q in QUERIES:
+        runs = [measure(kind, target, focused(q, a, workdir), repeat, timeout) for a in articles]
+        done = [r for r in runs if r]
+        out[q.stem] = (statistics.median(r[0] for r in done), max(r[1] for r in done),
+                       f"{min(r[2] for r in done)}-{max(r[2] for r in done)}", sum(r[3] for r in done)) \
+            if len(done) == len(runs) else None
+    return out
+
+
 def embedded_runs(store_dir: Path, repeat: int, timeout: float, kind: str = "embedded") -> dict[str, tuple]:
     return {q.stem: measure(kind, str(store_dir), q, repeat, timeout) for q in QUERIES}
 
@@ -214,6 +249,22 @@ def server_runs(store_dir: Path, workdir: Path, repeat: int, timeout: float) -> 
         shutil.rmtree(copy, ignore_errors=True)
 
 
+def _per_article(sections: list[str], level: str, store_dir: Path, args) -> None:
+    """The one-article table: what an application asking about one article waits for."""
+    articles = sample_articles(store_dir, args.per_article)
+    runs = focused_runs("embedded", str(store_dir), articles, args.workdir, 5, args.timeout)
+    print(level, "per-article done", file=sys.stderr)
+    rows = [[q.stem, runs[q.stem][2] if runs[q.stem] else "?",
+             f"{runs[q.stem][0]:,.1f} / {runs[q.stem][1]:,.1f}" if runs[q.stem] else f"> {args.timeout:.0f} s"]
+            for q in QUERIES]
+    sections.append(f"### {level}: one article at a time\n\n"
+                    + table(["query", "rows per article", "embedded (pyoxigraph) median / max ms"], rows)
+                    + f"\n\nThe same queries with `VALUES ?article {{ <...> }}` first in their WHERE, for "
+                      f"{len(articles)} articles spread over the store; each article's query in a fresh "
+                      f"process, one warm-up and 5 runs; the median of the per-article medians and the "
+                      f"slowest run.")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--levels", nargs="+", default=["real", "1M"], choices=list(LEVELS))
@@ -222,6 +273,9 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     ap.add_argument("--no-rdflib-above", default="1M", choices=list(LEVELS))
     ap.add_argument("--no-server", action="store_true")
+    ap.add_argument("--per-article", type=int, default=5, metavar="N",
+                    help="also time each query restricted to one article, for N articles (0: no)")
+    ap.add_argument("--only-per-article", action="store_true", help="only the one-article table")
     ap.add_argument("--no-memory-above", default="1M", choices=list(LEVELS),
                     help="pyoxigraph's memory store (loaded anew for each query) up to this level")
     ap.add_argument("--rdflib-repeat", type=int, default=2, help="rdflib runs per query (no warm-up)")
@@ -232,6 +286,10 @@ def main(argv=None) -> int:
     sections = []
     for level in args.levels:
         store_dir, triples = ensure_store(level, args.workdir, args.jobs)
+        if args.only_per_article:
+            sections.append(f"## {level}: {triples:,} triples")
+            _per_article(sections, level, store_dir, args)
+            continue
         results = {"embedded (pyoxigraph)": embedded_runs(store_dir, args.repeat, args.timeout)}
         print(level, "embedded done", file=sys.stderr)
         if LEVELS[level] <= LEVELS[args.no_memory_above]:
@@ -262,7 +320,11 @@ def main(argv=None) -> int:
                         f"abandoned after {args.timeout:.0f} s (rdflib: all queries in one process, parse "
                         f"included, abandoned after {args.rdflib_timeout:.0f} s).{rdflib_note} "
                         f"Load average after: {loadavg()}.")
+        if args.per_article:
+            _per_article(sections, level, store_dir, args)
     name = "query" if args.levels == ["real", "1M"] else "query-" + "-".join(args.levels)
+    if args.only_per_article:
+        name = "query-per-article-" + "-".join(args.levels)
     write_result(name, "CQ query latencies", "\n\n".join(sections))
     return 0
 
