@@ -18,6 +18,7 @@ a commit triple.
 from __future__ import annotations
 
 import abc
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from rdflib import Graph
 
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_iri
 from .vocab import ONT, PREFIXES
+
+log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "kg-data"
 ENV_STORE = "KG_STORE"
@@ -492,7 +495,11 @@ class Store(Backend):
         # pays for that (the CQ queries ran 2x slower at 1M triples); compacting costs ~1 s per
         # million quads, so only when this session bulk-loaded a tenth of the store or more
         if self.bulk_written * 10 >= articles:
-            self.ox.optimize()
+            try:
+                self.ox.optimize()
+            except OSError as exc:     # e.g. no disk space for the compacted files: the data is
+                log.warning("could not compact the store %s (queries stay slower until a later "
+                            "build compacts it): %s", self.path, exc)   # committed, the build is fine
         self.bulk_written = 0
 
     def close(self) -> None:

@@ -328,3 +328,20 @@ def test_small_incremental_build_does_not_compact(tmp_path, monkeypatch):
     s.close()
     assert (summary.built, summary.unchanged) == (1, 40)
     assert counting.calls == {"bulk_load": 0, "optimize": 0}
+
+
+def test_a_failed_compaction_does_not_fail_the_build(tmp_path, monkeypatch, caplog):
+    from kg.pipeline import build
+
+    class NoSpace(_CountingOx):
+        def optimize(self):
+            raise OSError("No space left on device")
+
+    corpus = _corpus(tmp_path / "c", 20)
+    s = Store(tmp_path / "s")
+    s.ox = NoSpace(s.ox)
+    summary = build([corpus], s, batch_size=64)
+    assert (summary.built, summary.failed) == (20, 0)
+    assert "could not compact the store" in caplog.text
+    assert len(s.articles()) == 20
+    s.close()
