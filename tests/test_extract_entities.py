@@ -27,6 +27,9 @@ CASES = [
      set()),
     ("近日，央行发布通知。中国人民银行表示将保持流动性合理充裕。",
      {("央行", "GovernmentBody"), ("中国人民银行", "GovernmentBody")}, set()),
+    # post + name followed by a verb that is not a speech verb (a0002)
+    ("本次会议主要讨论了两个主题。商务部部长王文涛围绕上述议题，在会上提出了中国相关主张和建议。",
+     {("商务部", "GovernmentBody"), ("王文涛", "Person")}, {("王文涛围", "Person"), ("王文", "Person")}),
     ("随着雄安新区、北京经济技术开发区、中新天津生态城等5个特殊地区加入试点。",
      {("雄安新区", "Place"), ("北京经济技术开发区", "Place"), ("中新天津生态城", "Place")}, set()),
 ]

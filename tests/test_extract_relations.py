@@ -102,7 +102,16 @@ CREDIT_CASES = [
     ("21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道\n商务部表示。",
      {("reporter", "夏旭田"), ("reporter", "缴翼飞"), ("sourceOrganization", "21世纪经济报道")}),
     ("国资委有关负责人表示，将全力以赴实现首季开局稳。（记者王希）", {("reporter", "王希")}),
+    # the outlet inside the brackets (a0095, a0022)
+    ("进一步营造法治公平的税收环境。（总台央视记者 王楠 田琪永 刘世军 ）",
+     {("reporter", "王楠"), ("reporter", "田琪永"), ("reporter", "刘世军"), ("sourceOrganization", "中央广播电视总台")}),
 ]
+
+
+def test_a_bracketed_prefix_that_is_no_outlet_is_not_credited():
+    found = {(r.args["role"], r.args["target"].text) for r in relations("会议顺利闭幕。（本报驻京记者 张三）", "credit")}
+    assert ("reporter", "张三") in found
+    assert not {t for role, t in found if role == "sourceOrganization" and t != "新浪财经"}, found
 
 
 @pytest.mark.parametrize("text,expected", CREDIT_CASES, ids=[c[0][:8] for c in CREDIT_CASES])

@@ -21,10 +21,11 @@ _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
 _ROLE_WORDS = re.compile(r"(?:实习|见习|资深|首席|特约|驻\w{1,3})?(?:记者|通讯员|实习生|编辑|摄影|摄)")
 _OUTLET_SUFFIX = re.compile(r"(?:新闻|日报|时报|晚报|商报|早报|周刊|报|社|网|财经|报道|客户端|卫视|电视台|总台|全媒体|中国)$")
-# 新华社北京2月8日电（记者邹多为、于佳欣） / 武汉晚报讯（记者李玉莹） / 财联社（北京，记者 张晓翀）讯
+# 新华社北京2月8日电（记者邹多为、于佳欣） / 武汉晚报讯（记者李玉莹） / 财联社（北京，记者 张晓翀）讯 /
+# （总台央视记者 王楠 田琪永）
 _DATELINE = re.compile(
     rf"(?:(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)(?:[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|讯)?)?"
-    rf"[（(](?:[{_HAN}]{{2,4}}[，,])?\s*(?:[{_HAN}]{{0,6}})?记者\s*(?P<names>[^）)]{{2,40}})[）)]")
+    rf"[（(](?:[{_HAN}]{{2,4}}[，,])?\s*(?P<inner>[{_HAN}]{{0,6}})?记者\s*(?P<names>[^）)]{{2,40}})[）)]")
 # 澎湃新闻记者 周頔 / 证券时报记者 江聃 / 红星新闻记者 叶燕 宋嘉问 / 记者 | 张三
 _BYLINE = re.compile(
     rf"^(?:[（(]?(?:作者[：:])?)(?P<outlet>[{_HAN}A-Za-z0-9（）().]{{0,40}}?)"
@@ -151,6 +152,12 @@ def extract(ctx: Context) -> Records:
                 add("reporter", name, "Person", base + off, "dateline", 0.9, Span(para.start + m.start(), para.start + m.end()))
             for o in (_outlets(m.group("outlet")) if m.group("outlet") and names else []):
                 add("sourceOrganization", o, "MediaOutlet", None, "dateline-outlet", 0.8,
+                    Span(para.start + m.start(), para.start + m.end()))
+            # （总台央视记者 王楠 田琪永）: the outlet inside the brackets, when it is a known one
+            inner = m.group("inner") or ""
+            known = gazetteer.org_index().get(inner) if names and inner else None
+            if known is not None and known.kind == "MediaOutlet":
+                add("sourceOrganization", known.name, "MediaOutlet", None, "dateline-inner-outlet", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
         for m in _FROM.finditer(ptext):
             o = _outlet(m.group("outlet"))

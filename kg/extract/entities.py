@@ -189,7 +189,8 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
     post_re = "|".join(map(re.escape, posts()))
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
-                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|$)")
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
+                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
