@@ -102,6 +102,9 @@ CREDIT_CASES = [
     ("21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道\n商务部表示。",
      {("reporter", "夏旭田"), ("reporter", "缴翼飞"), ("sourceOrganization", "21世纪经济报道")}),
     ("国资委有关负责人表示，将全力以赴实现首季开局稳。（记者王希）", {("reporter", "王希")}),
+    # a paper and its site, both credited (a0013)
+    ("上证报中国证券网讯（记者 陈芳）记者从海关总署获悉，今年1-11月进出口增长。",
+     {("reporter", "陈芳"), ("sourceOrganization", "上海证券报"), ("sourceOrganization", "中国证券网")}),
     # the outlet inside the brackets (a0095, a0022)
     ("进一步营造法治公平的税收环境。（总台央视记者 王楠 田琪永 刘世军 ）",
      {("reporter", "王楠"), ("reporter", "田琪永"), ("reporter", "刘世军"), ("sourceOrganization", "中央广播电视总台")}),
