@@ -107,6 +107,8 @@ def entity_iri(e: Entity) -> URIRef:
         return URIRef(mint.iri("place", "country-" + rest))
     if prefix == "region":
         return URIRef(mint.iri("place", "region-" + rest))
+    if prefix == "gov":                 # a division's government: org/gov-330000
+        return URIRef(mint.iri("org", "gov-" + rest))
     return URIRef(mint.iri(seg, rest or e.key))
 
 

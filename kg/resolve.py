@@ -52,6 +52,12 @@ def entity_for(m: Mention) -> Entity:
                    attrs={"code": div.code, "parent": div.parent, "ancestors": chain})
         if text != div.name:
             e.reasons.add(f"division short form {text} = {div.name} ({div.code})")
+    elif key and key.startswith("gov:"):
+        div = gazetteer.divisions()[key.split(":", 1)[1]]
+        e = Entity(key=key, kind="GovernmentBody", label=div.name + "人民政府",
+                   attrs={"government_of": div.code})
+        if text != e.label:
+            e.reasons.add(f"the government of {div.name} ({div.code}): {text} = {e.label}")
     elif key and key.startswith("org:"):
         entry = next((x for x in gazetteer.orgs() if x.key == key[4:]), None) or _org_entry(text)
         e = Entity(key=key, kind=entry.kind if entry else m.kind, label=entry.name if entry else text,

@@ -84,3 +84,29 @@ def test_stock_link_word_is_the_company_when_the_sentence_is_about_it():
 def test_stock_link_word_that_is_an_ordinary_phrase_is_not_a_company():
     _, rec = records(_stock("线上线下", "sz300959", "构建", "相结合的渠道体系。"))
     assert not [m for m in rec.mentions if m.text == "线上线下"]
+
+
+def _governments(text: str) -> list[tuple[str, str | None, str]]:
+    _, rec = records(text)
+    return [(m.text, m.key, m.rule) for m in rec.mentions if m.kind == "GovernmentBody"]
+
+
+def test_a_division_government_has_one_key_and_bare_references_resolve_to_it():
+    """浙江省政府 and 浙江省人民政府 are one body (gov:330000, label 浙江省人民政府); a later bare
+    省政府 / 市政府 is the government of the province / city last named (a0016, a0012)."""
+    found = _governments("浙江省政府发文，进一步加强这项工作\n为进一步提高浙江招商引资工作水平，近日，"
+                         "省政府印发了《关于进一步加强招商引资工作的指导意见》。")
+    assert found == [("浙江省政府", "gov:330000", "place-gov-suffix"), ("省政府", "gov:330000", "bare-gov")]
+    assert _governments("杭州市人民政府近日发布通知。市委、市政府要求各区落实。")[-1] == ("市政府", "gov:330100", "bare-gov")
+    from kg.resolve import resolve
+    _, rec = records("浙江省人民政府近日发布通知。省政府要求各地落实。")
+    labels = {resolve(rec).of(m).label for m in rec.mentions if m.kind == "GovernmentBody"}
+    assert labels == {"浙江省人民政府"}
+
+
+def test_bare_government_traps():
+    # no one government: 全省/各省; a place the gazetteer did not take is not a bare reference
+    assert _governments("全省政府系统要落实。各省政府要重视。") == []
+    assert not [g for g in _governments("广西合山市广旭公司担心合山市政府补贴资金不能及时回笼。") if g[2] == "bare-gov"]
+    # nothing named before it: nothing to resolve to
+    assert _governments("省政府印发了通知。") == []

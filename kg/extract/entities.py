@@ -162,6 +162,28 @@ def _county_boundary(text: str, start: int, div) -> bool:
     return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)
 
 
+_BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
+# 全省政府系统, 各省政府, 本市政府: no one government is meant
+_BARE_GOV_LEFT = set("全各本该外两他多诸此每")
+_BARE_GOV_AFTER = set("经由和与及在对向将被把为同跟请报按据从于及并或即")
+
+
+def _government_in_focus(named: list[tuple[int, str]], pos: int, level: str) -> str | None:
+    """The division code whose government a bare 省政府 (level 省) or 市政府 (level 市) at `pos`
+    means: the province (or city) of the last division named before it, if that is one."""
+    before = [code for start, code in named if start < pos]
+    if not before:
+        return None
+    divisions = gazetteer.divisions()
+    chain = [divisions[before[-1]]] + list(gazetteer.ancestors(before[-1]))
+    for div in chain:
+        if level == "省" and div.level == 1 and div.name.endswith("省"):
+            return div.code
+        if level == "市" and div.name.endswith("市"):
+            return div.code
+    return None
+
+
 @lru_cache(maxsize=1)
 def _gov_suffix_res() -> list[tuple[str, re.Pattern]]:
     return [(suffix, re.compile(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}")) for suffix in _GOV_SUFFIX]
@@ -360,8 +382,27 @@ def extract(ctx: Context) -> Records:
                 # the longer organisation replaces the bare place
                 rec.mentions.remove(mention)
                 taken.remove((s, e))
-                add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, attrs_place=mention.key)
+                # 浙江省政府 = 浙江省人民政府: a division's government has one key, whatever the spelling
+                gov = (f"gov:{mention.key.split(':', 1)[1]}" if suffix in ("人民政府", "政府") and not m.group(1)
+                       and (mention.key or "").startswith("division:") else None)
+                add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key)
                 break
+
+    # 省政府 / 市政府 with no place before it: the government of the province (city) the article
+    # is about at that point, i.e. of the last division named before it
+    named = sorted((x.span.start, x.key.split(":", 1)[1]) for x in rec.mentions
+                   if x.span and x.key and x.key.startswith(("division:", "gov:")))
+    for m in _BARE_GOV.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        # 合山市政府 (a place the gazetteer let go) is not a bare 市政府: the character before must
+        # not be able to end a name, only a function word or punctuation (报经省政府, 市委、市政府)
+        if _overlaps((s, e), taken) or before in _BARE_GOV_LEFT or ("\u4e00" <= before <= "\u9fff"
+                                                                    and before not in _BARE_GOV_AFTER):
+            continue
+        code = _government_in_focus(named, s, m.group("level"))
+        if code:
+            add(s, e, "GovernmentBody", "bare-gov", 0.6, key=f"gov:{code}", attrs_place=f"division:{code}")
 
     for m in _COMPANY.finditer(text):
         s, e = m.span()
