@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import relations
+from extract_helpers import records, relations
 
 ROLE_CASES = [
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。", {("高峰", "新闻发言人", "商务部", False)}),
@@ -93,6 +93,26 @@ def test_enumerated_measures_attach_to_the_announcing_body():
     found = relations(text, "measure")
     assert [r.args["ordinal"] for r in found] == [1, 2, 3]
     assert {r.args["body"].text for r in found} == {"商务部"}
+
+
+def _roles_of(text: str) -> set[tuple[str, str, str]]:
+    return {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")}
+
+
+def test_posts_listed_after_another_person_share_the_organisation():
+    """峰会大陆方面理事长郭金龙、副理事长张平 (a0117): 峰会 is the summit named before (a
+    back-reference), and 张平's bare post shares it; a post with an organisation of its own
+    (广发基金高级董事总经理) does not take the one before the list."""
+    text = ("全国政协主席汪洋向两岸企业家峰会理事会发贺信，向峰会全体会员致以问候。\n"
+            "峰会大陆方面理事长郭金龙、副理事长张平等在南京出席年会。")
+    found = _roles_of(text)
+    assert {("郭金龙", "大陆方面理事长", "峰会"), ("张平", "副理事长", "峰会")} <= found
+    _, rec = records(text)
+    back = [m for m in rec.mentions if m.rule == "back-reference"]
+    assert back and {m.key for m in back} == {"org:cross-strait-ceo-summit"}
+    found = _roles_of("会上，兴业证券全球首席策略分析师张忆东、广发基金高级董事总经理刘格菘、"
+                      "兴证全球基金研究部副总监董理出席。")
+    assert not {r for r in found if r[0] in ("刘格菘", "董理") and r[2] == "兴业证券"}, found
 
 
 CREDIT_CASES = [

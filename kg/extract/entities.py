@@ -163,6 +163,9 @@ def _county_boundary(text: str, start: int, div) -> bool:
 
 
 _BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
+# heads that name one organisation of the article when they stand alone (not 公司/银行: too often generic)
+_BACK_REF = re.compile(r"峰会|论坛|理事会|协会|商会|研究会|基金会|联合会")
+_BACK_REF_AFTER = set("该本此经由和与及在对向将被把为同跟请报按据从于并或即")
 # 全省政府系统, 各省政府, 本市政府: no one government is meant
 _BARE_GOV_LEFT = set("全各本该外两他多诸此每")
 _BARE_GOV_AFTER = set("经由和与及在对向将被把为同跟请报按据从于及并或即")
@@ -445,6 +448,26 @@ def extract(ctx: Context) -> Records:
         label = f"{host}{m.group('type')}" + (f"（{date}）" if date else "")
         add(s_, e_, "Event", "press-conference", 0.7, key=f"event:{host}{m.group('type')}:{date}",
             label=label, date=date or None, host=host or None)
+    # 峰会 / 协会 alone, after 两岸企业家峰会 / 中国证券业协会 was named: a back-reference to that
+    # organisation (the last one named before it whose name ends so)
+    orgs_named = sorted(((x.span.start, x) for x in rec.mentions
+                         if x.span and x.kind in ("Organization", "GovernmentBody") and x.key), key=lambda t: t[0])
+    if orgs_named:
+        for m in _BACK_REF.finditer(text):
+            s_, e_ = m.span()
+            before = text[s_ - 1] if s_ > 0 else ""
+            if _overlaps((s_, e_), taken) or ("\u4e00" <= before <= "\u9fff" and before not in _BACK_REF_AFTER):
+                continue
+            head = m.group()
+            target = None
+            for start, x in orgs_named:
+                if start >= s_:
+                    break
+                entry = gazetteer.org_index().get(x.text) if x.key.startswith("org:") else None
+                if x.text.endswith(head) or (entry is not None and entry.name.endswith(head)):
+                    target = x
+            if target is not None:
+                add(s_, e_, target.kind, "back-reference", 0.6, key=target.key)
     # user patterns and known persons from the config
     for i, pat in enumerate((ctx.config or {}).get("patterns") or []):
         group = pat.get("group", 0)

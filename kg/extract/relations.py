@@ -68,12 +68,32 @@ def _post_segments(phrase: str, post_re: str) -> list[str] | None:
     return parts
 
 
+def _after_other_people(phrase: str, names: set[str], post_re: str) -> str:
+    """'大陆方面理事长郭金龙、副理事长' -> '副理事长': in a list of posts and people under one
+    organisation, the posts before another person's name are that person's."""
+    parts = [x for x in _SEP.split(phrase) if x]
+    kept: list[str] = []
+    for x in parts:
+        if any(x.endswith(n) and len(x) > len(n) and re.search(rf"(?:{post_re})$", x[:-len(n)]) for n in names):
+            kept = []
+        else:
+            kept.append(x)
+    if len(kept) == len(parts) or not kept:
+        return phrase
+    # only bare posts (副理事长, 常务副总经理) carry the organisation over; 广发基金高级董事总经理
+    # names an organisation of its own, which is not the one before the list
+    if all(re.fullmatch(rf"[{HAN}]{{0,3}}?(?:{post_re})", x) for x in kept):
+        return "、".join(kept)
+    return phrase
+
+
 def _roles(art, mentions, rec: Records):
     """[org][unit]?[原|前]?[post](、[unit]?[post])*[：]?[name], with known or suffix-shaped orgs."""
     text = art.text
     post_re = "|".join(map(re.escape, posts()))
     orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS), key=lambda m: m.span.start)
     org_starts = [o.span.start for o in orgs]
+    names = {m.text for m in mentions if m.kind == "Person"}
     seen = set()
     for p in mentions:
         if p.kind != "Person" or p.span is None or p.rule not in ("post-name", "name-verb", "person-propagation"):
@@ -106,7 +126,7 @@ def _roles(art, mentions, rec: Records):
             stop = later[0].span.start if later else left_end
             phrase = text[nxt.span.end:stop]
             former = phrase.startswith(("原", "前")) or text[max(0, nxt.span.start - 1):nxt.span.start] in ("原", "前")
-            phrase = phrase.lstrip("原前").rstrip("、兼")
+            phrase = _after_other_people(phrase.lstrip("原前").rstrip("、兼"), names, post_re)
             segs = _post_segments(phrase, post_re) if phrase else None
             if segs:
                 for seg in segs:
