@@ -93,7 +93,9 @@ def entity_for(m: Mention) -> Entity:
         else:
             e = Entity(key=f"org:{_key(text)}", kind=m.kind, label=text)
     elif m.kind in ("Document", "Law"):
-        e = Entity(key=f"doc:{_key(text)}", kind=m.kind, label=text)
+        edition = m.attrs.get("edition")
+        label = f"{text}（{edition}）" if edition else text     # 2020年版《…》 is its own document
+        e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
     elif m.kind == "Person":
         e = Entity(key=f"person:{_key(text)}", kind="Person", label=text)
     elif m.kind == "Programme":

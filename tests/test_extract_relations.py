@@ -148,3 +148,16 @@ def test_repeated_surname_with_title_resolves_to_the_named_speaker():
     text = "商务部副部长任鸿斌近期表示，当前外贸面临的挑战不容忽视。任部长指出，要稳住外贸基本盘。"
     found = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
     assert ("任鸿斌", "要稳住外贸基本盘。") in found, found
+
+
+def test_an_earlier_edition_is_its_own_document():
+    """2020年版《外商投资准入负面清单》 (a0092): the short title is the article's alias for the
+    2021 edition, the edition before it makes it the 2020 one, issued by both bodies."""
+    from kg.resolve import resolve
+    text = ("《外商投资准入特别管理措施（负面清单）（2021年版）》已经审议通过。一、《外商投资准入特别管理措施（负面清单）》"
+            "（以下简称《外商投资准入负面清单》）统一列出特别管理措施。\n十一、2020 年 6 月 23 日国家发展改革委、"
+            "商务部发布的 2020年版《外商投资准入负面清单》自 2022 年 1 月 1 日起废止。")
+    _, rec = records(text)
+    res = resolve(rec)
+    found = {(r.args["agent"].text, res.of(r.args["document"]).label) for r in rec.relations if r.kind == "document"}
+    assert {("国家发展改革委", "外商投资准入负面清单（2020年版）"), ("商务部", "外商投资准入负面清单（2020年版）")} <= found

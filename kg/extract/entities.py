@@ -163,6 +163,7 @@ def _county_boundary(text: str, start: int, div) -> bool:
 
 
 _BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
+_EDITION = re.compile(r"(\d{4})\s*年版\s*$")
 # heads that name one organisation of the article when they stand alone (not 公司/银行: too often generic)
 _BACK_REF = re.compile(r"峰会|论坛|理事会|协会|商会|研究会|基金会|联合会")
 _BACK_REF_AFTER = set("该本此经由和与及在对向将被把为同跟请报按据从于并或即")
@@ -324,7 +325,12 @@ def extract(ctx: Context) -> Records:
     titles = []
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
-        if title in aliases or title in stop or title in _GENERIC_TITLES:
+        known = _document_index().get(title)
+        # 2020年版《外商投资准入负面清单》: another edition than the one the article is about (also
+        # when the short title is the article's alias for its own edition)
+        ed = _EDITION.search(text, max(0, m.start() - 12), m.start()) if not known else None
+        edition = {"edition": f"{ed.group(1)}年版"} if ed and f"{ed.group(1)}年版" not in title else {}
+        if (title in aliases and not edition) or title in stop or title in _GENERIC_TITLES:
             continue
         entry = gazetteer.org_index().get(title)
         if entry is not None or _MEDIA_TITLE.search(title) and len(title) <= 8:
@@ -332,8 +338,8 @@ def extract(ctx: Context) -> Records:
                 key=entry.key if entry else None)
             continue
         kind = "Law" if _LAW_TITLE.search(title) else "Document"
-        known = _document_index().get(title)
-        add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None)
+        add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None,
+            **edition)
         titles.append((m.start(), m.end()))
         for s_, e_, entry in title_issuers(title):
             rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),

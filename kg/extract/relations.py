@@ -264,6 +264,7 @@ def _documents(art, mentions, rec: Records):
         found = False
         for o in reversed(before):
             between = text[o.span.end:d.span.start].rstrip("《“\"")
+            between = re.sub(r"\s*\d{4}\s*年版\s*$", "", between)   # 发布的 2020年版《…》
             if "《" in between or len(between) > 30:
                 continue
             for verb, action in DOC_VERBS:
