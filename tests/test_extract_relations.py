@@ -161,3 +161,15 @@ def test_an_earlier_edition_is_its_own_document():
     res = resolve(rec)
     found = {(r.args["agent"].text, res.of(r.args["document"]).label) for r in rec.relations if r.kind == "document"}
     assert {("国家发展改革委", "外商投资准入负面清单（2020年版）"), ("商务部", "外商投资准入负面清单（2020年版）")} <= found
+
+
+def test_an_organisation_speaks_through_its_research_report():
+    """银河证券研报指出 (a0035): the firm is the speaker; an analyst named after the firm's
+    research institute speaks for himself, and 他 never refers back to a firm."""
+    found = {(r.args["speaker"].text, r.args["verb"]) for r in relations(
+        "银河证券研报指出，固体废物管理与大气、水、土污染防治密切相关。他还说，要加强管理。", "statement")}
+    assert ("银河证券", "指出") in found
+    assert not {s for s, _ in found if s == "他"}
+    found = {r.args["speaker"].text for r in relations(
+        "英大证券研究所所长郑后成分析称，9月消费表现超预期。", "statement")}
+    assert found == {"郑后成"}, found

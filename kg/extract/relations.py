@@ -451,6 +451,9 @@ def _designation_lists(art, mentions, rec: Records):
                 emit(r, earlier[-1], Span(r[0].span.start, r[-1].span.end), "places-pilot-reference", 0.5)
 
 
+_RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研究团队)")
+
+
 def _statements(art, mentions, rec: Records):
     text = art.text
     verbs = "|".join(map(re.escape, speech_verbs()))
@@ -460,6 +463,13 @@ def _statements(art, mentions, rec: Records):
     events = []
     for m in speakers:
         events.append((m.span.start, m.span.end, m))
+    # 银河证券研报指出 / 中金公司研究报告认为: the organisation speaks through its research
+    for o in mentions:
+        if o.kind in ("Company", "Organization") and o.span:
+            rm = _RESEARCH.match(text, o.span.end)
+            # the verb right after the report: 天风证券研究所副所长孙彬彬预测称 is the analyst's
+            if rm and re.match(rf"(?:中|也|还|则)?(?:{verbs})", text[rm.end():rm.end() + 8]):
+                events.append((o.span.start, rm.end(), o))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         events.append((pm.start(1), pm.end(1), None))
     # 王部长表示 / 张教授指出: a repeated surname with a title is the one named person of that surname
@@ -505,7 +515,8 @@ def _statements(art, mentions, rec: Records):
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
                                   stmt_span, 0.8 if m is not None else 0.65,
                                   "speaker-verb" if m is not None else "pronoun-verb"))
-        last_speaker = speaker
+        if speaker.kind == "Person":         # 他/她 never refers back to an organisation
+            last_speaker = speaker
 
 
 def _measures(art, mentions, rec: Records):
