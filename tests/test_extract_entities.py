@@ -30,6 +30,11 @@ CASES = [
     # post + name followed by a verb that is not a speech verb (a0002)
     ("本次会议主要讨论了两个主题。商务部部长王文涛围绕上述议题，在会上提出了中国相关主张和建议。",
      {("商务部", "GovernmentBody"), ("王文涛", "Person")}, {("王文涛围", "Person"), ("王文", "Person")}),
+    # two-character abbreviations inside other words are not organisations (a0095)
+    ("我们将对符合退税条件的纳税人行业认定。在4月30日前，集中办理微型企业存量留抵退税。出口行业回暖。", set(),
+     {("人行", "GovernmentBody"), ("中办", "GovernmentBody"), ("口行", "Company")}),
+    ("据央行数据，中办国办印发《关于推动现代职业教育高质量发展的意见》。比如中粮控股的中粮期货。",
+     {("央行", "GovernmentBody"), ("中办", "GovernmentBody"), ("国办", "GovernmentBody")}, set()),
     ("随着雄安新区、北京经济技术开发区、中新天津生态城等5个特殊地区加入试点。",
      {("雄安新区", "Place"), ("北京经济技术开发区", "Place"), ("中新天津生态城", "Place")}, set()),
 ]
@@ -110,3 +115,9 @@ def test_bare_government_traps():
     assert not [g for g in _governments("广西合山市广旭公司担心合山市政府补贴资金不能及时回笼。") if g[2] == "bare-gov"]
     # nothing named before it: nothing to resolve to
     assert _governments("省政府印发了通知。") == []
+
+
+def test_abbreviations_inside_words_are_no_mentions_of_any_kind():
+    found = {t for t, _ in mentions("我们将对符合退税条件的纳税人行业认定。在4月30日前，集中办理微型企业存量留抵退税。"
+                                    "出口行业回暖，其中行业分化明显。")}
+    assert not found & {"人行", "中办", "口行", "中行"}, found
