@@ -79,7 +79,10 @@ def entity_for(m: Mention) -> Entity:
     elif key and key.startswith("stock:"):
         e = Entity(key=key, kind="Company", label=text, attrs={"stock_code": key.split(":", 1)[1]})
     elif key and key.startswith("country:"):
+        code = key.split(":", 1)[1]
         entry = gazetteer.country_index().get(text)
+        if entry is None or entry.code != code:     # 自美进口: the key says which country 美 is
+            entry = gazetteer.countries().get(code, entry)
         e = Entity(key=key, kind="Country", label=getattr(entry, "name", text), en=getattr(entry, "en", None))
     elif key and key.startswith("region:"):
         entry = gazetteer.region_index().get(text)

@@ -35,6 +35,9 @@ CASES = [
      {("人行", "GovernmentBody"), ("中办", "GovernmentBody"), ("口行", "Company")}),
     ("据央行数据，中办国办印发《关于推动现代职业教育高质量发展的意见》。比如中粮控股的中粮期货。",
      {("央行", "GovernmentBody"), ("中办", "GovernmentBody"), ("国办", "GovernmentBody")}, set()),
+    # a one-character country in a trade construction (a0098); not in 对美联储, 对美好生活, 对美元
+    ("其中，自美进口增速以及自东南亚进口增速均较前值大幅上行，对日出口回落。", {("美", "Country"), ("日", "Country")}, set()),
+    ("这对美联储货币政策形成压力，人们对美好生活的向往，人民币对美元汇率稳定。", set(), {("美", "Country")}),
     ("随着雄安新区、北京经济技术开发区、中新天津生态城等5个特殊地区加入试点。",
      {("雄安新区", "Place"), ("北京经济技术开发区", "Place"), ("中新天津生态城", "Place")}, set()),
 ]
@@ -121,3 +124,11 @@ def test_abbreviations_inside_words_are_no_mentions_of_any_kind():
     found = {t for t, _ in mentions("我们将对符合退税条件的纳税人行业认定。在4月30日前，集中办理微型企业存量留抵退税。"
                                     "出口行业回暖，其中行业分化明显。")}
     assert not found & {"人行", "中办", "口行", "中行"}, found
+
+
+def test_an_abbreviated_country_resolves_to_the_country():
+    from kg.resolve import resolve
+    _, rec = records("其中，自美进口增速以及自东南亚进口增速均较前值大幅上行。")
+    res = resolve(rec)
+    found = {(res.of(m).key, res.of(m).label) for m in rec.mentions if m.kind == "Country"}
+    assert found == {("country:US", "美国")}, found

@@ -163,6 +163,10 @@ def _county_boundary(text: str, start: int, div) -> bool:
 
 
 _BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
+_COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国",
+                          "德": "德国", "澳": "澳大利亚", "加": "加拿大", "印": "印度"}
+_COUNTRY_ABBR = re.compile(r"(?<=[对自向从])(?P<c>[美日韩俄英法德澳加印])(?=(?:进口|出口|进出口|贸易|投资|直接投资|"
+                           r"加征关税|出口额|进口额|贸易顺差|贸易逆差|顺差|逆差))")
 # what may stand right before an abbreviated organisation name (据央行, 由国办, 与中行)
 _ABBR_LEFT = set("据由经与和及同跟在对向从是为将被让请把给令于或并即自随的如")
 _EDITION = re.compile(r"(\d{4})\s*年版\s*$")
@@ -463,6 +467,11 @@ def extract(ctx: Context) -> Records:
         label = f"{host}{m.group('type')}" + (f"（{date}）" if date else "")
         add(s_, e_, "Event", "press-conference", 0.7, key=f"event:{host}{m.group('type')}:{date}",
             label=label, date=date or None, host=host or None)
+    # 自美进口 / 对日出口: a one-character country abbreviation in a trade construction
+    for m in _COUNTRY_ABBR.finditer(text):
+        entry = gazetteer.country_index().get(_COUNTRY_ABBREVIATIONS[m.group("c")])
+        if entry is not None and not _overlaps(m.span("c"), taken):
+            add(m.start("c"), m.end("c"), "Country", "country-abbreviation", 0.7, key=f"country:{entry.code}")
     # 峰会 / 协会 alone, after 两岸企业家峰会 / 中国证券业协会 was named: a back-reference to that
     # organisation (the last one named before it whose name ends so)
     orgs_named = sorted(((x.span.start, x) for x in rec.mentions
