@@ -66,11 +66,15 @@ def validate(data: Any, origin: str = "config") -> dict[str, Any]:
 def apply_once(config: dict[str, Any] | None) -> None:
     """Merge the config into this process's gazetteers and word lists, once per distinct config."""
     global _applied
-    if not config:
+    if not config and _applied is None:
         return
-    digest = hashlib.sha256(json.dumps(config, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    # no config after a config: back to the shipped gazetteers (a build without --config in a
+    # process that built with one must extract as `kg build` alone does)
+    digest = (hashlib.sha256(json.dumps(config, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+              if config else None)
     if digest == _applied:
         return
+    config = config or {}
     from . import gazetteer, lexicon
     from .extract import entities
 

@@ -131,6 +131,21 @@ class ArticleResult:
 
 
 _EXTRACTORS = None
+_FINGERPRINTS: dict[tuple, str] = {}
+
+
+def fingerprint(extractors, config: dict | None) -> str:
+    """What an article's graph was extracted with: the extractors' name@version and a digest of
+    the configuration. A file whose content is unchanged is extracted again when this differs
+    (new kg version, a plugin added, a gazetteer entry added in --config)."""
+    import json
+    cfg = json.dumps(config or {}, sort_keys=True, ensure_ascii=False, default=str)
+    key = (tuple(f"{e.name}@{e.version}" for e in extractors), cfg)
+    fp = _FINGERPRINTS.get(key)
+    if fp is None:
+        digest = hashlib.sha256(cfg.encode("utf-8")).hexdigest()[:12] if config else "none"
+        fp = _FINGERPRINTS[key] = " ".join(sorted(key[0])) + f" config:{digest}"
+    return fp
 
 
 def _extractors():
@@ -151,9 +166,11 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
     except ReadError as exc:
         return ArticleResult(path, error=str(exc))
     try:
-        records = extract(article, extractors or _extractors(), config)
+        extractors = extractors or _extractors()
+        records = extract(article, extractors, config)
         res = resolve(records)
-        g, eg = rdf.build(article, records, res, graph_factory=set)
+        g, eg = rdf.build(article, records, res, graph_factory=set,
+                          extracted_with=fingerprint(extractors, config))
         a = rdf.article_iri(article.id)
         commit = {t for t in g if t[0] == a and t[1] == KG.contentHash}
         write = GraphWrite(graph=str(a), triples=ntriples(g - commit), commit=ntriples(commit),
@@ -244,7 +261,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         store.repair(broken)
         log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
     by_path = {v["path"]: k for k, v in known.items()}
-    before = {k: v["hash"] for k, v in known.items()}     # what the store held when we began
+    current = fingerprint(_extractors(), config)
+    # what the store held when we began, as content hashes; an article extracted with other
+    # extractors or another configuration counts as changed
+    before = {k: v["hash"] if v.get("with") == current else "" for k, v in known.items()}
     before_path = dict(by_path)
     dispatched: set[str] = set()
     todo: list[str] = []

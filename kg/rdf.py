@@ -204,7 +204,8 @@ class ArticleGraphs:
         return Literal(d, datatype=XSD.dateTime) if d else None
 
 
-def build(article: Article, records: Records, res: Resolution, *, graph_factory=Graph) -> tuple[Graph, Graph]:
+def build(article: Article, records: Records, res: Resolution, *, graph_factory=Graph,
+          extracted_with: str | None = None) -> tuple[Graph, Graph]:
     ag = ArticleGraphs(article, graph_factory)
     g, a = ag.g, ag.a
     meta = article.meta
@@ -213,6 +214,8 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
     g.add((a, KG.articleId, lit(article.id)))
     g.add((a, KG.contentHash, lit(article.content_hash)))
     g.add((a, KG.sourcePath, lit(article.path)))
+    if extracted_with:
+        g.add((a, KG.extractedWith, lit(extracted_with)))
     g.add((a, SDO.headline, lit(article.title or article.id)))
     if ag.date() is not None:
         g.add((a, SDO.datePublished, ag.date()))

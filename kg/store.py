@@ -211,7 +211,8 @@ class Backend(abc.ABC):
         return int(next(iter(self.select(q)))["n"].value)
 
     def articles(self) -> dict[str, dict[str, str]]:
-        """article id -> {graph, hash, path}, for the articles whose commit triple is there."""
+        """article id -> {graph, hash, path, with}, for the articles whose commit triple is there
+        (with: what extracted the graph, kg:extractedWith, "" when the graph predates it)."""
         return self.article_index()[0]
 
     def article_index(self, paths: Iterable[str] | None = None, ids: Iterable[str] | None = None
@@ -223,17 +224,17 @@ class Backend(abc.ABC):
             # the bound variable's pattern first: oxigraph then joins from the VALUES
             if path_required:
                 return (f"GRAPH ?g {{ ?a <{ONT}sourcePath> ?path . ?a <{ONT}articleId> ?id "
-                        f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} }}")
+                        f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} OPTIONAL {{ ?a <{ONT}extractedWith> ?with }} }}")
             return (f"GRAPH ?g {{ ?a <{ONT}articleId> ?id OPTIONAL {{ ?a <{ONT}sourcePath> ?path }} "
-                    f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} }}")
+                    f"OPTIONAL {{ ?a <{ONT}contentHash> ?hash }} OPTIONAL {{ ?a <{ONT}extractedWith> ?with }} }}")
         queries = []
         if paths is None and ids is None:
-            queries.append(f"SELECT ?g ?id ?hash ?path WHERE {{ {body(False)} }}")  # sparql-static
+            queries.append(f"SELECT ?g ?id ?hash ?path ?with WHERE {{ {body(False)} }}")  # sparql-static
         else:
             for var, values in (("path", paths), ("id", ids)):
                 for chunk in _chunks(sorted(set(values or ())), 300):
                     terms = " ".join(_literal(v) for v in chunk)
-                    queries.append(f"SELECT ?g ?id ?hash ?path WHERE {{ VALUES ?{var} {{ {terms} }} "
+                    queries.append(f"SELECT ?g ?id ?hash ?path ?with WHERE {{ VALUES ?{var} {{ {terms} }} "
                                    f"{body(var == 'path')} }}")  # sparql-static
         known: dict[str, dict[str, str]] = {}
         broken: set[str] = set()
@@ -243,7 +244,8 @@ class Backend(abc.ABC):
                     broken.add(row["g"].value)
                 else:
                     known[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value,
-                                              "path": row["path"].value}
+                                              "path": row["path"].value,
+                                              "with": row["with"].value if row["with"] is not None else ""}
         return known, sorted(broken - {v["graph"] for v in known.values()})
 
     def incomplete(self) -> bool:
@@ -522,7 +524,7 @@ class Store(Backend):
         def scan(prop: str) -> dict[str, str]:
             q = f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}{prop}> ?v }} }}"  # sparql-static
             return {row["g"].value: row["v"].value for row in self.select(q)}
-        hashes, paths_ = scan("contentHash"), scan("sourcePath")
+        hashes, paths_, with_ = scan("contentHash"), scan("sourcePath"), scan("extractedWith")
         prefix = str(article_iri(""))
         if not self.incomplete() and all(g.startswith(prefix) for g in hashes):
             # every article graph is complete and named kgr:article/<id> (kg.rdf mints no other):
@@ -530,7 +532,7 @@ class Store(Backend):
             ids_ = {g: g[len(prefix):] for g in hashes}
         else:
             ids_ = scan("articleId")
-        known = {aid: {"graph": g, "hash": hashes[g], "path": paths_[g]}
+        known = {aid: {"graph": g, "hash": hashes[g], "path": paths_[g], "with": with_.get(g, "")}
                  for g, aid in ids_.items() if g in hashes and g in paths_}
         return known, sorted(g for g in ids_ if g not in hashes)
 

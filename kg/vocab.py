@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     # article metadata
     articleId: object
     contentHash: object
+    extractedWith: object
     sourcePath: object
     originalTitle: object
     # mentions

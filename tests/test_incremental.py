@@ -168,3 +168,40 @@ def test_unreadable_and_empty_files_fail_alone(folder, store):
     summary = build([folder], store)
     assert summary.built == N and summary.failed == 1
     assert "empty" in summary.errors[0]
+
+
+def test_other_extractors_or_configuration_rebuild_unchanged_files(store, tmp_path):
+    """An unchanged file is extracted again when what extracted it changed: another extractor
+    version (a kg upgrade), a graph from before kg recorded it, or another --config. The result
+    is the store a fresh build with the new setting gives."""
+    first = build([EXAMPLES], store)
+    assert first.built == N
+    assert build([EXAMPLES], store).unchanged == N
+    with_ = {v["with"] for v in store.articles().values()}
+    assert len(with_) == 1 and "entities@" in next(iter(with_)) and next(iter(with_)).endswith("config:none")
+
+    # a store written by an older kg: the recorded extractor versions differ, or none is recorded
+    store.update('DELETE { GRAPH ?g { ?a kg:extractedWith ?w } } INSERT { GRAPH ?g { ?a kg:extractedWith "entities@1 config:none" } } '
+                 'WHERE { GRAPH ?g { ?a kg:extractedWith ?w } }'.replace("kg:", "<https://w3id.org/kgnews/ontology#"
+                                                                           ).replace("extractedWith", "extractedWith>"))
+    again = build([EXAMPLES], store)
+    assert (again.built, again.unchanged) == (N, 0)
+    store.update('DELETE WHERE { GRAPH ?g { ?a <https://w3id.org/kgnews/ontology#extractedWith> ?w } }')
+    assert build([EXAMPLES], store).built == N
+    assert build([EXAMPLES], store).unchanged == N
+
+    # another configuration: extracted again, and equal to a fresh build with that configuration
+    config = {"orgs": [{"key": "test-institute", "name": "跨境电商研究院", "kind": "Organization"}]}
+    changed = build([EXAMPLES], store, config=config)
+    assert changed.built == N
+    assert build([EXAMPLES], store, config=config).unchanged == N
+    fresh = Store(tmp_path / "fresh")
+    build([EXAMPLES], fresh, config=config)
+    assert dump(store) == dump(fresh)
+    fresh.close()
+    # and back without it: the shipped gazetteers again, as a fresh build without --config
+    assert build([EXAMPLES], store).built == N
+    plain = Store(tmp_path / "plain")
+    build([EXAMPLES], plain)
+    assert dump(store) == dump(plain)
+    plain.close()

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "1"
+VERSION = "2"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline

@@ -23,7 +23,7 @@ from .automaton import Matcher
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "1"
+VERSION = "2"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
