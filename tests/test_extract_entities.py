@@ -35,6 +35,7 @@ CASES = [
      {("人行", "GovernmentBody"), ("中办", "GovernmentBody"), ("口行", "Company")}),
     ("据央行数据，中办国办印发《关于推动现代职业教育高质量发展的意见》。比如中粮控股的中粮期货。",
      {("央行", "GovernmentBody"), ("中办", "GovernmentBody"), ("国办", "GovernmentBody")}, set()),
+    ("商务部国际司有关负责人今天（7日）在接受总台记者采访时表示。", {("总台", "MediaOutlet")}, set()),
     # a one-character country in a trade construction (a0098); not in 对美联储, 对美好生活, 对美元
     ("其中，自美进口增速以及自东南亚进口增速均较前值大幅上行，对日出口回落。", {("美", "Country"), ("日", "Country")}, set()),
     ("这对美联储货币政策形成压力，人们对美好生活的向往，人民币对美元汇率稳定。", set(), {("美", "Country")}),

@@ -122,6 +122,7 @@ CREDIT_CASES = [
     ("21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道\n商务部表示。",
      {("reporter", "夏旭田"), ("reporter", "缴翼飞"), ("sourceOrganization", "21世纪经济报道")}),
     ("国资委有关负责人表示，将全力以赴实现首季开局稳。（记者王希）", {("reporter", "王希")}),
+    ("长江干线港口完成货物吞吐量超20亿吨。（总台记者 金珠）", {("reporter", "金珠"), ("sourceOrganization", "中央广播电视总台")}),
     # a paper and its site, both credited (a0013)
     ("上证报中国证券网讯（记者 陈芳）记者从海关总署获悉，今年1-11月进出口增长。",
      {("reporter", "陈芳"), ("sourceOrganization", "上海证券报"), ("sourceOrganization", "中国证券网")}),

@@ -168,7 +168,7 @@ _COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "�
 _COUNTRY_ABBR = re.compile(r"(?<=[对自向从])(?P<c>[美日韩俄英法德澳加印])(?=(?:进口|出口|进出口|贸易|投资|直接投资|"
                            r"加征关税|出口额|进口额|贸易顺差|贸易逆差|顺差|逆差))")
 # what may stand right before an abbreviated organisation name (据央行, 由国办, 与中行)
-_ABBR_LEFT = set("据由经与和及同跟在对向从是为将被让请把给令于或并即自随的如")
+_ABBR_LEFT = set("据由经与和及同跟在对向从是为将被让请把给令于或并即自随的如受")
 _EDITION = re.compile(r"(\d{4})\s*年版\s*$")
 # heads that name one organisation of the article when they stand alone (not 公司/银行: too often generic)
 _BACK_REF = re.compile(r"峰会|论坛|理事会|协会|商会|研究会|基金会|联合会")
