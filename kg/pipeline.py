@@ -131,20 +131,35 @@ class ArticleResult:
 
 
 _EXTRACTORS = None
-_FINGERPRINTS: dict[tuple, str] = {}
+_FINGERPRINTS: dict = {}
+
+
+def _data_digest() -> str:
+    """A digest of the gazetteers and word lists kg ships (kg/data, kg/lexicon): editing them
+    changes extraction as much as changing an extractor does."""
+    if "data" not in _FINGERPRINTS:
+        h = hashlib.sha256()
+        root = Path(__file__).resolve().parent
+        for folder in ("data", "lexicon"):
+            for f in sorted((root / folder).iterdir()):
+                if f.is_file() and f.suffix in (".tsv", ".txt", ".yaml", ".yml"):
+                    h.update(f.name.encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+        _FINGERPRINTS["data"] = h.hexdigest()[:12]
+    return _FINGERPRINTS["data"]
 
 
 def fingerprint(extractors, config: dict | None) -> str:
-    """What an article's graph was extracted with: the extractors' name@version and a digest of
-    the configuration. A file whose content is unchanged is extracted again when this differs
-    (new kg version, a plugin added, a gazetteer entry added in --config)."""
+    """What an article's graph was extracted with: the extractors' name@version, a digest of the
+    shipped gazetteers and word lists, and one of the configuration. A file whose content is
+    unchanged is extracted again when this differs (a kg upgrade, a plugin added, a gazetteer
+    entry added in --config)."""
     import json
     cfg = json.dumps(config or {}, sort_keys=True, ensure_ascii=False, default=str)
     key = (tuple(f"{e.name}@{e.version}" for e in extractors), cfg)
     fp = _FINGERPRINTS.get(key)
     if fp is None:
         digest = hashlib.sha256(cfg.encode("utf-8")).hexdigest()[:12] if config else "none"
-        fp = _FINGERPRINTS[key] = " ".join(sorted(key[0])) + f" config:{digest}"
+        fp = _FINGERPRINTS[key] = (" ".join(sorted(key[0])) + f" data:{_data_digest()} config:{digest}")
     return fp
 
 
