@@ -111,6 +111,25 @@ def examples_store(tmp_path_factory) -> Built:
     return Built(d / "store", summary, EXAMPLES)
 
 
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 for a server a test starts."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    """An open embedded store of examples/articles, to compare a SPARQL server's answers with."""
+    from kg.pipeline import build
+    from kg.store import Store
+    s = Store(tmp_path_factory.mktemp("embedded") / "store")
+    build([EXAMPLES], s)
+    yield s
+    s.close()
+
+
 @pytest.fixture(scope="session")
 def golden_script():
     return load_script("update_golden")

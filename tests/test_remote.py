@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 
 from kg.export import export_bytes
 from kg.pipeline import build, remove
@@ -30,12 +31,6 @@ N = len([p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".txt")])
 def oxigraph_binary() -> str | None:
     here = Path(sys.executable).parent / "oxigraph"
     return str(here) if here.exists() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -76,14 +71,6 @@ def server(tmp_path_factory):
     srv = Server(tmp_path_factory.mktemp("oxigraph-server"))
     yield srv
     srv.stop()
-
-
-@pytest.fixture(scope="module")
-def embedded(tmp_path_factory):
-    s = Store(tmp_path_factory.mktemp("embedded") / "store")
-    build([EXAMPLES], s)
-    yield s
-    s.close()
 
 
 def clear(url: str) -> None:

@@ -11,7 +11,6 @@ lexical forms "0"/"1" of the same booleans), and it keeps derived integer types
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -19,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import free_port
+
 from kg.export import export_bytes
 from kg.pipeline import build, remove
 from kg.query import run, term_text
-from kg.store import Store, open_store
+from kg.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
@@ -59,12 +60,6 @@ MaxQueryExecutionTime = 60
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     exe = shutil.which("virtuoso-t")
@@ -95,14 +90,6 @@ def virtuoso(tmp_path_factory):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-
-
-@pytest.fixture(scope="module")
-def embedded(tmp_path_factory):
-    s = Store(tmp_path_factory.mktemp("embedded") / "store")
-    build([EXAMPLES], s)
-    yield s
-    s.close()
 
 
 BOOLEAN = {"0": "false", "1": "true"}
