@@ -167,15 +167,27 @@ _COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "�
                           "德": "德国", "澳": "澳大利亚", "加": "加拿大", "印": "印度"}
 _COUNTRY_ABBR = re.compile(r"(?<=[对自向从])(?P<c>[美日韩俄英法德澳加印])(?=(?:进口|出口|进出口|贸易|投资|直接投资|"
                            r"加征关税|出口额|进口额|贸易顺差|贸易逆差|顺差|逆差))")
+
+
+# function words that may stand right before a name (报经省政府, 由国办, 与中行, 向峰会)
+_FUNCTION_CHARS = frozenset("与为于从即及同向和在对将并或把据由经被请跟")
+
+
+def _after_boundary(text: str, pos: int, allowed: frozenset | set) -> bool:
+    """Does `pos` start a word: no Han character before it, or one of `allowed`?"""
+    before = text[pos - 1] if pos > 0 else ""
+    return not ("\u4e00" <= before <= "\u9fff") or before in allowed
+
+
 # what may stand right before an abbreviated organisation name (据央行, 由国办, 与中行)
-_ABBR_LEFT = set("据由经与和及同跟在对向从是为将被让请把给令于或并即自随的如受")
+_ABBR_LEFT = _FUNCTION_CHARS | set("是让给令自随的如受")
 _EDITION = re.compile(r"(\d{4})\s*年版\s*$")
 # heads that name one organisation of the article when they stand alone (not 公司/银行: too often generic)
 _BACK_REF = re.compile(r"峰会|论坛|理事会|协会|商会|研究会|基金会|联合会")
-_BACK_REF_AFTER = set("该本此经由和与及在对向将被把为同跟请报按据从于并或即")
+_BACK_REF_AFTER = _FUNCTION_CHARS | set("报按该本此")
 # 全省政府系统, 各省政府, 本市政府: no one government is meant
 _BARE_GOV_LEFT = set("全各本该外两他多诸此每")
-_BARE_GOV_AFTER = set("经由和与及在对向将被把为同跟请报按据从于及并或即")
+_BARE_GOV_AFTER = _FUNCTION_CHARS | set("报按")
 
 
 def _government_in_focus(named: list[tuple[int, str]], pos: int, level: str) -> str | None:
@@ -369,8 +381,8 @@ def extract(ctx: Context) -> Records:
         elif kind_tag == "org":
             # a two-character abbreviation inside running text is usually part of other words
             # (集中办理 holds 中办, 出口行业 口行, 纳税人行业 人行): it must follow a boundary
-            if end - start == 2 and surface != obj.name and start > 0 and start not in org_ends \
-                    and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _ABBR_LEFT:
+            if end - start == 2 and surface != obj.name and start not in org_ends \
+                    and not _after_boundary(text, start, _ABBR_LEFT):
                 continue                         # (中办国办印发: right after another body is fine)
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
             org_ends.add(end)
@@ -416,11 +428,10 @@ def extract(ctx: Context) -> Records:
                    if x.span and x.key and x.key.startswith(("division:", "gov:")))
     for m in _BARE_GOV.finditer(text):
         s, e = m.span()
-        before = text[s - 1] if s > 0 else ""
         # 合山市政府 (a place the gazetteer let go) is not a bare 市政府: the character before must
         # not be able to end a name, only a function word or punctuation (报经省政府, 市委、市政府)
-        if _overlaps((s, e), taken) or before in _BARE_GOV_LEFT or ("\u4e00" <= before <= "\u9fff"
-                                                                    and before not in _BARE_GOV_AFTER):
+        if _overlaps((s, e), taken) or (s > 0 and text[s - 1] in _BARE_GOV_LEFT) \
+                or not _after_boundary(text, s, _BARE_GOV_AFTER):
             continue
         code = _government_in_focus(named, s, m.group("level"))
         if code:
@@ -479,8 +490,7 @@ def extract(ctx: Context) -> Records:
     if orgs_named:
         for m in _BACK_REF.finditer(text):
             s_, e_ = m.span()
-            before = text[s_ - 1] if s_ > 0 else ""
-            if _overlaps((s_, e_), taken) or ("\u4e00" <= before <= "\u9fff" and before not in _BACK_REF_AFTER):
+            if _overlaps((s_, e_), taken) or not _after_boundary(text, s_, _BACK_REF_AFTER):
                 continue
             head = m.group()
             target = None
