@@ -80,31 +80,9 @@ print(json.dumps({"wall": time.perf_counter() - t, "read": n}))
 
 RDFLIB = r"""
 import json, sys, time
-from rdflib import Dataset
-from kg import rdf
-from kg.extract.registry import load_extractors
-from kg.pipeline import article_graphs
-from kg.readers import ReadError, iter_article_files, read_file
-paths = json.loads(sys.argv[1])
+from common import rdflib_dataset
 t = time.perf_counter()
-files, _ = iter_article_files(paths)
-exs = load_extractors()
-ds = Dataset(default_union=True)
-from kg.pipeline import ONTOLOGY
-ds.graph(rdf.ONTOLOGY_GRAPH).parse(ONTOLOGY, format="turtle")
-ent = ds.graph(rdf.ENTITIES_GRAPH)
-n = 0
-for f in files:
-    try:
-        a = read_file(f)
-    except ReadError:
-        continue
-    records, g, eg = article_graphs(a, exs)
-    ds.remove_graph(ds.graph(rdf.article_iri(a.id)))
-    ctx = ds.graph(rdf.article_iri(a.id))
-    ctx.addN((s, p, o, ctx) for s, p, o in g)
-    ent.addN((s, p, o, ent) for s, p, o in eg)
-    n += 1
+ds, n = rdflib_dataset(json.loads(sys.argv[1]), ontology=True)
 print(json.dumps({"wall": time.perf_counter() - t, "built": n, "triples": len(ds)}))
 """
 

@@ -52,26 +52,8 @@ if kind == "oxigraph":
     n, triples = r.built, s.count()
     s.close()
 else:
-    from rdflib import Dataset
-    from kg import rdf
-    from kg.extract.registry import load_extractors
-    from kg.pipeline import article_graphs
-    from kg.readers import ReadError, iter_article_files, read_file
-    files, _ = iter_article_files(paths)
-    exs = load_extractors()
-    ds = Dataset(default_union=True)
-    ent = ds.graph(rdf.ENTITIES_GRAPH)
-    n = 0
-    for f in files:
-        try:
-            a = read_file(f)
-        except ReadError:
-            continue
-        records, g, eg = article_graphs(a, exs)
-        ctx = ds.graph(rdf.article_iri(a.id))
-        ctx.addN((s_, p, o, ctx) for s_, p, o in g)
-        ent.addN((s_, p, o, ent) for s_, p, o in eg)
-        n += 1
+    from common import rdflib_dataset
+    ds, n = rdflib_dataset(paths)
     triples = len(ds)
 stop.set()
 print(json.dumps({"wall": time.perf_counter() - t, "built": n, "triples": triples,

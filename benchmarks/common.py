@@ -68,8 +68,10 @@ def run_child(code: str, *args: str, env: dict | None = None) -> dict:
     pool workers) and peak RSS (the largest single process among them)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    r = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=str(REPO),
-                       env=dict(os.environ, **(env or {})))
+    env = dict(os.environ, **(env or {}))
+    # the child can `from common import ...` too
+    env["PYTHONPATH"] = os.pathsep.join(x for x in (str(Path(__file__).resolve().parent), env.get("PYTHONPATH")) if x)
+    r = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, cwd=str(REPO), env=env)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
@@ -80,6 +82,37 @@ def run_child(code: str, *args: str, env: dict | None = None) -> dict:
     out["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     out["children_maxrss_mb"] = after.ru_maxrss / 1024
     return out
+
+
+def rdflib_dataset(paths: list[str], ontology: bool = False):
+    """The comparison build: every article of `paths` extracted as kg does, into an rdflib
+    Dataset in memory (one graph per article, the entities graph, the ontology if asked).
+    Returns (dataset, articles built)."""
+    from rdflib import Dataset
+
+    from kg import rdf
+    from kg.extract.registry import load_extractors
+    from kg.pipeline import ONTOLOGY, article_graphs
+    from kg.readers import ReadError, iter_article_files, read_file
+    files, _ = iter_article_files(paths)
+    exs = load_extractors()
+    ds = Dataset(default_union=True)
+    if ontology:
+        ds.graph(rdf.ONTOLOGY_GRAPH).parse(ONTOLOGY, format="turtle")
+    ent = ds.graph(rdf.ENTITIES_GRAPH)
+    n = 0
+    for f in files:
+        try:
+            a = read_file(f)
+        except ReadError:
+            continue
+        _, g, eg = article_graphs(a, exs)
+        ds.remove_graph(ds.graph(rdf.article_iri(a.id)))
+        ctx = ds.graph(rdf.article_iri(a.id))
+        ctx.addN((s, p, o, ctx) for s, p, o in g)
+        ent.addN((s, p, o, ent) for s, p, o in eg)
+        n += 1
+    return ds, n
 
 
 def table(headers: list[str], rows: list[list]) -> str:
