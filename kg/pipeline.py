@@ -18,6 +18,7 @@ content does not depend on the executor, the number of jobs or the batch size.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -131,21 +132,20 @@ class ArticleResult:
 
 
 _EXTRACTORS = None
-_FINGERPRINTS: dict = {}
+_FINGERPRINTS: dict[tuple, str] = {}
 
 
+@functools.lru_cache(maxsize=1)
 def _data_digest() -> str:
     """A digest of the gazetteers and word lists kg ships (kg/data, kg/lexicon): editing them
     changes extraction as much as changing an extractor does."""
-    if "data" not in _FINGERPRINTS:
-        h = hashlib.sha256()
-        root = Path(__file__).resolve().parent
-        for folder in ("data", "lexicon"):
-            for f in sorted((root / folder).iterdir()):
-                if f.is_file() and f.suffix in (".tsv", ".txt", ".yaml", ".yml"):
-                    h.update(f.name.encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
-        _FINGERPRINTS["data"] = h.hexdigest()[:12]
-    return _FINGERPRINTS["data"]
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for folder in ("data", "lexicon"):
+        for f in sorted((root / folder).iterdir()):
+            if f.is_file() and f.suffix in (".tsv", ".txt", ".yaml", ".yml"):
+                h.update(f.name.encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 def fingerprint(extractors, config: dict | None) -> str:
