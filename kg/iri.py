@@ -17,6 +17,7 @@ bad host or port) refused (None).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -38,6 +39,9 @@ def canonical(text: str) -> str:
     return " ".join(text.split())
 
 
+# a build mints IRIs from the same names and ids hundreds of times per article; normalising and
+# percent-encoding them again each time cost ~10% of the extraction CPU
+@functools.lru_cache(maxsize=1 << 15)
 def segment(text: str) -> str:
     """One path segment: never empty, never contains '/', always ASCII, never ends in '.'.
 

@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from . import iri as mint
+from .extract.quantities import CURRENCIES as QUANTITY_CURRENCIES
 from .model import Article, Entity, Mention, Records, Relation, Span
 from .resolve import Resolution
 from .vocab import CUR, ID, KG, ORG, QUDT, SDO, UNIT
@@ -54,7 +55,7 @@ SCHEMA_CLASS = {
 KIND_SEGMENT = {"Person": "person", "Organization": "org", "GovernmentBody": "org", "Company": "org",
                 "MediaOutlet": "org", "Place": "place", "Country": "place", "AdministrativeArea": "place",
                 "City": "place", "Document": "doc", "Law": "doc", "Programme": "programme", "Event": "event"}
-CURRENCIES = {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "RUB"}
+CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

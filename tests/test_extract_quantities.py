@@ -62,3 +62,53 @@ def test_titles_are_never_read():
 @pytest.mark.parametrize("text,value", [("二十七", 27), ("一千二百三十四", 1234), ("三万五千", 35000), ("十五", 15)])
 def test_chinese_numerals(text, value):
     assert parse_chinese(text) == value
+
+
+# sentences from the corpus (a0049, a0136, a0099, a0152, a0026, a0153, a0156, a0142)
+@pytest.mark.parametrize("text,value,unit", [
+    ("东方财富证券实现营业收入41.77亿元。", 4177000000, "CNY"),           # exact in decimal, no float noise
+    ("造成19万余名被害人经济损失150余亿元。", 15000000000, "CNY"),       # 余 between number and scale
+    ("聚财猫平台非法募集资金503亿余元。", 50300000000, "CNY"),          # 余 after the scale
+    ("获赔70多万元。", 700000, "CNY"),
+    ("并处罚金人民币二千万元。", 20000000, "CNY"),                      # Chinese numerals with a currency
+    ("宣布捐出首期港币1000万元。", 10000000, "HKD"),                     # currency named before the figure
+    ("交易金额为9.6亿加元。", 960000000, "CAD"),
+    ("动力电池产量74.7GWh。", 74700000, "KiloW-HR"),                    # normalised to kWh
+    ("宁德时代动力电池装车量达到76.90GWH。", 76900000, "KiloW-HR"),      # symbols in any case
+    ("新增装机750MW。", 750000, "KiloW"),
+])
+def test_amounts_as_written_in_the_corpus(text, value, unit):
+    assert (float(value), unit) in {(q.value, q.unit) for q in quantities(text)}, \
+        [(q.surface, q.value, q.unit) for q in quantities(text)]
+
+
+def test_rough_ranges_in_chinese_numerals_are_not_figures():
+    # 五六万元 is "fifty or sixty thousand", not 60,000
+    assert quantities("晚上便能花去五六万元。") == []
+    assert quantities("有二三百元。") == []
+
+
+def test_a_range_gives_both_bounds_about_the_same_indicator():
+    qs = quantities("年加工利用沙棘果实8万-10万吨。")
+    assert sorted((q.value, q.unit, q.indicator) for q in qs) == [
+        (80000.0, "TONNE", "年加工利用沙棘果实"), (100000.0, "TONNE", "年加工利用沙棘果实")]
+    qs = quantities("最高基本上在200-500万元。")      # the lower bound takes the upper's scale
+    assert sorted(q.value for q in qs) == [2000000.0, 5000000.0]
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("10月份PPI与CPI剪刀差已扩大至12个百分点。", "PPI与CPI剪刀差"),     # 月份 is the period, not 份PPI
+    ("江西省也达到597.5亿元。", "江西省"),                              # adverbs end no indicator
+    ("基金募集规模为人民币300亿元。", "基金募集规模"),
+    ("前三季度房地产增加值两年平均增长4.8%。", "房地产增加值两年平均"),  # 平均 keeps its 均
+])
+def test_indicator_words(text, indicator):
+    assert quantities(text)[0].indicator == indicator, [(q.surface, q.indicator) for q in quantities(text)]
+
+
+def test_a_count_after_a_list_of_places_is_about_the_list():
+    q = quantities("国务院批复同意在天津、上海、海南、重庆4省市开展试点。")[0]      # a0010
+    assert q.value == 4 and q.place is None
+    # but each place's own count in a list of place-count pairs stays with it (a0151)
+    qs = quantities("溧水区12例、秦淮区4例。")
+    assert [q.place.text for q in qs if q.place] == ["溧水区", "秦淮区"]

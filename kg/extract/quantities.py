@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 
 from ..model import Quantity, Records, Span
 from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "1"
+VERSION = "2"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -21,31 +22,49 @@ NUM = r"(?P<num>[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?)"
 CNUM = r"(?P<cnum>[零〇一二两三四五六七八九十百千万]+)"
 SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)?"
 CURRENCIES = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD",
-              "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "卢布": "RUB"}
+              "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "卢布": "RUB", "加元": "CAD", "加拿大元": "CAD",
+              "澳元": "AUD", "新加坡元": "SGD", "新台币": "TWD", "瑞士法郎": "CHF"}
+# a currency named before the figure: 港币1000万元 is HKD 10 million, not CNY
+_CURRENCY_BEFORE = re.compile("(?:" + "|".join(sorted((c for c in CURRENCIES if c != "元"), key=len, reverse=True)) + ")$")
+# energy and power are normalised to kWh and kW, so figures written in GWh, MW or 亿千瓦时 compare
 MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1), "平方公里": ("KiloM2", 1),
             "公里": ("KiloM", 1), "千米": ("KiloM", 1), "亩": ("MU", 1), "千瓦时": ("KiloW-HR", 1),
-            "千瓦": ("KiloW", 1), "立方米": ("M3", 1)}
+            "兆瓦时": ("KiloW-HR", 1e3), "吉瓦时": ("KiloW-HR", 1e6),
+            "GWh": ("KiloW-HR", 1e6), "MWh": ("KiloW-HR", 1e3), "kWh": ("KiloW-HR", 1),
+            "千瓦": ("KiloW", 1), "兆瓦": ("KiloW", 1e3), "吉瓦": ("KiloW", 1e6),
+            "GW": ("KiloW", 1e6), "MW": ("KiloW", 1e3), "kW": ("KiloW", 1), "立方米": ("M3", 1)}
 COUNTERS = "个|家|项|座|条|件|份|人次|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
-_MEASURE = "|".join(sorted(MEASURES, key=len, reverse=True))
+# Latin unit symbols in any case (76.90GWH, 750mw); Chinese ones as written
+_MEASURE_CASELESS = {k.lower(): v for k, v in MEASURES.items() if k.isascii()}
+_MEASURE = ("|".join(sorted((k for k in MEASURES if not k.isascii()), key=len, reverse=True))
+            + "|(?i:" + "|".join(sorted(_MEASURE_CASELESS, key=len, reverse=True)) + ")")
 
 _PATTERN = re.compile(
-    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:{NUM}|{CNUM}){SCALE}"
+    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:{NUM}|{CNUM})(?P<approx>余|多)?{SCALE}(?(approx)|(?:余|多)?)"
     rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
     rf"|(?P<cnt>(?:多)?(?:{COUNTERS})))")
+# 五六万元, 二三百人, 三四个: two adjacent digits are a rough range, not a figure
+_APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
+# the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
+_RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
 _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度|上半年|下半年|全年|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|\d{1,2}月份?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))")
-_INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|为|对|向|在|有|超过了|超过|几乎|拥有|一个|已经|已|将|共|累计|全年|当月|以|按|从|由|比)+")
-_INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|回落|回升|扩大|收窄|实现|完成|超过|约|近|逾|了|至|到|比重|占比)+$")
+_INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|为|对|向|在|有|超过了|超过|几乎|拥有|一个|已经|已|将|共|累计|全年|当月|以|按|从|由|比|的)+")
+# what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
+# and a currency named before the figure (罚金人民币, 首期港币)
+_INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
+                              r"回落|回升|扩大|收窄|实现|完成|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|(?<![平年人])均|亦|还|仍|甚至|甚|"
+                              r"不高于|不低于|不少于|高于|低于|超出|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
     left = text[max(s0, start - 24):start]
     left = re.sub(r"(?:比|较|相比)(?:(?:19|20)\d{2}年)?(?:同期|上月|上年|去年)", "，", left)
     left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
+    left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月份?|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
@@ -60,6 +79,7 @@ def extract(ctx: Context) -> Records:
     places = sorted((m for m in ctx.records.mentions if m.span is not None
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
+    place_ends = {p.span.end for p in places}
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
@@ -69,24 +89,37 @@ def extract(ctx: Context) -> Records:
                 value = parse_arabic(m.group("num"))
             except ValueError:
                 continue
+        elif m.group("cur") and m.group("cnum"):
+            # 二千万元, 五百万元: amounts in Chinese numerals (not 一元 or 万元户)
+            v = parse_chinese(m.group("cnum"))
+            if v is None or v < 10 or not any(ch in "一二两三四五六七八九" for ch in m.group("cnum")) \
+                    or _APPROXIMATE.search(m.group("cnum")):
+                continue
+            value = float(v)
         else:
             v = parse_chinese(m.group("cnum"))
             if v is None or not (m.group("cnt")):
                 continue
             # 一个/一批/两个/三个特点 are articles and list counts more often than statistics
-            if v < 4 or not any(ch in "一二两三四五六七八九" for ch in m.group("cnum")):
+            if v < 4 or not any(ch in "一二两三四五六七八九" for ch in m.group("cnum")) \
+                    or _APPROXIMATE.search(m.group("cnum")):
                 continue
             value = float(v)
-        value *= scale(m.group("scale"))
+        # in decimal, so 41.77亿 is 4177000000 and not 4177000000.0000005
+        value = float(Decimal(repr(value)) * Decimal(repr(scale(m.group("scale")))))
+        factor = 1
         if m.group("pp"):
             unit, extra = "PERCENT", "百分点"
         elif m.group("pct"):
             unit, extra = "PERCENT", None
         elif m.group("cur"):
             unit, extra = CURRENCIES[m.group("cur").replace("人民币", "") or "人民币"], None
+            before = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            if m.group("cur") == "元" and before:
+                unit = CURRENCIES[before.group()]
         elif m.group("meas"):
-            unit, factor = MEASURES[m.group("meas")]
-            value *= factor
+            unit, factor = MEASURES.get(m.group("meas")) or _MEASURE_CASELESS[m.group("meas").lower()]
+            value = float(Decimal(repr(value)) * Decimal(repr(factor)))
             extra = None
         else:
             cnt = m.group("cnt")
@@ -123,15 +156,35 @@ def extract(ctx: Context) -> Records:
                 place = places[k]
                 break
             k -= 1
-        # 鄂尔多斯市、扬州市、镇江市等27个城市: a count of a list, not a figure about its last place
-        if place is not None and re.match(r"\s*(?:等|、|和|及)", text[place.span.end:num_start]):
+        # 鄂尔多斯市、扬州市、镇江市等27个城市: a count of a list, not a figure about its last place;
+        # nor is 华北、西北、东北3个 or 西藏、江西这11个省区市 a count of 东北 or 江西
+        if place is not None and (re.match(r"\s*(?:等|、|和|及)", text[place.span.end:num_start])
+                                  or unit == "NUM" and text[place.span.start - 1:place.span.start] == "、"
+                                  and place.span.start - 1 in place_ends
+                                  and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])):
             place = None
         conf = 0.85 if unit != "NUM" else 0.7
+        rule = f"number-{unit.lower()}"
+        ind_start = num_start
+        low = _RANGE_LOW.search(text, s0, num_start)
+        if low and not m.group("cnum") and not prefix:
+            # 8万-10万吨: both bounds are figures about what precedes the range
+            low_value = float(Decimal(low.group("num")) * Decimal(repr(scale(low.group("scale") or m.group("scale"))))
+                              * Decimal(repr(factor)))
+            if low_value < value:
+                ind_start = low.start()
+                rule = f"number-{unit.lower()}-range"
+                rec.quantities.append(Quantity(
+                    value=low_value, unit=unit, surface=text[low.start():m.end()],
+                    span=Span(low.start(), m.end()), confidence=conf,
+                    indicator=_indicator(text, ind_start, s0), period=period,
+                    comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
+                    rule=f"number-{unit.lower()}-range-low"))
         rec.quantities.append(Quantity(value=value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
-                                       indicator=_indicator(text, num_start, s0), period=period,
+                                       indicator=_indicator(text, ind_start, s0), period=period,
                                        comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
-                                       rule=f"number-{unit.lower()}"))
+                                       rule=rule))
         del sentence
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
