@@ -133,3 +133,12 @@ def test_an_abbreviated_country_resolves_to_the_country():
     res = resolve(rec)
     found = {(res.of(m).key, res.of(m).label) for m in rec.mentions if m.kind == "Country"}
     assert found == {("country:US", "美国")}, found
+
+
+def test_a_ministry_after_a_foreign_country_is_that_countrys():
+    # a0200: 美国司法部 is not China's 司法部 (org/moj), whose statements and documents it would take
+    _, rec = records("美国司法部对该公司提起诉讼。")
+    assert [(m.text, m.kind, m.key) for m in rec.mentions if m.kind == "GovernmentBody"] == [
+        ("美国司法部", "GovernmentBody", None)]
+    _, rec = records("中国商务部表示。美国商务部宣布。")
+    assert {m.key for m in rec.mentions if m.kind == "GovernmentBody"} == {"org:mofcom", "org:us-commerce"}

@@ -23,7 +23,7 @@ from .automaton import Matcher
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "2"
+VERSION = "3"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -384,6 +384,16 @@ def extract(ctx: Context) -> Records:
             if end - start == 2 and surface != obj.name and start not in org_ends \
                     and not _after_boundary(text, start, _ABBR_LEFT):
                 continue                         # (中办国办印发: right after another body is fine)
+            prev = rec.mentions[-1] if rec.mentions else None
+            if obj.kind == "GovernmentBody" and prev is not None and prev.kind == "Country" \
+                    and prev.span.end == start and prev.key not in ("country:CN", "country:中国"):
+                # 美国司法部, 俄罗斯外交部: that country's ministry, not China's (the gazetteer's
+                # foreign bodies, 美国商务部, are longer matches and never reach here)
+                rec.mentions.pop()
+                taken.remove((prev.span.start, prev.span.end))
+                add(prev.span.start, end, "GovernmentBody", "country-body", 0.75)
+                org_ends.add(end)
+                continue
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
             org_ends.add(end)
         elif kind_tag == "programme":
