@@ -38,12 +38,13 @@ from .model import Article, Records
 from .readers import ReadError, iter_article_files, read_bytes, read_file
 from .readers.decode import MAX_BYTES
 from .resolve import resolve
+from .resources import ontology_file
 from .store import Backend, GraphWrite
 from .writer import BatchWriter
 from .vocab import KG
 
 log = logging.getLogger(__name__)
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+ONTOLOGY = ontology_file("kg.ttl")
 DEFAULT_BATCH = 256          # articles per store write
 DEFAULT_CHUNK = 8            # articles per task sent to a worker
 SERIAL_BELOW = 16           # fewer files to build than this per job: no worker processes

@@ -55,13 +55,14 @@ import kg
 
 from .sandbox import (NotAcceptable, QueryBusy, QueryFailed, QueryPool, QueryRefused,
                       QuerySyntaxError, QueryTimeout)
+from .resources import resource_dir
 from .store import StoreError
 
 log = logging.getLogger(__name__)
 
 __all__ = ["KGServer", "make_server", "serve", "load_examples", "query_page", "EXAMPLES_DIR"]
 
-EXAMPLES_DIR = Path(kg.__file__).resolve().parents[1] / "examples" / "queries"
+EXAMPLES_DIR = resource_dir("queries")
 MAX_BODY = 1 << 20
 DEFAULT_PORT = 7878
 

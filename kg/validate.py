@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .export import to_dataset
+from .resources import ontology_file
 from .store import Store
 
-SHAPES = Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+SHAPES = ontology_file("shapes.ttl")
+ONTOLOGY = ontology_file("kg.ttl")
 SH = "http://www.w3.org/ns/shacl#"
 
 
