@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from . import rdf
+from . import limits, rdf
 from .extract.base import Context
 from .extract.registry import load_extractors
 from .model import Article, Records
@@ -181,6 +181,10 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         article = read_bytes(data, path)
     except ReadError as exc:
         return ArticleResult(path, error=str(exc))
+    if len(article.text) > limits.MAX_EXTRACT_CHARS:
+        # extraction costs ~16 us a character and more on text dense with names: refused whole
+        return ArticleResult(path, error=f"{path}: article text too long to extract: more than "
+                                         f"{limits.MAX_EXTRACT_CHARS} characters (kg.limits.MAX_EXTRACT_CHARS)")
     try:
         extractors = extractors or _extractors()
         records = extract(article, extractors, config)

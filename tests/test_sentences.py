@@ -81,3 +81,15 @@ def test_hostile_quotes_are_linear() -> None:
     t0 = time.perf_counter()
     split_sentences(text)
     assert time.perf_counter() - t0 < 5
+
+
+def test_a_run_without_terminators_is_cut_at_clause_breaks():
+    # every fact's evidence stores its sentence: one 117k-character "sentence" of a repeated
+    # clause once took a build to 23 GB
+    from kg.readers.sentences import MAX_SENTENCE_CHARS
+    text = "商务部新闻发言人高峰表示，" * 300
+    sents = split_sentences(text)
+    assert len(sents) > 1 and max(len(s.text) for s in sents) <= MAX_SENTENCE_CHARS
+    assert all(s.text.endswith("，") for s in sents)                 # at a clause break
+    assert "".join(s.text for s in sents) == text
+    assert [len(s.text) for s in split_sentences("字" * 2500)] == [1000, 1000, 500]   # no break: cut

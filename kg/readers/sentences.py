@@ -16,6 +16,9 @@ from kg.model import Sentence
 TERMINATORS = frozenset("。！？；!?")
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+#: characters; the longest sentence of the shared corpus has ~400
+MAX_SENTENCE_CHARS = 1000
+_CLAUSE_BREAKS = "，,、：:）)"
 _TRAILERS = frozenset("”’」』）)】》〉]\"'")   # may follow a terminator and stay with the sentence
 
 
@@ -39,6 +42,16 @@ def _emit(text: str, s: int, e: int, out: list[Sentence]) -> None:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "\ufeff\u200b"):
         e -= 1
+    # a run of text without a terminator (a list pasted as one line, a repeated clause) is cut at
+    # its last clause break before MAX_SENTENCE_CHARS: every fact's evidence stores its sentence,
+    # so one 26k-character "sentence" with 2,000 facts cost 1.9 GB
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = max(text.rfind(c, s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS) for c in _CLAUSE_BREAKS)
+        cut = cut + 1 if cut >= 0 else s + MAX_SENTENCE_CHARS
+        _emit(text, s, cut, out)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
 
