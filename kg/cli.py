@@ -8,7 +8,16 @@ import os
 import sys
 from pathlib import Path
 
+from .config import ConfigError
+from .query import QueryFileError
 from .store import DEFAULT_STORE, ENV_STORE, Store, StoreError
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (0-65535)")
+    return port
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
@@ -44,10 +53,17 @@ def cmd_build(args) -> int:
 
 def cmd_remove(args) -> int:
     from .pipeline import remove
+    from .store import is_remote, store_spec
+    spec = store_spec(args.store)
+    if not is_remote(spec) and not Path(spec).exists():   # never create a store to remove from it
+        raise StoreError(f"no store at {spec}: run `kg build` first (or pass --store)")
     store = Store(args.store)
-    removed = remove(args.targets, store)
+    unmatched: list[str] = []
+    removed = remove(args.targets, store, unmatched)
+    for t in unmatched:
+        print(f"kg: warning: {t}: no such article in the store", file=sys.stderr)
     print(f"removed {len(removed)} article(s)")
-    return 0 if removed else 1
+    return 0 if removed and not unmatched else 1
 
 
 def cmd_query(args) -> int:
@@ -218,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint, a query page and the HTML views")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--port", type=_port, default=7878)
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     p.add_argument("--max-rows", type=int, default=10000, help="rows (or triples) per answer at most")
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
@@ -267,6 +283,13 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args)
     except StoreError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except (ConfigError, QueryFileError) as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:                      # an output path that is a directory, a port in use
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"kg: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -3,6 +3,7 @@ their union; JSON-LD keeps the graphs. Files are written atomically (`write_atom
 fsync, os.replace) so an interrupted export, even kill -9, never leaves a truncated file."""
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -59,6 +60,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     the next write to the same path removes those whose process is gone. The new file gets the
     old one's permissions, or the usual ones (0666 less the umask), not mkstemp's 0600."""
     path = Path(path)
+    if path.is_dir():                   # else the rename fails, naming the temporary file
+        raise IsADirectoryError(errno.EISDIR, "is a directory (name a file to write)", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(path)
     mode = _target_mode(path)

@@ -389,10 +389,11 @@ def _exists(target: str) -> bool:
         return False
 
 
-def remove(targets: Iterable[str], store: Backend) -> list[str]:
-    """Remove articles by id, IRI or source path; returns the ids removed."""
+def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None = None) -> list[str]:
+    """Remove articles by id, IRI or source path; returns the ids removed. The targets that
+    name no article in the store are appended to `unmatched` when it is given."""
     targets = list(targets)
-    prefix = str(rdf.article_iri(""))
+    prefix = str(rdf.article_iri("x"))[:-1]
     ids, paths = set(), set()
     for t in targets:
         ids.add(t)
@@ -408,13 +409,15 @@ def remove(targets: Iterable[str], store: Backend) -> list[str]:
     chosen: dict[str, str] = {}
     for t in targets:
         resolved = Path(t).resolve() if _exists(t) else None
+        hit = False
         for aid, info in known.items():
-            if aid in chosen:
-                continue
             if t in (aid, info["graph"], info["path"]) or (
                     resolved is not None and Path(info["path"]).name == resolved.name
                     and Path(info["path"]).resolve() == resolved):
                 chosen[aid] = info["graph"]
+                hit = True
+        if not hit and unmatched is not None:
+            unmatched.append(t)
     dropped, candidates = store.drop_graphs(list(chosen.values()))
     dropped = set(dropped)
     removed = [aid for aid, g in chosen.items() if g in dropped]

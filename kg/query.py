@@ -11,8 +11,14 @@ import pyoxigraph as ox
 from .store import Store
 
 
+class QueryFileError(ValueError):
+    """A query named by a file that is not there (or is a folder)."""
+
+
 def load_query(text_or_path: str) -> str:
     p = Path(text_or_path)
+    if len(text_or_path) < 4096 and (p.suffix in (".rq", ".sparql") or p.is_dir()) and not p.is_file():
+        raise QueryFileError(f"{text_or_path}: {'is a directory' if p.is_dir() else 'no such query file'}")
     if len(text_or_path) < 4096 and p.suffix in (".rq", ".sparql") and p.exists():
         return p.read_text(encoding="utf-8")
     if len(text_or_path) < 4096 and p.exists() and p.is_file():

@@ -387,7 +387,10 @@ class Store(Backend):
             except OSError as exc:
                 raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         else:
-            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:              # a file of that name, no permission
+                raise StoreError(f"cannot create store {self.path}: {exc.strerror or exc}") from exc
             try:
                 self.ox = ox.Store(str(self.path))
             except OSError as exc:

@@ -1319,11 +1319,8 @@ def _page(*, title: str, data: dict, notice_static: str, nav: list[tuple[str, st
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    from .export import write_atomic
+    write_atomic(path, text.encode("utf-8"))
 
 
 # ----------------------------------------------------------------------------- view

@@ -292,3 +292,41 @@ def test_remove_article_and_its_own_entities(capsys, tmp_path):
 
     rc, out, err = kg(capsys, "remove", seed, "--store", store)
     assert rc == 1 and out.strip() == "removed 0 article(s)"
+
+
+def test_remove_by_iri_and_unknown_targets(capsys, tmp_path):
+    store = str(tmp_path / "s")
+    assert kg(capsys, "build", str(EXAMPLES), "--store", store)[0] == 0
+    rc, out, err = kg(capsys, "remove", "https://w3id.org/kgnews/id/article/27c0c0fe0c5976e1", "--store", store)
+    assert (rc, out.strip()) == (0, "removed 1 article(s)"), err
+    rc, out, err = kg(capsys, "remove", "nosuchid", "--store", store)
+    assert rc == 1 and "nosuchid: no such article in the store" in err
+
+
+def test_remove_never_creates_a_store(capsys, tmp_path):
+    rc, out, err = kg(capsys, "remove", "abc", "--store", str(tmp_path / "missing"))
+    assert rc == 2 and "no store at" in err and not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("case", ["config-missing", "config-bad", "store-is-file", "export-to-dir",
+                                  "viz-to-dir", "query-missing", "query-dir", "port"])
+def test_user_mistakes_get_one_error_line(capsys, tmp_path, examples_store, case):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("orgz: []\n", encoding="utf-8")
+    argv = {
+        "config-missing": ["build", str(EXAMPLES), "--config", str(tmp_path / "no.yaml"), "--store", str(tmp_path / "s")],
+        "config-bad": ["build", str(EXAMPLES), "--config", str(bad), "--store", str(tmp_path / "s")],
+        "store-is-file": ["build", str(EXAMPLES), "--store", str(bad)],
+        "export-to-dir": ["export", "-o", str(tmp_path), "--store", str(examples_store)],
+        "viz-to-dir": ["viz", "-o", str(tmp_path), "--store", str(examples_store)],
+        "query-missing": ["query", str(tmp_path / "nope.rq"), "--store", str(examples_store)],
+        "query-dir": ["query", str(tmp_path), "--store", str(examples_store)],
+        "port": ["serve", "--port", "99999", "--store", str(examples_store)],
+    }[case]
+    try:
+        rc, out, err = kg(capsys, *argv)
+    except SystemExit as exc:                   # argparse's own errors
+        rc, err = exc.code, capsys.readouterr().err
+    assert rc == 2 and "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith(("kg: error: ", "kg serve: error: ")), err
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
