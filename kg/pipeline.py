@@ -37,6 +37,7 @@ from .extract.registry import load_extractors
 from .model import Article, Records
 from .readers import ReadError, iter_article_files, read_bytes, read_file
 from .readers.decode import MAX_BYTES
+from .readers.errors import display_path
 from .resolve import resolve
 from .resources import ontology_file
 from .store import Backend, GraphWrite
@@ -183,7 +184,7 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         return ArticleResult(path, error=str(exc))
     if len(article.text) > limits.MAX_EXTRACT_CHARS:
         # extraction costs ~16 us a character and more on text dense with names: refused whole
-        return ArticleResult(path, error=f"{path}: article text too long to extract: more than "
+        return ArticleResult(path, error=f"{display_path(path)}: article text too long to extract: more than "
                                          f"{limits.MAX_EXTRACT_CHARS} characters (kg.limits.MAX_EXTRACT_CHARS)")
     try:
         extractors = extractors or _extractors()
@@ -198,7 +199,7 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
     except Exception as exc:  # an extractor bug must not cost the other articles
         log.debug("extraction failed", exc_info=True)
         return ArticleResult(path, article.id, article.content_hash,
-                             error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
+                             error=f"{display_path(path)}: extraction failed: {type(exc).__name__}: {exc}")
     return ArticleResult(path, article.id, article.content_hash, write,
                          mentions=len(records.mentions), facts=len(records.relations) + len(records.quantities))
 
@@ -219,7 +220,7 @@ def _read_raw(path: str) -> bytes | str:
     """The file's bytes, or the reader's error message (kg.readers.read_file words them)."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):   # a FIFO or device would block or never end
-            return f"{path}: not a regular file"
+            return f"{display_path(path)}: not a regular file"
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError:
@@ -229,7 +230,7 @@ def _read_raw(path: str) -> bytes | str:
             read_file(path)
         except ReadError as exc:
             return str(exc)
-        return f"{path}: cannot read file"
+        return f"{display_path(path)}: cannot read file"
     return data
 
 

@@ -51,6 +51,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pyoxigraph as ox
+
 import kg
 
 from .sandbox import (NotAcceptable, QueryBusy, QueryFailed, QueryPool, QueryRefused,
@@ -527,6 +529,12 @@ class Handler(BaseHTTPRequestHandler):
 
         explicit = (params.get("format") or params.get("output") or [None])[-1]
         wanted = [explicit] if explicit else (_parse_accept(self.headers.get("Accept")) or None)
+        for key in ("default-graph-uri", "named-graph-uri"):
+            for g in params.get(key, []):
+                try:
+                    ox.NamedNode(g)
+                except ValueError:
+                    raise HTTPError(400, f"{key} is not an IRI: {g!r}"[:300]) from None
         srv = self.server
         try:
             result = srv.pool.run(query_text, timeout=srv.query_timeout, max_rows=srv.max_rows,

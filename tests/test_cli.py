@@ -317,11 +317,11 @@ def test_user_mistakes_get_one_error_line(capsys, tmp_path, examples_store, case
         "config-missing": ["build", str(EXAMPLES), "--config", str(tmp_path / "no.yaml"), "--store", str(tmp_path / "s")],
         "config-bad": ["build", str(EXAMPLES), "--config", str(bad), "--store", str(tmp_path / "s")],
         "store-is-file": ["build", str(EXAMPLES), "--store", str(bad)],
-        "export-to-dir": ["export", "-o", str(tmp_path), "--store", str(examples_store)],
-        "viz-to-dir": ["viz", "-o", str(tmp_path), "--store", str(examples_store)],
-        "query-missing": ["query", str(tmp_path / "nope.rq"), "--store", str(examples_store)],
-        "query-dir": ["query", str(tmp_path), "--store", str(examples_store)],
-        "port": ["serve", "--port", "99999", "--store", str(examples_store)],
+        "export-to-dir": ["export", "-o", str(tmp_path), "--store", str(examples_store.store)],
+        "viz-to-dir": ["viz", "-o", str(tmp_path), "--store", str(examples_store.store)],
+        "query-missing": ["query", str(tmp_path / "nope.rq"), "--store", str(examples_store.store)],
+        "query-dir": ["query", str(tmp_path), "--store", str(examples_store.store)],
+        "port": ["serve", "--port", "99999", "--store", str(examples_store.store)],
     }[case]
     try:
         rc, out, err = kg(capsys, *argv)

@@ -258,6 +258,8 @@ def test_errors(server):
     assert raw_get(server, "/health", host="attacker.example:80") == 403   # DNS rebinding
     assert raw_get(server, "/health", host="localhost") == 200
     assert fetch(server + "nope")[0] == 404
+    status, _, body = get(server, "ASK {}", **{"default-graph-uri": "not an\niri"})
+    assert status == 400 and b"default-graph-uri is not an IRI" in body and b"\n" not in body.strip()
 
 
 # ----------------------------------------------------------------------------- read-only

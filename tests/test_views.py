@@ -566,3 +566,14 @@ def test_construct_with_from_clause_is_refused_and_fetches_nothing():
         t.join()
         srv.close()
     assert hits == []
+
+
+def test_the_documented_construct_example_draws_memberships(examples_store, tmp_path, capsys):
+    # docs/views.md shows `kg viz --query examples/views/members.rq`
+    from kg.cli import main
+    repo = Path(__file__).resolve().parents[1]
+    out = tmp_path / "members.html"
+    assert main(["viz", "--query", str(repo / "examples" / "views" / "members.rq"), "-o", str(out),
+                 "--store", str(examples_store.store)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "高峰" in page and "商务部" in page
