@@ -71,13 +71,26 @@ def cmd_query(args) -> int:
     store = Store(args.store, read_only=True)
     kind, payload = run(store, load_query(args.query))
     if kind == "select":
+        if args.format in ("turtle", "ntriples", "jsonld"):
+            raise QueryFileError(f"a SELECT gives a table: --format {args.format} is for CONSTRUCT and "
+                                 "DESCRIBE; use table, csv, tsv or json")
         sys.stdout.write(format_select(*payload, args.format))
     elif kind == "ask":
         print("true" if payload else "false")
     else:
         import pyoxigraph as ox
-        fmt = ox.RdfFormat.N_TRIPLES if args.format in ("csv", "tsv") else ox.RdfFormat.TURTLE
-        sys.stdout.buffer.write(ox.serialize(payload, format=fmt))
+        fmt = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "json": ox.RdfFormat.JSON_LD,
+               "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}.get(args.format)
+        if fmt is None:
+            raise QueryFileError(f"a CONSTRUCT or DESCRIBE gives RDF: --format {args.format} is for "
+                                 "SELECT; use turtle (the default), ntriples or jsonld")
+        # the store's default graph is the union of the article graphs: a triple several articles
+        # state comes once per article; RDF output has it once
+        from .vocab import PREFIXES
+        # vocabulary prefixes only: kgr: would turn resource IRIs into escaped names (kgr:org\/x)
+        prefixes = ({p: str(ns) for p, ns in PREFIXES.items() if p != "kgr"}
+                    if fmt == ox.RdfFormat.TURTLE else None)
+        sys.stdout.buffer.write(ox.serialize(list(dict.fromkeys(payload)), format=fmt, prefixes=prefixes))
     return 0
 
 
@@ -193,7 +206,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run a SPARQL query (text or .rq file) over all graphs")
     p.add_argument("query")
-    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json", "turtle", "ntriples", "jsonld"],
+                   default="table", help="SELECT: table, csv, tsv (values, with \\t \\n \\\\ escaped) or json "
+                   "(SPARQL results); CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld (also for json)")
     _store_arg(p)
     p.set_defaults(func=cmd_query)
 

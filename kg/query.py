@@ -69,13 +69,19 @@ def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
                "results": {"bindings": [{v: term_json(t) for v, t in zip(variables, r) if t is not None}
                                         for r in rows]}}
         return json.dumps(doc, ensure_ascii=False, indent=1)
-    if fmt in ("csv", "tsv"):
+    if fmt == "csv":
         buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n")
         w.writerow(variables)
         for r in rows:
             w.writerow([term_text(t) for t in r])
         return buf.getvalue()
+    if fmt == "tsv":
+        # one line per row whatever the values hold: tab, line breaks and backslash escaped as
+        # \t \n \r \\ (the convention of linear TSV, which pandas, PostgreSQL COPY and cut read)
+        lines = ["\t".join(variables)]
+        lines += ["\t".join(_tsv_escape(term_text(t)) for t in r) for r in rows]
+        return "\n".join(lines) + "\n"
     # table: widths by East Asian display width so Chinese columns line up
     cells = [[term_text(t) for t in r] for r in rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
@@ -86,6 +92,13 @@ def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
         lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_escape(value: str) -> str:
+    return value.translate(_TSV_ESCAPES)
 
 
 def _width(s: str) -> int:

@@ -115,7 +115,7 @@ def test_query_ask_and_construct(capsys, examples_store):
     rc, out, _ = kg(capsys, "query", "ASK { ?a a kg:Article }", "--store", examples_store.store)
     assert (rc, out.strip()) == (0, "true")
     rc, out, _ = kg(capsys, "query", "CONSTRUCT { ?a a schema:NewsArticle } WHERE { ?a a kg:Article }",
-                    "--format", "csv", "--store", examples_store.store)
+                    "--format", "ntriples", "--store", examples_store.store)
     assert rc == 0
     assert len(list(ox.parse(out.encode(), format=ox.RdfFormat.N_TRIPLES))) == N_EXAMPLES
 
@@ -330,3 +330,25 @@ def test_user_mistakes_get_one_error_line(capsys, tmp_path, examples_store, case
     assert rc == 2 and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith(("kg: error: ", "kg serve: error: ")), err
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_tsv_rows_stay_one_line_whatever_the_values(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", 'SELECT ("a\\tb\\nc\\\\d" AS ?y) ("x" AS ?z) WHERE {}', "--format", "tsv",
+                      "--store", examples_store.store)
+    assert rc == 0 and out == "y\tz\na\\tb\\nc\\\\d\tx\n", out
+
+
+def test_construct_formats_and_no_repeated_triples(capsys, examples_store):
+    q = "DESCRIBE <https://w3id.org/kgnews/id/person/%E9%AB%98%E5%B3%B0>"
+    rc, out, err = kg(capsys, "query", q, "--store", examples_store.store)
+    assert rc == 0 and "org:memberOf <https://w3id.org/kgnews/id/org/mofcom> ;" in out, out  # once
+    rc, out, err = kg(capsys, "query", q, "--format", "json", "--store", examples_store.store)
+    assert rc == 0 and json.loads(out)[0]["@id"].endswith("%E9%AB%98%E5%B3%B0")          # JSON-LD
+    rc, out, err = kg(capsys, "query", q, "--format", "ntriples", "--store", examples_store.store)
+    assert rc == 0 and len(out.splitlines()) == len(set(out.splitlines())) > 3
+    rc, out, err = kg(capsys, "query", q, "--format", "csv", "--store", examples_store.store)
+    assert rc == 2 and "is for SELECT" in err
+    rc, out, err = kg(capsys, "query", "ASK {}", "--format", "turtle", "--store", examples_store.store)
+    assert rc == 0                                # ASK prints true/false whatever the format
+    rc, out, err = kg(capsys, "query", "SELECT * {} ", "--format", "turtle", "--store", examples_store.store)
+    assert rc == 2 and "is for CONSTRUCT" in err
