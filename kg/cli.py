@@ -20,6 +20,26 @@ def _port(text: str) -> int:
     return port
 
 
+def _date_option(option: str):
+    def parse(text: str) -> str:
+        from .views import _check_date
+        try:
+            return _check_date(text, option)
+        except ValueError as exc:           # argparse names the option itself
+            raise argparse.ArgumentTypeError(str(exc).removeprefix(option).lstrip(": ")) from None
+    return parse
+
+
+def _bounded(kind, low, high):
+    def parse(text: str):
+        value = kind(text)
+        if value < low or high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"{text} is not in [{low}, {'∞' if high is None else high}]")
+        return value
+    parse.__name__ = kind.__name__          # argparse names the type in its own errors
+    return parse
+
+
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=None, metavar="DIR",
                    help=f"store directory (default ${ENV_STORE} or ./{DEFAULT_STORE})")
@@ -221,13 +241,15 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("viz", help="write an interactive HTML view that works offline")
     p.add_argument("-o", "--output", default="graph.html")
     p.add_argument("--focus", help="centre on an entity, by label or alias")
-    p.add_argument("--depth", type=int, default=2)
+    p.add_argument("--depth", type=_bounded(int, 0, None), default=2)
     p.add_argument("--article", help="only one article (id, IRI or path)")
     p.add_argument("--query", help="a SPARQL CONSTRUCT (text or .rq file) whose result is drawn")
     p.add_argument("--class", dest="classes", action="append", help="only entities of this class (repeatable)")
-    p.add_argument("--min-confidence", type=float, default=None)
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="articles published on or after (YYYY[-MM[-DD]])")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="articles published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--min-confidence", type=_bounded(float, 0, 1), default=None)
+    p.add_argument("--from", dest="date_from", metavar="DATE", type=_date_option("--from"),
+                   help="articles published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE", type=_date_option("--to"),
+                   help="articles published on or before (YYYY[-MM[-DD]])")
     p.add_argument("--max-nodes", type=int, default=None, help="node budget (default 1500): keep the most connected")
     p.add_argument("--size-by", choices=["degree", "pagerank", "betweenness"], default=None,
                    help="node size (default degree; the page can switch)")

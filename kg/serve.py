@@ -581,6 +581,14 @@ class KGServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 32
 
+    def server_bind(self):
+        # HTTPServer.server_bind asks DNS for the host's name (socket.getfqdn), a reverse lookup
+        # that kg's network guard refuses (and that hangs on a machine without DNS); the name is
+        # only used for CGI variables
+        import socketserver
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
     def __init__(self, address, *, pool: QueryPool, views: ViewCache, examples: list[dict],
                  query_timeout: float, max_rows: int, max_body: int = MAX_BODY,
                  cors: str | None = None, quiet: bool = False):

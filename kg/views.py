@@ -41,6 +41,7 @@ confidence, article) and its width grows with the number of articles supporting 
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import html
@@ -371,6 +372,10 @@ def _check_date(value: str | None, name: str) -> str | None:
     value = str(value).strip()
     if not _DATE_RE.match(value):
         raise ValueError(f"{name} must look like YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    try:                                 # a real month and day: 2022-13 and 2022-02-30 are not
+        datetime.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        raise ValueError(f"{name}: no such date: {value!r}") from None
     return value
 
 
@@ -1513,6 +1518,12 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                             date_to=date_to, construct=construct)
     date_from = _check_date(date_from, "date_from")
     date_to = _check_date(date_to, "date_to")
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        raise ValueError(f"date_from {date_from} is after date_to {date_to}: no article can match")
+    if depth < 0:
+        raise ValueError(f"depth must be 0 or more, got {depth}")
+    if not 0 <= float(min_confidence or 0) <= 1:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
     cls_filter = _class_filter(classes)
     if construct is not None:
         if article is not None or date_from or date_to or min_confidence or include_articles:

@@ -352,3 +352,15 @@ def test_construct_formats_and_no_repeated_triples(capsys, examples_store):
     assert rc == 0                                # ASK prints true/false whatever the format
     rc, out, err = kg(capsys, "query", "SELECT * {} ", "--format", "turtle", "--store", examples_store.store)
     assert rc == 2 and "is for CONSTRUCT" in err
+
+
+@pytest.mark.parametrize("args", [["--from", "2022-13-01"], ["--from", "2022-13"], ["--to", "2022-02-30"],
+                                  ["--from", "2022-1-5"], ["--depth", "-1"], ["--min-confidence", "2"],
+                                  ["--from", "2022-06", "--to", "2022-01"]])
+def test_viz_refuses_impossible_filters(capsys, examples_store, tmp_path, args):
+    try:
+        rc = main(["viz", *args, "-o", str(tmp_path / "v.html"), "--store", str(examples_store.store)])
+    except SystemExit as exc:
+        rc = exc.code
+    err = capsys.readouterr().err
+    assert rc == 2 and "error" in err and not (tmp_path / "v.html").exists(), err

@@ -437,7 +437,10 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     store = ["--store", str(corpus_store.store)]
 
     def run(*args) -> tuple[int, str, str]:
-        rc = main(["viz", *args, *store])
+        try:
+            rc = main(["viz", *args, *store])
+        except SystemExit as exc:               # options argparse itself refuses (--from)
+            rc = exc.code
         out, err = capsys.readouterr()
         return rc, out, err
 
@@ -498,7 +501,7 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     for bad in (["--class", "Nope"], ["--from", "17/02/2022"], ["--article", "no-such-article"],
                 ["--query", "SELECT * WHERE { ?s ?p ?o }"], ["--query", "CONSTRUCT {"]):
         rc, out, err = run("-o", str(tmp_path / "x.html"), *bad)
-        assert rc == 2 and err.startswith("kg: error:"), (bad, err)
+        assert rc == 2 and err.startswith(("kg: error:", "usage: kg viz")) and "Traceback" not in err, (bad, err)
     rc, out, err = run("-o", str(tmp_path / "x.html"), "--focus", "没有这个实体")
     assert rc == 1 and "no entity matches" in err
 
