@@ -63,7 +63,9 @@ def cmd_build(args) -> int:
     failed = summary.failed + len(missing)
     print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
           f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}")
-    print(f"entities: {summary.entities}, mentions: {summary.mentions}, facts: {summary.facts}, "
+    # mentions and facts as this run extracted them (before merging within an article: kg stats
+    # counts what the store holds); entities are the store's
+    print(f"entities in store: {summary.entities}, extracted now: {summary.mentions} mentions, {summary.facts} facts, "
           f"seconds: {summary.seconds:.2f}, store: {store.path}")
     if failed:
         print(f"kg: {failed} file(s) could not be built (see the errors above)", file=sys.stderr)

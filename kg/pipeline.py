@@ -349,6 +349,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                 if old and old != r.id and old in known:
                     drops.append(known.pop(old)["graph"])
                     summary.replaced += 1
+                elif r.id in known:                # same content, extracted again (--force, upgrade)
+                    summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
                 by_path[r.path] = r.id
                 writes.append(r.write)

@@ -43,7 +43,7 @@ def test_build_prints_summary(capsys, tmp_path):
     assert f"articles read: {N_EXAMPLES} (built {N_EXAMPLES}," in out
     assert "failed: 0" in out
     assert "other files skipped: 0" in out
-    assert "entities:" in out and "facts:" in out
+    assert "entities in store:" in out and " facts, " in out
     assert err == ""
 
 
@@ -364,3 +364,14 @@ def test_viz_refuses_impossible_filters(capsys, examples_store, tmp_path, args):
         rc = exc.code
     err = capsys.readouterr().err
     assert rc == 2 and "error" in err and not (tmp_path / "v.html").exists(), err
+
+
+def test_readme_shows_what_the_first_build_prints(tmp_path):
+    import re
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("What the first build prints:", 1)[1].split("```", 2)[1].strip().splitlines()
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    r = subprocess.run([kg_script(), "build", "examples/articles", "--store", str(tmp_path / "kg-data")], cwd=REPO,
+                       env=env, capture_output=True, text=True, timeout=120)
+    mask = lambda line: re.sub(r"seconds: [0-9.]+, store: .*", "seconds: S, store: D", line)  # noqa: E731
+    assert [mask(x) for x in r.stdout.strip().splitlines()] == [mask(x) for x in shown]

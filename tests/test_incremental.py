@@ -144,7 +144,7 @@ def test_forced_rebuild_is_stable(store):
     build([EXAMPLES], store)
     before = dump(store)
     forced = build([EXAMPLES], store, force=True)
-    assert (forced.built, forced.unchanged) == (N, 0)
+    assert (forced.built, forced.unchanged, forced.replaced) == (N, 0, N)
     assert dump(store) == before
 
 
