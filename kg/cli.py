@@ -59,10 +59,11 @@ def cmd_build(args) -> int:
     paths = [p for p in args.paths if Path(p).exists()]
     summary = build(paths, store, config=config, force=args.force,
                     on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),
-                    jobs=args.jobs, executor=args.executor, batch_size=args.batch_size)
+                    jobs=args.jobs, executor=args.executor, batch_size=args.batch_size, prune=args.prune)
     failed = summary.failed + len(missing)
     print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
-          f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}")
+          f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}"
+          + (f", removed (files gone): {summary.removed}" if args.prune else ""))
     # mentions and facts as this run extracted them (before merging within an article: kg stats
     # counts what the store holds); entities are the store's
     print(f"entities in store: {summary.entities}, extracted now: {summary.mentions} mentions, {summary.facts} facts, "
@@ -211,6 +212,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--config", help="YAML file with extra gazetteer entries and patterns")
     p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
+    p.add_argument("--prune", action="store_true",
+                   help="also remove the articles of files under PATH that are gone (deleted or renamed)")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="extraction worker processes (default: one per core; 1: no workers)")
     p.add_argument("--executor", default=None, metavar="SPEC",
@@ -326,13 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, QueryFileError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:                     # kg query ... | head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:                      # an output path that is a directory, a port in use
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"kg: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -58,6 +58,7 @@ class BuildSummary:
     built: int = 0
     unchanged: int = 0
     replaced: int = 0
+    removed: int = 0            # articles whose files are gone (build(prune=True))
     failed: int = 0
     skipped_files: int = 0
     mentions: int = 0
@@ -237,8 +238,12 @@ def _read_raw(path: str) -> bytes | str:
 def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = None,
           on_error: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = 1, executor=None, batch_size: int = DEFAULT_BATCH,
-          chunk_size: int = DEFAULT_CHUNK, progress: Callable[[BuildSummary], None] | None = None) -> BuildSummary:
+          chunk_size: int = DEFAULT_CHUNK, progress: Callable[[BuildSummary], None] | None = None,
+          prune: bool = False) -> BuildSummary:
     """Build `paths` (files or folders) into `store`.
+
+    prune: also remove the articles built earlier from files under `paths` that are gone
+    (deleted or renamed; a renamed file is built again under its new name).
 
     executor: None (serial when jobs == 1, else a process pool of `jobs` workers; jobs=None
     means one per core, or none when fewer than SERIAL_BELOW files per core need building),
@@ -249,8 +254,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     t0 = time.perf_counter()
     summary = BuildSummary()
+    paths = list(paths)
     files, skipped = iter_article_files(paths)
     summary.skipped_files = len(skipped)
+    present = {str(Path(f).resolve()) for f in files} if prune else set()
     if ONTOLOGY.exists():
         store.load_ontology(ONTOLOGY)
 
@@ -372,12 +379,28 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         fail(msg)
     if writer.candidates:
         store.prune_entities(writer.candidates)
+    if prune:
+        summary.removed = len(remove(_gone(paths, present, store), store))
     store.settle(len(known))
     store.flush()
     summary.errors.sort()
     summary.entities = store.entity_count()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _gone(roots: list, present: set[str], store: Backend) -> list[str]:
+    """Ids of the stored articles whose source file lies under `roots` but is not `present`."""
+    roots = [Path(r).resolve() for r in roots]
+    gone = []
+    for aid, info in store.article_index()[0].items():
+        try:
+            p = Path(info["path"]).resolve()
+        except (OSError, ValueError):
+            continue
+        if str(p) not in present and any(p == r or r in p.parents for r in roots):
+            gone.append(aid)
+    return sorted(gone)
 
 
 def entity_count(store: Backend) -> int:

@@ -212,3 +212,23 @@ def test_other_extractors_or_configuration_rebuild_unchanged_files(store, tmp_pa
     build([EXAMPLES], plain)
     assert dump(store) == dump(plain)
     plain.close()
+
+
+def test_prune_removes_the_articles_of_deleted_and_renamed_files(folder, store, tmp_path):
+    build([folder], store)
+    (folder / "a0016.md").rename(folder / "renamed.md")
+    gone = sorted(folder.glob("*.md"))[0]
+    gone.unlink()
+    kept = build([folder], store)                      # without --prune the old articles stay
+    assert kept.removed == 0 and len(store.article_index()[0]) == N + 1
+    pruned = build([folder], store, prune=True)
+    assert (pruned.removed, len(store.article_index()[0])) == (2, N - 1)
+    # and the store is the one a fresh build of what is there now gives
+    assert dump(store) == fresh([folder])
+    # a file named on its own prunes only itself; other folders' articles are never touched
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(EXAMPLES / "a0016.md", other / "x.md")
+    build([other], store)
+    assert build([folder], store, prune=True).removed == 0
+    assert len(store.article_index()[0]) == N
