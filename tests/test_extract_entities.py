@@ -142,3 +142,20 @@ def test_a_ministry_after_a_foreign_country_is_that_countrys():
         ("美国司法部", "GovernmentBody", None)]
     _, rec = records("中国商务部表示。美国商务部宣布。")
     assert {m.key for m in rec.mentions if m.kind == "GovernmentBody"} == {"org:mofcom", "org:us-commerce"}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("被告人顾国平、侬锦、陈雨等人。", {"顾国平", "侬锦", "陈雨"}),          # a0099: later names any surname
+    ("被告人王戎、韩越、薛亮作为公司高管。", {"王戎", "韩越", "薛亮"}),       # a0136
+    ("当事人高某因涉嫌违法被查。", {"高某"}),                              # a0058
+    ("坚持以习近平同志为核心的党中央。", {"习近平"}),                        # a0045
+    ("1、习近平出席二十国集团领导人峰会。2、李克强同德国总理通电话。", {"习近平", "李克强"}),   # a0063
+    ("会议由王文涛主持。", {"王文涛"}),
+])
+def test_people_named_without_a_post(text, names):
+    assert {t for t, k in mentions(text) if k == "Person"} == names
+
+
+@pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
+def test_legal_roles_without_a_name_give_no_person(text):
+    assert not {t for t, k in mentions(text) if k == "Person"}

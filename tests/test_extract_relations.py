@@ -174,3 +174,9 @@ def test_an_organisation_speaks_through_its_research_report():
     found = {r.args["speaker"].text for r in relations(
         "英大证券研究所所长郑后成分析称，9月消费表现超预期。", "statement")}
     assert found == {"郑后成"}, found
+
+
+def test_jiancheng_is_no_speech():
+    # a0099: 以下简称 names something; 称 there is no speech verb
+    rels = relations("被告人顾国平实际控制的上海联璧电子科技有限公司（以下简称联璧公司）成立。", "statement")
+    assert rels == []

@@ -228,6 +228,11 @@ def title_issuers(title: str) -> list[tuple[int, int, object]]:
     return out
 
 
+# who a court, a prosecutor or a regulator names: 被告人, 犯罪嫌疑人, 当事人 ...
+_LEGAL_ROLE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|被执行人|被申请人|申请人|当事人|上诉人|被上诉人|原告|被告|罪犯|"
+                         r"被害人|受害人|涉案人员|法定代表人|实际控制人|控股股东)(?:[：:]\s*)?")
+
+
 def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
     out = []
     post_re = "|".join(map(re.escape, posts()))
@@ -266,6 +271,40 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
         cand = m.group("name")
         if looks_like_name(cand) and cand not in stop:
             out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
+    # a party or the accused named by their legal role: 被告人顾国平、侬锦、陈雨 (a list: the first
+    # name must have a common surname, the others any surname)
+    after_name = rf"(?=[、，,。；;和与及等（(：:]|犯|涉嫌|作为|因|被|于|在|对|已|向|的|系|为|{verbs}|$)"
+    for m in _LEGAL_ROLE.finditer(text):
+        pos, first = m.end(), True
+        while True:
+            # two characters when a boundary follows them (高某因…, 薛亮作为…), else three
+            cand = next((text[pos:pos + n] for n in (2, 3) if len(text[pos:pos + n]) == n
+                         and all("\u4e00" <= c <= "\u9fff" for c in text[pos:pos + n])
+                         and re.match(after_name, text[pos + n:pos + n + 4])), None)
+            if cand is None or cand in stop or cand[-1] in _NAME_END_STOP:
+                break
+            # the first name must look like one; later names in the list may have rare surnames
+            if first and not (looks_like_name(cand) and cand[0] in common_surnames()):
+                break
+            out.append((pos, pos + len(cand), cand, "legal-role-name", 0.75))
+            pos += len(cand)
+            first = False
+            if text[pos:pos + 1] not in ("、", "和", "与", "及"):
+                break
+            pos += 1
+    # name + 同志: 以习近平同志为核心 (the word is used of people only)
+    for m in re.finditer(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})同志|(?<=[以和与、，。：:“])(?P<name2>[{HAN}]{{2,3}})同志", text):
+        name = m.group("name") or m.group("name2")
+        start = m.start("name") if m.group("name") else m.start("name2")
+        if looks_like_name(name) and name not in stop:
+            out.append((start, start + len(name), name, "name-comrade", 0.75))
+    # clause or list-item start + name + a leader's activity: 1、习近平出席…, 李克强同…通话
+    for m in re.finditer(rf"(?:^|(?<=[。；：:\n“」）)由])|(?<=\d、)|(?<=\d\.))(?P<name>[{HAN}]{{2,3}}?)"
+                         rf"(?=出席|主持|会见|会谈|视察|考察|调研|致信|致电|签署|同[{HAN}]{{2,12}}?通(?:电)?话)", text):
+        cand = m.group("name")
+        if looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
+                and (len(cand) == 3 or cand[0] in common_surnames()) and cand[1:] not in _TITLE_WORDS:
+            out.append((m.start("name"), m.end("name"), cand, "name-activity", 0.65))
     # clause start + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "2"
+VERSION = "3"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -454,6 +454,9 @@ def _designation_lists(art, mentions, rec: Records):
 _RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研究团队)")
 
 
+_NOT_SPEECH_CHENG = frozenset("简统俗并合别又或著堪号自昵通名戏总爱")
+
+
 def _statements(art, mentions, rec: Records):
     text = art.text
     verbs = "|".join(map(re.escape, speech_verbs()))
@@ -496,6 +499,9 @@ def _statements(art, mentions, rec: Records):
         if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
             if m is not None and m.rule == "post-name":
                 last_speaker = m
+            continue
+        # 以下简称联璧公司, 俗称, 号称, 堪称: 称 there names something, nobody speaks
+        if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG:
             continue
         speaker = m or last_speaker
         s0, s1 = _sentence_span(art, start)
