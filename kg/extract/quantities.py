@@ -40,8 +40,10 @@ _MEASURE_CASELESS = {k.lower(): v for k, v in MEASURES.items() if k.isascii()}
 _MEASURE = ("|".join(sorted((k for k in MEASURES if not k.isascii()), key=len, reverse=True))
             + "|(?i:" + "|".join(sorted(_MEASURE_CASELESS, key=len, reverse=True)) + ")")
 
+# a number is tried only from the start of its run of digits (or numerals): tried from every
+# position, a 16,000-digit line took 33 s (each start scans the rest of the run, then fails)
 _PATTERN = re.compile(
-    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:{NUM}|{CNUM})(?P<approx>余|多)?{SCALE}(?(approx)|(?:余|多)?)"
+    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:(?<![0-9０-９.．]){NUM}|(?<![零〇一二两三四五六七八九十百千万]){CNUM})(?P<approx>余|多)?{SCALE}(?(approx)|(?:余|多)?)"
     rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
     rf"|(?P<cnt>(?:多)?(?:{COUNTERS})))")
 # 五六万元, 二三百人, 三四个: two adjacent digits are a rough range, not a figure

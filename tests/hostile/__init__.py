@@ -321,6 +321,10 @@ def big_cases() -> list[Case]:
         Case("big/script-19MB.html", make=_repeat("x", 19 * MB, "<p>正文</p><script>"), expect="built", kind="markup"),
         Case("big/amp-5MB.html", make=_repeat("&amp;", 5 * MB, "<p>"), expect="error", kind="text"),
         Case("big/zwsp-2MB.md", make=_repeat(" \u200b", 2 * MB, fm + "a"), expect="built", kind="text"),
+        # runs of digits and numerals just under MAX_EXTRACT_CHARS: number patterns once retried
+        # from every position of a run (a 16,000-digit line took 33 s, 90,000 would take minutes)
+        Case("big/digits-90k.md", (fm + "1" * 90_000 + "\n").encode(), expect="built", kind="text"),
+        Case("big/numerals-90k.md", (fm + "一万" * 45_000 + "\n").encode(), expect="built", kind="text"),
         Case("big/deep-100k.html", ("<div>" * deep + "深层的正文。" + "</div>" * deep).encode(), expect="built", kind="nesting"),
         Case("big/deep-unclosed-1M.html", make=_repeat("<b>", 3 * MB, "", "未闭合的正文。"), expect="any", kind="nesting"),
         Case("big/deep-md-quote.md", ("> " * 1_000_000 + "引用的正文。").encode(), expect="built", kind="nesting"),
