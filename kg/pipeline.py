@@ -280,7 +280,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     del files
     # what the store holds about them: a few lookups for a few files, else one scan
     if len(entries) <= LOOKUP_BELOW:
-        known, broken = store.article_index(paths=[e[0] for e in entries], ids=[e[2] for e in entries])
+        spellings = sorted({form for e in entries for form in (e[0], _abs(e[0]), _rel(e[0]))})
+        known, broken = store.article_index(paths=spellings, ids=[e[2] for e in entries])
         if store.incomplete():          # a killed build left graphs of other files behind
             broken = sorted(set(broken) | set(store.article_index()[1]))
     else:
@@ -288,7 +289,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     if broken:
         store.repair(broken)
         log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
-    by_path = {v["path"]: k for k, v in known.items()}
+    # by absolute path: examples/a.md and /abs/examples/a.md are one file (relative paths are as
+    # given from the current directory)
+    by_path = {_abs(v["path"]): k for k, v in known.items()}
     current = fingerprint(_extractors(), config)
     # what the store held when we began, as content hashes; an article extracted with other
     # extractors or another configuration counts as changed
@@ -298,14 +301,15 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     todo: list[str] = []
     ids_by_path: dict[str, list[str]] = {}
     for k, v in known.items():
-        ids_by_path.setdefault(v["path"], []).append(k)
+        ids_by_path.setdefault(_abs(v["path"]), []).append(k)
     stale: list[str] = []
+    wanted = {e[2] for e in entries}            # the ids of the files present now
     for key, digest, aid, empty in entries:
         # a build killed between writing a changed file's new graph and dropping its old one
         # left both: the file's current article stays, the other graphs of that path go
         if aid in known and before.get(aid) == digest:
-            stale += [known[o]["graph"] for o in ids_by_path.get(key, ()) if o != aid]
-        old = before_path.get(key)
+            stale += [known[o]["graph"] for o in ids_by_path.get(_abs(key), ()) if o != aid and o not in wanted]
+        old = before_path.get(_abs(key))
         if not force and not empty and (aid in dispatched or before.get(aid) == digest
                                         or (old is not None and before.get(old) == digest)):
             summary.read += 1
@@ -352,14 +356,16 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     fail(r.error)
                     continue
                 summary.read += 1
-                old = by_path.get(r.path)
-                if old and old != r.id and old in known:
+                old = by_path.get(_abs(r.path))
+                # the old version goes, unless another file here still has that content (two
+                # copies of one article: same name, same content, one id)
+                if old and old != r.id and old in known and old not in wanted:
                     drops.append(known.pop(old)["graph"])
                     summary.replaced += 1
                 elif r.id in known:                # same content, extracted again (--force, upgrade)
                     summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
-                by_path[r.path] = r.id
+                by_path[_abs(r.path)] = r.id
                 writes.append(r.write)
                 summary.built += 1
                 summary.mentions += r.mentions
@@ -387,6 +393,20 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     summary.entities = store.entity_count()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _abs(path: str) -> str:
+    try:
+        return os.path.abspath(path)
+    except (OSError, ValueError):
+        return path
+
+
+def _rel(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except (OSError, ValueError):
+        return path
 
 
 def _gone(roots: list, present: set[str], store: Backend) -> list[str]:

@@ -232,3 +232,28 @@ def test_prune_removes_the_articles_of_deleted_and_renamed_files(folder, store, 
     build([other], store)
     assert build([folder], store, prune=True).removed == 0
     assert len(store.article_index()[0]) == N
+
+
+def test_changing_one_of_two_copies_keeps_the_other(tmp_path, store):
+    # same name, same content in two folders: one article; changing one copy must not drop it
+    for sub in ("a", "b"):
+        (tmp_path / "dup" / sub).mkdir(parents=True)
+        shutil.copy(EXAMPLES / "a0016.md", tmp_path / "dup" / sub / "x.md")
+    build([tmp_path / "dup"], store)
+    assert len(store.article_index()[0]) == 1
+    with open(tmp_path / "dup" / "a" / "x.md", "a", encoding="utf-8") as fh:
+        fh.write("\n追加一段。\n")
+    build([tmp_path / "dup"], store)
+    again = Store.memory()
+    build([tmp_path / "dup"], again)
+    assert sorted(store.article_index()[0]) == sorted(again.article_index()[0])   # both versions
+
+
+def test_a_path_spelled_another_way_is_the_same_file(folder, store, monkeypatch):
+    monkeypatch.chdir(folder.parent)
+    build([Path(folder.name)], store)                       # articles/ (relative)
+    with open(folder / "a0016.md", "a", encoding="utf-8") as fh:
+        fh.write("\n追加一段。\n")
+    changed = build([folder.resolve()], store)              # /abs/.../articles
+    assert (changed.built, changed.replaced) == (1, 1)
+    assert len(store.article_index()[0]) == N
