@@ -40,6 +40,13 @@ def _bounded(kind, low, high):
     return parse
 
 
+def _executor(text: str) -> str:
+    import re
+    if text in ("serial", "process") or re.fullmatch(r"(?:dask|tcp|tls)://[^\s/:]+(?::\d{1,5})?/?", text):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r}: use serial, process or dask://HOST:PORT")
+
+
 def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=None, metavar="DIR",
                    help=f"store directory (default ${ENV_STORE} or ./{DEFAULT_STORE})")
@@ -216,7 +223,7 @@ def parser() -> argparse.ArgumentParser:
                    help="also remove the articles of files under PATH that are gone (deleted or renamed)")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="extraction worker processes (default: one per core; 1: no workers)")
-    p.add_argument("--executor", default=None, metavar="SPEC",
+    p.add_argument("--executor", default=None, metavar="SPEC", type=_executor,
                    help="where extraction runs: serial, process (default) or dask://HOST:PORT "
                         "(a Dask scheduler; needs pip install 'kg[dask]')")
     p.add_argument("--batch-size", type=int, default=256, metavar="N",
@@ -328,6 +335,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (ConfigError, QueryFileError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        if "Corruption" not in str(exc):        # RocksDB's word for a damaged file
+            raise
+        print(f"kg: error: the store is damaged ({str(exc).splitlines()[0][:200]}); rebuild it into a new "
+              "--store, or restore it from a copy", file=sys.stderr)
         return 2
     except BrokenPipeError:                     # kg query ... | head
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -42,9 +42,15 @@ def load_config(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from exc
-    return validate(data, str(path))
+    data = validate(data, str(path))
+    # merged here once, so a bad entry is one error about the config, not one per article
+    try:
+        apply_once(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return data
 
 
 def validate(data: Any, origin: str = "config") -> dict[str, Any]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
@@ -39,6 +40,10 @@ class Executor:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        """Stop after an interruption; by default the same as close()."""
+        self.close()
+
     def __enter__(self):
         return self
 
@@ -55,6 +60,9 @@ class SerialExecutor(Executor):
 
 
 def _warm_up() -> None:
+    # Ctrl-C goes to the whole process group: the parent stops the build, a worker interrupted
+    # in the middle of handing back a result would hold the result queue's lock for ever
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .pipeline import warm_up
     warm_up()
 
@@ -91,6 +99,17 @@ class ProcessExecutor(Executor):
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C, an error): queued tasks are cancelled and the workers killed,
+        never waited for (a worker stuck on the result queue would never finish)."""
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            if proc.is_alive():
+                proc.kill()
+        for proc in processes:
+            proc.join(timeout=5)
 
 
 class DaskExecutor(Executor):

@@ -255,7 +255,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     t0 = time.perf_counter()
     summary = BuildSummary()
     paths = list(paths)
-    files, skipped = iter_article_files(paths)
+    walk_errors: list[str] = []
+    files, skipped = iter_article_files(paths, walk_errors)
     summary.skipped_files = len(skipped)
     present = {str(Path(f).resolve()) for f in files} if prune else set()
     if ONTOLOGY.exists():
@@ -267,6 +268,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         if on_error:
             on_error(msg)
 
+    for msg in walk_errors:
+        fail(msg)
     # read and hash every file (cheap), parse none
     entries: list[tuple[str, str, str, bool]] = []      # path, content hash, article id, empty?
     for path in files:
@@ -375,7 +378,15 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     if progress:
                         progress(summary)
         flush_writes()
-    finally:
+    except BaseException:
+        # Ctrl-C or an error: what was written stays (each article is committed whole), the
+        # workers are stopped without waiting for them
+        try:
+            writer.close()
+        finally:
+            ex.abort()
+        raise
+    else:
         try:
             writer.close()
         finally:
@@ -385,7 +396,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         fail(msg)
     if writer.candidates:
         store.prune_entities(writer.candidates)
-    if prune:
+    if prune and not walk_errors:               # an unreadable folder's files are not gone
         summary.removed = len(remove(_gone(paths, present, store), store))
     store.settle(len(known))
     store.flush()

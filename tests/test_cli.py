@@ -375,3 +375,18 @@ def test_readme_shows_what_the_first_build_prints(tmp_path):
                        env=env, capture_output=True, text=True, timeout=120)
     mask = lambda line: re.sub(r"seconds: [0-9.]+, store: .*", "seconds: S, store: D", line)  # noqa: E731
     assert [mask(x) for x in r.stdout.strip().splitlines()] == [mask(x) for x in shown]
+
+
+@pytest.mark.parametrize("case", ["config-bytes", "config-entry", "executor", "executor-no-host"])
+def test_build_option_mistakes_get_one_error_line(capsys, tmp_path, case):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_bytes(b"\xbb\xff\x00 not text" if case == "config-bytes" else b"orgs: [{key: x}]\n")
+    extra = {"config-bytes": ["--config", str(cfg)], "config-entry": ["--config", str(cfg)],
+             "executor": ["--executor", "bogus"], "executor-no-host": ["--executor", "dask://"]}[case]
+    try:
+        rc = main(["build", str(EXAMPLES), "--store", str(tmp_path / "s"), *extra])
+    except SystemExit as exc:
+        rc = exc.code
+    err = capsys.readouterr().err
+    assert rc == 2 and "Traceback" not in err and err.strip().splitlines()[-1].startswith(("kg: error:", "kg build: error:")), err
+    assert "extraction failed" not in err        # one error about the option, not one per article

@@ -257,3 +257,22 @@ def test_a_path_spelled_another_way_is_the_same_file(folder, store, monkeypatch)
     changed = build([folder.resolve()], store)              # /abs/.../articles
     assert (changed.built, changed.replaced) == (1, 1)
     assert len(store.article_index()[0]) == N
+
+
+def test_an_unreadable_folder_is_an_error_and_prunes_nothing(folder, store, monkeypatch):
+    import os as _os
+    import kg.readers as readers
+    sub = folder / "sub"
+    sub.mkdir()
+    shutil.copy(EXAMPLES / "a0016.md", sub / "inner.md")
+    build([folder], store)
+    real = _os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(sub):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(readers.os, "scandir", scandir)       # root reads a chmod 000 folder anyway
+    summary = build([folder], store, prune=True)
+    assert summary.failed == 1 and "sub: cannot read directory: Permission denied" in summary.errors[0]
+    assert summary.removed == 0 and len(store.article_index()[0]) == N + 1

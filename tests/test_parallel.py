@@ -90,3 +90,39 @@ def test_make_executor():
         ex.close()
     with pytest.raises(ValueError):
         make_executor("carrier-pigeon://x")
+
+
+@pytest.mark.parametrize("delay", [0.2, 1.0, 2.5])
+def test_ctrl_c_stops_a_parallel_build_cleanly(tmp_path, delay):
+    """Ctrl-C reaches the whole process group (the build and its workers): the build stops
+    within seconds with status 130 and no traceback, and the next build completes the store."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    if not CORPUS.is_dir():
+        pytest.skip("needs ../shared/corpus")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):                          # enough work for a few seconds on 2 workers
+        for f in CORPUS.iterdir():              # other names: other articles, not copies
+            shutil.copyfile(f, src / f"{i}_{f.name}")
+    store = tmp_path / "store"
+    argv = [sys.executable, "-m", "kg.cli", "build", str(src), "--store", str(store), "--jobs", "2"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            cwd=REPO)
+    time.sleep(delay)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the build hung after Ctrl-C")
+    assert proc.returncode in (0, 130), err           # 0: it had finished already
+    assert b"Traceback" not in err, err.decode()[-2000:]
+    done = subprocess.run(argv, capture_output=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert b"failed: 0" in done.stdout, done.stdout
+    s = Store(store, read_only=True)
+    assert len(s.article_index()[0]) == len(list(src.iterdir()))

@@ -31,7 +31,7 @@ from kg.model import Article, Paragraph, StockAnnotation
 
 from . import frontmatter
 from .decode import MAX_BYTES, check_size, decode_bytes
-from .errors import ReadError
+from .errors import display_path, ReadError
 from .html_body import RawParagraph, is_sina, parse_html_body
 from .plain import parse_plain
 from .sentences import split_sentences
@@ -138,7 +138,7 @@ def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[Stock
     return "\n".join(parts), paragraphs, links
 
 
-def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = None) -> tuple[list[Path], list[Path]]:
     """Expand files and directories (recursively) into article files.
 
     Returns (article files, skipped files): article files have a suffix in ARTICLE_SUFFIXES
@@ -147,6 +147,7 @@ def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Pa
     a regular file nor a directory (a FIFO or a device would block or never end), sorted the
     same way. Hidden directories and files (name starting with '.') under a directory are
     ignored; symlinked directories are not followed. A path that does not exist raises FileNotFoundError.
+    A directory that cannot be listed is left out, with a line naming it appended to `errors`.
     """
     found: dict[Path, Path] = {}
     skipped: dict[Path, Path] = {}
@@ -167,7 +168,9 @@ def iter_article_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Pa
             real = os.path.realpath(here)
             try:
                 entries = list(os.scandir(here))
-            except OSError:                     # unreadable directory: skipped, as os.walk does
+            except OSError as exc:              # unreadable: left out, but never silently
+                if errors is not None:
+                    errors.append(f"{display_path(here)}: cannot read directory: {exc.strerror or exc}")
                 continue
             for e in entries:
                 if e.name.startswith("."):
