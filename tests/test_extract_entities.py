@@ -159,3 +159,24 @@ def test_people_named_without_a_post(text, names):
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}
+
+
+@pytest.mark.parametrize("text,org,kind,gone", [
+    ("海南大学教授表示。", "海南大学", "Organization", "海南"),                          # a0185
+    ("中国劳动学会特约研究员苏海南认为。", "中国劳动学会", "Organization", "中国"),        # a0146
+    ("深圳市中技实业（集团）有限公司持有5%。", "深圳市中技实业（集团）有限公司", "Company", "深圳市"),  # a0200
+    ("大连君融贷信息技术服务有限公司成立。", "大连君融贷信息技术服务有限公司", "Company", "大连"),   # a0136
+])
+def test_a_place_that_opens_a_name_is_part_of_it(text, org, kind, gone):
+    found = mentions(text)
+    assert (org, kind) in found and not [t for t, k in found if t == gone]
+
+
+def test_a_place_inside_a_name_after_a_post_is_no_place():
+    found = mentions("中国劳动学会特约研究员苏海南认为。")              # a0146: 苏海南, not 海南
+    assert ("苏海南", "Person") in found and not [t for t, k in found if t == "海南"]
+
+
+@pytest.mark.parametrize("text", ["在海南设立公司。", "推动中小学教育。", "行业协会发布报告。"])
+def test_a_kind_without_a_name_is_no_organisation(text):
+    assert not [t for t, k in mentions(text) if k in ("Organization", "Company")]

@@ -180,3 +180,20 @@ def test_jiancheng_is_no_speech():
     # a0099: 以下简称 names something; 称 there is no speech verb
     rels = relations("被告人顾国平实际控制的上海联璧电子科技有限公司（以下简称联璧公司）成立。", "statement")
     assert rels == []
+
+
+@pytest.mark.parametrize("para,editor,reporters", [
+    ("每经记者 任飞    每经编辑 叶峰", "叶峰", {"任飞"}),      # a0200: the editor is no reporter
+    ("每经编辑 彭水萍", "彭水萍", set()),                      # a0099
+])
+def test_an_outlets_editor_in_the_byline(para, editor, reporters):
+    _, rec = records(para + "\n\n商务部新闻发言人高峰表示，将继续推进。")
+    credits = {(r.args["role"], r.args["target"].text) for r in rec.relations if r.kind == "credit"}
+    assert ("editor", editor) in credits and ("sourceOrganization", "每日经济新闻") in credits
+    assert {n for role, n in credits if role == "reporter"} == reporters
+
+
+def test_a_source_line_under_an_image_credits_no_outlet():
+    _, rec = records("来源：证监会网站截图\n\n证监会发布公告。")          # a0200
+    assert not [r for r in rec.relations if r.kind == "credit" and r.args["role"] == "sourceOrganization"
+                and r.args["target"].text == "证监会"]

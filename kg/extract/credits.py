@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "2"
+VERSION = "3"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -37,6 +37,8 @@ _BYLINE_HEAD = re.compile(
 # 新华社南京12月7日电: the wire service is the original outlet
 _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
 _EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
+_OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
+_CAPTION_END = re.compile(r"(?:截图|截屏|图片|供图|配图|摄)\s*$")
 _SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
 _ORIG_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<title>.+?)\s*$")
@@ -102,6 +104,16 @@ def extract(ctx: Context) -> Records:
     for para in art.paragraphs:
         ptext = text[para.start:para.end]
         if len(ptext) <= 80:
+            # 每经记者 任飞    每经编辑 叶峰 / 每经编辑 彭水萍: an outlet's editor ends the byline
+            em = _OUTLET_EDITOR.search(ptext)
+            outs = _outlets(em.group("outlet")) if em else []
+            if em and outs and looks_like_name(em.group("name")):
+                add("editor", em.group("name"), "Person", para.start + em.start("name"), "outlet-editor", 0.9,
+                    Span(para.start + em.start(), para.start + em.end()))
+                for o in outs:
+                    add("sourceOrganization", o, "MediaOutlet", None, "outlet-editor", 0.85,
+                        Span(para.start + em.start(), para.start + em.end()))
+                ptext = ptext[:em.start()].rstrip()
             m = _BYLINE.match(ptext)
             if m:
                 names = _names(m.group("names"))
@@ -113,7 +125,7 @@ def extract(ctx: Context) -> Records:
                     add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet") + m.group("outlet").find(o)
                         if m.group("outlet").find(o) >= 0 else None, "byline-outlet", 0.85, Span(para.start, para.end))
             m = _SOURCE.match(ptext)
-            if m:
+            if m and not _CAPTION_END.search(ptext):       # 来源：证监会网站截图 credits an image
                 o = _outlet(m.group("outlet")) or _outlet(_leading_outlet(m.group("outlet")))
                 if o:
                     add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))

@@ -140,7 +140,13 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
                "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
-_COMPANY = re.compile(rf"([{HAN}A-Za-z0-9]{{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
+_COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(]集团[）)]){{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
+# 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
+# name before the suffix, 该学会, is a back-reference, not a name)
+_INSTITUTION = re.compile(rf"([{HAN}]{{2,10}}?)(大学|学院|学会|协会|研究院|研究所|研究会|基金会|商会|联合会|医院|中学|小学)")
+_SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
+# 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
+_CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
 _TITLE_WORDS = {"总", "老", "先生", "女士", "部长", "主任", "局长", "行长", "司长", "教授", "博士", "书记", "省长", "市长"}
 _NAME_END_STOP = set("等和与及的在是了也还将对向就于称说则又认来")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
@@ -486,18 +492,39 @@ def extract(ctx: Context) -> Records:
         if code:
             add(s, e, "GovernmentBody", "bare-gov", 0.6, key=f"gov:{code}", attrs_place=f"division:{code}")
 
-    for m in _COMPANY.finditer(text):
-        s, e = m.span()
-        # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
-        name = m.group(1)
-        cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
-        s = s + cut + 1
-        if e - s - len(m.group(2)) < 2 or _overlaps((s, e), taken):
-            continue
-        surface = text[s:e]
-        if surface in stop or surface[: len(surface) - len(m.group(2))] in stop:
-            continue
-        add(s, e, "Company", "company-suffix", 0.6)
+    places = {"City", "AdministrativeArea", "Place", "Country"}
+    for pattern, kind, rule in ((_COMPANY, "Company", "company-suffix"), (_INSTITUTION, "Organization", "institution-suffix")):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
+            name = re.sub(r"[（(]集团[）)]", "集团集团", m.group(1))   # 中技实业（集团）有限公司: part of the name
+            cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
+            s = s + cut + 1
+            if e - s - len(m.group(2)) < 2:
+                continue
+            surface = text[s:e]
+            if surface in stop or surface[: len(surface) - len(m.group(2))] in stop:
+                continue
+            if kind == "Organization":
+                # 吉林大学东北亚研究院: a unit of the institution belongs to the name
+                ext = _SUB_UNIT.match(text, e)
+                if ext:
+                    e = ext.end()
+                    surface = text[s:e]
+            if _overlaps((s, e), taken):
+                # 深圳市中技实业（集团）有限公司, 海南大学: a place that opens the name is part of it,
+                # not a mention of its own; anything else taken wins
+                inside = [x for x in rec.mentions if x.span and x.span.start < e and s < x.span.end]
+                if not inside or any(x.kind not in places or x.span.start < s or x.span.end > e
+                                     for x in inside) or min(x.span.start for x in inside) != s \
+                        or _CREATION_VERBS.search(surface):
+                    continue
+                for x in inside:
+                    rec.mentions.remove(x)
+                    taken.remove((x.span.start, x.span.end))
+            elif kind == "Organization":
+                continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
+            add(s, e, kind, rule, 0.6)
 
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
     for m in _ZONE.finditer(text):
@@ -565,7 +592,15 @@ def extract(ctx: Context) -> Records:
             persons[name] = 0.9
     for s, e, name, rule, conf in _persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):
-            continue
+            # 特约研究员苏海南: a post before it makes this a name; a place inside it (海南) is not a
+            # mention (a place that starts where the name starts may be the real reading: kept)
+            inside = [x for x in rec.mentions if x.span and x.span.start < e and s < x.span.end]
+            if rule != "post-name" or not inside or any(
+                    x.kind not in places or x.span.start <= s or x.span.end > e for x in inside):
+                continue
+            for x in inside:
+                rec.mentions.remove(x)
+                taken.remove((x.span.start, x.span.end))
         add(s, e, "Person", rule, conf)
         persons.setdefault(name, conf)
     # propagation within the article
