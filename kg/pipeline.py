@@ -162,7 +162,9 @@ def fingerprint(extractors, config: dict | None) -> str:
     fp = _FINGERPRINTS.get(key)
     if fp is None:
         digest = hashlib.sha256(cfg.encode("utf-8")).hexdigest()[:12] if config else "none"
-        fp = _FINGERPRINTS[key] = (" ".join(sorted(key[0])) + f" data:{_data_digest()} config:{digest}")
+        # graph@N: how kg reads files and writes their graphs (kg.rdf.GRAPH_VERSION)
+        parts = sorted(key[0] + (f"graph@{rdf.GRAPH_VERSION}",))
+        fp = _FINGERPRINTS[key] = (" ".join(parts) + f" data:{_data_digest()} config:{digest}")
     return fp
 
 

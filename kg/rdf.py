@@ -56,6 +56,10 @@ KIND_SEGMENT = {"Person": "person", "Organization": "org", "GovernmentBody": "or
                 "MediaOutlet": "org", "Place": "place", "Country": "place", "AdministrativeArea": "place",
                 "City": "place", "Document": "doc", "Law": "doc", "Programme": "programme", "Event": "event"}
 CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
+#: raised when what the readers take from a file or how this module writes it changes, so that a
+#: build extracts unchanged files again (it is part of kg:extractedWith); 2: kg:dateText, dates
+#: as Chinese sites write them
+GRAPH_VERSION = 2
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -220,6 +224,9 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
     g.add((a, SDO.headline, lit(article.title or article.id)))
     if ag.date() is not None:
         g.add((a, SDO.datePublished, ag.date()))
+    elif str(meta.get("date_raw") or "").strip():
+        # a date kg cannot read ("Invalid Date" in real feeds) is kept as written, not lost
+        g.add((a, KG.dateText, lit(str(meta["date_raw"]).strip())))
     for cat in meta.get("categories") or []:
         c = URIRef(mint.iri("category", str(cat)))
         g.add((a, SDO.articleSection, c))

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     articleId: object
     contentHash: object
     extractedWith: object
+    dateText: object
     sourcePath: object
     originalTitle: object
     # mentions

@@ -488,3 +488,25 @@ def test_tokenizer_positions() -> None:
     assert s[toks[2][1]:toks[2][2]] == "t"
     assert toks[3] == (2, s.index("</b"), "b") and toks[4] == (3, s.index("<!--"), "x")
     assert toks[5] == (1, s.index("<br"), "br", {})
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2022/02/17", "2022-02-17T00:00:00+00:00"),
+    ("2022年2月17日", "2022-02-17T00:00:00+00:00"),
+    ("2022年2月17日 08:10", "2022-02-17T08:10:00+00:00"),
+    ("2022.2.17", "2022-02-17T00:00:00+00:00"),
+    ("Invalid Date", None),                            # a0072, a0162 (证券时报网)
+    ("2022年13月1日", None),
+    ("Mon, 01 Jan 0001 00:00:00 +2359", None),         # not 2000-12-31: email.utils' 2-digit years
+])
+def test_dates_as_chinese_sites_write_them(raw, iso):
+    from kg.readers.frontmatter import parse_date
+    assert parse_date(raw) == iso
+
+
+def test_an_unreadable_date_is_kept_as_written(tmp_path):
+    from kg.pipeline import article_graphs
+    from kg.vocab import KG
+    art = read_bytes("---\ntitle: t\ndate: Invalid Date\n---\n正文。\n".encode(), "d.md")
+    g = article_graphs(art)[1]
+    assert [str(o) for o in g.objects(None, KG.dateText)] == ["Invalid Date"]

@@ -154,8 +154,13 @@ def normalise_meta(data: dict[Any, Any]) -> dict[str, Any]:
     return meta
 
 
+_CN_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+                      r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?$")
+
+
 def parse_date(raw: str) -> str | None:
-    """RFC 2822 or ISO 8601 -> ISO 8601 in UTC ("2022-02-17T08:10:10+00:00"), else None."""
+    """RFC 2822, ISO 8601 or the forms Chinese sites write (2022年2月17日 08:10, 2022/02/17) ->
+    ISO 8601 in UTC ("2022-02-17T08:10:10+00:00"), else None."""
     s = raw.strip()
     if not s:
         return None
@@ -164,6 +169,16 @@ def parse_date(raw: str) -> str | None:
         dt = parsedate_to_datetime(s)
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
+    # email.utils reads a year below 100 as 19xx/20xx: "01 Jan 0001" is not 2001
+    year = re.search(r"\b(\d{4})\b", s)
+    if dt is not None and year and int(year.group(1)) != dt.year:
+        return None
+    m = _CN_DATE.match(s) if dt is None else None
+    if m:                               # 2022年2月17日, 2022/02/17 08:10, 2022.2.17
+        try:
+            dt = datetime(*(int(g) for g in m.groups(default="0")))
+        except ValueError:
+            return None
     if dt is None:
         iso = s[:-1] + "+00:00" if s[-1] in "Zz" else s
         try:
