@@ -197,3 +197,24 @@ def test_a_source_line_under_an_image_credits_no_outlet():
     _, rec = records("来源：证监会网站截图\n\n证监会发布公告。")          # a0200
     assert not [r for r in rec.relations if r.kind == "credit" and r.args["role"] == "sourceOrganization"
                 and r.args["target"].text == "证监会"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("对此，国家林草局介绍，今年已完成造林任务。", "国家林草局"),          # a0147
+    ("在发布会上，商务部提出全力保障外贸产业链供应链稳定。", "商务部"),      # a0001
+])
+def test_an_organisation_before_a_speech_verb_speaks(text, speaker):
+    assert [r.args["speaker"].text for r in relations(text, "statement")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "商务部新闻发言人高峰表示，将继续推进。",           # the spokesperson speaks, not the ministry
+    "央行相关人士表示，将保持流动性合理充裕。",          # someone unnamed at the bank
+])
+def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
+    assert {r.args["speaker"].kind for r in relations(text, "statement")} <= {"Person"}
+
+
+def test_a_question_is_no_statement():
+    # a0199: the reporter asks; a0123: the host asks about 秦刚's words
+    assert relations("近期，国家发改委提出一系列针对煤炭的保供稳价措施，目前成效如何？", "statement") == []

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "3"
+VERSION = "4"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -473,6 +473,16 @@ def _statements(art, mentions, rec: Records):
             # the verb right after the report: 天风证券研究所副所长孙彬彬预测称 is the analyst's
             if rm and re.match(rf"(?:中|也|还|则)?(?:{verbs})", text[rm.end():rm.end() + 8]):
                 events.append((o.span.start, rm.end(), o))
+                continue
+    # 东吴证券认为, 紫金矿业表示, 国家林草局介绍: an organisation right before a speech verb speaks
+    # (not 央行相关人士表示: someone unnamed at it; not 商务部新闻发言人高峰表示: its spokesperson)
+    person_starts = {m.span.start for m in speakers}
+    for o in mentions:
+        if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
+                and re.match(rf"(?:也|还|则|亦)?(?:{verbs})", text[o.span.end:o.span.end + 4]) \
+                and re.match(r"(?:^|[。，；：:\n“”（）()、]|据|而|但|对此|此外|同时|其中)$",
+                             text[max(0, o.span.start - 2):o.span.start][-1:] or "^"):
+            events.append((o.span.start, o.span.end, o))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         events.append((pm.start(1), pm.end(1), None))
     # 王部长表示 / 张教授指出: a repeated surname with a title is the one named person of that surname
@@ -517,6 +527,8 @@ def _statements(art, mentions, rec: Records):
                 continue
             quote = qm.group(1)
             stmt_span = Span(start - (len(window) - qm.start()), end + vm.end())
+        if quote.rstrip("”\"’」 ").endswith(("？", "?")) and not vm.group("colon"):
+            continue                    # 国家发改委提出…措施，目前成效如何？ is the reporter asking
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
                                   stmt_span, 0.8 if m is not None else 0.65,
