@@ -114,6 +114,9 @@ def entity_iri(e: Entity) -> URIRef:
         return URIRef(mint.iri("place", "region-" + rest))
     if prefix == "gov":                 # a division's government: org/gov-330000
         return URIRef(mint.iri("org", "gov-" + rest))
+    if prefix == "govbody":             # one of its bodies: org/gov-510700-应急管理局
+        code, _, suffix = rest.partition(":")
+        return URIRef(mint.iri("org", f"gov-{code}-{suffix}"))
     return URIRef(mint.iri(seg, rest or e.key))
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from . import gazetteer
-from .extract.entities import place_kind, programmes
+from .extract.entities import government_key, place_kind, programmes
 from .model import Entity, Mention, Records
 
 _PREFIXES = ("中华人民共和国", "中国")
@@ -45,6 +45,8 @@ def _org_entry(name: str):
 def entity_for(m: Mention) -> Entity:
     text = _norm(m.text)
     key = m.key
+    if key is None and m.kind in ("Organization", "GovernmentBody") and _org_entry(text) is None:
+        key = government_key(text)          # 甘肃省监狱管理局 in a CV line = the one after 甘肃省
     if key and key.startswith("division:"):
         div = gazetteer.divisions()[key.split(":", 1)[1]]
         chain = [(d.code, d.name, place_kind(d)) for d in gazetteer.ancestors(div.code)]
@@ -58,6 +60,12 @@ def entity_for(m: Mention) -> Entity:
                    attrs={"government_of": div.code})
         if text != e.label:
             e.reasons.add(f"the government of {div.name} ({div.code}): {text} = {e.label}")
+    elif key and key.startswith("govbody:"):
+        _, code, suffix = key.split(":", 2)
+        div = gazetteer.divisions()[code]
+        e = Entity(key=key, kind="GovernmentBody", label=div.name + suffix)
+        if text != e.label:
+            e.reasons.add(f"the {suffix} of {div.name} ({div.code}): {text} = {e.label}")
     elif key and key.startswith("org:"):
         entry = next((x for x in gazetteer.orgs() if x.key == key[4:]), None) or _org_entry(text)
         e = Entity(key=key, kind=entry.kind if entry else m.kind, label=entry.name if entry else text,

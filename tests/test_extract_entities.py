@@ -180,3 +180,27 @@ def test_a_place_inside_a_name_after_a_post_is_no_place():
 @pytest.mark.parametrize("text", ["在海南设立公司。", "推动中小学教育。", "行业协会发布报告。"])
 def test_a_kind_without_a_name_is_no_organisation(text):
     assert not [t for t, k in mentions(text) if k in ("Organization", "Company")]
+
+
+@pytest.mark.parametrize("names,key", [
+    (["四川省绵阳市应急管理局", "绵阳市应急管理局"], "govbody:510700:应急管理局"),               # a0103
+    (["广西南宁中级人民法院", "南宁市中级人民法院", "南宁中级人民法院"], "govbody:450100:中级人民法院"),  # a0071
+    (["甘肃省监狱局", "甘肃省监狱管理局"], "govbody:620000:监狱管理局"),                       # a0019
+    (["浙江省发改委", "浙江省发展和改革委员会"], "govbody:330000:发展和改革委员会"),
+])
+def test_a_divisions_body_has_one_key_however_written(names, key):
+    from kg.resolve import resolve
+    _, rec = records("。".join(f"{n}发布通知" for n in names) + "。")
+    res = resolve(rec)
+    bodies = [m for m in rec.mentions if m.kind == "GovernmentBody"]
+    assert {m.text for m in bodies} == set(names)        # and nothing inside them (发改委 alone)
+    assert {res.of(m).key for m in bodies} == {key}
+
+
+@pytest.mark.parametrize("text", ["南通分行发放贷款。广州分行发放贷款。", "浙江丽水地委成立。丽水市委召开会议。"])
+def test_bodies_the_suffix_does_not_identify_stay_apart(text):
+    from kg.resolve import resolve
+    _, rec = records(text)
+    res = resolve(rec)
+    keys = [res.of(m).key for m in rec.mentions if m.kind in ("GovernmentBody", "Organization")]
+    assert len(keys) == len(set(keys)) == 2, keys
