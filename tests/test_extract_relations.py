@@ -218,3 +218,14 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
 def test_a_question_is_no_statement():
     # a0199: the reporter asks; a0123: the host asks about 秦刚's words
     assert relations("近期，国家发改委提出一系列针对煤炭的保供稳价措施，目前成效如何？", "statement") == []
+
+
+@pytest.mark.parametrize("text,issuers", [
+    ("中办国办印发《关于推动现代职业教育高质量发展的意见》。", {"中办", "国办"}),                      # a0063
+    ("中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发《关于防止经营用途贷款违规流入房地产领域的通知》。",
+     {"中国银保监会", "住房和城乡建设部", "中国人民银行"}),                                            # a0078
+    ("国家发展改革委会同中央宣传部、工业和信息化部印发《关于整治虚拟货币“挖矿”活动的通知》。",
+     {"国家发展改革委", "中央宣传部", "工业和信息化部"}),                                              # a0199
+])
+def test_every_body_of_a_list_of_issuers_issued_it(text, issuers):
+    assert {r.args["agent"].text for r in relations(text, "document")} == issuers

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "4"
+VERSION = "5"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -245,6 +245,9 @@ def _paragraphs(text: str):
         pos += len(line) + 1
 
 
+_ISSUER_GAP = re.compile(r"(?:办公厅|办公室)?(?:、|和|与|及|，|会同|)")
+
+
 def _documents(art, mentions, rec: Records):
     text = art.text
     docs = [m for m in mentions if m.kind in DOC_KINDS and m.span]
@@ -274,7 +277,9 @@ def _documents(art, mentions, rec: Records):
                     group = [o]
                     for o2 in reversed([x for x in before if x.span.end <= o.span.start]):
                         gap = text[o2.span.end:group[-1].span.start]
-                        if gap in ("、", "和", "与", "及", "，"):
+                        # 中办国办印发, 银保监会办公厅、住房和城乡建设部办公厅、人民银行办公厅联合印发,
+                        # 国家发展改革委会同中央宣传部、…印发: each body in the list issued it
+                        if _ISSUER_GAP.fullmatch(gap):
                             group.append(o2)
                         else:
                             break
