@@ -139,9 +139,19 @@ def sample_articles(store_dir: Path, n: int) -> list[str]:
 
 
 def focused(q: Path, article: str, workdir: Path) -> Path:
-    """The CQ query restricted to one article: VALUES ?article first in its innermost WHERE."""
+    """The CQ query restricted to one article: VALUES ?article first in the group where the
+    query matches ?article (a subquery before it, as in mentions.rq, may not bind it)."""
     text = q.read_text(encoding="utf-8")
-    at = text.rindex("WHERE {") + len("WHERE {")
+    first = text.index("?article", text.index("WHERE {"))
+    depth, at = 0, None
+    for i in range(first - 1, -1, -1):          # the brace that opens the group around it
+        if text[i] == "}":
+            depth += 1
+        elif text[i] == "{":
+            if depth == 0:
+                at = i + 1
+                break
+            depth -= 1
     out = workdir / f"focused-{q.stem}-{article.rsplit('/', 1)[-1]}.rq"
     out.write_text(text[:at] + f"\n    VALUES ?article {{ <{article}> }}" + text[at:], encoding="utf-8")
     return out
