@@ -204,3 +204,16 @@ def test_bodies_the_suffix_does_not_identify_stay_apart(text):
     res = resolve(rec)
     keys = [res.of(m).key for m in rec.mentions if m.kind in ("GovernmentBody", "Organization")]
     assert len(keys) == len(set(keys)) == 2, keys
+
+
+@pytest.mark.parametrize("text,names", [
+    ("美国总统拜登和俄罗斯总统普京通话。", {"拜登", "普京"}),        # a0123: a country's office holder
+    ("美国国务卿布林肯称。", {"布林肯"}),
+    ("安东尼·布林肯访问北京。", {"安东尼·布林肯"}),                  # a transliteration's interpunct
+])
+def test_foreign_office_holders_and_transliterated_names(text, names):
+    assert {t for t, k in mentions(text) if k == "Person"} == names
+
+
+def test_a_title_with_an_interpunct_is_no_name():
+    assert not [t for t, k in mentions("建党百年·经济战线风云录。") if k == "Person"]   # a0186

@@ -229,3 +229,9 @@ def test_a_question_is_no_statement():
 ])
 def test_every_body_of_a_list_of_issuers_issued_it(text, issuers):
     assert {r.args["agent"].text for r in relations(text, "document")} == issuers
+
+
+def test_firms_found_before_a_post_are_companies():
+    # a0212: 长江证券 next to its analyst is a Company, as the gazetteer's firms are
+    _, rec = records("长江证券首席经济学家伍戈认为，经济将企稳。")
+    assert ("长江证券", "Company") in {(m.text, m.kind) for m in rec.mentions}

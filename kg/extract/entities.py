@@ -23,7 +23,7 @@ from .automaton import Matcher
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "4"
+VERSION = "5"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -299,7 +299,7 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
                 rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
-                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|$)")
+                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -331,6 +331,19 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
         cand = m.group("name")
         if looks_like_name(cand) and cand not in stop:
             out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
+    # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
+    # surname to check; the country and the post are the evidence), and names with the
+    # interpunct of transliterations (安东尼·布林肯)
+    countries = "|".join(sorted((re.escape(c) for c in gazetteer.country_index() if len(c) >= 2 and c != "中国"),
+                                key=len, reverse=True))
+    for m in re.finditer(rf"(?:{countries})(?:前|现任|新任)?(?:{post_re})(?P<name>[{HAN}]{{2,4}}?)(?={boundary[3:-1]}|·)",
+                         text):
+        cand = m.group("name")
+        # 德国总理通电话: what follows the post is a verb, no name
+        if cand not in stop and cand[-1] not in _NAME_END_STOP and not re.match(boundary, cand):
+            out.append((m.start("name"), m.end("name"), cand, "country-post-name", 0.7))
+    for m in re.finditer(rf"(?<![{HAN}·])(?P<name>[{HAN}]{{1,4}}·[{HAN}]{{1,5}}?(?:·[{HAN}]{{1,5}}?)?){boundary}", text):
+        out.append((m.start("name"), m.end("name"), m.group("name"), "transliterated-name", 0.7))
     # a party or the accused named by their legal role: 被告人顾国平、侬锦、陈雨 (a list: the first
     # name must have a common surname, the others any surname)
     after_name = rf"(?=[、，,。；;和与及等（(：:]|犯|涉嫌|作为|因|被|于|在|对|已|向|的|系|为|{verbs}|$)"

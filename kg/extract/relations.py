@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "5"
+VERSION = "6"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -157,7 +157,7 @@ def _roles(art, mentions, rec: Records):
                     or any(head.startswith(d) for d in _place_prefixes(head))
                 if len(head) >= 3 and shaped and not re.search(r"[的了在是该其]", head):
                     s = window_start + skip
-                    org = Mention(text=head, kind="Organization", span=Span(s, s + len(head)), confidence=0.6,
+                    org = Mention(text=head, kind=_org_kind(head), span=Span(s, s + len(head)), confidence=0.6,
                                   extractor=TAG, rule="org-before-post")
                     rec.mentions.append(org)
                     for seg in [phrase] + segs[1:]:
@@ -231,7 +231,7 @@ def _careers(art, mentions, rec: Records):
                     org_text = org
                 if not org_text or len(org_text) < 2:
                     continue
-                org_m = Mention(text=org_text, kind="Organization", span=Span(item_start, item_start + len(raw)),
+                org_m = Mention(text=org_text, kind=_org_kind(org_text), span=Span(item_start, item_start + len(raw)),
                                 confidence=0.55, extractor=TAG, rule="career-org")
                 rec.mentions.append(org_m)
                 rec.relations.append(_rel("role", {"person": person, "post": post, "org": org_m, "former": former},
@@ -243,6 +243,15 @@ def _paragraphs(text: str):
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+# what a name ends in says a firm is a company: 长江证券, 广发基金, 中信银行 (as the gazetteer's
+# firms are), else an organisation
+_FIRM_END = re.compile(r"(?:证券|银行|基金|保险|信托|期货|资本|投资|控股|集团|公司|股份|科技|实业|地产|置业|汽车|能源|电力|药业|银行股份有限公司)$")
+
+
+def _org_kind(name: str) -> str:
+    return "Company" if _FIRM_END.search(name) and not name.endswith(("协会", "学会")) else "Organization"
 
 
 _ISSUER_GAP = re.compile(r"(?:办公厅|办公室)?(?:、|和|与|及|，|会同|)")
@@ -522,6 +531,8 @@ def _statements(art, mentions, rec: Records):
         s0, s1 = _sentence_span(art, start)
         body_start = end + vm.end()
         quote = text[body_start:s1].strip("：:，, “”\"")
+        if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
+            quote = quote[1:].lstrip("：:，, “”\"")
         stmt_span = Span(start, s1)
         if len(quote) < 4:
             # “……。”高峰说。 — the words stand in the quotation just before the speaker
