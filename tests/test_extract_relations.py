@@ -235,3 +235,11 @@ def test_firms_found_before_a_post_are_companies():
     # a0212: 长江证券 next to its analyst is a Company, as the gazetteer's firms are
     _, rec = records("长江证券首席经济学家伍戈认为，经济将企稳。")
     assert ("长江证券", "Company") in {(m.text, m.kind) for m in rec.mentions}
+
+
+def test_a_programme_named_by_what_is_built_for_it():
+    # a0128: the eight places are designated 国家算力枢纽节点
+    rels = relations("近日发改委等部委通知，同意在京津冀、长三角、粤港澳大湾区、成渝、内蒙古、贵州、甘肃、宁夏等8地"
+                     "启动建设国家算力枢纽节点，并规划了10个国家数据中心集群。", "designation")
+    assert {r.args["programme"].text for r in rels} == {"国家算力枢纽节点"}
+    assert [r.args["place"].text for r in rels] == ["京津冀", "长三角", "粤港澳大湾区", "成渝", "内蒙古", "贵州", "甘肃", "宁夏"]

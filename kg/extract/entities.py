@@ -23,7 +23,7 @@ from .automaton import Matcher
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "5"
+VERSION = "6"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -153,6 +153,9 @@ _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：�
 
 
 _ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区))(?=[、，。；：）”\s和及等]|$)")
+# a programme named by what is built for it: 同意在京津冀、长三角…等8地启动建设国家算力枢纽节点
+_PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获批建设|获批设立)(?P<name>(?:国家|全国)?[{HAN}]{{2,12}}?"
+                              rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
 _NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
 _PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会))")
@@ -603,10 +606,11 @@ def extract(ctx: Context) -> Records:
         if e_ - s_ >= 4 and not _overlaps((s_, e_), taken) and m.group("name") not in stop:
             add(s_, e_, "Place", "named-zone", 0.7)
     # programmes named by designation verbs: 确定为重点发展城市, 列为“无废城市”建设试点
-    for m in _PROGRAMME_DEF.finditer(text):
-        s_, e_ = m.span("name")
-        if not _overlaps((s_, e_), taken):
-            add(s_, e_, "Programme", "programme-definition", 0.7)
+    for pattern in (_PROGRAMME_DEF, _PROGRAMME_BUILT):
+        for m in pattern.finditer(text):
+            s_, e_ = m.span("name")
+            if not _overlaps((s_, e_), taken):
+                add(s_, e_, "Programme", "programme-definition", 0.7)
     # events: named meetings and forums, and press conferences dated by the article
     for m in _NAMED_EVENT.finditer(text):
         s_, e_ = m.span("name")
