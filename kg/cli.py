@@ -62,7 +62,8 @@ def cmd_build(args) -> int:
     store = Store(args.store)
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
-        print(f"kg: error: {p}: no such file or directory", file=sys.stderr)
+        why = "a broken symbolic link (or a loop of them)" if os.path.islink(p) else "no such file or directory"
+        print(f"kg: error: {p}: {why}", file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
     summary = build(paths, store, config=config, force=args.force,
                     on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),

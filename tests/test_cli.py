@@ -390,3 +390,10 @@ def test_build_option_mistakes_get_one_error_line(capsys, tmp_path, case):
     err = capsys.readouterr().err
     assert rc == 2 and "Traceback" not in err and err.strip().splitlines()[-1].startswith(("kg: error:", "kg build: error:")), err
     assert "extraction failed" not in err        # one error about the option, not one per article
+
+
+def test_a_symlink_loop_is_named_as_such(capsys, tmp_path):
+    (tmp_path / "a.md").symlink_to(tmp_path / "b.md")
+    (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
+    rc, out, err = kg(capsys, "build", str(tmp_path / "a.md"), "--store", str(tmp_path / "s"))
+    assert rc == 1 and "a.md: a broken symbolic link (or a loop of them)" in err
