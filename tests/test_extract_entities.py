@@ -197,7 +197,7 @@ def test_a_divisions_body_has_one_key_however_written(names, key):
     assert {res.of(m).key for m in bodies} == {key}
 
 
-@pytest.mark.parametrize("text", ["南通分行发放贷款。广州分行发放贷款。", "浙江丽水地委成立。丽水市委召开会议。"])
+@pytest.mark.parametrize("text", ["浙江丽水地委成立。丽水市委召开会议。"])
 def test_bodies_the_suffix_does_not_identify_stay_apart(text):
     from kg.resolve import resolve
     _, rec = records(text)
@@ -217,3 +217,18 @@ def test_foreign_office_holders_and_transliterated_names(text, names):
 
 def test_a_title_with_an_interpunct_is_no_name():
     assert not [t for t, k in mentions("建党百年·经济战线风云录。") if k == "Person"]   # a0186
+
+
+@pytest.mark.parametrize("text,branch,kind", [
+    ("南京银行南通分行开展业务。", "南京银行南通分行", "Company"),                        # a0075
+    ("建设银行浙江省分行原党委书记、行长崔滨洲涉嫌违纪。", "建设银行浙江省分行", "Company"),  # a0075
+    ("广东银保监局和人民银行广州分行近日发布消息。", "人民银行广州分行", "GovernmentBody"),   # a0078
+    ("人民银行深圳中心支行发布。", "人民银行深圳中心支行", "GovernmentBody"),
+])
+def test_a_banks_branch_is_named_with_its_bank(text, branch, kind):
+    assert (branch, kind) in mentions(text)
+
+
+def test_a_branch_without_its_bank_is_no_body():
+    # which bank's 深圳分行? several banks' branches once merged into one GovernmentBody
+    assert not [t for t, k in mentions("深圳分行发放贷款。") if k in ("GovernmentBody", "Company")]

@@ -243,3 +243,10 @@ def test_a_programme_named_by_what_is_built_for_it():
                      "启动建设国家算力枢纽节点，并规划了10个国家数据中心集群。", "designation")
     assert {r.args["programme"].text for r in rels} == {"国家算力枢纽节点"}
     assert [r.args["place"].text for r in rels] == ["京津冀", "长三角", "粤港澳大湾区", "成渝", "内蒙古", "贵州", "甘肃", "宁夏"]
+
+
+def test_a_former_post_at_a_banks_branch():
+    # a0075: 原 starts the post; the organisation is the branch, with its bank
+    rels = relations("建设银行浙江省分行原党委书记、行长崔滨洲涉嫌严重违纪违法。", "role")
+    assert {(r.args["person"].text, r.args["post"], r.args["org"].text, r.args["former"]) for r in rels} == {
+        ("崔滨洲", "党委书记", "建设银行浙江省分行", True), ("崔滨洲", "行长", "建设银行浙江省分行", True)}

@@ -23,7 +23,7 @@ from .automaton import Matcher
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "6"
+VERSION = "7"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -139,7 +139,7 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
                "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
-               "海关", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
+               "海关", "中心支行", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
 _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(]集团[）)]){{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
@@ -216,6 +216,8 @@ def _government_in_focus(named: list[tuple[int, str]], pos: int, level: str) -> 
 
 
 _GOV_SUFFIX_LONGEST = tuple(sorted(_GOV_SUFFIX, key=len, reverse=True))
+_BRANCH_SUFFIX = ("分行", "中心支行")
+_BANK_END = re.compile(r"(?:行|农信社|信用社)$")     # 南京银行, 农商行, 农行, 建行
 # suffixes that do not say which body: 南通分行 (of which bank?), 市局, 省厅, 委员会, 办
 _UNKEYED_SUFFIX = frozenset({"分行", "办", "局", "厅", "委员会"})
 # short forms of a body's name: the key (and label) use the full one, so 甘肃省监狱局 and
@@ -302,7 +304,7 @@ def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int,
     verbs = "|".join(map(re.escape, speech_verbs()))
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
                 rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
-                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|$)")
+                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -535,9 +537,24 @@ def extract(ctx: Context) -> Records:
         tail = text[e:e + 14]
         for suffix, suffix_re in _gov_suffix_res():
             m = suffix_re.match(tail)
-            if m and not re.search(r"[和与及、等的在是]", m.group(1)) and (len(m.group(1)) <= 4) \
+            # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
+            if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
                     and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")):
                 end = e + m.end()
+                if suffix in _BRANCH_SUFFIX:
+                    # 南京银行南通分行, 人民银行广州分行: a bank's branch, named with its bank;
+                    # a branch without its bank is no body kg can identify
+                    bank = next((x for x in rec.mentions if x.span and x.span.end == s
+                                 and x.kind in ("Company", "GovernmentBody") and _BANK_END.search(x.text)), None)
+                    if bank is None:
+                        break
+                    for x in [x for x in rec.mentions if x.span and bank.span.start <= x.span.start
+                              and x.span.end <= end]:
+                        rec.mentions.remove(x)
+                        taken.remove((x.span.start, x.span.end))
+                    central = bank.key == "org:pboc" or bank.text in ("人民银行", "中国人民银行", "央行")
+                    add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75)
+                    break
                 # the longer organisation replaces the bare place, and whatever the gazetteer found
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)
                 for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= end]:
