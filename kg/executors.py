@@ -104,12 +104,18 @@ class ProcessExecutor(Executor):
         """Stop now (Ctrl-C, an error): queued tasks are cancelled and the workers killed,
         never waited for (a worker stuck on the result queue would never finish)."""
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        manager = getattr(self.pool, "_executor_manager_thread", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
         for proc in processes:
             if proc.is_alive():
                 proc.kill()
         for proc in processes:
             proc.join(timeout=5)
+        # the pool's manager thread sees its workers gone and closes its wake-up pipe; exiting
+        # before it has would make concurrent.futures' exit hook write to a closed pipe
+        # ("Exception ignored ... Bad file descriptor" on stderr)
+        if manager is not None:
+            manager.join(timeout=10)
 
 
 class DaskExecutor(Executor):
