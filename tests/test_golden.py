@@ -44,8 +44,8 @@ def test_golden_file_is_canonical_and_portable(golden_script):
     from_trig, from_nquads = Dataset(), Dataset()
     from_trig.parse(GOLDEN, format="trig")                      # rdflib's TriG parser
     from_nquads.parse(data="\n".join(golden_script.nquads_lines(expected)), format="nquads")
-    names = {c.identifier for c in from_trig.contexts() if len(c)}
-    assert names == {c.identifier for c in from_nquads.contexts() if len(c)}
+    names = {c.identifier for c in from_trig.graphs() if len(c)}
+    assert names == {c.identifier for c in from_nquads.graphs() if len(c)}
     for name in names:
         assert to_isomorphic(from_trig.graph(name)) == to_isomorphic(from_nquads.graph(name)), name
     assert {q.graph_name.value for q in expected} == {
