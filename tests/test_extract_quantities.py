@@ -112,3 +112,12 @@ def test_a_count_after_a_list_of_places_is_about_the_list():
     # but each place's own count in a list of place-count pairs stays with it (a0151)
     qs = quantities("溧水区12例、秦淮区4例。")
     assert [q.place.text for q in qs if q.place] == ["溧水区", "秦淮区"]
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("占项目总用地面积的比例上限由7%提高至15%。", "占项目总用地面积的比例上限"),   # a0012: both figures
+    ("并处罚金五百万元、六十万元。", None),                                       # a0099: no figure as indicator
+])
+def test_indicators_are_never_figures(text, indicator):
+    assert {q.indicator for q in quantities(text)} == {indicator} if indicator else \
+        all(q.indicator is None or not q.indicator.endswith("元") for q in quantities(text))

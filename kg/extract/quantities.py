@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "2"
+VERSION = "3"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -54,11 +54,12 @@ _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度|上半�
                      r"|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))")
+_ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|为|对|向|在|有|超过了|超过|几乎|拥有|一个|已经|已|将|共|累计|全年|当月|以|按|从|由|比|的)+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
-                              r"回落|回升|扩大|收窄|实现|完成|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|(?<![平年人])均|亦|还|仍|甚至|甚|"
+                              r"回落|回升|扩大|收窄|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
@@ -71,6 +72,8 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
+    if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
+        return None
     return left if 2 <= len(left) <= 16 else None
 
 
