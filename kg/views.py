@@ -1519,7 +1519,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     date_from = _check_date(date_from, "date_from")
     date_to = _check_date(date_to, "date_to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
-        raise ValueError(f"date_from {date_from} is after date_to {date_to}: no article can match")
+        raise ValueError(f"the start date {date_from} is after the end date {date_to}: no article can match")
     if depth < 0:
         raise ValueError(f"depth must be 0 or more, got {depth}")
     if not 0 <= float(min_confidence or 0) <= 1:
