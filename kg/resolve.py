@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 from . import gazetteer
-from .extract.entities import government_key, place_kind, programmes
+from .extract.entities import place_kind, programmes
+from .extract.gov_bodies import government_key
 from .model import Entity, Mention, Records
 
 _PREFIXES = ("中华人民共和国", "中国")

@@ -7,6 +7,9 @@ Layers (highest confidence first):
    (高峰表示) as persons; place + government-body suffix (江苏省商务厅); company suffixes;
 3. propagation: a name found as a person once is a person wherever else it appears in the
    article (so 高峰 is a person only in articles where a pattern made it one — 早高峰 never).
+
+The person patterns live in person_names.py, the government-body suffixes and keys in
+gov_bodies.py.
 """
 from __future__ import annotations
 
@@ -17,9 +20,11 @@ from functools import lru_cache
 import yaml
 
 from .. import gazetteer
-from ..lexicon import _DIR as LEXICON_DIR, common_surnames, looks_like_name, posts, speech_verbs
+from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
 from .automaton import Matcher
+from .gov_bodies import BANK_END, BRANCH_SUFFIX, body_key, gov_suffix_res
+from .person_names import persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
@@ -129,17 +134,6 @@ _GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办�
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|时报|商报|早报|周刊|杂志|报|新闻|经济参考|参考消息|新闻周刊|观察)$")
 _LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
 
-# place + government body: 江苏省商务厅, 北京市发展和改革委员会, 深圳市人民政府
-_GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改革委", "发改委", "商务厅", "商务局", "商务委员会",
-               "商务委", "财政厅", "财政局", "统计局", "人民银行", "税务局", "市场监督管理局", "市场监管局",
-               "住房和城乡建设厅", "住房和城乡建设局", "住房和城乡建设委员会", "工业和信息化局", "工业和信息化委员会",
-               "人力资源和社会保障厅", "人力资源和社会保障局", "发展和改革局", "科学技术厅", "科学技术局", "商务和投资促进局",
-               "文化和旅游厅", "文化和旅游局", "卫生和计划生育委员会", "新闻出版广电局", "地方金融监管局", "监狱管理局", "监狱局", "住建局", "住建厅", "教育厅", "教育局", "卫生健康委员会",
-               "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
-               "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
-               "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
-               "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
-               "海关", "中心支行", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
 _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(]集团[）)]){{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
@@ -147,8 +141,6 @@ _INSTITUTION = re.compile(rf"([{HAN}]{{2,10}}?)(大学|学院|学会|协会|研�
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
 _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
-_TITLE_WORDS = {"总", "老", "先生", "女士", "部长", "主任", "局长", "行长", "司长", "教授", "博士", "书记", "省长", "市长"}
-_NAME_END_STOP = set("等和与及的在是了也还将对向就于称说则又认来")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -215,67 +207,6 @@ def _government_in_focus(named: list[tuple[int, str]], pos: int, level: str) -> 
     return None
 
 
-_GOV_SUFFIX_LONGEST = tuple(sorted(_GOV_SUFFIX, key=len, reverse=True))
-_BRANCH_SUFFIX = ("分行", "中心支行")
-_BANK_END = re.compile(r"(?:行|农信社|信用社)$")     # 南京银行, 农商行, 农行, 建行
-# suffixes that do not say which body: 南通分行 (of which bank?), 市局, 省厅, 委员会, 办
-_UNKEYED_SUFFIX = frozenset({"分行", "办", "局", "厅", "委员会"})
-# short forms of a body's name: the key (and label) use the full one, so 甘肃省监狱局 and
-# 甘肃省监狱管理局, 浙江省发改委 and 浙江省发展和改革委员会 are one body
-_SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发展和改革委员会", "商务委": "商务委员会",
-                "市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "住建厅": "住房和城乡建设厅",
-                "卫健委": "卫生健康委员会", "工信厅": "工业和信息化厅", "人社厅": "人力资源和社会保障厅",
-                "人社局": "人力资源和社会保障局", "金融监管局": "地方金融监督管理局",
-                "地方金融监管局": "地方金融监督管理局", "监狱局": "监狱管理局"}
-
-
-@lru_cache(maxsize=1)
-def _gov_suffix_res() -> list[tuple[str, re.Pattern]]:
-    return [(suffix, re.compile(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}")) for suffix in _GOV_SUFFIX]
-
-
-def _body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
-    """A division's body has one key, however the division is written: 四川省绵阳市应急管理局 =
-    绵阳市应急管理局, 广西南宁中级人民法院 = 南宁市中级人民法院 (govbody:CODE:SUFFIX). `middle` is
-    what stands between the place mention and the suffix; it must be empty or a division within
-    the place (else the body is something else, 江苏省地方金融监管局's 地方 is part of its name)."""
-    if not (place_key or "").startswith("division:") or suffix in _UNKEYED_SUFFIX:
-        return None
-    code = place_key.split(":", 1)[1]
-    if middle:
-        idx = gazetteer.division_index()
-        # 绵阳市 or 绵阳, never 丽水地 (浙江丽水地委 is the prefecture's committee, not 丽水市委)
-        forms = (middle, middle[:-1]) if middle[-1] in "省市县区州盟旗" else (middle,)
-        inner = [c for form in forms for c in idx.get(form, ())
-                 if code in {d.code for d in gazetteer.ancestors(c)} and c != code]
-        if len(set(inner)) != 1:
-            return None
-        code = inner[0]
-    return f"govbody:{code}:{_SUFFIX_FULL.get(suffix, suffix)}"
-
-
-def government_key(text: str) -> str | None:
-    """The key of a division's government or body named in full (甘肃省监狱管理局 ->
-    govbody:620000:监狱管理局, 浙江省政府 -> gov:330000), so a name found by another rule (a CV
-    line, a title) is the same entity as the one found after a place mention; else None."""
-    idx = gazetteer.division_index()
-    for suffix in _GOV_SUFFIX_LONGEST:
-        if not text.endswith(suffix) or len(text) <= len(suffix):
-            continue
-        head = text[:-len(suffix)]
-        for i in range(len(head), 1, -1):
-            codes = sorted(set(idx.get(head[:i], ())))
-            if len(codes) != 1:
-                continue
-            rest = head[i:]
-            rest = rest[1:] if rest[:1] in ("省", "市", "县", "区") and head[:i][-1] not in "省市县区" else rest
-            if suffix in ("人民政府", "政府"):
-                return f"gov:{codes[0]}" if not rest else None
-            return _body_key(f"division:{codes[0]}", rest, suffix)
-        return None
-    return None
-
-
 def title_issuers(title: str) -> list[tuple[int, int, object]]:
     """Organisations that open a title before 关于: 财政部 税务总局 住房城乡建设部关于…, 中共中央国务院关于…"""
     head, sep, _ = title.partition("关于")
@@ -290,113 +221,6 @@ def title_issuers(title: str) -> list[tuple[int, int, object]]:
         pos = end
     if head[pos:].strip(" 、\u3000"):
         return []
-    return out
-
-
-# who a court, a prosecutor or a regulator names: 被告人, 犯罪嫌疑人, 当事人 ...
-_LEGAL_ROLE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|被执行人|被申请人|申请人|当事人|上诉人|被上诉人|原告|被告|罪犯|"
-                         r"被害人|受害人|涉案人员|法定代表人|实际控制人|控股股东)(?:[：:]\s*)?")
-
-
-def _persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
-    out = []
-    post_re = "|".join(map(re.escape, posts()))
-    verbs = "|".join(map(re.escape, speech_verbs()))
-    boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
-                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
-                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|$)")
-    # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
-    for m in re.finditer(rf"(?:{post_re})", text):
-        start = m.end()
-        if start < len(text) and text[start] in "：: \u3000":
-            start += 1
-        best = None
-        # 分析师王青认为: a speech verb right after two characters settles the length
-        two = text[start:start + 2]
-        if looks_like_name(two) and two not in stop and re.match(rf"(?:{verbs})", text[start + 2:start + 6]):
-            out.append((start, start + 2, two, "post-name", 0.85))
-            continue
-        for length in (3, 2, 4):
-            cand = text[start:start + length]
-            if len(cand) == length and looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
-                    and re.match(boundary, text[start + length:start + length + 4]):
-                best = (start, start + length, cand, "post-name", 0.85)
-                break
-        if best is None:
-            # no clear right boundary: a 3-character name is the likelier reading, but only when the
-            # same three characters recur in the article (names repeat; chance strings do not)
-            cand = text[start:start + 3]
-            if len(cand) == 3 and looks_like_name(cand) and cand[-1] not in _NAME_END_STOP and cand not in stop \
-                    and text.count(cand) >= 2:
-                best = (start, start + 3, cand, "post-name", 0.6)
-        if best:
-            out.append(best)
-    # name + leader post: 习近平主席, 习近平总书记 (the post after the name)
-    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席)", text):
-        cand = m.group("name")
-        if looks_like_name(cand) and cand not in stop:
-            out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
-    # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
-    # surname to check; the country and the post are the evidence), and names with the
-    # interpunct of transliterations (安东尼·布林肯)
-    countries = "|".join(sorted((re.escape(c) for c in gazetteer.country_index() if len(c) >= 2 and c != "中国"),
-                                key=len, reverse=True))
-    for m in re.finditer(rf"(?:{countries})(?:前|现任|新任)?(?:{post_re})(?P<name>[{HAN}]{{2,4}}?)(?={boundary[3:-1]}|·)",
-                         text):
-        cand = m.group("name")
-        # 德国总理通电话: what follows the post is a verb, no name
-        if cand not in stop and cand[-1] not in _NAME_END_STOP and not re.match(boundary, cand):
-            out.append((m.start("name"), m.end("name"), cand, "country-post-name", 0.7))
-    for m in re.finditer(rf"(?<![{HAN}·])(?P<name>[{HAN}]{{1,4}}·[{HAN}]{{1,5}}?(?:·[{HAN}]{{1,5}}?)?){boundary}", text):
-        out.append((m.start("name"), m.end("name"), m.group("name"), "transliterated-name", 0.7))
-    # a party or the accused named by their legal role: 被告人顾国平、侬锦、陈雨 (a list: the first
-    # name must have a common surname, the others any surname)
-    after_name = rf"(?=[、，,。；;和与及等（(：:]|犯|涉嫌|作为|因|被|于|在|对|已|向|的|系|为|{verbs}|$)"
-    for m in _LEGAL_ROLE.finditer(text):
-        pos, first = m.end(), True
-        while True:
-            # two characters when a boundary follows them (高某因…, 薛亮作为…), else three
-            cand = next((text[pos:pos + n] for n in (2, 3) if len(text[pos:pos + n]) == n
-                         and all("\u4e00" <= c <= "\u9fff" for c in text[pos:pos + n])
-                         and re.match(after_name, text[pos + n:pos + n + 4])), None)
-            if cand is None or cand in stop or cand[-1] in _NAME_END_STOP:
-                break
-            # the first name must look like one; later names in the list may have rare surnames
-            if first and not (looks_like_name(cand) and cand[0] in common_surnames()):
-                break
-            out.append((pos, pos + len(cand), cand, "legal-role-name", 0.75))
-            pos += len(cand)
-            first = False
-            if text[pos:pos + 1] not in ("、", "和", "与", "及"):
-                break
-            pos += 1
-    # name + 同志: 以习近平同志为核心 (the word is used of people only)
-    for m in re.finditer(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})同志|(?<=[以和与、，。：:“])(?P<name2>[{HAN}]{{2,3}})同志", text):
-        name = m.group("name") or m.group("name2")
-        start = m.start("name") if m.group("name") else m.start("name2")
-        if looks_like_name(name) and name not in stop:
-            out.append((start, start + len(name), name, "name-comrade", 0.75))
-    # clause or list-item start + name + a leader's activity: 1、习近平出席…, 李克强同…通话
-    for m in re.finditer(rf"(?:^|(?<=[。；：:\n“」）)由])|(?<=\d、)|(?<=\d\.))(?P<name>[{HAN}]{{2,3}}?)"
-                         rf"(?=出席|主持|会见|会谈|视察|考察|调研|致信|致电|签署|同[{HAN}]{{2,12}}?通(?:电)?话)", text):
-        cand = m.group("name")
-        if looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
-                and (len(cand) == 3 or cand[0] in common_surnames()) and cand[1:] not in _TITLE_WORDS:
-            out.append((m.start("name"), m.end("name"), cand, "name-activity", 0.65))
-    # clause start + name + (adverbial) + speech verb
-    for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
-        start = m.start("name")
-        for length in (3, 2):
-            cand = text[start:start + length]
-            rest = text[start + length:m.end()]
-            if cand[0] not in common_surnames():
-                continue
-            if cand[-1] in _NAME_END_STOP or cand[1:] in _TITLE_WORDS or cand[1:] in posts():
-                continue  # 任部长, 王总: a surname with a title refers to a person, it is not a name
-            if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
-                    and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
-                out.append((start, start + length, cand, "name-verb", 0.7))
-                break
     return out
 
 
@@ -535,17 +359,17 @@ def extract(ctx: Context) -> Records:
             continue
         s, e = mention.span.start, mention.span.end
         tail = text[e:e + 14]
-        for suffix, suffix_re in _gov_suffix_res():
+        for suffix, suffix_re in gov_suffix_res():
             m = suffix_re.match(tail)
             # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
             if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
                     and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")):
                 end = e + m.end()
-                if suffix in _BRANCH_SUFFIX:
+                if suffix in BRANCH_SUFFIX:
                     # 南京银行南通分行, 人民银行广州分行: a bank's branch, named with its bank;
                     # a branch without its bank is no body kg can identify
                     bank = next((x for x in rec.mentions if x.span and x.span.end == s
-                                 and x.kind in ("Company", "GovernmentBody") and _BANK_END.search(x.text)), None)
+                                 and x.kind in ("Company", "GovernmentBody") and BANK_END.search(x.text)), None)
                     if bank is None:
                         break
                     for x in [x for x in rec.mentions if x.span and bank.span.start <= x.span.start
@@ -564,7 +388,7 @@ def extract(ctx: Context) -> Records:
                 gov = (f"gov:{mention.key.split(':', 1)[1]}" if suffix in ("人民政府", "政府") and not m.group(1)
                        and (mention.key or "").startswith("division:") else None)
                 if gov is None and suffix not in ("人民政府", "政府"):
-                    gov = _body_key(mention.key, m.group(1), suffix)
+                    gov = body_key(mention.key, m.group(1), suffix)
                 add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key)
                 break
 
@@ -682,7 +506,7 @@ def extract(ctx: Context) -> Records:
     for name in user_persons:
         if name in text:
             persons[name] = 0.9
-    for s, e, name, rule, conf in _persons_by_pattern(text, stop):
+    for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):
             # 特约研究员苏海南: a post before it makes this a name; a place inside it (海南) is not a
             # mention (a place that starts where the name starts may be the real reading: kept)

@@ -1,0 +1,82 @@
+"""A division's government and its bodies, however a text writes them: the suffixes that
+make a place mention a body (江苏省 + 商务厅), and the one key a body gets (govbody:CODE:SUFFIX),
+so 四川省绵阳市应急管理局 and 绵阳市应急管理局 are one entity."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import gazetteer
+
+HAN = r"\u4e00-\u9fff"
+
+# place + government body: 江苏省商务厅, 北京市发展和改革委员会, 深圳市人民政府
+_GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改革委", "发改委", "商务厅", "商务局", "商务委员会",
+               "商务委", "财政厅", "财政局", "统计局", "人民银行", "税务局", "市场监督管理局", "市场监管局",
+               "住房和城乡建设厅", "住房和城乡建设局", "住房和城乡建设委员会", "工业和信息化局", "工业和信息化委员会",
+               "人力资源和社会保障厅", "人力资源和社会保障局", "发展和改革局", "科学技术厅", "科学技术局", "商务和投资促进局",
+               "文化和旅游厅", "文化和旅游局", "卫生和计划生育委员会", "新闻出版广电局", "地方金融监管局", "监狱管理局", "监狱局", "住建局", "住建厅", "教育厅", "教育局", "卫生健康委员会",
+               "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
+               "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
+               "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
+               "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
+               "海关", "中心支行", "分行", "银保监局", "证监局", "人大常委会", "政协", "委", "厅", "局", "办")
+_GOV_SUFFIX_LONGEST = tuple(sorted(_GOV_SUFFIX, key=len, reverse=True))
+BRANCH_SUFFIX = ("分行", "中心支行")
+BANK_END = re.compile(r"(?:行|农信社|信用社)$")     # 南京银行, 农商行, 农行, 建行
+# suffixes that do not say which body: 南通分行 (of which bank?), 市局, 省厅, 委员会, 办
+_UNKEYED_SUFFIX = frozenset({"分行", "办", "局", "厅", "委员会"})
+# short forms of a body's name: the key (and label) use the full one, so 甘肃省监狱局 and
+# 甘肃省监狱管理局, 浙江省发改委 and 浙江省发展和改革委员会 are one body
+_SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发展和改革委员会", "商务委": "商务委员会",
+                "市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "住建厅": "住房和城乡建设厅",
+                "卫健委": "卫生健康委员会", "工信厅": "工业和信息化厅", "人社厅": "人力资源和社会保障厅",
+                "人社局": "人力资源和社会保障局", "金融监管局": "地方金融监督管理局",
+                "地方金融监管局": "地方金融监督管理局", "监狱局": "监狱管理局"}
+
+
+@lru_cache(maxsize=1)
+def gov_suffix_res() -> list[tuple[str, re.Pattern]]:
+    return [(suffix, re.compile(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}")) for suffix in _GOV_SUFFIX]
+
+
+def body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
+    """A division's body has one key, however the division is written: 四川省绵阳市应急管理局 =
+    绵阳市应急管理局, 广西南宁中级人民法院 = 南宁市中级人民法院 (govbody:CODE:SUFFIX). `middle` is
+    what stands between the place mention and the suffix; it must be empty or a division within
+    the place (else the body is something else, 江苏省地方金融监管局's 地方 is part of its name)."""
+    if not (place_key or "").startswith("division:") or suffix in _UNKEYED_SUFFIX:
+        return None
+    code = place_key.split(":", 1)[1]
+    if middle:
+        idx = gazetteer.division_index()
+        # 绵阳市 or 绵阳, never 丽水地 (浙江丽水地委 is the prefecture's committee, not 丽水市委)
+        forms = (middle, middle[:-1]) if middle[-1] in "省市县区州盟旗" else (middle,)
+        inner = [c for form in forms for c in idx.get(form, ())
+                 if code in {d.code for d in gazetteer.ancestors(c)} and c != code]
+        if len(set(inner)) != 1:
+            return None
+        code = inner[0]
+    return f"govbody:{code}:{_SUFFIX_FULL.get(suffix, suffix)}"
+
+
+def government_key(text: str) -> str | None:
+    """The key of a division's government or body named in full (甘肃省监狱管理局 ->
+    govbody:620000:监狱管理局, 浙江省政府 -> gov:330000), so a name found by another rule (a CV
+    line, a title) is the same entity as the one found after a place mention; else None."""
+    idx = gazetteer.division_index()
+    for suffix in _GOV_SUFFIX_LONGEST:
+        if not text.endswith(suffix) or len(text) <= len(suffix):
+            continue
+        head = text[:-len(suffix)]
+        for i in range(len(head), 1, -1):
+            codes = sorted(set(idx.get(head[:i], ())))
+            if len(codes) != 1:
+                continue
+            rest = head[i:]
+            rest = rest[1:] if rest[:1] in ("省", "市", "县", "区") and head[:i][-1] not in "省市县区" else rest
+            if suffix in ("人民政府", "政府"):
+                return f"gov:{codes[0]}" if not rest else None
+            return body_key(f"division:{codes[0]}", rest, suffix)
+        return None
+    return None

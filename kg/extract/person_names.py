@@ -1,0 +1,121 @@
+"""Person names found by their context: a post before them (商务部新闻发言人高峰), a speech verb
+after them (高峰表示), a legal role (被告人顾国平、侬锦), 同志, a leader's activity (习近平出席), a
+foreign country's office (美国总统拜登), a transliteration's interpunct (安东尼·布林肯).
+A name is a person only where such a pattern says so."""
+from __future__ import annotations
+
+import re
+
+from .. import gazetteer
+from ..lexicon import common_surnames, looks_like_name, posts, speech_verbs
+
+HAN = r"\u4e00-\u9fff"
+_TITLE_WORDS = {"总", "老", "先生", "女士", "部长", "主任", "局长", "行长", "司长", "教授", "博士", "书记", "省长", "市长"}
+_NAME_END_STOP = set("等和与及的在是了也还将对向就于称说则又认来")
+
+
+# who a court, a prosecutor or a regulator names: 被告人, 犯罪嫌疑人, 当事人 ...
+_LEGAL_ROLE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|被执行人|被申请人|申请人|当事人|上诉人|被上诉人|原告|被告|罪犯|"
+                         r"被害人|受害人|涉案人员|法定代表人|实际控制人|控股股东)(?:[：:]\s*)?")
+
+
+def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
+    out = []
+    post_re = "|".join(map(re.escape, posts()))
+    verbs = "|".join(map(re.escape, speech_verbs()))
+    boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
+                rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
+                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|$)")
+    # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
+    for m in re.finditer(rf"(?:{post_re})", text):
+        start = m.end()
+        if start < len(text) and text[start] in "：: \u3000":
+            start += 1
+        best = None
+        # 分析师王青认为: a speech verb right after two characters settles the length
+        two = text[start:start + 2]
+        if looks_like_name(two) and two not in stop and re.match(rf"(?:{verbs})", text[start + 2:start + 6]):
+            out.append((start, start + 2, two, "post-name", 0.85))
+            continue
+        for length in (3, 2, 4):
+            cand = text[start:start + length]
+            if len(cand) == length and looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
+                    and re.match(boundary, text[start + length:start + length + 4]):
+                best = (start, start + length, cand, "post-name", 0.85)
+                break
+        if best is None:
+            # no clear right boundary: a 3-character name is the likelier reading, but only when the
+            # same three characters recur in the article (names repeat; chance strings do not)
+            cand = text[start:start + 3]
+            if len(cand) == 3 and looks_like_name(cand) and cand[-1] not in _NAME_END_STOP and cand not in stop \
+                    and text.count(cand) >= 2:
+                best = (start, start + 3, cand, "post-name", 0.6)
+        if best:
+            out.append(best)
+    # name + leader post: 习近平主席, 习近平总书记 (the post after the name)
+    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席)", text):
+        cand = m.group("name")
+        if looks_like_name(cand) and cand not in stop:
+            out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
+    # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
+    # surname to check; the country and the post are the evidence), and names with the
+    # interpunct of transliterations (安东尼·布林肯)
+    countries = "|".join(sorted((re.escape(c) for c in gazetteer.country_index() if len(c) >= 2 and c != "中国"),
+                                key=len, reverse=True))
+    for m in re.finditer(rf"(?:{countries})(?:前|现任|新任)?(?:{post_re})(?P<name>[{HAN}]{{2,4}}?)(?={boundary[3:-1]}|·)",
+                         text):
+        cand = m.group("name")
+        # 德国总理通电话: what follows the post is a verb, no name
+        if cand not in stop and cand[-1] not in _NAME_END_STOP and not re.match(boundary, cand):
+            out.append((m.start("name"), m.end("name"), cand, "country-post-name", 0.7))
+    for m in re.finditer(rf"(?<![{HAN}·])(?P<name>[{HAN}]{{1,4}}·[{HAN}]{{1,5}}?(?:·[{HAN}]{{1,5}}?)?){boundary}", text):
+        out.append((m.start("name"), m.end("name"), m.group("name"), "transliterated-name", 0.7))
+    # a party or the accused named by their legal role: 被告人顾国平、侬锦、陈雨 (a list: the first
+    # name must have a common surname, the others any surname)
+    after_name = rf"(?=[、，,。；;和与及等（(：:]|犯|涉嫌|作为|因|被|于|在|对|已|向|的|系|为|{verbs}|$)"
+    for m in _LEGAL_ROLE.finditer(text):
+        pos, first = m.end(), True
+        while True:
+            # two characters when a boundary follows them (高某因…, 薛亮作为…), else three
+            cand = next((text[pos:pos + n] for n in (2, 3) if len(text[pos:pos + n]) == n
+                         and all("\u4e00" <= c <= "\u9fff" for c in text[pos:pos + n])
+                         and re.match(after_name, text[pos + n:pos + n + 4])), None)
+            if cand is None or cand in stop or cand[-1] in _NAME_END_STOP:
+                break
+            # the first name must look like one; later names in the list may have rare surnames
+            if first and not (looks_like_name(cand) and cand[0] in common_surnames()):
+                break
+            out.append((pos, pos + len(cand), cand, "legal-role-name", 0.75))
+            pos += len(cand)
+            first = False
+            if text[pos:pos + 1] not in ("、", "和", "与", "及"):
+                break
+            pos += 1
+    # name + 同志: 以习近平同志为核心 (the word is used of people only)
+    for m in re.finditer(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}})同志|(?<=[以和与、，。：:“])(?P<name2>[{HAN}]{{2,3}})同志", text):
+        name = m.group("name") or m.group("name2")
+        start = m.start("name") if m.group("name") else m.start("name2")
+        if looks_like_name(name) and name not in stop:
+            out.append((start, start + len(name), name, "name-comrade", 0.75))
+    # clause or list-item start + name + a leader's activity: 1、习近平出席…, 李克强同…通话
+    for m in re.finditer(rf"(?:^|(?<=[。；：:\n“」）)由])|(?<=\d、)|(?<=\d\.))(?P<name>[{HAN}]{{2,3}}?)"
+                         rf"(?=出席|主持|会见|会谈|视察|考察|调研|致信|致电|签署|同[{HAN}]{{2,12}}?通(?:电)?话)", text):
+        cand = m.group("name")
+        if looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
+                and (len(cand) == 3 or cand[0] in common_surnames()) and cand[1:] not in _TITLE_WORDS:
+            out.append((m.start("name"), m.end("name"), cand, "name-activity", 0.65))
+    # clause start + name + (adverbial) + speech verb
+    for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
+        start = m.start("name")
+        for length in (3, 2):
+            cand = text[start:start + length]
+            rest = text[start + length:m.end()]
+            if cand[0] not in common_surnames():
+                continue
+            if cand[-1] in _NAME_END_STOP or cand[1:] in _TITLE_WORDS or cand[1:] in posts():
+                continue  # 任部长, 王总: a surname with a title refers to a person, it is not a name
+            if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
+                    and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
+                out.append((start, start + length, cand, "name-verb", 0.7))
+                break
+    return out
