@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .config import ConfigError
-from .query import QueryFileError
+from .query import QueryInputError
 from .store import DEFAULT_STORE, ENV_STORE, Store, StoreError
 
 
@@ -22,9 +22,9 @@ def _port(text: str) -> int:
 
 def _date_option(option: str):
     def parse(text: str) -> str:
-        from .views import _check_date
+        from .views import check_date
         try:
-            return _check_date(text, option)
+            return check_date(text, option)
         except ValueError as exc:           # argparse names the option itself
             raise argparse.ArgumentTypeError(str(exc).removeprefix(option).lstrip(": ")) from None
     return parse
@@ -103,7 +103,7 @@ def cmd_query(args) -> int:
     kind, payload = run(store, load_query(args.query))
     if kind == "select":
         if args.format in ("turtle", "ntriples", "jsonld"):
-            raise QueryFileError(f"a SELECT gives a table: --format {args.format} is for CONSTRUCT and "
+            raise QueryInputError(f"a SELECT gives a table: --format {args.format} is for CONSTRUCT and "
                                  "DESCRIBE; use table, csv, tsv or json")
         sys.stdout.write(format_select(*payload, args.format))
     elif kind == "ask":
@@ -113,7 +113,7 @@ def cmd_query(args) -> int:
         fmt = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "json": ox.RdfFormat.JSON_LD,
                "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}.get(args.format)
         if fmt is None:
-            raise QueryFileError(f"a CONSTRUCT or DESCRIBE gives RDF: --format {args.format} is for "
+            raise QueryInputError(f"a CONSTRUCT or DESCRIBE gives RDF: --format {args.format} is for "
                                  "SELECT; use turtle (the default), ntriples or jsonld")
         # the store's default graph is the union of the article graphs: a triple several articles
         # state comes once per article; RDF output has it once
@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
-    except (ConfigError, QueryFileError) as exc:
+    except (ConfigError, QueryInputError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
     except RuntimeError as exc:

@@ -11,14 +11,15 @@ import pyoxigraph as ox
 from .store import Store
 
 
-class QueryFileError(ValueError):
-    """A query named by a file that is not there (or is a folder)."""
+class QueryInputError(ValueError):
+    """A query kg cannot take as given: a file that is not there (or is a folder), or an output
+    format that does not fit what the query returns."""
 
 
 def load_query(text_or_path: str) -> str:
     p = Path(text_or_path)
     if len(text_or_path) < 4096 and (p.suffix in (".rq", ".sparql") or p.is_dir()) and not p.is_file():
-        raise QueryFileError(f"{text_or_path}: {'is a directory' if p.is_dir() else 'no such query file'}")
+        raise QueryInputError(f"{text_or_path}: {'is a directory' if p.is_dir() else 'no such query file'}")
     if len(text_or_path) < 4096 and p.suffix in (".rq", ".sparql") and p.exists():
         return p.read_text(encoding="utf-8")
     if len(text_or_path) < 4096 and p.exists() and p.is_file():

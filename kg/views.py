@@ -366,7 +366,7 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _check_date(value: str | None, name: str) -> str | None:
+def check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     value = str(value).strip()
@@ -1516,8 +1516,8 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         title = _auto_title(focus=focus, depth=depth, article=article, classes=classes,
                             min_confidence=min_confidence, date_from=date_from,
                             date_to=date_to, construct=construct)
-    date_from = _check_date(date_from, "date_from")
-    date_to = _check_date(date_to, "date_to")
+    date_from = check_date(date_from, "date_from")
+    date_to = check_date(date_to, "date_to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise ValueError(f"the start date {date_from} is after the end date {date_to}: no article can match")
     if depth < 0:

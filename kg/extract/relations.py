@@ -468,6 +468,8 @@ def _designation_lists(art, mentions, rec: Records):
 _RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研究团队)")
 
 
+# what may stand right before an organisation that speaks: a clause start, 据, 而, 但 (对此，…)
+_SPEAKER_LEFT = frozenset("。，；：:\n“”（）()、据而但")
 _NOT_SPEECH_CHENG = frozenset("简统俗并合别又或著堪号自昵通名戏总爱")
 
 
@@ -494,8 +496,7 @@ def _statements(art, mentions, rec: Records):
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
                 and re.match(rf"(?:也|还|则|亦)?(?:{verbs})", text[o.span.end:o.span.end + 4]) \
-                and re.match(r"(?:^|[。，；：:\n“”（）()、]|据|而|但|对此|此外|同时|其中)$",
-                             text[max(0, o.span.start - 2):o.span.start][-1:] or "^"):
+                and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         events.append((pm.start(1), pm.end(1), None))
