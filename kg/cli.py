@@ -351,6 +351,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        if argv is None:
+            # the command itself (not a caller's main([...])): what was written is committed whole,
+            # so exit now; Python's exit would join concurrent.futures' manager thread, which can
+            # block for ever on a message a killed worker left half-written
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         return 130
 
 

@@ -106,6 +106,11 @@ class ProcessExecutor(Executor):
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
         manager = getattr(self.pool, "_executor_manager_thread", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
+        # a worker started while the interruption came is not yet in the pool's table; left
+        # alive it would wait for work for ever (it ignores Ctrl-C) and hold the terminal's pipes
+        from concurrent.futures.process import _process_worker
+        processes += [p for p in mp.active_children()
+                      if getattr(p, "_target", None) is _process_worker and p not in processes]
         for proc in processes:
             if proc.is_alive():
                 proc.kill()

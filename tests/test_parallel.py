@@ -110,8 +110,9 @@ def test_ctrl_c_stops_a_parallel_build_cleanly(tmp_path, delay):
             shutil.copyfile(f, src / f"{i}_{f.name}")
     store = tmp_path / "store"
     argv = [sys.executable, "-m", "kg.cli", "build", str(src), "--store", str(store), "--jobs", "2"]
+    # PYTHONFAULTHANDLER: a hung build dumps every thread's stack when the test aborts it
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                            cwd=REPO)
+                            cwd=REPO, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     # from when the build has begun (the store is opened after Python's start-up and imports,
     # where a Ctrl-C is Python's own KeyboardInterrupt traceback, as for any Python program)
     t0 = time.monotonic()
@@ -122,8 +123,13 @@ def test_ctrl_c_stops_a_parallel_build_cleanly(tmp_path, delay):
     try:
         out, err = proc.communicate(timeout=60)
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGABRT)
+        try:
+            out, err = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            err = b""
         os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("the build hung after Ctrl-C")
+        pytest.fail("the build hung after Ctrl-C; its threads:\n" + err.decode("utf-8", "replace")[-6000:])
     assert proc.returncode in (0, 130), err           # 0: it had finished already
     assert b"Traceback" not in err, err.decode()[-2000:]
     done = subprocess.run(argv, capture_output=True, timeout=300, cwd=REPO)
