@@ -156,6 +156,20 @@ def test_people_named_without_a_post(text, names):
     assert {t for t, k in mentions(text) if k == "Person"} == names
 
 
+@pytest.mark.parametrize("text, names", [
+    # a0153: 马云 has no post and no verb; beside 曾毓群 (named by his post) he is a person
+    ("宁德时代董事长曾毓群表示，前景可期。富豪榜排名瞬息万变，马云和曾毓群一个代表互联网。", {"曾毓群", "马云"}),
+    ("分析师王青认为，前景可期。王青与李明分别发表了看法。", {"王青", "李明"}),
+    # a list grows from its known end: 张冀敏 joins 王晶晶, who joins the named 陈雨
+    ("被告人陈雨等三人。陈雨、王晶晶、张冀敏分别参与了公司管理。", {"陈雨", "王晶晶", "张冀敏"}),
+    # beside a person but no name: no common surname, or not cut off on its other side
+    ("分析师王青认为，前景可期。记者和王青讨论了政策。", {"王青"}),
+    ("分析师王青认为，前景可期。王青和公司高管座谈。", {"王青"}),
+])
+def test_a_name_paired_with_a_person_is_a_person(text, names):
+    assert {t for t, k in mentions(text) if k == "Person"} == names
+
+
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}

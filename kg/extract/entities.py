@@ -24,11 +24,11 @@ from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
 from .automaton import Matcher
 from .gov_bodies import BANK_END, BRANCH_SUFFIX, body_key, gov_suffix_res
-from .person_names import persons_by_pattern
+from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "7"
+VERSION = "8"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -519,6 +519,16 @@ def extract(ctx: Context) -> Records:
                 taken.remove((x.span.start, x.span.end))
         add(s, e, "Person", rule, conf)
         persons.setdefault(name, conf)
+    # a name paired with a person's (马云和曾毓群) and the names paired with that one in turn
+    for _ in range(4):
+        found = [(s, e, name) for s, e, name in coordinated_names(text, set(persons), stop)
+                 if name not in persons and not _overlaps((s, e), taken)]
+        for s, e, name in found:
+            if name not in persons:
+                add(s, e, "Person", "coordinated-name", 0.6)
+                persons[name] = 0.6
+        if not found:
+            break
     # propagation within the article
     for name, conf in persons.items():
         for m in re.finditer(re.escape(name), text):

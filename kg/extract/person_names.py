@@ -1,7 +1,8 @@
 """Person names found by their context: a post before them (商务部新闻发言人高峰), a speech verb
 after them (高峰表示), a legal role (被告人顾国平、侬锦), 同志, a leader's activity (习近平出席), a
-foreign country's office (美国总统拜登), a transliteration's interpunct (安东尼·布林肯).
-A name is a person only where such a pattern says so."""
+foreign country's office (美国总统拜登), a transliteration's interpunct (安东尼·布林肯), or
+coordination with a name already found (马云和曾毓群). A name is a person only where such a
+pattern says so."""
 from __future__ import annotations
 
 import re
@@ -19,10 +20,27 @@ _LEGAL_ROLE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|被执行人|�
                          r"被害人|受害人|涉案人员|法定代表人|实际控制人|控股股东)(?:[：:]\s*)?")
 
 
+_SOURCES: tuple = ()
+_PATTERNS: tuple[str, str, str] = ("", "", "")
+
+
+def _alternations() -> tuple[str, str, str]:
+    """The posts, speech verbs and countries as regex alternations, built again only when a word
+    list is reloaded (a --config adds entries): escaping ~1,000 words cost more per article
+    than the matching."""
+    global _SOURCES, _PATTERNS
+    sources = (posts(), speech_verbs(), gazetteer.country_index())
+    if len(_SOURCES) != 3 or any(a is not b for a, b in zip(sources, _SOURCES)):
+        countries = "|".join(sorted((re.escape(c) for c in sources[2] if len(c) >= 2 and c != "中国"),
+                                    key=len, reverse=True))
+        _PATTERNS = ("|".join(map(re.escape, sources[0])), "|".join(map(re.escape, sources[1])), countries)
+        _SOURCES = sources      # held, so a reloaded list is never mistaken for this one by id
+    return _PATTERNS
+
+
 def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
     out = []
-    post_re = "|".join(map(re.escape, posts()))
-    verbs = "|".join(map(re.escape, speech_verbs()))
+    post_re, verbs, countries = _alternations()
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
                 rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
                 rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|$)")
@@ -60,8 +78,6 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
     # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
     # surname to check; the country and the post are the evidence), and names with the
     # interpunct of transliterations (安东尼·布林肯)
-    countries = "|".join(sorted((re.escape(c) for c in gazetteer.country_index() if len(c) >= 2 and c != "中国"),
-                                key=len, reverse=True))
     for m in re.finditer(rf"(?:{countries})(?:前|现任|新任)?(?:{post_re})(?P<name>[{HAN}]{{2,4}}?)(?={boundary[3:-1]}|·)",
                          text):
         cand = m.group("name")
@@ -118,4 +134,38 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
                     and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
                 out.append((start, start + length, cand, "name-verb", 0.7))
                 break
+    return out
+
+
+_CONJ = "和与、及同跟"
+# what may stand right before the first name of a pair: a clause boundary or a function word
+_LEFT_OF_PAIR = set("，。、；：:“”‘’（(\n 了的是与和及对向被让把将给即")
+_RIGHT_OF_PAIR = set("，。、；：:”’）) 等和与及的在是分也都均一二两")
+
+
+def coordinated_names(text: str, known: set[str], stop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Names joined to a name already found by 和/与/、/及/同/跟 (马云和曾毓群, 曾毓群与马云): what
+    stands beside a person in such a pair is a person when it looks like a name with a common
+    surname and is cut off on its other side."""
+    def plausible(x: str) -> bool:
+        return (looks_like_name(x) and x[0] in common_surnames() and x not in stop
+                and x[-1] not in _NAME_END_STOP and x[1:] not in _TITLE_WORDS and x[1:] not in posts())
+    out = []
+    for name in sorted(known):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if s >= 3 and text[s - 1] in _CONJ:
+                for length in (3, 2):
+                    b = s - 1 - length
+                    cand = text[b:s - 1]
+                    if b >= 0 and (b == 0 or text[b - 1] in _LEFT_OF_PAIR) and plausible(cand):
+                        out.append((b, s - 1, cand))
+                        break
+            if e < len(text) - 2 and text[e] in _CONJ:
+                for length in (3, 2):
+                    cand = text[e + 1:e + 1 + length]
+                    after = text[e + 1 + length:e + 2 + length]
+                    if len(cand) == length and (not after or after in _RIGHT_OF_PAIR) and plausible(cand):
+                        out.append((e + 1, e + 1 + length, cand))
+                        break
     return out
