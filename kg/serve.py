@@ -46,14 +46,11 @@ import sys
 import tempfile
 import threading
 import time
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
-
-import kg
 
 from .sandbox import (NotAcceptable, QueryBusy, QueryFailed, QueryPool, QueryRefused,
                       QuerySyntaxError, QueryTimeout)
