@@ -138,6 +138,18 @@ def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[Stock
     return "\n".join(parts), paragraphs, links
 
 
+# a project's own files, not articles: left out of a folder walk (`kg build .` in a checkout),
+# still read when named on the command line
+_PROJECT_FILE_STEMS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "changes",
+                                 "history", "contributing", "code_of_conduct", "security", "authors",
+                                 "maintainers", "todo"})
+_TOOL_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
+
+
+def _tool_dir(path: str, name: str) -> bool:
+    return name in _TOOL_DIRS or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+
+
 def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = None) -> tuple[list[Path], list[Path]]:
     """Expand files and directories (recursively) into article files.
 
@@ -146,15 +158,21 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
     string; skipped files are the other regular files found and any named path that is neither
     a regular file nor a directory (a FIFO or a device would block or never end), sorted the
     same way. Hidden directories and files (name starting with '.') under a directory are
-    ignored; symlinked directories are not followed. A path that does not exist raises FileNotFoundError.
+    ignored; symlinked directories are not followed. Under a directory, a project's own files
+    (README, LICENSE, CHANGELOG ... with any suffix) are skipped files, and Python virtual
+    environments, __pycache__ and node_modules are not walked. A path that does not exist
+    raises FileNotFoundError.
     A directory that cannot be listed is left out, with a line naming it appended to `errors`.
     """
     found: dict[Path, Path] = {}
     skipped: dict[Path, Path] = {}
 
-    def consider(f: Path, key: Path | None = None) -> None:
+    def consider(f: Path, key: Path | None = None, walked: bool = False) -> None:
         key = key or f.resolve()
-        target = found if f.suffix.lower() in ARTICLE_SUFFIXES else skipped
+        article = f.suffix.lower() in ARTICLE_SUFFIXES
+        if article and walked and f.name.split(".", 1)[0].lower() in _PROJECT_FILE_STEMS:
+            article = False
+        target = found if article else skipped
         if key not in found and key not in skipped:
             target[key] = f
 
@@ -177,10 +195,11 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
                     continue
                 try:
                     if e.is_dir(follow_symlinks=False):
-                        stack.append(e.path)
+                        if not _tool_dir(e.path, e.name):
+                            stack.append(e.path)
                     elif e.is_file():
                         f = Path(e.path)
-                        consider(f, None if e.is_symlink() else Path(real, e.name))
+                        consider(f, None if e.is_symlink() else Path(real, e.name), walked=True)
                 except OSError:
                     continue
 
