@@ -29,7 +29,7 @@ GAZETTEER_KEYS = {"orgs", "media", "places", "regions", "countries", "stopwords"
 LEXICON_KEYS = {"posts", "speech_verbs", "surnames"}
 OTHER_KEYS = {"programmes", "persons", "patterns"}
 KINDS = {"Person", "Organization", "GovernmentBody", "Company", "MediaOutlet", "Place", "Country",
-         "AdministrativeArea", "City", "Document", "Law", "Programme", "Event"}
+         "AdministrativeArea", "City", "Document", "Law", "Work", "Programme", "Event"}
 
 _applied: str | None = None
 

@@ -50,11 +50,11 @@ SCHEMA_CLASS = {
     "Person": SDO.Person, "Organization": SDO.Organization, "GovernmentBody": SDO.GovernmentOrganization,
     "Company": SDO.Corporation, "MediaOutlet": SDO.NewsMediaOrganization, "Place": SDO.Place,
     "Country": SDO.Country, "AdministrativeArea": SDO.AdministrativeArea, "City": SDO.City,
-    "Document": SDO.CreativeWork, "Law": SDO.Legislation, "Event": SDO.Event, "Programme": None,
+    "Document": SDO.CreativeWork, "Law": SDO.Legislation, "Work": SDO.CreativeWork, "Event": SDO.Event, "Programme": None,
 }
 KIND_SEGMENT = {"Person": "person", "Organization": "org", "GovernmentBody": "org", "Company": "org",
                 "MediaOutlet": "org", "Place": "place", "Country": "place", "AdministrativeArea": "place",
-                "City": "place", "Document": "doc", "Law": "doc", "Programme": "programme", "Event": "event"}
+                "City": "place", "Document": "doc", "Law": "doc", "Work": "work", "Programme": "programme", "Event": "event"}
 CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: raised when what the readers take from a file or how this module writes it changes, so that a
 #: build extracts unchanged files again (it is part of kg:extractedWith); 2: kg:dateText, dates

@@ -108,6 +108,8 @@ def entity_for(m: Mention) -> Entity:
         edition = m.attrs.get("edition")
         label = f"{text}（{edition}）" if edition else text     # 2020年版《…》 is its own document
         e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
+    elif m.kind == "Work":
+        e = Entity(key=f"work:{_key(text)}", kind="Work", label=text)
     elif m.kind == "Person":
         e = Entity(key=f"person:{_key(text)}", kind="Person", label=text)
     elif m.kind == "Programme":

@@ -77,6 +77,7 @@ _CLASS_ROWS: list[tuple[str, str, str, str | None, str]] = [
     ("Place", "地点", "#e8a33d", None, "dot"),
     ("Law", "法律", "#3d8c87", "Document", "square"),
     ("Document", "文件", "#76b7b2", None, "square"),
+    ("Work", "作品", "#8cd17d", None, "square"),
     ("Programme", "项目/试点", "#b07aa1", None, "diamond"),
     ("Event", "事件", "#ff9da7", None, "triangle"),
     ("Statement", "表态", "#a9a29e", None, "dot"),

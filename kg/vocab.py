@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     City: object
     Document: object
     Law: object
+    Work: object
     Programme: object
     Event: object
     Post: object

@@ -355,7 +355,7 @@ def corpus_expected_whole(ds) -> int:
     entity class (kg.vocab's classes minus Post/Category) plus every statement with a speaker."""
     q_ent = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
       VALUES ?c { kg:Person kg:Organization kg:GovernmentBody kg:Company kg:MediaOutlet
-                  kg:Place kg:Country kg:AdministrativeArea kg:City kg:Document kg:Law
+                  kg:Place kg:Country kg:AdministrativeArea kg:City kg:Document kg:Law kg:Work
                   kg:Programme kg:Event }
       ?e a ?c }"""
     q_stmt = "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a kg:Statement ; kg:speaker ?s }"

@@ -170,6 +170,23 @@ def test_a_name_paired_with_a_person_is_a_person(text, names):
     assert {t for t, k in mentions(text) if k == "Person"} == names
 
 
+@pytest.mark.parametrize("text, title, kind", [
+    ("他们在观看电影《长津湖》。后来《长津湖》上映了。", "长津湖", "Work"),        # a0086
+    ("他又忙着修订《楚国的货币》一书了。", "楚国的货币", "Work"),                  # a0170
+    ("发表了题为《东西文明根本之异点》的文章。", "东西文明根本之异点", "Work"),     # a0186
+    ("论文刊发在《中国经济史研究》2011年第4期。", "中国经济史研究", "MediaOutlet"),
+    ("1918年出版的《言治》季刊第三册。", "言治", "MediaOutlet"),
+    ("李大钊又在《新青年》分两期发表了文章。", "新青年", "MediaOutlet"),
+    # a title that ends like an official document stays one, whatever the words around it
+    ("他发表了《关于推进改革的意见》的文章。", "关于推进改革的意见", "Document"),
+    ("国务院在《政府工作报告》中发表看法。", "政府工作报告", "Document"),
+    ("国务院印发《长津湖》。", "长津湖", "Document"),
+])
+def test_works_and_periodicals_in_titles(text, title, kind):
+    assert (title, kind) in mentions(text)
+    assert not {(t, k) for t, k in mentions(text) if t == title and k != kind}
+
+
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}

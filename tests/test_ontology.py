@@ -31,7 +31,7 @@ ENTITY_CLASSES = {
     KG.Person,
     KG.Organization, KG.GovernmentBody, KG.Company, KG.MediaOutlet,
     KG.Place, KG.Country, KG.AdministrativeArea, KG.City,
-    KG.Document, KG.Law,
+    KG.Document, KG.Law, KG.Work,
     KG.Programme,
     KG.Event,
 }
@@ -104,6 +104,7 @@ ALIGNMENT = {
     KG.City: {KG.AdministrativeArea, SDO.City},
     KG.Document: {SDO.CreativeWork},
     KG.Law: {KG.Document, SDO.Legislation},
+    KG.Work: {SDO.CreativeWork},
     KG.Programme: {SDO.Intangible},
     KG.Event: {SDO.Event},
     KG.Post: {ORG.Role},

@@ -29,3 +29,21 @@ def test_a_wrong_quote_length_is_reported(tmp_path):
     conforms, _, text = validate(store)
     assert not conforms
     assert "kg:quote is 1 characters long" in text and ev.value in text
+
+
+def test_works_and_periodicals_in_titles_conform(tmp_path):
+    """A film, an essay and a journal cited in 《》 are kg:Work and kg:MediaOutlet entities that
+    the shapes accept beside the documents (an entity is exactly one kind)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("国务院印发《关于加快发展的意见》。他观看了电影《长津湖》。李大钊在《新青年》上发表了"
+                               "《我的马克思主义观》。\n", encoding="utf-8")
+    build_into(tmp_path / "store", [src])
+    store = Store(tmp_path / "store")
+    conforms, _, text = validate(store)
+    assert conforms, text
+    kinds = {r["l"].value: r["c"].value.rsplit("#", 1)[1] for r in store.ox.query(
+        "SELECT ?l ?c WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l ; a ?c } "  # sparql-static
+        "FILTER(STRSTARTS(STR(?c), 'https://w3id.org/kgnews/ontology#')) }")}
+    assert {k: kinds[k] for k in ("关于加快发展的意见", "长津湖", "新青年", "我的马克思主义观")} == {
+        "关于加快发展的意见": "Document", "长津湖": "Work", "新青年": "MediaOutlet", "我的马克思主义观": "Work"}

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "8"
+VERSION = "9"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -133,6 +133,35 @@ _GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办�
                    "实施意见", "实施方案", "工作方案", "行动方案", "报告", "规定", "若干措施", "措施", "清单", "目录"}
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|时报|商报|早报|周刊|杂志|报|新闻|经济参考|参考消息|新闻周刊|观察)$")
 _LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
+# what an official document's title ends with: such a title stays a document whatever is around it
+_OFFICIAL_TITLE = re.compile(r"(?:意见|通知|方案|规划|计划|纲要|措施|指引|指南|公告|通告|报告|清单|目录|细则|标准|批复|函|"
+                             r"协定|协议|公约|宣言|声明|白皮书|决议|章程|安排|名录|分类|基准|表|说明|预算|要点|建议|"
+                             r"法|条例|规定|办法|准则|决定|规则)(?:（[^）]*）)?$")
+# the words around a 《title》 that make it a book, essay, film or video (a kg:Work) or a periodical
+_WORK_BEFORE = re.compile(r"(?:电影|影片|纪录片|电视剧|动画片|综艺|视频|歌曲|小说|著作|专著|新书|书籍|文章|论文|观看|执导|主演|"
+                          r"发表了|发表的|撰写的|撰写了|标题叫作|标题为)$")
+_WORK_AFTER = re.compile(r"^(?:一书|一文|论文|文章|的文章|的论文|的署名文章|这本书|书中|这部电影|电影|剧组|上映|票房|导演|影片|纪录片)")
+_PERIODICAL_BEFORE = re.compile(r"(?:刊发在|刊登在|发表在|刊载于|刊于|当期|期刊|杂志|学术刊物)$")
+_PERIODICAL_AFTER = re.compile(r"^(?:季刊|月刊|半月刊|双月刊|周刊|旬刊|杂志|期刊|学报|第[一二三四五六七八九十\d]+[期卷册]|"
+                               r"\d{4}年第\d+期|分两期|上?(?:发表|刊发|刊登|撰文))")
+
+
+def _title_kinds(text: str) -> dict[str, str]:
+    """The titles in 《》 that the words around them show to be a work ("Work") or a periodical
+    ("MediaOutlet") rather than a document: 电影《长津湖》, 《楚国的货币》一书, 发表了《我的马克思主义观》,
+    刊发在《中国经济史研究》, 《言治》季刊. One such use decides for every use of the title in
+    the article; a title that ends like an official document (意见, 通知, 协定 ...) stays one."""
+    kinds: dict[str, str] = {}
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        if _OFFICIAL_TITLE.search(title):
+            continue
+        before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
+        if _PERIODICAL_BEFORE.search(before) or _PERIODICAL_AFTER.match(after):
+            kinds[title] = "MediaOutlet"
+        elif kinds.get(title) != "MediaOutlet" and (_WORK_BEFORE.search(before) or _WORK_AFTER.match(after)):
+            kinds[title] = "Work"
+    return kinds
 
 _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(]集团[）)]){{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
@@ -281,7 +310,7 @@ def extract(ctx: Context) -> Records:
     aliases: dict[str, tuple[int, int]] = {}
     for m in _ALIAS_DEF.finditer(text):
         aliases[m.group(1)] = (m.start(), m.end())
-    titles = []
+    title_kinds = _title_kinds(text)
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         known = _document_index().get(title)
@@ -296,10 +325,12 @@ def extract(ctx: Context) -> Records:
             add(m.start(1), m.end(1), entry.kind if entry else "MediaOutlet", "title-media", 0.8,
                 key=entry.key if entry else None)
             continue
+        if not known and title in title_kinds:
+            add(m.start(1), m.end(1), title_kinds[title], "title-" + title_kinds[title].lower(), 0.75)
+            continue
         kind = "Law" if _LAW_TITLE.search(title) else "Document"
         add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None,
             **edition)
-        titles.append((m.start(), m.end()))
         for s_, e_, entry in title_issuers(title):
             rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),
                                         confidence=0.85, extractor=TAG, rule="title-issuer", key=f"org:{entry.key}",
