@@ -187,6 +187,28 @@ def test_works_and_periodicals_in_titles(text, title, kind):
     assert not {(t, k) for t, k in mentions(text) if t == title and k != kind}
 
 
+@pytest.mark.parametrize("text, places", [
+    ("保持人民币汇率在合理均衡水平上的基本稳定。", set()),             # 衡水 (a0127, a0135, a0183)
+    ("其中部分企业已复工，其中非法倾倒的有3吨。", set()),               # 中部, 中非 (a0058, a0120)
+    ("尤其中国经济恢复较快。", {"中国"}),                               # 尤其 + 中国: no 其中
+    ("黄淮海地区出现旱情。", set()),                                    # 海地 (a0192)
+    ("拿出真金白银来解决问题。", set()),                                # 白银 (a0053, a0159)
+    ("国民运动大同盟等团体。", set()),                                  # 大同 (a0186)
+    ("来源：上海市场监管公众号。", {"上海"}),                           # not 上海市 (a0104)
+    ("深圳市的市场秩序良好。", {"深圳市"}),
+    ("衡水市和石家庄市签约。", {"衡水市", "石家庄市"}),
+    # a short form that is an everyday word needs its province or a neighbour in the sentence
+    ("维护社会长治久安。", set()),
+    ("安康是福。", set()),
+    ("山西长治的煤矿。", {"山西", "长治"}),
+    ("陕西安康、汉中两地。", {"陕西", "安康", "汉中"}),
+    ("甘肃省白银的企业。", {"甘肃省", "白银"}),
+])
+def test_places_hidden_in_everyday_words(text, places):
+    kinds = {"Place", "City", "AdministrativeArea", "Country"}
+    assert {t for t, k in mentions(text) if k in kinds} == places
+
+
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "9"
+VERSION = "10"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -192,6 +192,40 @@ def _county_boundary(text: str, start: int, div) -> bool:
     return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)
 
 
+def _word_breaks(text: str) -> list[tuple[int, int]]:
+    pat = gazetteer.place_word_breaks()
+    return [m.span() for m in pat.finditer(text)] if pat is not None else []
+
+
+def _broken_by(breaks: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where an everyday word cuts the match [start, end): its start when it overlaps the match
+    without lying inside it (均衡 in 均衡水平 cuts 衡水 at 衡's start, so nothing is left), else None."""
+    i = bisect.bisect_left(breaks, (start - 8, 0))
+    for s, e in breaks[i:]:
+        if s >= end:
+            break
+        if e > start and not (start <= s and e <= end):
+            return max(s, start) if s > start else start
+    return None
+
+
+def _place_supported(text: str, start: int, end: int, div) -> bool:
+    """A short form that is also an everyday word (白银, 长治, 阿里) is a place only beside its
+    province or a place of the same province: within the sentence around it."""
+    lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
+    hi = min((i for i in (text.find(c, end) for c in "。！？\n") if i >= 0), default=len(text))
+    around = text[lo:start] + "\0" + text[end:hi]
+    province = div.code[:2] + "0000"
+    for a in gazetteer.ancestors(div.code):
+        if a.name in around or (a.short and len(a.short) >= 2 and a.short in around):
+            return True
+    for surface, codes in gazetteer.division_index().items():
+        if len(surface) >= 2 and surface != div.short and surface in around \
+                and any(c[:2] + "0000" == province and c != div.code for c in codes):
+            return True
+    return False
+
+
 _BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
 _COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国",
                           "德": "德国", "澳": "澳大利亚", "加": "加拿大", "印": "印度"}
@@ -337,14 +371,27 @@ def extract(ctx: Context) -> Records:
                                         attrs={"issuer_of": (m.start(1), m.end(1))}))
 
     org_ends: set[int] = set()
+    breaks = _word_breaks(text)
+    homographs = gazetteer.place_homographs()
     for start, end, surface, payload in _matcher().find(text):
         if _overlaps((start, end), taken):
             continue
         kind_tag, obj, rule, conf = payload
+        if kind_tag in ("place", "country", "region"):
+            cut = _broken_by(breaks, start, end)
+            if cut is not None:
+                # 上海市场: the word takes the full name's 市; the short form before it stands
+                short = text[start:cut]
+                if kind_tag != "place" or cut <= start or obj not in gazetteer.division_index().get(short, ()):
+                    continue
+                end, rule = cut, "gazetteer-division-short"
         if kind_tag == "place":
             div = gazetteer.divisions()[obj]
             if div.level == 3 and not _county_boundary(text, start, div):
                 continue
+            if surface in homographs and div.level > 1 and surface == div.short \
+                    and not _place_supported(text, start, end, div):
+                continue                        # 真金白银, 长治久安: no 甘肃/山西 near, no place
             add(start, end, place_kind(div), rule, conf, key=f"division:{obj}")
         elif kind_tag == "country":
             add(start, end, "Country", rule, conf, key=f"country:{getattr(obj, 'code', surface)}")
