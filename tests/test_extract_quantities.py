@@ -37,6 +37,10 @@ def test_values_and_units(text, expected):
     "前11个月我国外贸继续增长。",                         # periods
     "一是覆盖面广。二是区域重点突出。",                   # list numbering
     "这是一个重要的机遇，也是一批企业的期待。",           # indefinite 一个/一批
+    "运行时长从每天5个小时增至16个小时。",                # durations (a0142)
+    "并限期30个工作日内整改。",                           # (a0200)
+    "渝中区发布《“渝中人才”黄金十二条》。",               # a figure in a cited title (a0176)
+    "国务院印发《关于支持100个城市开展试点的通知》。",
 ])
 def test_not_quantities(text):
     assert quantities(text) == [], [(q.surface, q.value) for q in quantities(text)]
@@ -101,6 +105,15 @@ def test_a_range_gives_both_bounds_about_the_same_indicator():
     ("江西省也达到597.5亿元。", "江西省"),                              # adverbs end no indicator
     ("基金募集规模为人民币300亿元。", "基金募集规模"),
     ("前三季度房地产增加值两年平均增长4.8%。", "房地产增加值两年平均"),  # 平均 keeps its 均
+    # a lead character that opens a word stays (a0156, a0097 and 36 more in the corpus)
+    ("比亚迪动力电池装车量35.96GWh。", "比亚迪动力电池装车量"),
+    ("从业人员指数为47.6%。", "从业人员指数"),
+    ("对外贸易额增长5%。", "对外贸易额"),
+    ("有色金属产量达到100万吨。", "有色金属产量"),
+    # a lead word that does not (共计, 以来, 由于) goes
+    ("共计退税8332亿元。", "退税"),
+    ("今年以来涨幅达到30%。", "涨幅"),
+    ("对企业的补贴为300亿元。", "企业的补贴"),
 ])
 def test_indicator_words(text, indicator):
     assert quantities(text)[0].indicator == indicator, [(q.surface, q.indicator) for q in quantities(text)]

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "3"
+VERSION = "4"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -55,12 +55,18 @@ _PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度|上半�
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))")
 _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
-_INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|为|对|向|在|有|超过了|超过|几乎|拥有|一个|已经|已|将|共|累计|全年|当月|以|按|从|由|比|的)+")
+# a lead character is stripped only where it does not open a word (比亚迪, 以上, 从业人员, 对外贸易,
+# 有色金属, 在岗职工, 以色列: the indicator keeps them)
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
+_INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
+                             r"(?!比亚迪|比例|比率|以上|以下|以色列|从业|对外|对华|有色|有效|有线|有机|在岗|在建|"
+                             r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
@@ -85,9 +91,14 @@ def extract(ctx: Context) -> Records:
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
     place_ends = {p.span.end for p in places}
+    # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing
+    titles = [t.span() for t in _CITED_TITLE.finditer(text)]
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
+            continue
+        i = bisect.bisect_right(titles, (m.start(), len(text))) - 1
+        if i >= 0 and titles[i][0] <= m.start() < titles[i][1]:
             continue
         if m.group("num"):
             try:
@@ -128,9 +139,8 @@ def extract(ctx: Context) -> Records:
             extra = None
         else:
             cnt = m.group("cnt")
-            # 前11个月 / 3个月: a period, not a count; N年 never reaches here
-            tail = text[m.end():m.end() + 1]
-            if cnt == "个" and tail == "月" or prefix == "前":
+            # 前11个月 / 3个月 / 5个小时 / 30个工作日: a period, not a count; N年 never reaches here
+            if cnt == "个" and _DURATION_AFTER.match(text, m.end()) or prefix == "前":
                 continue
             if cnt in ("国", "省", "城市", "地区") and m.group("cnum") and len(m.group("cnum")) == 1 and value < 2:
                 continue
