@@ -326,7 +326,8 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add((f, KG.agent, org))
         g.add((f, KG.document, doc))
         g.add((f, KG.action, lit(args["action"])))
-        g.add((doc, SDO.publisher, org))
+        if args["action"] != "planned":          # a plan announced publishes nothing yet
+            g.add((doc, SDO.publisher, org))
         if date is not None:
             g.add((f, SDO.dateCreated, date))
     elif r.kind == "designation":

@@ -89,7 +89,7 @@ _ENTITY_CLASSES = [k for k in CLASSES if k not in ("Statement", "Article", "Thin
 _CLASS_ORDER = {k: i for i, k in enumerate(CLASSES)}
 
 _ACTION_ZH = {"approved": "批复", "issued": "印发", "published": "发布", "signed": "签署",
-              "adopted": "通过", "revised": "修订", "drafted": "起草"}
+              "adopted": "通过", "revised": "修订", "drafted": "起草", "planned": "拟制定"}
 SIZE_BY = ("degree", "pagerank", "betweenness")
 _SIZE_ZH = {"degree": "度 degree", "pagerank": "PageRank", "betweenness": "中介中心性 betweenness"}
 _EDGE_COLOURS = {

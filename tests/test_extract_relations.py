@@ -47,6 +47,17 @@ def test_documents(text, expected):
     assert expected <= found, f"missing {expected - found}; found {found}"
 
 
+@pytest.mark.parametrize("text, action", [
+    ("教育部将研究制定《关于构建优质均衡的基本公共教育服务体系的意见》。", "planned"),     # a0133
+    ("财政部拟出台《关于进一步加强国有金融企业财务管理的通知》。", "planned"),
+    ("商务部将于近期发布《对外投资合作国别指南》。", "planned"),
+    ("教育部研究制定了《关于加强学校体育工作的意见》。", "issued"),                     # done: 了
+    ("商务部近日发布《对外投资合作国别指南》。", "published"),
+])
+def test_a_document_announced_is_planned_not_issued(text, action):
+    assert {r.args["action"] for r in relations(text, "document")} == {action}
+
+
 def test_designations_one_per_listed_place():
     text = ("近日，国务院发布《关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复》称，"
             "同意在鄂尔多斯市、扬州市、镇江市等27个城市和地区设立跨境电子商务综合试验区。")

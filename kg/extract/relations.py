@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "6"
+VERSION = "7"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -254,6 +254,9 @@ def _org_kind(name: str) -> str:
     return "Company" if _FIRM_END.search(name) and not name.endswith(("协会", "学会")) else "Organization"
 
 
+# what makes a document verb a plan: 将, 拟, 正在, 研究 (研究制定), 抓紧 ...
+_PLANNED = re.compile(r"(?:将|拟|计划|准备|正在|抓紧|着手|即将|研究|争取|尽快|适时|有望|力争|要)$|"
+                      r"(?:将|拟|计划|准备|正在|即将)(?:于|在)?[^，。；]{0,12}$")
 _ISSUER_GAP = re.compile(r"(?:办公厅|办公室)?(?:、|和|与|及|，|会同|)")
 
 
@@ -281,7 +284,11 @@ def _documents(art, mentions, rec: Records):
                 continue
             for verb, action in DOC_VERBS:
                 # the verb governs the title: nothing but 了/的 between them (…制定推进我国与RCEP… is not)
-                if re.search(rf"{verb}(?:了|的|了的)?$", between):
+                vm = re.search(rf"{verb}(?:了|的|了的)?$", between)
+                if vm:
+                    # 教育部将研究制定《…》, 拟出台《…》: announced, not yet issued
+                    if not vm.group().endswith(("了", "的")) and _PLANNED.search(between[:vm.start()]):
+                        action = "planned"
                     # 国家发展改革委、商务部发布: every organisation in the list is an issuer
                     group = [o]
                     for o2 in reversed([x for x in before if x.span.end <= o.span.start]):
