@@ -106,6 +106,15 @@ def test_enumerated_measures_attach_to_the_announcing_body():
     assert {r.args["body"].text for r in found} == {"商务部"}
 
 
+def test_a_body_reporting_to_a_meeting_does_not_announce_its_measures():
+    # a0183: the meeting heard the commission's report and set out the measures
+    text = ("国务院召开会议。另外，会议听取了国务院金融委汇报，指出要高度重视国际形势变化。\n"
+            "一是加大稳健货币政策实施力度。\n二是积极出台对市场有利的政策。")
+    assert {r.args["body"].text for r in relations(text, "measure")} <= {"国务院"}
+    text = text.replace("会议听取了国务院金融委汇报，指出", "国务院金融委指出")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"国务院金融委"}
+
+
 def _roles_of(text: str) -> set[tuple[str, str, str]]:
     return {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")}
 
@@ -229,6 +238,16 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
 def test_a_question_is_no_statement():
     # a0199: the reporter asks; a0123: the host asks about 秦刚's words
     assert relations("近期，国家发改委提出一系列针对煤炭的保供稳价措施，目前成效如何？", "statement") == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("财政部税政司司长施正文告诉21世纪经济报道记者，减税政策将延续。", ["减税政策将延续。"]),      # a0183
+    ("国家统计局副局长盛来运告诉记者：今年经济平稳。", ["今年经济平稳。"]),
+    ("商务部副部长盛秋平出席并答记者问。", []),                                             # a0219
+    ("商务部新闻发言人高峰表示，媒体报道不实。", ["媒体报道不实。"]),
+])
+def test_who_is_spoken_to_is_not_what_is_said(text, said):
+    assert [r.args["text"] for r in relations(text, "statement")] == said
 
 
 @pytest.mark.parametrize("text,issuers", [

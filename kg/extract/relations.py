@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "7"
+VERSION = "8"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -480,6 +480,9 @@ _SPEAKER_LEFT = frozenset("。，；：:\n“”（）()、据而但")
 _NOT_SPEECH_CHENG = frozenset("简统俗并合别又或著堪号自昵通名戏总爱")
 
 
+_ADDRESSEE = re.compile(r"^[^，。；：:“”]{0,16}?(?:记者|本报|笔者|媒体|采访者)(?:问|提问|的提问)?(?=[，,：:。]|$)")
+
+
 def _statements(art, mentions, rec: Records):
     text = art.text
     verbs = "|".join(map(re.escape, speech_verbs()))
@@ -541,6 +544,12 @@ def _statements(art, mentions, rec: Records):
         quote = text[body_start:s1].strip("：:，, “”\"")
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = quote[1:].lstrip("：:，, “”\"")
+        # 告诉21世纪经济报道记者，… / 答记者问: who is spoken to is not what is said
+        addressed = _ADDRESSEE.match(quote) if vm.group("verb") in ("告诉", "答", "回答", "透露") else None
+        if addressed:
+            quote = quote[addressed.end():].lstrip("：:，, “”\"")
+            if not quote.rstrip("。 "):
+                continue
         stmt_span = Span(start, s1)
         if len(quote) < 4:
             # “……。”高峰说。 — the words stand in the quotation just before the speaker
@@ -585,7 +594,10 @@ def _measures(art, mentions, rec: Records):
         # the announcing body: an organisation in the 2 sentences before the list
         lead = [s for s in art.sentences if s.end <= first + 1][-2:]
         lead_start = lead[0].start if lead else max(0, first - 200)
-        cand = [o for o in orgs if lead_start <= o.span.start < first and o.kind != "MediaOutlet"]
+        # 会议听取了国务院金融委汇报，指出要…: the body reporting to the meeting announces nothing
+        cand = [o for o in orgs if lead_start <= o.span.start < first and o.kind != "MediaOutlet"
+                and not (re.search(r"听取了?$", text[max(0, o.span.start - 3):o.span.start])
+                         and re.match(r"(?:的)?(?:工作)?(?:汇报|报告)", text[o.span.end:o.span.end + 5]))]
         if not cand:
             continue
         body = cand[-1]
