@@ -219,6 +219,26 @@ def test_a_source_line_under_an_image_credits_no_outlet():
                 and r.args["target"].text == "证监会"]
 
 
+def _credits(body: str) -> set[tuple[str, str]]:
+    _, rec = records(body)
+    return {(r.args["role"], r.args["target"].text) for r in rec.relations if r.kind == "credit"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("作 者丨卜羽勤\n国务院常务会议确定了退税政策。", {("reporter", "卜羽勤")}),                   # a0183
+    ("正文。\n来源：光明日报 作者：吴亚琦 图片：新华社等", {("reporter", "吴亚琦"),             # a0176
+                                                     ("sourceOrganization", "光明日报")}),
+    ("正文。\n（作者：周潇枭 编辑：李博）", {("reporter", "周潇枭"), ("editor", "李博")}),     # a0219
+    # 证券时报 flash news close with their source in brackets (a0061, a0142)
+    ("北京将于近期集中开工100项重大项目。(新华社)", {("sourceOrganization", "新华社")}),
+    ("运行时长增至16个小时。(央视新闻)", {("sourceOrganization", "中央广播电视总台")}),
+    ("他说这是(初步)的看法。", set()),                 # not a known outlet, not closing the article
+    ("来源：上海市场监管公众号\n正文。", {("sourceOrganization", "上海市场监管公众号")}),    # a0104
+])
+def test_author_lines_and_closing_sources(body, expected):
+    assert _credits(body) - {("publisher", "新浪财经")} == expected
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("对此，国家林草局介绍，今年已完成造林任务。", "国家林草局"),          # a0147
     ("在发布会上，商务部提出全力保障外贸产业链供应链稳定。", "商务部"),      # a0001

@@ -15,12 +15,12 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "3"
+VERSION = "4"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
 _ROLE_WORDS = re.compile(r"(?:实习|见习|资深|首席|特约|驻\w{1,3})?(?:记者|通讯员|实习生|编辑|摄影|摄)")
-_OUTLET_SUFFIX = re.compile(r"(?:新闻|日报|时报|晚报|商报|早报|周刊|报|社|网|财经|报道|客户端|卫视|电视台|总台|全媒体|中国)$")
+_OUTLET_SUFFIX = re.compile(r"(?:新闻|日报|时报|晚报|商报|早报|周刊|报|社|网|财经|报道|客户端|卫视|电视台|总台|全媒体|中国|公众号|官微)$")
 # 新华社北京2月8日电（记者邹多为、于佳欣） / 武汉晚报讯（记者李玉莹） / 财联社（北京，记者 张晓翀）讯 /
 # （总台央视记者 王楠 田琪永）
 _DATELINE = re.compile(
@@ -38,6 +38,12 @@ _BYLINE_HEAD = re.compile(
 _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
 _EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
 _OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
+# 作 者丨卜羽勤 / 来源：光明日报 作者：吴亚琦 / （作者：周潇枭 编辑：李博）
+_AUTHOR = re.compile(rf"(?:^|[\s（(])作\s*者\s*[丨|｜：:]\s*(?P<names>[{_HAN}]{{2,4}}(?:[、\s]+[{_HAN}]{{2,4}}){{0,3}}?)"
+                     rf"(?=\s*(?:编辑|图片|图|摄影|来源|[）)]|$))")
+_AUTHOR_EDITOR = re.compile(rf"(?<![责任])编辑\s*[：:丨|｜]\s*(?P<name>[{_HAN}]{{2,4}})(?=\s|[）)]|$)")
+# …情况。(央视新闻) / （新华社）: a known outlet in brackets closing the article is its source
+_CLOSING_SOURCE = re.compile(r"(?:^|(?<=[。！？!?”\s]))[（(](?:来源[：:])?\s*(?P<outlet>[^（）()]{2,16})\s*[）)]\s*$")
 _CAPTION_END = re.compile(r"(?:截图|截屏|图片|供图|配图|摄)\s*$")
 _SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
@@ -129,6 +135,15 @@ def extract(ctx: Context) -> Records:
                 o = _outlet(m.group("outlet")) or _outlet(_leading_outlet(m.group("outlet")))
                 if o:
                     add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))
+            m = _AUTHOR.search(ptext)
+            if m:
+                for name, off in _names(m.group("names")):
+                    add("reporter", name, "Person", para.start + m.start("names") + off, "author-line", 0.85,
+                        Span(para.start, para.end))
+                em = _AUTHOR_EDITOR.search(ptext, m.end())
+                if em and looks_like_name(em.group("name")):
+                    add("editor", em.group("name"), "Person", para.start + em.start("name"), "author-line", 0.85,
+                        Span(para.start, para.end))
             m = _ORIG_TITLE.match(ptext)
             if m:
                 title = re.split(r"\s+来源[：:]", m.group("title"))[0].strip()
@@ -176,6 +191,13 @@ def extract(ctx: Context) -> Records:
             if o:
                 add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "from-line", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
+    if art.paragraphs:
+        last = art.paragraphs[-1]
+        m = _CLOSING_SOURCE.search(text[last.start:last.end])
+        entry = gazetteer.org_index().get(m.group("outlet").strip()) if m else None
+        if entry is not None and entry.kind == "MediaOutlet":
+            add("sourceOrganization", entry.name, "MediaOutlet", None, "closing-source", 0.75,
+                Span(last.start, last.end))
     src = str(art.meta.get("original_source") or "")
     for o in _outlets(src) or ([_outlet(_leading_outlet(src))] if src and _leading_outlet(src) else []):
         if o:
