@@ -253,6 +253,24 @@ def test_a_divisions_body_has_one_key_however_written(names, key):
     assert {res.of(m).key for m in bodies} == {key}
 
 
+@pytest.mark.parametrize("text, body, key", [
+    # a body named by its level alone is the last named province's or city's (a0104, a0133)
+    ("上海市召开会议，市药监局稽查局介绍。", "市药监局", "govbody:310000:药品监督管理局"),
+    ("厦门市出台新规。市市场监管局和市住房局联合检查。", "市市场监管局", "govbody:350200:市场监督管理局"),
+    ("浙江省发布通知，省发改委表示。", "省发改委", "govbody:330000:发展和改革委员会"),
+    # the bodies of a joint notice, each with its long name (a0133)
+    ("西宁市住房保障和房产管理局发布通知。", "西宁市住房保障和房产管理局", "govbody:630100:住房保障和房产管理局"),
+    ("西宁市委网络安全和信息化委员会办公室发布通知。", "西宁市委网络安全和信息化委员会办公室",
+     "govbody:630100:委网络安全和信息化委员会办公室"),
+])
+def test_bodies_named_by_level_or_long_names(text, body, key):
+    from kg.resolve import resolve
+    _, rec = records(text)
+    res = resolve(rec)
+    bodies = {m.text: res.of(m).key for m in rec.mentions if m.kind == "GovernmentBody"}
+    assert bodies == {body: key}
+
+
 @pytest.mark.parametrize("text", ["浙江丽水地委成立。丽水市委召开会议。"])
 def test_bodies_the_suffix_does_not_identify_stay_apart(text):
     from kg.resolve import resolve

@@ -23,12 +23,12 @@ from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
 from .automaton import Matcher
-from .gov_bodies import BANK_END, BRANCH_SUFFIX, body_key, gov_suffix_res
+from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, body_key, gov_suffix_res
 from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "11"
+VERSION = "12"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -226,7 +226,8 @@ def _place_supported(text: str, start: int, end: int, div) -> bool:
     return False
 
 
-_BARE_GOV = re.compile(r"(?P<level>[省市])(?:人民)?政府")
+_BARE_GOV = re.compile(r"(?P<level>[省市])(?P<body>(?:人民)?政府|"
+                       + "|".join(map(re.escape, BARE_BODY_SUFFIXES)) + ")")
 _COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国",
                           "德": "德国", "澳": "澳大利亚", "加": "加拿大", "印": "印度"}
 _COUNTRY_ABBR = re.compile(r"(?<=[对自向从])(?P<c>[美日韩俄英法德澳加印])(?=(?:进口|出口|进出口|贸易|投资|直接投资|"
@@ -436,7 +437,7 @@ def extract(ctx: Context) -> Records:
         if mention.kind not in ("City", "AdministrativeArea") or mention.span is None:
             continue
         s, e = mention.span.start, mention.span.end
-        tail = text[e:e + 14]
+        tail = text[e:e + 22]       # 委网络安全和信息化委员会办公室 is 15 characters
         for suffix, suffix_re in gov_suffix_res():
             m = suffix_re.match(tail)
             # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
@@ -470,20 +471,29 @@ def extract(ctx: Context) -> Records:
                 add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key)
                 break
 
-    # 省政府 / 市政府 with no place before it: the government of the province (city) the article
-    # is about at that point, i.e. of the last division named before it
+    # 省政府 / 市政府 / 市市场监管局 with no place before it: the government (or that body) of the
+    # province (city) the article is about at that point, i.e. of the last division named before it
     named = sorted((x.span.start, x.key.split(":", 1)[1]) for x in rec.mentions
                    if x.span and x.key and x.key.startswith(("division:", "gov:")))
     for m in _BARE_GOV.finditer(text):
         s, e = m.span()
         # 合山市政府 (a place the gazetteer let go) is not a bare 市政府: the character before must
         # not be able to end a name, only a function word or punctuation (报经省政府, 市委、市政府)
-        if _overlaps((s, e), taken) or (s > 0 and text[s - 1] in _BARE_GOV_LEFT) \
-                or not _after_boundary(text, s, _BARE_GOV_AFTER):
+        if (s > 0 and text[s - 1] in _BARE_GOV_LEFT) or not _after_boundary(text, s, _BARE_GOV_AFTER):
+            continue
+        inside = [x for x in rec.mentions if x.span and x.span.start < e and s < x.span.end]
+        # 省发改委: the gazetteer's national 发改委 inside it gives way; anything else taken wins
+        if any(x.span.start <= s or x.span.end > e or x.kind != "GovernmentBody" for x in inside):
             continue
         code = _government_in_focus(named, s, m.group("level"))
         if code:
-            add(s, e, "GovernmentBody", "bare-gov", 0.6, key=f"gov:{code}", attrs_place=f"division:{code}")
+            body = m.group("body")
+            key = f"gov:{code}" if body.endswith("政府") else body_key(f"division:{code}", "", body)
+            if key:
+                for x in inside:
+                    rec.mentions.remove(x)
+                    taken.remove((x.span.start, x.span.end))
+                add(s, e, "GovernmentBody", "bare-gov", 0.6, key=key, attrs_place=f"division:{code}")
 
     places = {"City", "AdministrativeArea", "Place", "Country"}
     for pattern, kind, rule in ((_COMPANY, "Company", "company-suffix"), (_INSTITUTION, "Organization", "institution-suffix")):
