@@ -219,6 +219,16 @@ def test_a_source_line_under_an_image_credits_no_outlet():
                 and r.args["target"].text == "证监会"]
 
 
+@pytest.mark.parametrize("text, said", [
+    ("财政部税政司司长施正文表示，政策延续。在施正文看来，留抵退税的措施聚焦主体。",       # a0183
+     [("施正文", "政策延续。"), ("施正文", "留抵退税的措施聚焦主体。")]),
+    ("在对外经济贸易大学教授崔凡看来，RCEP将带来机遇。", [("崔凡", "RCEP将带来机遇。")]),
+    ("存在崔凡看来的问题。", []),
+])
+def test_a_view_introduced_by_zai_kanlai_is_a_statement(text, said):
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == said
+
+
 def _credits(body: str) -> set[tuple[str, str]]:
     _, rec = records(body)
     return {(r.args["role"], r.args["target"].text) for r in rec.relations if r.kind == "credit"}

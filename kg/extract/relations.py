@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "8"
+VERSION = "9"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -570,6 +570,24 @@ def _statements(art, mentions, rec: Records):
             last_speaker = speaker
 
 
+_IN_VIEW_OF = re.compile(r"(?:^|[，。；：\n“”）)])在[^，。；：“”]{0,24}$")
+
+
+def _views(art, mentions, rec: Records) -> None:
+    """在施正文看来，… / 在对外经济贸易大学教授崔凡看来，…: the words after 看来 are the person's view."""
+    text = art.text
+    for m in mentions:
+        if m.kind != "Person" or not m.span or not re.match(r"看来[，,：:]", text[m.span.end:m.span.end + 3]):
+            continue
+        if not _IN_VIEW_OF.search(text[max(0, m.span.start - 26):m.span.start]):
+            continue
+        s0, s1 = _sentence_span(art, m.span.start)
+        body = text[m.span.end + 3:s1].strip("：:，, “”\"")
+        if len(body) >= 4 and not body.rstrip("”\"’」 ").endswith(("？", "?")):
+            rec.relations.append(_rel("statement", {"speaker": m, "text": body, "verb": "看来"},
+                                      Span(text.rfind("在", 0, m.span.start), s1), 0.75, "in-view-of"))
+
+
 def _measures(art, mentions, rec: Records):
     text = art.text
     orgs = [m for m in mentions if m.kind in ORG_KINDS and m.span]
@@ -625,6 +643,7 @@ def extract(ctx: Context) -> Records:
     _designations_by_reference(art, mentions, rec)
     _designation_lists(art, mentions, rec)
     _statements(art, mentions, rec)
+    _views(art, mentions, rec)
     _measures(art, mentions, rec)
     return rec
 
