@@ -165,6 +165,10 @@ def test_people_named_without_a_post(text, names):
     # beside a person but no name: no common surname, or not cut off on its other side
     ("分析师王青认为，前景可期。记者和王青讨论了政策。", {"王青"}),
     ("分析师王青认为，前景可期。王青和公司高管座谈。", {"王青"}),
+    ("商务部部长王文涛表示，很好。王文涛与高层的对话。", {"王文涛"}),          # words, not names
+    ("商务部部长王文涛表示，很好。王文涛和金融等部门座谈。", {"王文涛"}),
+    ("分析师高峰表示，很好。高峰、黄金等大宗商品。", {"高峰"}),
+    ("商务部部长王文涛表示，很好。王文涛和高管们一起。", {"王文涛"}),
 ])
 def test_a_name_paired_with_a_person_is_a_person(text, names):
     assert {t for t, k in mentions(text) if k == "Person"} == names
@@ -176,6 +180,7 @@ def test_a_name_paired_with_a_person_is_a_person(text, names):
     ("发表了题为《东西文明根本之异点》的文章。", "东西文明根本之异点", "Work"),     # a0186
     ("论文刊发在《中国经济史研究》2011年第4期。", "中国经济史研究", "MediaOutlet"),
     ("1918年出版的《言治》季刊第三册。", "言治", "MediaOutlet"),
+    ("马克思在《资本论》第一卷中写道。", "资本论", "Document"),        # a volume is no issue
     ("李大钊又在《新青年》分两期发表了文章。", "新青年", "MediaOutlet"),
     # a title that ends like an official document stays one, whatever the words around it
     ("他发表了《关于推进改革的意见》的文章。", "关于推进改革的意见", "Document"),
@@ -203,6 +208,11 @@ def test_works_and_periodicals_in_titles(text, title, kind):
     ("山西长治的煤矿。", {"山西", "长治"}),
     ("陕西安康、汉中两地。", {"陕西", "安康", "汉中"}),
     ("甘肃省白银的企业。", {"甘肃省", "白银"}),
+    ("国际黄金和白银市场本周大幅波动。", set()),        # cut back to 白银, still a homograph
+    ("来宾市场需求旺盛。", set()),
+    ("要维护社会长治久安，加快老旧城区改造。", set()),  # 城区 is no neighbour
+    ("浙江省丽水平均工资上涨。", {"浙江省", "丽水"}),   # 水平 is no break: 丽水平均
+    ("宁德时代及其中国客户。", {"中国"}),               # 其 "its" + 中国
 ])
 def test_places_hidden_in_everyday_words(text, places):
     kinds = {"Place", "City", "AdministrativeArea", "Country"}
@@ -261,7 +271,10 @@ def test_a_divisions_body_has_one_key_however_written(names, key):
     # the bodies of a joint notice, each with its long name (a0133)
     ("西宁市住房保障和房产管理局发布通知。", "西宁市住房保障和房产管理局", "govbody:630100:住房保障和房产管理局"),
     ("西宁市委网络安全和信息化委员会办公室发布通知。", "西宁市委网络安全和信息化委员会办公室",
-     "govbody:630100:委网络安全和信息化委员会办公室"),
+     "govbody:630100:网络安全和信息化委员会办公室"),
+    ("四川省成都市发改委发布通知。", "四川省成都市发改委", "govbody:510100:发展和改革委员会"),
+    # a division's party committee: 甘肃省委 (a0019), 丽水市委; not 委托 (江苏省委托第三方)
+    ("甘肃省委决定。", "甘肃省委", "govbody:620000:委"),
 ])
 def test_bodies_named_by_level_or_long_names(text, body, key):
     from kg.resolve import resolve
@@ -269,6 +282,10 @@ def test_bodies_named_by_level_or_long_names(text, body, key):
     res = resolve(rec)
     bodies = {m.text: res.of(m).key for m in rec.mentions if m.kind == "GovernmentBody"}
     assert bodies == {body: key}
+
+
+def test_a_place_before_weituo_is_no_party_committee():
+    assert [k for t, k in mentions("江苏省委托第三方评估。") if t.startswith("江苏")] == ["AdministrativeArea"]
 
 
 @pytest.mark.parametrize("text", ["浙江丽水地委成立。丽水市委召开会议。"])

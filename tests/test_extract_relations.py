@@ -53,6 +53,9 @@ def test_documents(text, expected):
     ("商务部将于近期发布《对外投资合作国别指南》。", "planned"),
     ("教育部研究制定了《关于加强学校体育工作的意见》。", "issued"),                     # done: 了
     ("商务部近日发布《对外投资合作国别指南》。", "published"),
+    ("财政部计划于年底出台《关于开展检查的通知》。", "planned"),
+    ("证监会拟定并发布《证券公司监督管理办法》。", "published"),              # 拟定: drew up
+    ("财政部根据工作计划发布《关于开展检查的通知》。", "published"),          # a plan's name
 ])
 def test_a_document_announced_is_planned_not_issued(text, action):
     assert {r.args["action"] for r in relations(text, "document")} == {action}
@@ -244,6 +247,8 @@ def _credits(body: str) -> set[tuple[str, str]]:
     ("运行时长增至16个小时。(央视新闻)", {("sourceOrganization", "中央广播电视总台")}),
     ("他说这是(初步)的看法。", set()),                 # not a known outlet, not closing the article
     ("来源：上海市场监管公众号\n正文。", {("sourceOrganization", "上海市场监管公众号")}),    # a0104
+    ("来源：券商中国公众号\n正文。", {("sourceOrganization", "券商中国")}),
+    ("来源：微信公众号\n正文。", set()),
 ])
 def test_author_lines_and_closing_sources(body, expected):
     assert _credits(body) - {("publisher", "新浪财经")} == expected
@@ -275,6 +280,8 @@ def test_a_question_is_no_statement():
     ("国家统计局副局长盛来运告诉记者：今年经济平稳。", ["今年经济平稳。"]),
     ("商务部副部长盛秋平出席并答记者问。", []),                                             # a0219
     ("商务部新闻发言人高峰表示，媒体报道不实。", ["媒体报道不实。"]),
+    ("商务部新闻发言人高峰透露，目前已有多家媒体，包括新华社等参与报道。",
+     ["目前已有多家媒体，包括新华社等参与报道。"]),
 ])
 def test_who_is_spoken_to_is_not_what_is_said(text, said):
     assert [r.args["text"] for r in relations(text, "statement")] == said

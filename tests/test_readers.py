@@ -464,11 +464,12 @@ def test_a_folder_walk_leaves_a_projects_own_files_out(tmp_path: Path) -> None:
     no articles; named on the command line, a README is read like any file."""
     for rel in ["articles/a.md", "README.md", "docs/CHANGELOG.md", "LICENSE.txt", "readme.zh.md",
                 "venv/pyvenv.cfg", "venv/lib/x.md", "node_modules/p/README.md", "pkg/__pycache__/m.txt",
-                "articles/readme-not.md"]:
+                "articles/readme-not.md", "articles/history.txt", "articles/notice.md"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x", encoding="utf-8")
     files, skipped = iter_article_files([tmp_path])
-    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["articles/a.md", "articles/readme-not.md"]
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "articles/a.md", "articles/history.txt", "articles/notice.md", "articles/readme-not.md"]
     assert sorted(f.name for f in skipped) == ["CHANGELOG.md", "LICENSE.txt", "README.md", "readme.zh.md"]
     named, _ = iter_article_files([tmp_path / "README.md"])
     assert named == [tmp_path / "README.md"]

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "4"
+VERSION = "5"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -76,6 +76,14 @@ def _outlet(text: str) -> str | None:
     entry = gazetteer.org_index().get(text)
     if entry is not None:
         return entry.name
+    account = re.match(r"(.*?)(?:微信)?(?:公众号|官微)$", text)
+    if account:
+        # 券商中国公众号 is 券商中国; 微信公众号 alone names no one
+        owner = account.group(1)
+        if not owner:
+            return None
+        entry = gazetteer.org_index().get(owner)
+        return entry.name if entry is not None else text
     return text if _OUTLET_SUFFIX.search(text) and len(text) >= 2 else None
 
 

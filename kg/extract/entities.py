@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "12"
+VERSION = "13"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -142,7 +142,7 @@ _WORK_BEFORE = re.compile(r"(?:电影|影片|纪录片|电视剧|动画片|综�
                           r"发表了|发表的|撰写的|撰写了|标题叫作|标题为)$")
 _WORK_AFTER = re.compile(r"^(?:一书|一文|论文|文章|的文章|的论文|的署名文章|这本书|书中|这部电影|电影|剧组|上映|票房|导演|影片|纪录片)")
 _PERIODICAL_BEFORE = re.compile(r"(?:刊发在|刊登在|发表在|刊载于|刊于|当期|期刊|杂志|学术刊物)$")
-_PERIODICAL_AFTER = re.compile(r"^(?:季刊|月刊|半月刊|双月刊|周刊|旬刊|杂志|期刊|学报|第[一二三四五六七八九十\d]+[期卷册]|"
+_PERIODICAL_AFTER = re.compile(r"^(?:季刊|月刊|半月刊|双月刊|周刊|旬刊|杂志|期刊|学报|第[一二三四五六七八九十\d]+期|"
                                r"\d{4}年第\d+期|分两期|上?(?:发表|刊发|刊登|撰文))")
 
 
@@ -192,6 +192,13 @@ def _county_boundary(text: str, start: int, div) -> bool:
     return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)
 
 
+def _party_committee(text: str, place, end: int) -> bool:
+    """甘肃省委, 丽水市委: the party committee of a division written with its level (not 委托,
+    委员: the 委 opens another word)."""
+    return place.text[-1:] in ("省", "市", "县", "区", "州") and text[end - 1:end] == "委" \
+        and text[end:end + 1] not in set("托员屈婉任派实身")
+
+
 def _word_breaks(text: str) -> list[tuple[int, int]]:
     pat = gazetteer.place_word_breaks()
     return [m.span() for m in pat.finditer(text)] if pat is not None else []
@@ -209,21 +216,21 @@ def _broken_by(breaks: list[tuple[int, int]], start: int, end: int) -> int | Non
     return None
 
 
-def _place_supported(text: str, start: int, end: int, div) -> bool:
+def _place_supported(text: str, start: int, end: int, div, neighbours: list[tuple[int, str]]) -> bool:
     """A short form that is also an everyday word (白银, 长治, 阿里) is a place only beside its
-    province or a place of the same province: within the sentence around it."""
+    province or another place of the same province in the sentence around it. `neighbours` are
+    the (start, code) of the article's unambiguous place matches (province or prefecture level,
+    no homograph), so 城区 or another homograph lends no support."""
     lo = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
     hi = min((i for i in (text.find(c, end) for c in "。！？\n") if i >= 0), default=len(text))
     around = text[lo:start] + "\0" + text[end:hi]
-    province = div.code[:2] + "0000"
     for a in gazetteer.ancestors(div.code):
         if a.name in around or (a.short and len(a.short) >= 2 and a.short in around):
             return True
-    for surface, codes in gazetteer.division_index().items():
-        if len(surface) >= 2 and surface != div.short and surface in around \
-                and any(c[:2] + "0000" == province and c != div.code for c in codes):
-            return True
-    return False
+    province = div.code[:2]
+    i = bisect.bisect_left(neighbours, (lo, ""))
+    return any(code[:2] == province and code != div.code and not start <= s_ < end
+               for s_, code in neighbours[i:bisect.bisect_left(neighbours, (hi, ""))])
 
 
 _BARE_GOV = re.compile(r"(?P<level>[省市])(?P<body>(?:人民)?政府|"
@@ -374,7 +381,11 @@ def extract(ctx: Context) -> Records:
     org_ends: set[int] = set()
     breaks = _word_breaks(text)
     homographs = gazetteer.place_homographs()
-    for start, end, surface, payload in _matcher().find(text):
+    found = _matcher().find(text)
+    divisions = gazetteer.divisions()
+    neighbours = sorted((st, p[1]) for st, en, sf, p in found if p[0] == "place" and sf not in homographs
+                        and divisions[p[1]].level <= 2 and not _broken_by(breaks, st, en))
+    for start, end, surface, payload in found:
         if _overlaps((start, end), taken):
             continue
         kind_tag, obj, rule, conf = payload
@@ -385,13 +396,13 @@ def extract(ctx: Context) -> Records:
                 short = text[start:cut]
                 if kind_tag != "place" or cut <= start or obj not in gazetteer.division_index().get(short, ()):
                     continue
-                end, rule = cut, "gazetteer-division-short"
+                end, rule, surface = cut, "gazetteer-division-short", short
         if kind_tag == "place":
             div = gazetteer.divisions()[obj]
             if div.level == 3 and not _county_boundary(text, start, div):
                 continue
             if surface in homographs and div.level > 1 and surface == div.short \
-                    and not _place_supported(text, start, end, div):
+                    and not _place_supported(text, start, end, div, neighbours):
                 continue                        # 真金白银, 长治久安: no 甘肃/山西 near, no place
             add(start, end, place_kind(div), rule, conf, key=f"division:{obj}")
         elif kind_tag == "country":
@@ -434,7 +445,8 @@ def extract(ctx: Context) -> Records:
 
     # place-prefixed government bodies: extend a place mention to the right
     for mention in list(rec.mentions):
-        if mention.kind not in ("City", "AdministrativeArea") or mention.span is None:
+        if mention.kind not in ("City", "AdministrativeArea") or mention.span is None \
+                or not any(x is mention for x in rec.mentions):   # absorbed by an earlier body
             continue
         s, e = mention.span.start, mention.span.end
         tail = text[e:e + 22]       # 委网络安全和信息化委员会办公室 is 15 characters
@@ -442,7 +454,8 @@ def extract(ctx: Context) -> Records:
             m = suffix_re.match(tail)
             # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
             if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
-                    and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")):
+                    and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")
+                             and not _party_committee(text, mention, e + m.end())):
                 end = e + m.end()
                 if suffix in BRANCH_SUFFIX:
                     # 南京银行南通分行, 人民银行广州分行: a bank's branch, named with its bank;

@@ -36,7 +36,9 @@ _SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发
                 "卫健委": "卫生健康委员会", "工信厅": "工业和信息化厅", "人社厅": "人力资源和社会保障厅",
                 "人社局": "人力资源和社会保障局", "金融监管局": "地方金融监督管理局",
                 "地方金融监管局": "地方金融监督管理局", "监狱局": "监狱管理局",
-                "网信办": "网络安全和信息化委员会办公室", "委网信办": "委网络安全和信息化委员会办公室",
+                # 市委网信办 = 市网信办: one office, whether the party committee is named or not
+                "网信办": "网络安全和信息化委员会办公室", "委网信办": "网络安全和信息化委员会办公室",
+                "委网络安全和信息化委员会办公室": "网络安全和信息化委员会办公室",
                 "药监局": "药品监督管理局"}
 # bodies named by level alone (市市场监管局, 省发改委): the ones whose suffix says which body
 # (not 委/局/办 alone, nor courts, branches and party bodies whose level 省/市 does not fix them)
@@ -55,7 +57,10 @@ def body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
     绵阳市应急管理局, 广西南宁中级人民法院 = 南宁市中级人民法院 (govbody:CODE:SUFFIX). `middle` is
     what stands between the place mention and the suffix; it must be empty or a division within
     the place (else the body is something else, 江苏省地方金融监管局's 地方 is part of its name)."""
-    if not (place_key or "").startswith("division:") or suffix in _UNKEYED_SUFFIX:
+    if not (place_key or "").startswith("division:"):
+        return None
+    # 委 alone says which body only right after the division: 甘肃省委, its party committee
+    if suffix in _UNKEYED_SUFFIX and not (suffix == "委" and not middle):
         return None
     code = place_key.split(":", 1)[1]
     if middle:

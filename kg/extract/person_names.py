@@ -139,8 +139,9 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
 
 _CONJ = "和与、及同跟"
 # what may stand right before the first name of a pair: a clause boundary or a function word
-_LEFT_OF_PAIR = set("，。、；：:“”‘’（(\n 了的是与和及对向被让把将给即")
-_RIGHT_OF_PAIR = set("，。、；：:”’）) 等和与及的在是分也都均一二两")
+_LEFT_OF_PAIR = set("，。、；：:“”‘’（(\n ")
+# (not 等/的/们: 黄金等, 高层的, 高管们 are words, a name is rarely followed so in a pair)
+_RIGHT_OF_PAIR = set("，。、；：:”’）) 和与及分都均一二两")
 
 
 def coordinated_names(text: str, known: set[str], stop: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -148,7 +149,7 @@ def coordinated_names(text: str, known: set[str], stop: frozenset[str]) -> list[
     stands beside a person in such a pair is a person when it looks like a name with a common
     surname and is cut off on its other side."""
     def plausible(x: str) -> bool:
-        return (looks_like_name(x) and x[0] in common_surnames() and x not in stop
+        return (looks_like_name(x) and x[0] in common_surnames() and x not in stop and "们" not in x
                 and x[-1] not in _NAME_END_STOP and x[1:] not in _TITLE_WORDS and x[1:] not in posts())
     out = []
     for name in sorted(known):

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "9"
+VERSION = "10"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -255,8 +255,9 @@ def _org_kind(name: str) -> str:
 
 
 # what makes a document verb a plan: 将, 拟, 正在, 研究 (研究制定), 抓紧 ...
-_PLANNED = re.compile(r"(?:将|拟|计划|准备|正在|抓紧|着手|即将|研究|争取|尽快|适时|有望|力争|要)$|"
-                      r"(?:将|拟|计划|准备|正在|即将)(?:于|在)?[^，。；]{0,12}$")
+# (拟定 is "drew up", done; 工作计划 is a plan's name: 计划 counts only before a time, 计划于年底)
+_PLANNED = re.compile(r"(?:将|拟(?!定)|准备|正在|抓紧|着手|即将|研究|争取|尽快|适时|有望|力争|要)$|"
+                      r"(?:将|拟(?!定)|准备|正在|即将)(?:于|在)?[^，。；]{0,12}$|计划(?:于|在)[^，。；]{0,12}$")
 _ISSUER_GAP = re.compile(r"(?:办公厅|办公室)?(?:、|和|与|及|，|会同|)")
 
 
@@ -545,7 +546,9 @@ def _statements(art, mentions, rec: Records):
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = quote[1:].lstrip("：:，, “”\"")
         # 告诉21世纪经济报道记者，… / 答记者问: who is spoken to is not what is said
-        addressed = _ADDRESSEE.match(quote) if vm.group("verb") in ("告诉", "答", "回答", "透露") else None
+        # (only right after the verb: 透露，目前已有多家媒体… names media in what is said)
+        addressed = (_ADDRESSEE.match(quote) if vm.group("verb") in ("告诉", "答", "回答", "透露")
+                     and not vm.group("sep") else None)
         if addressed:
             quote = quote[addressed.end():].lstrip("：:，, “”\"")
             if not quote.rstrip("。 "):

@@ -140,9 +140,9 @@ def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[Stock
 
 # a project's own files, not articles: left out of a folder walk (`kg build .` in a checkout),
 # still read when named on the command line
-_PROJECT_FILE_STEMS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "changes",
-                                 "history", "contributing", "code_of_conduct", "security", "authors",
-                                 "maintainers", "todo"})
+# (only names no article would have: history.txt or notice.md may well be one)
+_PROJECT_FILE_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog", "contributing",
+                                 "code_of_conduct"})
 _TOOL_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 
 
