@@ -117,6 +117,7 @@ class Quantity:
     source: str | None = None
     extractor: str = ""
     rule: str = ""
+    direction: str | None = None     # "up" | "down": a change (增长5%, 下降2.7%, value negative), not a level
 
 
 @dataclass

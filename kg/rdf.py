@@ -369,7 +369,7 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g.add((f, QUDT.unit, unit_iri(q.unit)))
     g.add((f, KG.surface, lit(q.surface)))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
-                      (KG.source, q.source)):
+                      (KG.source, q.source), (KG.direction, getattr(q, "direction", None))):
         if val:
             g.add((f, prop, lit(val)))
     if q.place is not None and res is not None:

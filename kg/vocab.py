@@ -82,6 +82,7 @@ class KG(DefinedNamespace):
     indicator: object
     period: object
     comparison: object
+    direction: object
     source: object
     # statements
     speaker: object

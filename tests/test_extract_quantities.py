@@ -119,6 +119,38 @@ def test_indicator_words(text, indicator):
     assert quantities(text)[0].indicator == indicator, [(q.surface, q.indicator) for q in quantities(text)]
 
 
+@pytest.mark.parametrize("text, value, direction", [
+    ("全国房地产开发投资39154亿元，同比下降2.7%。", -2.7, "down"),        # a0022
+    ("利润减少0.59亿元。", -59000000.0, "down"),                             # a0221
+    ("市值蒸发6万亿元。", -6e12, "down"),                                    # a0068
+    ("中宁县增长58.3%。", 58.3, "up"),                                       # a0047
+    ("失业率下降至5.1%。", 5.1, None),                                       # the level reached
+    ("增速回落到3%。", 3.0, None),
+    ("降幅为2.7%。", 2.7, None),                                             # a fall's size, as written
+])
+def test_a_change_has_a_direction_and_a_fall_is_negative(text, value, direction):
+    q = [q for q in quantities(text) if q.unit in ("PERCENT", "CNY")][-1]
+    assert (q.value, q.direction) == (value, direction)
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("全国居民消费价格（CPI）同比上涨1.4%。", "居民消费价格"),             # a0080: the abbreviation
+    ("固定资产投资（不含农户）增长4.9%。", "固定资产投资"),                 # a0067: the scope
+    ("上海市房地产开发投资比去年同期下降18%。", "上海市房地产开发投资"),   # a0081: not 同期
+    ("贷款比年初增加2111.5亿元。", "贷款"),                                 # a0141: not 年初
+    ("净利将下滑50%。", "净利"),
+])
+def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
+    assert quantities(text)[-1].indicator == indicator
+
+
+def test_a_currency_after_yuan_and_the_original_title_line():
+    assert [(q.value, q.unit) for q in quantities("捐助1000万元港币现金。")] == [(1e7, "HKD")]      # a0152
+    # the 原标题 line repeats the headline's figures: read once, in the body (a0022, a0080)
+    qs = quantities("原标题：CPI同比上涨1.4%\n全国居民消费价格同比上涨1.4%。")
+    assert [(q.value, q.indicator) for q in qs] == [(1.4, "居民消费价格")]
+
+
 def test_a_count_after_a_list_of_places_is_about_the_list():
     q = quantities("国务院批复同意在天津、上海、海南、重庆4省市开展试点。")[0]      # a0010
     assert q.value == 4 and q.place is None

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "4"
+VERSION = "5"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -26,6 +26,9 @@ CURRENCIES = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR"
               "澳元": "AUD", "新加坡元": "SGD", "新台币": "TWD", "瑞士法郎": "CHF"}
 # a currency named before the figure: 港币1000万元 is HKD 10 million, not CNY
 _CURRENCY_BEFORE = re.compile("(?:" + "|".join(sorted((c for c in CURRENCIES if c != "元"), key=len, reverse=True)) + ")$")
+# 1000万元港币: the currency named after 元 (人民币 after 元 changes nothing)
+_CURRENCY_AFTER = re.compile("(?:" + "|".join(sorted((c for c in CURRENCIES if c not in ("元", "人民币")),
+                                                    key=len, reverse=True)) + ")")
 # energy and power are normalised to kWh and kW, so figures written in GWh, MW or 亿千瓦时 compare
 MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1), "平方公里": ("KiloM2", 1),
             "公里": ("KiloM", 1), "千米": ("KiloM", 1), "亩": ("MU", 1), "千瓦时": ("KiloW-HR", 1),
@@ -57,6 +60,10 @@ _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|�
 _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
 # a lead character is stripped only where it does not open a word (比亚迪, 以上, 从业人员, 对外贸易,
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
+# a verb of change right before the figure makes it a change, up or down (同比下降2.7%, 减少0.59亿元,
+# 市值蒸发6万亿); before 至/到 the figure is the level reached (下降至2.7%) and has no direction
+_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降)了?$")
+_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增)了?$")
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
@@ -65,13 +72,35 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
-                              r"回落|回升|扩大|收窄|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|(?<![平年人])均|亦|还|仍|甚至|甚|"
+                              r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+
+
+_COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
+                              r"年末|上月|上年|去年|上季度|上周)(?:相比)?|同口径")
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
     left = text[max(s0, start - 24):start]
-    left = re.sub(r"(?:比|较|相比)(?:(?:19|20)\d{2}年)?(?:同期|上月|上年|去年)", "，", left)
+    # 居民消费价格（CPI）, 固定资产投资（不含农户）: a bracketed abbreviation or scope stays out, the
+    # indicator before it stays in
+    left = re.sub(r"[（(](?:[A-Za-z0-9.\-]{1,8}|不?含[^（）()]{1,10})[）)]", "", left)
+    # 比去年同期, 比年初, 较上年末, 同口径: the base of a comparison is no part of the indicator. It
+    # ends the indicator (CPI涨幅比上月扩大0.8个百分点: 涨幅 after CPI is what changed) unless
+    # nothing but the verb follows it (贷款比年初增加2111.5亿元: the indicator is before it)
+    # (a bare 涨幅 or 增速 there says nothing: the figure before it in the sentence is what it measures)
+    found = _indicator_words(_COMPARISON_BASE.sub("，", left))
+    if found is None:
+        found = _indicator_words(_COMPARISON_BASE.sub("", left))
+        if found in _GENERIC_INDICATORS:
+            return None
+    return found
+
+
+_GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅", "所占", "比重", "占比", "增长率", "幅度"})
+
+
+def _indicator_words(left: str) -> str | None:
     left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
     left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月份?|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -91,8 +120,10 @@ def extract(ctx: Context) -> Records:
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
     place_ends = {p.span.end for p in places}
-    # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing
-    titles = [t.span() for t in _CITED_TITLE.finditer(text)]
+    # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
+    # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
+    titles = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
+                    + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
@@ -133,6 +164,9 @@ def extract(ctx: Context) -> Records:
             before = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
             if m.group("cur") == "元" and before:
                 unit = CURRENCIES[before.group()]
+            after = _CURRENCY_AFTER.match(text, m.end()) if m.group("cur") == "元" else None
+            if after and CURRENCIES[after.group()] != "CNY":
+                unit = CURRENCIES[after.group()]
         elif m.group("meas"):
             unit, factor = MEASURES.get(m.group("meas")) or _MEASURE_CASELESS[m.group("meas").lower()]
             value = float(Decimal(repr(value)) * Decimal(repr(factor)))
@@ -182,6 +216,10 @@ def extract(ctx: Context) -> Records:
         rule = f"number-{unit.lower()}"
         ind_start = num_start
         low = _RANGE_LOW.search(text, s0, num_start)
+        lead = text[max(s0, (low.start() if low and not m.group("cnum") and not prefix else num_start) - 4):
+                    low.start() if low and not m.group("cnum") and not prefix else num_start]
+        direction = "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
+        sign = -1 if direction == "down" else 1
         if low and not m.group("cnum") and not prefix:
             # 8万-10万吨: both bounds are figures about what precedes the range
             low_value = float(Decimal(low.group("num")) * Decimal(repr(scale(low.group("scale") or m.group("scale"))))
@@ -190,16 +228,16 @@ def extract(ctx: Context) -> Records:
                 ind_start = low.start()
                 rule = f"number-{unit.lower()}-range"
                 rec.quantities.append(Quantity(
-                    value=low_value, unit=unit, surface=text[low.start():m.end()],
+                    value=sign * low_value, unit=unit, surface=text[low.start():m.end()],
                     span=Span(low.start(), m.end()), confidence=conf,
                     indicator=_indicator(text, ind_start, s0), period=period,
                     comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
-                    rule=f"number-{unit.lower()}-range-low"))
-        rec.quantities.append(Quantity(value=value, unit=unit, surface=text[num_start:m.end()],
+                    rule=f"number-{unit.lower()}-range-low", direction=direction))
+        rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=_indicator(text, ind_start, s0), period=period,
                                        comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
-                                       rule=rule))
+                                       rule=rule, direction=direction))
         del sentence
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
