@@ -444,9 +444,9 @@ def extract(ctx: Context) -> Records:
         add(sl.start, sl.end, "Company", "stock-link-company", 0.75, key=f"stock:{sl.code}", stock_code=sl.code)
 
     # place-prefixed government bodies: extend a place mention to the right
+    absorbed: set[int] = set()      # ids of mentions an earlier body took in (四川省成都市发改委)
     for mention in list(rec.mentions):
-        if mention.kind not in ("City", "AdministrativeArea") or mention.span is None \
-                or not any(x is mention for x in rec.mentions):   # absorbed by an earlier body
+        if mention.kind not in ("City", "AdministrativeArea") or mention.span is None or id(mention) in absorbed:
             continue
         s, e = mention.span.start, mention.span.end
         tail = text[e:e + 22]       # 委网络安全和信息化委员会办公室 is 15 characters
@@ -467,6 +467,7 @@ def extract(ctx: Context) -> Records:
                     for x in [x for x in rec.mentions if x.span and bank.span.start <= x.span.start
                               and x.span.end <= end]:
                         rec.mentions.remove(x)
+                        absorbed.add(id(x))
                         taken.remove((x.span.start, x.span.end))
                     central = bank.key == "org:pboc" or bank.text in ("人民银行", "中国人民银行", "央行")
                     add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75)
@@ -475,6 +476,7 @@ def extract(ctx: Context) -> Records:
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)
                 for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= end]:
                     rec.mentions.remove(x)
+                    absorbed.add(id(x))
                     taken.remove((x.span.start, x.span.end))
                 # 浙江省政府 = 浙江省人民政府: a division's government has one key, whatever the spelling
                 gov = (f"gov:{mention.key.split(':', 1)[1]}" if suffix in ("人民政府", "政府") and not m.group(1)
