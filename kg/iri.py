@@ -89,6 +89,8 @@ def external(url: str) -> str | None:
     url = url.strip()
     if not _HTTP.match(url):
         return None
+    if valid(url) and not any(c.isspace() for c in url):
+        return url          # already an IRI (a private-use character is fine in its query part)
     url = _SURROGATE.sub("\ufffd", url)
     url = _BAD_PERCENT.sub("%25", url)
     out = []
