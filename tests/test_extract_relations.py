@@ -61,6 +61,18 @@ def test_a_document_announced_is_planned_not_issued(text, action):
     assert {r.args["action"] for r in relations(text, "document")} == {action}
 
 
+@pytest.mark.parametrize("text, found", [
+    ("证券时报网讯，商务部等13部门关于促进绿色智能家电消费若干措施的通知指出，各地要加强。",       # a0077
+     {("商务部", "关于促进绿色智能家电消费若干措施的通知", "issued")}),
+    ("国家发改委等13部门发布关于加快推动制造服务业高质量发展的意见：深入推进。",                 # a0197
+     {("国家发改委", "关于加快推动制造服务业高质量发展的意见", "published")}),
+    ("他说关于这个问题的意见很多。", set()),                   # talk about opinions, no document
+])
+def test_a_title_without_quotes_after_its_issuer_or_verb(text, found):
+    assert {(r.args["agent"].text, r.args["document"].text, r.args["action"])
+            for r in relations(text, "document")} == found
+
+
 def test_designations_one_per_listed_place():
     text = ("近日，国务院发布《关于同意在鄂尔多斯等27个城市和地区设立跨境电子商务综合试验区的批复》称，"
             "同意在鄂尔多斯市、扬州市、镇江市等27个城市和地区设立跨境电子商务综合试验区。")

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "13"
+VERSION = "14"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -127,6 +127,12 @@ def _matcher() -> Matcher:
 
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+# a document's title written without 《》: 商务部等13部门关于促进绿色智能家电消费若干措施的通知,
+# 发布了关于防止经营用途贷款违规流入房地产领域的通知
+_BARE_TITLE = re.compile(r"(?<![《“\"])关于[^，。；：《》“”\"\n]{4,60}?的(?:指导意见|实施意见|意见|通知|决定|公告|批复|"
+                         r"通报|规定|办法|方案|函)(?![》”\"])")
+_BARE_TITLE_LEFT = re.compile(r"(?:发布|印发|出台|下发|公布|颁布|转发|联合发布|联合印发)了?$|"
+                              r"(?:部|委|局|院|署|厅|办|行|政府|部门|办公厅|办公室)$")
 _ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[）)]")
 # a bare genre word in 《》 is a back-reference to a document named before, not a new one
 _GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办法", "决定", "公告", "条例", "纲要", "计划", "细则",
@@ -377,6 +383,15 @@ def extract(ctx: Context) -> Records:
             rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),
                                         confidence=0.85, extractor=TAG, rule="title-issuer", key=f"org:{entry.key}",
                                         attrs={"issuer_of": (m.start(1), m.end(1))}))
+
+    for m in _BARE_TITLE.finditer(text):
+        # only where a title can stand: after an issuing verb, a body (…等13部门) or at a line's
+        # start (他说关于这个问题的意见很多 is talk, not a document)
+        if not _BARE_TITLE_LEFT.search(text, max(0, m.start() - 6), m.start()) and m.start() > 0 \
+                and text[m.start() - 1] != "\n":
+            continue
+        if not _overlaps(m.span(), taken) and _document_index().get(m.group()) is None:
+            add(m.start(), m.end(), "Law" if _LAW_TITLE.search(m.group()) else "Document", "bare-title", 0.75)
 
     org_ends: set[int] = set()
     breaks = _word_breaks(text)

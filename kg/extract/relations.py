@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "10"
+VERSION = "11"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -258,6 +258,7 @@ def _org_kind(name: str) -> str:
 # (拟定 is "drew up", done; 工作计划 is a plan's name: 计划 counts only before a time, 计划于年底)
 _PLANNED = re.compile(r"(?:将|拟(?!定)|准备|正在|抓紧|着手|即将|研究|争取|尽快|适时|有望|力争|要)$|"
                       r"(?:将|拟(?!定)|准备|正在|即将)(?:于|在)?[^，。；]{0,12}$|计划(?:于|在)[^，。；]{0,12}$")
+_HEADS_TITLE = re.compile(r"(?:等[\d一二三四五六七八九十]+个?部门|等部门)?")
 _ISSUER_GAP = re.compile(r"(?:办公厅|办公室)?(?:、|和|与|及|，|会同|)")
 
 
@@ -272,6 +273,14 @@ def _documents(art, mentions, rec: Records):
             if d is not None:
                 rec.relations.append(_rel("document", {"agent": o, "document": d, "action": "issued"},
                                           Span(d.span.start, d.span.end), 0.85, "title-issuer"))
+    for d in docs:
+        if d.rule != "bare-title":
+            continue
+        # 商务部等13部门关于…的通知: the issuer heads the unquoted title
+        for o in orgs:
+            if o.span.end <= d.span.start and _HEADS_TITLE.fullmatch(text[o.span.end:d.span.start]):
+                rec.relations.append(_rel("document", {"agent": o, "document": d, "action": "issued"},
+                                          Span(o.span.start, d.span.end), 0.7, "issuer-heads-title"))
     for d in docs:
         if any(r.kind == "document" and r.args["document"] is d for r in rec.relations):
             continue
