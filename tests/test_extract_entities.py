@@ -229,6 +229,10 @@ def test_legal_roles_without_a_name_give_no_person(text):
     ("中国劳动学会特约研究员苏海南认为。", "中国劳动学会", "Organization", "中国"),        # a0146
     ("深圳市中技实业（集团）有限公司持有5%。", "深圳市中技实业（集团）有限公司", "Company", "深圳市"),  # a0200
     ("大连君融贷信息技术服务有限公司成立。", "大连君融贷信息技术服务有限公司", "Company", "大连"),   # a0136
+    # a bracketed place is part of a firm's name (a0152, a0099); a place further in opens it (a0099)
+    ("富途证券国际（香港）有限公司表示。", "富途证券国际（香港）有限公司", "Company", "香港"),
+    ("实际控制的华夏万家（北京）金融服务外包有限公司合作。", "华夏万家（北京）金融服务外包有限公司", "Company", "北京"),
+    ("顾国平实际控制上海联璧电子科技（集团）有限公司。", "上海联璧电子科技（集团）有限公司", "Company", "上海"),
     # alliances and research centres, and names up to 14 characters between place and kind (a0156)
     ("中国汽车动力电池产业创新联盟发布最新数据。", "中国汽车动力电池产业创新联盟", "Organization", "中国"),
     ("广东省城规院住房政策研究中心首席研究员李宇嘉表示。", "广东省城规院住房政策研究中心", "Organization", "广东省"),

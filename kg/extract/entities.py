@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "14"
+VERSION = "15"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -169,7 +169,9 @@ def _title_kinds(text: str) -> dict[str, str]:
             kinds[title] = "Work"
     return kinds
 
-_COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(]集团[）)]){{2,14}}?)(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
+# (a bracketed word belongs to the name: 中技实业（集团）有限公司, 富途证券国际（香港）有限公司)
+_COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(](?:集团|[{HAN}]{{2,4}})[）)]){{2,14}}?)"
+                      rf"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
 _INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)(大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学)")
@@ -186,6 +188,8 @@ _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获�
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
 _NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
 _PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会))")
+# what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
+_BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
@@ -530,7 +534,7 @@ def extract(ctx: Context) -> Records:
         for m in pattern.finditer(text):
             s, e = m.span()
             # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
-            name = re.sub(r"[（(]集团[）)]", "集团集团", m.group(1))   # 中技实业（集团）有限公司: part of the name
+            name = re.sub(r"[（(][^（）()]*[）)]", lambda b: "集" * len(b.group()), m.group(1))   # part of the name
             cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
             s = s + cut + 1
             if e - s - len(m.group(2)) < 2:
@@ -548,8 +552,18 @@ def extract(ctx: Context) -> Records:
                 # 深圳市中技实业（集团）有限公司, 海南大学: a place that opens the name is part of it,
                 # not a mention of its own; anything else taken wins
                 inside = [x for x in rec.mentions if x.span and x.span.start < e and s < x.span.end]
+                # 实际控制上海联璧电子科技（集团）有限公司: a place further in opens the name (a place
+                # in brackets, （香港）, is part of it either way)
+                bare = [x for x in inside if not (text[x.span.start - 1:x.span.start] in "（(" and
+                                                  text[x.span.end:x.span.end + 1] in "）)")]
+                first = min((x.span.start for x in bare), default=s)
+                if kind == "Company" and bare and all(x.kind in places and s < x.span.start and x.span.end <= e
+                                                      for x in bare) and _BEFORE_FIRM.search(text[s:first]) \
+                        and not _CREATION_VERBS.search(text[s:e]):
+                    s = first        # (not 智能制造科技江苏股份有限公司: a place inside a name)
+                    surface = text[s:e]
                 if not inside or any(x.kind not in places or x.span.start < s or x.span.end > e
-                                     for x in inside) or min(x.span.start for x in inside) != s \
+                                     for x in inside) or (bare and min(x.span.start for x in bare) != s) \
                         or _CREATION_VERBS.search(surface):
                     continue
                 for x in inside:
