@@ -282,6 +282,17 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
     assert {r.args["speaker"].kind for r in relations(text, "statement")} <= {"Person"}
 
 
+@pytest.mark.parametrize("text, said", [
+    ("“除涉密信息外，均应公开。”财政部有关负责人说。", [("财政部", "除涉密信息外，均应公开。")]),     # a0221
+    ("财政部有关负责人表示，将加大支持。", [("财政部", "将加大支持。")]),
+    ("商务部新闻发言人表示，将推进。", [("商务部", "将推进。")]),
+    ("央行相关人士表示，将保持稳定。", []),                  # someone at the bank, in no office
+    ("商务部新闻发言人高峰表示，将推进。", [("高峰", "将推进。")]),
+])
+def test_an_unnamed_official_speaks_for_the_organisation(text, said):
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == said
+
+
 def test_a_question_is_no_statement():
     # a0199: the reporter asks; a0123: the host asks about 秦刚's words
     assert relations("近期，国家发改委提出一系列针对煤炭的保供稳价措施，目前成效如何？", "statement") == []
