@@ -144,6 +144,20 @@ def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
     assert quantities(text)[-1].indicator == indicator
 
 
+@pytest.mark.parametrize("text, periods", [
+    # a 其中 sentence breaks down the figures before it, in their period (a0027)
+    ("2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元。", ["2021年6月", "2021年6月"]),
+    # where a change started is the period of where it started, not of where it went (a0141)
+    ("从今年8月份的最低点2.9%连续两个月提升至6.2%。", ["8月份", None]),
+    ("占比从2015年的69.8%提高至78.5%。", ["2015年", None]),                      # a0010
+    ("江苏宣布自2021年8月1日起调整标准，月最低工资标准涨到2280元。", ["2021年8月"]),  # a0146
+    # a period that runs on to now says so (a0078, a0203)
+    ("4月以来的涨幅超过30%的个股达11只。", ["4月以来", "4月以来"]),
+])
+def test_periods(text, periods):
+    assert [q.period for q in quantities(text)] == periods
+
+
 def test_a_currency_after_yuan_and_the_original_title_line():
     assert [(q.value, q.unit) for q in quantities("捐助1000万元港币现金。")] == [(1e7, "HKD")]      # a0152
     # the 原标题 line repeats the headline's figures: read once, in the body (a0022, a0080)

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "5"
+VERSION = "6"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -122,6 +122,7 @@ def extract(ctx: Context) -> Records:
     place_ends = {p.span.end for p in places}
     # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
     # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
+    change_starts: set[int] = set()      # indexes of figures a change starts from (从2015年的69.8%)
     titles = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
                     + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
     for m in _PATTERN.finditer(text):
@@ -186,9 +187,21 @@ def extract(ctx: Context) -> Records:
         sentence = text[s0:s1]
         # 比2019年同期增长: 2019年 is the base of a comparison, not the period
         left = re.sub(r"(?:比|较|相比)(?:19|20)\d{2}年(?:同期)?", lambda m: " " * len(m.group()), text[s0:num_start])
-        period = None
+        period, start_of_change = None, False
         for pm in _PERIOD.finditer(left):
+            # 从今年8月份的最低点2.9%提升至6.2%: when a change started is not the period of where it
+            # went (it is the period of 2.9%, and of 从2015年的69.8%; 自8月1日起…涨到2280元 is from then)
+            if re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()]) \
+                    and re.search(r"\d(?:[%％]|[万亿]?元)[^至到]*(?:至|到)", left[pm.end():]):
+                continue
             period = pm.group()
+            # 从2015年的69.8%: the period of a change's starting value only
+            start_of_change = bool(re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()])
+                                   and left.startswith("的", pm.end()))
+            # 2020年下半年以来, 2021年下半年起: a period that runs on to now says so
+            since = re.match(r"以来|起", left[pm.end():])
+            if since:
+                period += since.group()
         cmp_match = None
         for cm in _COMPARE.finditer(text[max(s0, num_start - 12):num_start]):
             cmp_match = cm.group()
@@ -233,6 +246,8 @@ def extract(ctx: Context) -> Records:
                     indicator=_indicator(text, ind_start, s0), period=period,
                     comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
                     rule=f"number-{unit.lower()}-range-low", direction=direction))
+        if start_of_change:
+            change_starts.add(len(rec.quantities))
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=_indicator(text, ind_start, s0), period=period,
@@ -241,12 +256,25 @@ def extract(ctx: Context) -> Records:
         del sentence
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
-    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+    for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
         if art.sentence_at(prev.span.start) is art.sentence_at(q.span.start):
             if q.indicator is None and prev.indicator and q.unit == "PERCENT":
                 q.indicator = prev.indicator
-            if q.period is None and prev.period:
+            # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
+            if q.period is None and prev.period and not (i in change_starts
+                                                         and re.search(r"至|到", text[prev.span.end:q.span.start])):
                 q.period = prev.period
+    # 2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元: a 其中 sentence breaks down
+    # the figures before it, in their period (the last one stated earlier in the paragraph)
+    last: tuple[int, str] | None = None          # (paragraph start, period)
+    for q in rec.quantities:
+        para = next((p.start for p in art.paragraphs if p.start <= q.span.start <= p.end), None)
+        s = art.sentence_at(q.span.start)
+        if q.period is None and last and last[0] == para and s is not None \
+                and text[s.start:s.end].lstrip().startswith("其中"):
+            q.period = last[1]
+        if q.period:
+            last = (para, q.period)
     return rec
 
 
