@@ -158,6 +158,18 @@ def test_periods(text, periods):
     assert [q.period for q in quantities(text)] == periods
 
 
+@pytest.mark.parametrize("text, values", [
+    ("较上年同期、上年末分别高2.5和2.1个百分点。", [2.5, 2.1]),                  # a0141: 2.5 was lost
+    ("较上年同期提升1.1、1.6和0.3个百分点。", [1.1, 1.6, 0.3]),                   # a0062
+    ("同比分别下降33.3%、61.5%、16.7%、20.1%。", [-33.3, -61.5, -16.7, -20.1]),  # a0167
+    ("比同期高技术制造业增加值增速低0.8个百分点。", [-0.8]),                       # a0052
+    ("第1、2和3名。", [3.0]),                                                     # ordinals stay out
+    ("最高5%。", [5.0]),                                                          # a ceiling, no rise
+])
+def test_lists_of_figures_share_unit_and_direction(text, values):
+    assert [q.value for q in quantities(text)] == values
+
+
 def test_a_currency_after_yuan_and_the_original_title_line():
     assert [(q.value, q.unit) for q in quantities("捐助1000万元港币现金。")] == [(1e7, "HKD")]      # a0152
     # the 原标题 line repeats the headline's figures: read once, in the body (a0022, a0080)

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "6"
+VERSION = "7"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -62,8 +62,9 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
 # a verb of change right before the figure makes it a change, up or down (同比下降2.7%, 减少0.59亿元,
 # 市值蒸发6万亿); before 至/到 the figure is the level reached (下降至2.7%) and has no direction
-_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降)了?$")
-_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增)了?$")
+_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降|(?<!最)低)了?$")
+_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增|(?<!最)高)了?$")
+_LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
@@ -246,6 +247,24 @@ def extract(ctx: Context) -> Records:
                     indicator=_indicator(text, ind_start, s0), period=period,
                     comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
                     rule=f"number-{unit.lower()}-range-low", direction=direction))
+        # 分别高2.5和2.1个百分点, 分别增长12、8和6个百分点: the bare figures listed before this one
+        # share its unit, scale, direction and indicator
+        heads = _LIST_HEADS.search(text, max(s0, num_start - 40), num_start) if m.group("num") and not prefix \
+            and ind_start == num_start else None
+        if heads:
+            ind_start = heads.start()
+            lead = text[max(s0, ind_start - 4):ind_start]
+            direction = "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
+            sign = -1 if direction == "down" else 1
+            for hm in re.finditer(r"\d+(?:\.\d+)?", heads.group()):
+                hv = float(Decimal(hm.group()) * Decimal(repr(scale(m.group("scale")))) * Decimal(repr(factor)))
+                hs = heads.start() + hm.start()
+                rec.quantities.append(Quantity(
+                    value=sign * hv, unit=unit, surface=text[hs:hs + len(hm.group())] + text[m.end("num"):m.end()],
+                    span=Span(hs, hs + len(hm.group())), confidence=conf - 0.05,
+                    indicator=_indicator(text, ind_start, s0), period=period, comparison=extra or cmp_match,
+                    source=source, place=place, extractor=TAG, rule=f"number-{unit.lower()}-list",
+                    direction=direction))
         if start_of_change:
             change_starts.add(len(rec.quantities))
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
@@ -261,6 +280,10 @@ def extract(ctx: Context) -> Records:
             if q.indicator is None and prev.indicator and q.unit == "PERCENT":
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
+            # 分别增长5.1%和6.2%: the second figure of a pair changes the same way
+            if q.direction is None and prev.direction and text[prev.span.end:q.span.start] in ("和", "、", "与", "及"):
+                q.direction = prev.direction
+                q.value = -abs(q.value) if q.direction == "down" else q.value
             if q.period is None and prev.period and not (i in change_starts
                                                          and re.search(r"至|到", text[prev.span.end:q.span.start])):
                 q.period = prev.period
