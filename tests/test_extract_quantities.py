@@ -170,6 +170,36 @@ def test_lists_of_figures_share_unit_and_direction(text, values):
     assert [q.value for q in quantities(text)] == values
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a clause after ； goes on in the period, and a change on the comparison, of the one before (a0109)
+    ("今年1月，实际使用外资增长34.92%；实际使用外资3.29亿美元，同比增长54.16%。",
+     [(34.92, "1月", None), (329000000.0, "1月", None), (54.16, "1月", "同比")]),
+    ("1-4月，出口同比增长10%；进口增长44.0%。", [(10.0, "1-4月", "同比"), (44.0, "1-4月", "同比")]),
+    # the base of a comparison is no period (a0129); a month's or year's end is said (a0017)
+    ("外汇储备较10月末上升48亿美元。", [(4800000000.0, None, None)]),
+    ("11月末，外汇储备规模为32224亿美元。", [(3222400000000.0, "11月末", None)]),
+])
+def test_periods_across_clauses(text, expected):
+    assert [(q.value, q.period, q.comparison) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("财政部数据显示，1-2月全国一般公共预算收入增长10.5%。", "财政部数据"),        # a0130
+    ("Wind数据显示，基金规模达到1000亿元。", "Wind数据"),
+    ("累计数据显示，收入增长10.5%。", None),                                      # no one named
+])
+def test_a_source_named_without_ju(text, source):
+    assert quantities(text)[-1].source == source
+
+
+@pytest.mark.parametrize("text, value", [
+    ("净利润同比-4%。", -4.0), ("增速为-2.5%。", -2.5), ("收益率负0.5%。", -0.5),     # a0049
+    ("区间为2%-4%。", 4.0),                                                          # a range's dash
+])
+def test_a_written_minus(text, value):
+    assert quantities(text)[-1].value == value
+
+
 def test_a_currency_after_yuan_and_the_original_title_line():
     assert [(q.value, q.unit) for q in quantities("捐助1000万元港币现金。")] == [(1e7, "HKD")]      # a0152
     # the 原标题 line repeats the headline's figures: read once, in the body (a0022, a0080)

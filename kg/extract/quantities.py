@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "7"
+VERSION = "8"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -53,10 +53,13 @@ _PATTERN = re.compile(
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
-_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度|上半年|下半年|全年|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|\d{1,2}月份?|1[-—]\d{1,2}月)"
-                     r"|(?:19|20)\d{2}年")
+_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"\d{1,2}月份?(?:末|底|初)?|1[-—]\d{1,2}月)"
+                     r"|(?:19|20)\d{2}年(?:末|底|初)?")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
-_SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))")
+_SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
+                     rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
+                     rf"(?:公布|发布)?的?(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
 _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
 # a lead character is stripped only where it does not open a word (比亚迪, 以上, 从业人员, 对外贸易,
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
@@ -78,7 +81,7 @@ _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
-                              r"年末|上月|上年|去年|上季度|上周)(?:相比)?|同口径")
+                              r"年末|上月|上年|去年|上季度|上周|\d{1,2}月份?(?:末|底)?)(?:相比)?|同口径")
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
@@ -120,6 +123,8 @@ def extract(ctx: Context) -> Records:
     places = sorted((m for m in ctx.records.mentions if m.span is not None
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
+    orgs = [m for m in ctx.records.mentions if m.span is not None
+            and m.kind in ("GovernmentBody", "Organization", "Company", "MediaOutlet")]
     place_ends = {p.span.end for p in places}
     # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
     # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
@@ -190,6 +195,9 @@ def extract(ctx: Context) -> Records:
         left = re.sub(r"(?:比|较|相比)(?:19|20)\d{2}年(?:同期)?", lambda m: " " * len(m.group()), text[s0:num_start])
         period, start_of_change = None, False
         for pm in _PERIOD.finditer(left):
+            # 较10月末上升48亿美元, 涨幅比3月份扩大: the base of a comparison is not the period
+            if re.search(r"(?:较|比|相比|与)(?:(?:19|20)\d{2}年)?$", left[:pm.start()]):
+                continue
             # 从今年8月份的最低点2.9%提升至6.2%: when a change started is not the period of where it
             # went (it is the period of 2.9%, and of 从2015年的69.8%; 自8月1日起…涨到2280元 is from then)
             if re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()]) \
@@ -207,9 +215,19 @@ def extract(ctx: Context) -> Records:
         for cm in _COMPARE.finditer(text[max(s0, num_start - 12):num_start]):
             cmp_match = cm.group()
         source = None
-        sm = _SOURCE.search(text[max(0, s0 - 60):s1])
-        if sm:
-            source = sm.group("src")
+        base = max(0, s0 - 60)
+        for sm in _SOURCE.finditer(text, base, s1):
+            if sm.group("src"):
+                source = sm.group("src")
+                break
+            # 财政部数据显示 -> 财政部数据: only where a named body (or a data vendor, Wind) says so,
+            # not 累计数据显示 or 汇总数据显示
+            name = sm.group("src2")
+            body = next((o.text for o in orgs if o.span.end == sm.end("src2") and o.span.start >= sm.start("src2")),
+                        None)
+            if body or re.fullmatch(r"[A-Za-z]{2,12}", name):
+                source = (body or name) + sm.group("kind")
+                break
         # the place the figure is about: the nearest place named earlier in the same clause
         clause_start = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
         place = None
@@ -234,6 +252,11 @@ def extract(ctx: Context) -> Records:
                     low.start() if low and not m.group("cnum") and not prefix else num_start]
         direction = "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
         sign = -1 if direction == "down" else 1
+        # 同比-4%, 增速为-2.5%, 负0.5%: a written minus (not the dash of a range, 2%-4%)
+        if m.group("num") and not prefix and (num_start >= 1 and text[num_start - 1] in "-－−" and
+                                              not (num_start >= 2 and re.match(r"[\d%％.万亿千百]", text[num_start - 2]))
+                                              or text[num_start - 1:num_start] == "负"):
+            sign = -1
         if low and not m.group("cnum") and not prefix:
             # 8万-10万吨: both bounds are figures about what precedes the range
             low_value = float(Decimal(low.group("num")) * Decimal(repr(scale(low.group("scale") or m.group("scale"))))
@@ -273,6 +296,16 @@ def extract(ctx: Context) -> Records:
                                        comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
                                        rule=rule, direction=direction))
         del sentence
+    # 今年1月，…增长34.92%；实际使用外资3.29亿美元…: clauses after a ； go on in the period (and, for
+    # changes, on the comparison) of the clause before
+    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+        ps, qs = art.sentence_at(prev.span.start), art.sentence_at(q.span.start)
+        if ps is None or qs is None or ps is qs or qs.index != ps.index + 1 or not text[ps.start:ps.end].endswith("；"):
+            continue
+        if q.period is None and prev.period:
+            q.period = prev.period
+        if q.comparison is None and q.direction and prev.comparison in ("同比", "环比"):
+            q.comparison = prev.comparison
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
     for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
