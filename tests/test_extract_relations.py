@@ -293,6 +293,12 @@ def test_an_unnamed_official_speaks_for_the_organisation(text, said):
     assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == said
 
 
+def test_a_statement_goes_on_after_a_semicolon():
+    # a0145: the price fall after ； was cut off
+    said = [r.args["text"] for r in relations("商务部新闻发言人高峰表示，出口增长87.1%；价格下降3%。下一句。", "statement")]
+    assert said == ["出口增长87.1%；价格下降3%。"]
+
+
 def test_a_question_is_no_statement():
     # a0199: the reporter asks; a0123: the host asks about 秦刚's words
     assert relations("近期，国家发改委提出一系列针对煤炭的保供稳价措施，目前成效如何？", "statement") == []

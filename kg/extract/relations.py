@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "12"
+VERSION = "13"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -44,6 +44,17 @@ def _rel(kind, args, span, conf, rule):
 def _sentence_span(art, offset):
     s = art.sentence_at(offset)
     return (s.start, s.end) if s else (0, len(art.text))
+
+
+def _through_semicolons(art, end: int) -> int:
+    """The end of the full sentence: clauses after ； on the same line belong to what was said."""
+    text = art.text
+    while end > 0 and text[end - 1] == "；" and end < len(text) and text[end] != "\n":
+        nxt = art.sentence_at(end)
+        if nxt is None or nxt.end <= end:
+            break
+        end = nxt.end
+    return end
 
 
 _UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
@@ -552,6 +563,7 @@ def _statements(art, mentions, rec: Records):
             continue
         speaker = m or last_speaker
         s0, s1 = _sentence_span(art, start)
+        s1 = _through_semicolons(art, s1)       # …占比87.1%；价格下降…: the rest is said too
         body_start = end + vm.end()
         quote = text[body_start:s1].strip("：:，, “”\"")
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
