@@ -219,6 +219,16 @@ def test_places_hidden_in_everyday_words(text, places):
     assert {t for t, k in mentions(text) if k in kinds} == places
 
 
+@pytest.mark.parametrize("text, district, code", [
+    ("深圳市近日发布通知，南山区将试点。", "南山区", "440305"),     # a0224: not 鹤岗's 南山区
+    ("吉林省长春市朝阳区发布通知。", "朝阳区", "220104"),
+    ("北京市朝阳区发布通知。", "朝阳区", "110105"),
+])
+def test_districts_sharing_a_name_are_the_named_citys(text, district, code):
+    _, rec = records(text)
+    assert [m.key for m in rec.mentions if m.text == district] == [f"division:{code}"]
+
+
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "15"
+VERSION = "16"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -57,7 +57,39 @@ def _document_index() -> dict[str, dict]:
 
 def clear_caches() -> None:
     _matcher.cache_clear()
+    _same_name_divisions.cache_clear()
     programmes.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _same_name_divisions() -> dict[str, tuple[str, ...]]:
+    """Full names that several divisions share (南山区 in 深圳 and in 鹤岗, 朝阳区 in 北京 and 长春)."""
+    divs = gazetteer.divisions()
+    out = {}
+    for surface, codes in gazetteer.division_index().items():
+        full = sorted({c for c in codes if c in divs and surface in (divs[c].name, *divs[c].former_names)})
+        if len(full) > 1:
+            out[surface] = tuple(full)
+    return out
+
+
+def _division_in_context(text: str, start: int, codes: tuple[str, ...], default: str) -> str:
+    """Of divisions sharing a name, the one whose city or province was named last before it (深圳市…
+    南山区 is 深圳's), else the one named first after it, else `default`."""
+    best, best_pos = default, -1
+    after, after_pos = None, len(text) + 1
+    for code in codes:
+        for a in gazetteer.ancestors(code):
+            for form in {a.name, a.short}:
+                if not form or len(form) < 2:
+                    continue
+                pos = text.rfind(form, 0, start)
+                if pos > best_pos:
+                    best, best_pos = code, pos
+                nxt = text.find(form, start)
+                if 0 <= nxt < after_pos:
+                    after, after_pos = code, nxt
+    return best if best_pos >= 0 else (after or default)
 
 
 @lru_cache(maxsize=1)
@@ -417,6 +449,9 @@ def extract(ctx: Context) -> Records:
                     continue
                 end, rule, surface = cut, "gazetteer-division-short", short
         if kind_tag == "place":
+            same = _same_name_divisions().get(surface)
+            if same:
+                obj = _division_in_context(text, start, same, obj)
             div = gazetteer.divisions()[obj]
             if div.level == 3 and not _county_boundary(text, start, div):
                 continue
