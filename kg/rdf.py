@@ -58,8 +58,8 @@ KIND_SEGMENT = {"Person": "person", "Organization": "org", "GovernmentBody": "or
 CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: raised when what the readers take from a file or how this module writes it changes, so that a
 #: build extracts unchanged files again (it is part of kg:extractedWith); 2: kg:dateText, dates
-#: as Chinese sites write them
-GRAPH_VERSION = 2
+#: as Chinese sites write them; 3: the sentence of evidence that runs on through ；
+GRAPH_VERSION = 3
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -190,7 +190,10 @@ class ArticleGraphs:
             g.add((ev, KG.endOffset, nonneg(span.end)))
             s = art.sentence_at(span.start)
             if s is not None:
-                g.add((ev, KG.sentence, lit(s.text)))
+                # a span that runs on through ； (a statement) has the clauses it covers as its sentence
+                last = art.sentence_at(span.end - 1) if span.end > s.end else None
+                sentence = art.text[s.start:last.end] if last is not None and last.end > s.end else s.text
+                g.add((ev, KG.sentence, lit(sentence)))
                 g.add((ev, KG.sentenceIndex, nonneg(s.index)))
         else:
             g.add((ev, KG.quote, lit(art.title)))

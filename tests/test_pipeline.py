@@ -89,3 +89,16 @@ def test_an_extractor_crash_costs_only_its_article(tmp_path, monkeypatch):
 def nquads_of_examples(tmp_path):
     build_into(tmp_path / "fresh", [EXAMPLES])
     return nquads(tmp_path / "fresh")
+
+
+def test_evidence_running_on_through_a_semicolon_has_its_whole_sentence():
+    """A statement runs on through ； (the reader splits sentences there): its evidence sentence
+    covers every clause it quotes, so the quote is always a span of the sentence."""
+    from kg.readers import read_bytes
+    from kg.vocab import KG
+
+    art = read_bytes("商务部新闻发言人高峰表示，出口增长87.1%；价格下降3%。下一句。".encode("utf-8"), "s.txt")
+    _, g, _ = pipeline.article_graphs(art)
+    pairs = [(str(g.value(ev, KG.quote)), str(g.value(ev, KG.sentence))) for ev in g.subjects(KG.quote, None)]
+    assert any("价格下降3%" in q for q, _ in pairs)
+    assert all(q in s for q, s in pairs if s != "None"), pairs
