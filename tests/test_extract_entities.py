@@ -229,6 +229,12 @@ def test_districts_sharing_a_name_are_the_named_citys(text, district, code):
     assert [m.key for m in rec.mentions if m.text == district] == [f"division:{code}"]
 
 
+def test_a_code_is_a_law_and_a_press_conference_needs_no_xinwen():
+    assert ("民法典", "Law") in mentions("依据《民法典》规定。")                          # a0116
+    assert ("发布会", "Event") in mentions("国家统计局举行发布会，介绍经济运行情况。")      # a0145
+    assert not [t for t, k in mentions("这是一场发布会。") if k == "Event"]
+
+
 @pytest.mark.parametrize("text", ["犯罪嫌疑人已被抓获。", "当事人对处罚决定无异议。", "实际控制人为公司创始人。"])
 def test_legal_roles_without_a_name_give_no_person(text):
     assert not {t for t, k in mentions(text) if k == "Person"}

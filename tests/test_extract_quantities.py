@@ -200,6 +200,21 @@ def test_a_written_minus(text, value):
     assert quantities(text)[-1].value == value
 
 
+@pytest.mark.parametrize("text, values", [
+    ("建立“六项制度”。", []),                        # a quoted name, not a count (a0105)
+    ("推出“0元购”活动。", []),                       # a0099
+    ("为实现经济增长“5.5%左右”的预期目标。", [5.5]),  # a quoted figure is a figure (a0045)
+    ("渝中区发布《“渝中人才”黄金十二条》。", []),    # a quoted name inside a title (a0176)
+])
+def test_quoted_names_are_no_figures(text, values):
+    assert [q.value for q in quantities(text)] == values
+
+
+def test_an_indicator_is_never_the_figure_before():
+    qs = quantities("分别增长12.4%、10.5%和9.7%。")               # a0032: not 10.5%和
+    assert [q.indicator for q in qs] == [None, None, None]
+
+
 def test_a_currency_after_yuan_and_the_original_title_line():
     assert [(q.value, q.unit) for q in quantities("捐助1000万元港币现金。")] == [(1e7, "HKD")]      # a0152
     # the 原标题 line repeats the headline's figures: read once, in the body (a0022, a0080)

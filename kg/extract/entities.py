@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "16"
+VERSION = "17"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -170,7 +170,7 @@ _ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)\s*[《“\"]
 _GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办法", "决定", "公告", "条例", "纲要", "计划", "细则",
                    "实施意见", "实施方案", "工作方案", "行动方案", "报告", "规定", "若干措施", "措施", "清单", "目录"}
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|时报|商报|早报|周刊|杂志|报|新闻|经济参考|参考消息|新闻周刊|观察)$")
-_LAW_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
+_LAW_TITLE = re.compile(r"(?:法|法典|条例|规定|办法|细则|准则|决定|规则)(?:（[^）]*）)?$")
 # what an official document's title ends with: such a title stays a document whatever is around it
 _OFFICIAL_TITLE = re.compile(r"(?:意见|通知|方案|规划|计划|纲要|措施|指引|指南|公告|通告|报告|清单|目录|细则|标准|批复|函|"
                              r"协定|协议|公约|宣言|声明|白皮书|决议|章程|安排|名录|分类|基准|表|说明|预算|要点|建议|"
@@ -219,7 +219,7 @@ _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获�
                               rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
 _NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
-_PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会))")
+_PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
 _BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")

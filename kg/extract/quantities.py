@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "8"
+VERSION = "9"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -68,6 +68,9 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 _DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降|(?<!最)低)了?$")
 _UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增|(?<!最)高)了?$")
 _LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{1,8}”")
+# (but a quoted figure is a figure: 经济增长“5.5%左右”的预期目标)
+_QUOTED_FIGURE = re.compile(r"\d[%％]|个百分点|左右|以上|以下|以内")
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
@@ -77,7 +80,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
@@ -129,8 +132,16 @@ def extract(ctx: Context) -> Records:
     # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
     # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
     change_starts: set[int] = set()      # indexes of figures a change starts from (从2015年的69.8%)
-    titles = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
-                    + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
+    # nor does one inside a short quoted name (“六项制度”, “0元购”)
+    spans = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
+                   + [t.span() for t in _QUOTED_NAME.finditer(text) if not _QUOTED_FIGURE.search(t.group())]
+                   + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
+    titles: list[tuple[int, int]] = []           # merged: a quoted name may sit inside a title
+    for s_, e_ in spans:
+        if titles and s_ <= titles[-1][1]:
+            titles[-1] = (titles[-1][0], max(titles[-1][1], e_))
+        else:
+            titles.append((s_, e_))
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
