@@ -261,6 +261,10 @@ def _credits(body: str) -> set[tuple[str, str]]:
     ("来源：上海市场监管公众号\n正文。", {("sourceOrganization", "上海市场监管公众号")}),    # a0104
     ("来源：券商中国公众号\n正文。", {("sourceOrganization", "券商中国")}),
     ("来源：微信公众号\n正文。", set()),
+    # a wire dateline's reporter in brackets (a0105), a name in brackets closing the article (a0224)
+    ("中新经纬11月26日电 （董湘依）中国有关部门表示。", {("reporter", "董湘依"), ("sourceOrganization", "中新经纬")}),
+    ("正文。\n土地供应有所减少。（吴家明）", {("reporter", "吴家明")}),
+    ("正文。\n工程款（人工费）拨付及时。", set()),
 ])
 def test_author_lines_and_closing_sources(body, expected):
     assert _credits(body) - {("publisher", "新浪财经")} == expected

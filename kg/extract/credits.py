@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "5"
+VERSION = "6"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -44,6 +44,10 @@ _AUTHOR = re.compile(rf"(?:^|[\s（(])作\s*者\s*[丨|｜：:]\s*(?P<names>[{_H
 _AUTHOR_EDITOR = re.compile(rf"(?<![责任])编辑\s*[：:丨|｜]\s*(?P<name>[{_HAN}]{{2,4}})(?=\s|[）)]|$)")
 # …情况。(央视新闻) / （新华社）: a known outlet in brackets closing the article is its source
 _CLOSING_SOURCE = re.compile(r"(?:^|(?<=[。！？!?”\s]))[（(](?:来源[：:])?\s*(?P<outlet>[^（）()]{2,16})\s*[）)]\s*$")
+# 中新经纬11月26日电 （董湘依）: the reporter in brackets after a wire dateline, without 记者
+_WIRE_NAMES = re.compile(rf"\d{{1,2}}日电\s*[（(](?P<names>[{_HAN}]{{2,4}}(?:[、\s]+[{_HAN}]{{2,4}}){{0,3}})[）)]")
+# …都有所减少。（吴家明）: a name in brackets closing the article is its reporter's
+_CLOSING_NAME = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{_HAN}]{{2,4}})[）)]\s*$")
 _CAPTION_END = re.compile(r"(?:截图|截屏|图片|供图|配图|摄)\s*$")
 _SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
@@ -199,8 +203,15 @@ def extract(ctx: Context) -> Records:
             if o:
                 add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "from-line", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
+    for m in _WIRE_NAMES.finditer(text, 0, min(len(text), 400)):
+        for name, off in _names(m.group("names")):
+            add("reporter", name, "Person", m.start("names") + off, "wire-dateline-name", 0.8, Span(m.start(), m.end()))
     if art.paragraphs:
         last = art.paragraphs[-1]
+        cm = _CLOSING_NAME.search(text, last.start, last.end)
+        if cm and looks_like_name(cm.group("name")) and gazetteer.org_index().get(cm.group("name")) is None:
+            add("reporter", cm.group("name"), "Person", cm.start("name"), "closing-name", 0.7,
+                Span(cm.start(), cm.end()))
         m = _CLOSING_SOURCE.search(text[last.start:last.end])
         entry = gazetteer.org_index().get(m.group("outlet").strip()) if m else None
         if entry is not None and entry.kind == "MediaOutlet":
