@@ -25,6 +25,7 @@ _GOV_SUFFIX = ("人民政府", "政府", "发展和改革委员会", "发展改�
                "委网络安全和信息化委员会办公室", "网络安全和信息化委员会办公室", "委网信办", "网信办",
                "药品监督管理局", "药监局", "委", "厅", "局", "办")
 _GOV_SUFFIX_LONGEST = tuple(sorted(_GOV_SUFFIX, key=len, reverse=True))
+SUFFIX_LAST_CHARS = frozenset(s[-1] for s in _GOV_SUFFIX)
 BRANCH_SUFFIX = ("分行", "中心支行")
 BANK_END = re.compile(r"(?:行|农信社|信用社)$")     # 南京银行, 农商行, 农行, 建行
 # suffixes that do not say which body: 南通分行 (of which bank?), 市局, 省厅, 委员会, 办
