@@ -237,3 +237,43 @@ def test_a_count_after_a_list_of_places_is_about_the_list():
 def test_indicators_are_never_figures(text, indicator):
     assert {q.indicator for q in quantities(text)} == {indicator} if indicator else \
         all(q.indicator is None or not q.indicator.endswith("元") for q in quantities(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # multiples are numbers (compared in 倍), rises by N times go up
+    ("利润总额同比增长1.86倍。", (1.86, "NUM", "up")),
+    ("跨境电子商务规模5年增长近10倍。", (10.0, "NUM", "up")),
+    ("中小企业4800万户，是2012年末的3.4倍。", (3.4, "NUM", None)),
+    ("石油类超标高达31.4倍。", (31.4, "NUM", None)),
+    # per mille is normalised to percent; jin, kilograms and litres
+    ("人口出生率6.68‰，比上年下降1.5个千分点。", (0.668, "PERCENT", None)),
+    ("人口出生率6.68‰，比上年下降1.5个千分点。", (-0.15, "PERCENT", "down")),
+    ("全国粮食总产量13657亿斤。", (6.8285e11, "KiloGM", None)),
+    ("每人每天保证1.5升以上饮水。", (1.5, "L", None)),
+    ("美国有1.2万亿美金的基建计划。", (1.2e12, "USD", None)),
+    ("船舶累计靠港使用岸电39万艘次。", (3.9e5, "NUM", None)),
+    # a scaled figure with no unit: money by the words before it, else a count
+    ("一名出纳挪用公款1.69亿，买豪车。", (1.69e8, "CNY", None)),
+    ("瓯海农商银行被罚245万。", (2.45e6, "CNY", None)),
+    ("高校毕业生达1076万，为历年最高。", (1.076e7, "NUM", None)),
+    # an approximation between the verb and the figure keeps the direction
+    ("出口同比下降约3.2%。", (-3.2, "PERCENT", "down")),
+])
+def test_multiples_per_mille_more_units_and_bare_scales(text, expected):
+    value, unit, direction = expected
+    found = [(q.value, q.unit, q.direction) for q in quantities(text)]
+    assert any(abs(v - value) < 1e-6 * max(1, abs(value)) and u == unit and d == direction
+               for v, u, d in found), (expected, found)
+
+
+@pytest.mark.parametrize("text", [
+    "指数从11月初的6.4升至7.1。",        # 升 the verb, not litres
+    "全年营收6.4升幅明显。",
+])
+def test_sheng_the_verb_is_no_litre(text):
+    assert not [q for q in quantities(text) if q.unit == "L"]
+
+
+def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
+    qs = [q for q in quantities("中小企业4800万户，是2012年末的3.4倍；石油类超标高达31.4倍。") if q.comparison == "倍"]
+    assert [(q.value, q.indicator) for q in qs] == [(3.4, None), (31.4, "石油类超标")]

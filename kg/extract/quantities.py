@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "9"
+VERSION = "10"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -23,7 +23,7 @@ CNUM = r"(?P<cnum>[零〇一二两三四五六七八九十百千万]+)"
 SCALE = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万|千)?"
 CURRENCIES = {"元": "CNY", "人民币": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD",
               "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "卢布": "RUB", "加元": "CAD", "加拿大元": "CAD",
-              "澳元": "AUD", "新加坡元": "SGD", "新台币": "TWD", "瑞士法郎": "CHF"}
+              "澳元": "AUD", "新加坡元": "SGD", "新台币": "TWD", "瑞士法郎": "CHF", "美金": "USD"}
 # a currency named before the figure: 港币1000万元 is HKD 10 million, not CNY
 _CURRENCY_BEFORE = re.compile("(?:" + "|".join(sorted((c for c in CURRENCIES if c != "元"), key=len, reverse=True)) + ")$")
 # 1000万元港币: the currency named after 元 (人民币 after 元 changes nothing)
@@ -35,20 +35,26 @@ MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1
             "兆瓦时": ("KiloW-HR", 1e3), "吉瓦时": ("KiloW-HR", 1e6),
             "GWh": ("KiloW-HR", 1e6), "MWh": ("KiloW-HR", 1e3), "kWh": ("KiloW-HR", 1),
             "千瓦": ("KiloW", 1), "兆瓦": ("KiloW", 1e3), "吉瓦": ("KiloW", 1e6),
-            "GW": ("KiloW", 1e6), "MW": ("KiloW", 1e3), "kW": ("KiloW", 1), "立方米": ("M3", 1)}
-COUNTERS = "个|家|项|座|条|件|份|人次|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
+            "GW": ("KiloW", 1e6), "MW": ("KiloW", 1e3), "kW": ("KiloW", 1), "立方米": ("M3", 1),
+            # 斤 is the market jin, half a kilogram (粮食总产量13657亿斤)
+            "公斤": ("KiloGM", 1), "千克": ("KiloGM", 1), "斤": ("KiloGM", 0.5), "升": ("L", 1)}
+COUNTERS = "个|家|项|座|条|件|份|人次|艘次|架次|班次|车次|标箱|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 # Latin unit symbols in any case (76.90GWH, 750mw); Chinese ones as written
 _MEASURE_CASELESS = {k.lower(): v for k, v in MEASURES.items() if k.isascii()}
-_MEASURE = ("|".join(sorted((k for k in MEASURES if not k.isascii()), key=len, reverse=True))
+# (升 is also the verb rise: 6.4升至, 指数升0.3%)
+_MEASURE = ("|".join(sorted((k if k != "升" else "升(?![至到了幅值级高0-9０-９.])" for k in MEASURES if not k.isascii()),
+                            key=len, reverse=True))
             + "|(?i:" + "|".join(sorted(_MEASURE_CASELESS, key=len, reverse=True)) + ")")
 
 # a number is tried only from the start of its run of digits (or numerals): tried from every
 # position, a 16,000-digit line took 33 s (each start scans the rest of the run, then fails)
 _PATTERN = re.compile(
     rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:(?<![0-9０-９.．]){NUM}|(?<![零〇一二两三四五六七八九十百千万]){CNUM})(?P<approx>余|多)?{SCALE}(?(approx)|(?:余|多)?)"
-    rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
-    rf"|(?P<cnt>(?:多)?(?:{COUNTERS})))")
+    rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<pml>‰|个千分点)|(?P<times>倍)|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
+    rf"|(?P<cnt>(?:多)?(?:{COUNTERS}))"
+    # 公款1.69亿, 毕业生达1076万: a scaled figure with no unit after it
+    rf"|(?<=[万亿])(?P<bare>(?=[，。；：、,;:\s）)]|的|$)))")
 # 五六万元, 二三百人, 三四个: two adjacent digits are a rough range, not a figure
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
@@ -65,9 +71,13 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
 # a verb of change right before the figure makes it a change, up or down (同比下降2.7%, 减少0.59亿元,
 # 市值蒸发6万亿); before 至/到 the figure is the level reached (下降至2.7%) and has no direction
-_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降|(?<!最)低)了?$")
-_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增|(?<!最)高)了?$")
+# (an approximation may stand between: 增长近10%, 下降约3%)
+_APPROX_LEAD = r"了?(?:近|约|超过|超|逾|达到|达)?$"
+_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降|(?<!最)低)" + _APPROX_LEAD)
+_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
 _LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
+_MONEY_CUE = re.compile(r"公款|资金|款项|罚|贪污|受贿|索贿|行贿|挪用|豪掷|追加|投资|融资|社融|债|贷款|存款|收入|营收|"
+                        r"利润|市值|资产|金额|成交额|销售额|交易额|税|补贴|赔偿|奖励|捐|身家|财富")
 _QUOTED_NAME = re.compile(r"“[^“”\n]{1,8}”")
 # (but a quoted figure is a figure: 经济增长“5.5%左右”的预期目标)
 _QUOTED_FIGURE = re.compile(r"\d[%％]|个百分点|左右|以上|以下|以内")
@@ -78,13 +88,19 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
-_INDICATOR_STRIP = re.compile(r"(?:同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
+_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
                               r"年末|上月|上年|去年|上季度|上周|\d{1,2}月份?(?:末|底)?)(?:相比)?|同口径")
+
+
+def _direction(text: str, s0: int, at: int) -> str | None:
+    """A change's direction from the verb just before `at` (in the sentence starting at s0)."""
+    lead = text[max(s0, at - 7):at]
+    return "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
@@ -109,7 +125,7 @@ _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅
 
 def _indicator_words(left: str) -> str | None:
     left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年|\d{1,2}月份?|前\d{1,2}个月|[一二三四]季度|上半年|全年)", "", left)
+    left = re.sub(r"^.*?(?:\d{4}年(?:末|底|初)?|\d{1,2}月份?|前\d{1,2}个月|[一二三四]季度|上半年|全年)的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
@@ -185,6 +201,21 @@ def extract(ctx: Context) -> Records:
             after = _CURRENCY_AFTER.match(text, m.end()) if m.group("cur") == "元" else None
             if after and CURRENCIES[after.group()] != "CNY":
                 unit = CURRENCIES[after.group()]
+        elif m.group("pml"):
+            # 人口出生率6.68‰ is 0.668 PERCENT: one unit for all rates, as the value is normalised (and
+            # 下降1.5个千分点 a change of 0.15 percentage points)
+            unit, extra = "PERCENT", "百分点" if m.group("pml") == "个千分点" else None
+            value = float(Decimal(repr(value)) / 10)
+        elif m.group("times"):
+            # 增长1.86倍, 是2012年的3.4倍, 超标31.4倍: a multiple is the number with comparison 倍, as a
+            # change in points is PERCENT with 百分点 (the gold's convention: 增长近10倍 -> 10 NUM)
+            unit, extra = "NUM", "倍"
+        elif m.group("bare") is not None:
+            # 公款1.69亿, 罚245万: money by the words before it; 毕业生达1076万, 人口为1.47亿: a count
+            if m.group("cnum") or not m.group("scale"):
+                continue
+            unit = "CNY" if _MONEY_CUE.search(text, max(0, m.start() - 12), m.start()) else "NUM"
+            extra = None
         elif m.group("meas"):
             unit, factor = MEASURES.get(m.group("meas")) or _MEASURE_CASELESS[m.group("meas").lower()]
             value = float(Decimal(repr(value)) * Decimal(repr(factor)))
@@ -255,13 +286,13 @@ def extract(ctx: Context) -> Records:
                                   and place.span.start - 1 in place_ends
                                   and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])):
             place = None
-        conf = 0.85 if unit != "NUM" else 0.7
+        conf = 0.6 if m.group("bare") is not None else 0.85 if unit != "NUM" else 0.7
         rule = f"number-{unit.lower()}"
         ind_start = num_start
         low = _RANGE_LOW.search(text, s0, num_start)
-        lead = text[max(s0, (low.start() if low and not m.group("cnum") and not prefix else num_start) - 4):
-                    low.start() if low and not m.group("cnum") and not prefix else num_start]
-        direction = "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
+        direction = _direction(text, s0, low.start() if low and not m.group("cnum") and not prefix else num_start)
+        if m.group("times") and direction == "down":
+            direction = None        # 降低3倍 is no fall of 300%: a multiple says how much, not which way
         sign = -1 if direction == "down" else 1
         # 同比-4%, 增速为-2.5%, 负0.5%: a written minus (not the dash of a range, 2%-4%)
         if m.group("num") and not prefix and (num_start >= 1 and text[num_start - 1] in "-－−" and
@@ -287,8 +318,7 @@ def extract(ctx: Context) -> Records:
             and ind_start == num_start else None
         if heads:
             ind_start = heads.start()
-            lead = text[max(s0, ind_start - 4):ind_start]
-            direction = "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
+            direction = _direction(text, s0, ind_start)
             sign = -1 if direction == "down" else 1
             for hm in re.finditer(r"\d+(?:\.\d+)?", heads.group()):
                 hv = float(Decimal(hm.group()) * Decimal(repr(scale(m.group("scale")))) * Decimal(repr(factor)))
