@@ -277,3 +277,12 @@ def test_sheng_the_verb_is_no_litre(text):
 def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
     qs = [q for q in quantities("中小企业4800万户，是2012年末的3.4倍；石油类超标高达31.4倍。") if q.comparison == "倍"]
     assert [(q.value, q.indicator) for q in qs] == [(3.4, None), (31.4, "石油类超标")]
+
+
+@pytest.mark.parametrize("text", [
+    "七国集团（G7）峰会在英国举行。",
+    "他每天5点40起床。",
+    "增长率=（本期-上期）/上期×100%。",
+])
+def test_groups_times_of_day_and_formulas_are_no_figures(text):
+    assert quantities(text) == []

@@ -350,3 +350,35 @@ def test_a_former_post_at_a_banks_branch():
     rels = relations("建设银行浙江省分行原党委书记、行长崔滨洲涉嫌严重违纪违法。", "role")
     assert {(r.args["person"].text, r.args["post"], r.args["org"].text, r.args["former"]) for r in rels} == {
         ("崔滨洲", "党委书记", "建设银行浙江省分行", True), ("崔滨洲", "行长", "建设银行浙江省分行", True)}
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # an interview's speaker lines, the answer in the next paragraph
+    ("问：今年以来煤价如何？\n\n孟玮 ：\n\n今年以来，煤炭价格总体平稳。\n\n问：粮食呢？\n\n孟玮：\n\n粮食产量再创新高。",
+     "孟玮", "今年以来，煤炭价格总体平稳。"),
+    # a name after a closing quotation mark or a question, a date or a title after the name
+    ("“这就是我们的工作。”林晨说。", "林晨", "这就是我们的工作。"),
+    ("谁来管？余乐说，现在没人管。", "余乐", "现在没人管。"),
+    ("智飞生物董事长蒋仁生6月10日在股东大会上表示，公司将扩产。", "蒋仁生", "公司将扩产。"),
+    ("广东省人口发展研究院院长董玉整教授认为，人口将下降。", "董玉整", "人口将下降。"),
+    ("合作社理事长彭学臣感慨，变化太大了。", "彭学臣", "变化太大了。"),
+    ("印尼战略和国际问题研究中心高级研究员埃文·拉克斯马纳说，中国疫苗很重要。", "埃文·拉克斯马纳", "中国疫苗很重要。"),
+])
+def test_more_ways_a_speaker_is_named(text, speaker, quote):
+    found = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
+    assert (speaker, quote) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "秦羽说，这很难。他称之为“工具人”，也不想再做。",
+    "秦羽说，这很难。他说起这些的时候非常淡定。",
+    "秦羽说，这很难。她答辩时很紧张。",
+])
+def test_naming_and_recounting_are_no_statements(text):
+    assert [r.args["text"] for r in relations(text, "statement")] == ["这很难。"]
+
+
+def test_a_speaker_line_needs_two_lines_and_a_name():
+    # one line is a heading (刘格菘：产业链…), and places open lines too (江苏：…, 浙江：…)
+    found = {(m.text, m.rule) for m in records("江苏：增长5%。\n\n江苏：下降1%。\n\n刘格菘：产业链自主可控仍是大方向")[1].mentions}
+    assert not any(rule == "speaker-line" for _, rule in found), found

@@ -43,7 +43,8 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
     post_re, verbs, countries = _alternations()
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
                 rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
-                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|$)")
+                rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|"
+                rf"教授|博士|院士|研究员|\d{{1,2}}月|\d{{1,2}}日|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -62,6 +63,11 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
                 best = (start, start + length, cand, "post-name", 0.85)
                 break
         if best is None:
+            # 高级研究员埃文·拉克斯马纳说: a transliterated name after the post
+            tm = re.match(rf"[{HAN}]{{1,5}}·[{HAN}]{{1,5}}?(?:·[{HAN}]{{1,5}}?)?{boundary}", text[start:start + 24])
+            if tm:
+                out.append((start, start + tm.end(), tm.group(), "post-name", 0.75))
+                continue
             # no clear right boundary: a 3-character name is the likelier reading, but only when the
             # same three characters recur in the article (names repeat; chance strings do not)
             cand = text[start:start + 3]
@@ -120,8 +126,16 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if looks_like_name(cand) and cand not in stop and cand[-1] not in _NAME_END_STOP \
                 and (len(cand) == 3 or cand[0] in common_surnames()) and cand[1:] not in _TITLE_WORDS:
             out.append((m.start("name"), m.end("name"), cand, "name-activity", 0.65))
-    # clause start + name + (adverbial) + speech verb
-    for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
+    # an interview's or a briefing's speaker lines: 孟玮：… opening two or more paragraphs
+    lines = [(m.start("name"), m.end("name"), m.group("name"))
+             for m in re.finditer(rf"(?:^|(?<=\n))[ \u3000]*(?P<name>[{HAN}]{{2,3}}) ?[：:]", text)]
+    line_names = [n for *_, n in lines]
+    for s_, e_, name in lines:
+        if line_names.count(name) >= 2 and looks_like_name(name) and name[0] in common_surnames() \
+                and name not in stop and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
+            out.append((s_, e_, name, "speaker-line", 0.75))
+    # clause start (or a quotation's or question's end) + name + (adverbial) + speech verb
+    for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)”？！?!]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")
         for length in (3, 2):
             cand = text[start:start + length]

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "10"
+VERSION = "11"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -165,6 +165,9 @@ def extract(ctx: Context) -> Records:
         i = bisect.bisect_right(titles, (m.start(), len(text))) - 1
         if i >= 0 and titles[i][0] <= m.start() < titles[i][1]:
             continue
+        # ×100% in a formula, 5点40 a time of day: no figures
+        if re.search(r"(?:[×*＊]|\d[点:：])\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
         if m.group("num"):
             try:
                 value = parse_arabic(m.group("num"))
@@ -226,6 +229,9 @@ def extract(ctx: Context) -> Records:
             if cnt == "个" and _DURATION_AFTER.match(text, m.end()) or prefix == "前":
                 continue
             if cnt in ("国", "省", "城市", "地区") and m.group("cnum") and len(m.group("cnum")) == 1 and value < 2:
+                continue
+            # 七国集团, 二十国集团 name a group; 5点40起床 is a time of day
+            if cnt == "国" and text.startswith("集团", m.end()) or cnt == "起" and text.startswith("床", m.end()):
                 continue
             unit, extra = "NUM", None
         start = m.start() + len(prefix)

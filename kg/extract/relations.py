@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "13"
+VERSION = "14"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -503,6 +503,8 @@ _RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研
 # what may stand right before an organisation that speaks: a clause start, 据, 而, 但 (对此，…)
 _SPEAKER_LEFT = frozenset("。，；：:\n“”（）()、据而但")
 _NOT_SPEECH_CHENG = frozenset("简统俗并合别又或著堪号自昵通名戏总爱")
+_NOT_SPEECH_AFTER = {"称": ("之为", "为", "作"), "说": ("起", "服", "道理"), "答": ("辩", "应", "谢", "卷", "题"),
+                     "回答": ("问题",)}
 
 
 _ADDRESSEE = re.compile(r"^[^，。；：:“”]{0,16}?(?:记者|本报|笔者|媒体|采访者)(?:问|提问|的提问)?(?=[，,：:。]|$)")
@@ -513,7 +515,7 @@ def _statements(art, mentions, rec: Records):
     verbs = "|".join(map(re.escape, speech_verbs()))
     speakers = [m for m in mentions if m.kind == "Person" and m.span]
     last_speaker = None
-    spoken = re.compile(rf"^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)|^(?P<colon>[：:])")
+    spoken = re.compile(rf"^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)|^ ?(?P<colon>[：:])")
     events = []
     for m in speakers:
         events.append((m.span.start, m.span.end, m))
@@ -556,20 +558,28 @@ def _statements(art, mentions, rec: Records):
             continue
         tail = text[end:end + 48]
         vm = spoken.match(tail)
-        if vm and vm.group("colon") and (m is None or m.rule != "post-name"):
+        if vm and vm.group("colon") and (m is None or m.rule not in ("post-name", "speaker-line")):
             vm = None
         if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
             if m is not None and m.rule == "post-name":
                 last_speaker = m
             continue
-        # 以下简称联璧公司, 俗称, 号称, 堪称: 称 there names something, nobody speaks
-        if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG:
+        # 以下简称联璧公司, 俗称, 号称, 堪称, 称之为: 称 there names something, nobody speaks (nor in 说起,
+        # 答辩, 答应)
+        if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG \
+                or text.startswith(_NOT_SPEECH_AFTER.get(vm.group("verb"), ()), end + vm.end("verb")):
             continue
         speaker = m or last_speaker
         s0, s1 = _sentence_span(art, start)
         s1 = _through_semicolons(art, s1)       # …占比87.1%；价格下降…: the rest is said too
         body_start = end + vm.end()
         quote = text[body_start:s1].strip("：:，, “”\"")
+        if not quote and m is not None and m.rule == "speaker-line":
+            # 孟玮：alone on its line: the answer is the next paragraph
+            nxt = art.sentence_at(next((i for i in range(s1, min(len(text), s1 + 8)) if not text[i].isspace()), s1))
+            if nxt is not None and nxt.start >= s1:
+                s1 = _through_semicolons(art, nxt.end)
+                quote = text[nxt.start:s1].strip("：:，, “”\"")
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = quote[1:].lstrip("：:，, “”\"")
         # 告诉21世纪经济报道记者，… / 答记者问: who is spoken to is not what is said
