@@ -343,3 +343,10 @@ def test_a_banks_branch_is_named_with_its_bank(text, branch, kind):
 def test_a_branch_without_its_bank_is_no_body():
     # which bank's 深圳分行? several banks' branches once merged into one GovernmentBody
     assert not [t for t, k in mentions("深圳分行发放贷款。") if k in ("GovernmentBody", "Company")]
+
+
+def test_a_department_of_a_kind_is_no_ministry_and_the_corps_is_no_place():
+    found = mentions("新疆生产建设兵团累计报告接种。财政部门及时拨付资金。商务部门户网站发布消息。")
+    assert ("新疆生产建设兵团", "GovernmentBody") in found
+    assert not {m for m in found if m[0] in ("新疆", "新疆维吾尔自治区", "财政部")}, found
+    assert ("商务部", "GovernmentBody") in found

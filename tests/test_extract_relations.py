@@ -164,6 +164,10 @@ CREDIT_CASES = [
     # the outlet inside the brackets (a0095, a0022)
     ("进一步营造法治公平的税收环境。（总台央视记者 王楠 田琪永 刘世军 ）",
      {("reporter", "王楠"), ("reporter", "田琪永"), ("reporter", "刘世军"), ("sourceOrganization", "中央广播电视总台")}),
+    # 文丨 and 来源丨 lines; two names run together (a0186)
+    ("文丨吕立勤梁剑箫\n\n来源丨经济日报（ID：jjrbwx）\n\n正文开始了。",
+     {("reporter", "吕立勤"), ("reporter", "梁剑箫"), ("sourceOrganization", "经济日报")}),
+    ("文/张三\n\n正文。", {("reporter", "张三")}),
 ]
 
 

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "6"
+VERSION = "7"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -39,7 +39,9 @@ _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d
 _EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
 _OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
 # 作 者丨卜羽勤 / 来源：光明日报 作者：吴亚琦 / （作者：周潇枭 编辑：李博）
-_AUTHOR = re.compile(rf"(?:^|[\s（(])作\s*者\s*[丨|｜：:]\s*(?P<names>[{_HAN}]{{2,4}}(?:[、\s]+[{_HAN}]{{2,4}}){{0,3}}?)"
+# 文丨吕立勤梁剑箫 (two three-character names run together)
+_AUTHOR = re.compile(rf"(?:(?:^|[\s（(])作\s*者\s*[丨|｜：:]|^\s*文\s*[丨|｜/])\s*"
+                     rf"(?P<names>[{_HAN}]{{2,4}}(?:[、\s]+[{_HAN}]{{2,4}}){{0,3}}?|[{_HAN}]{{6}})"
                      rf"(?=\s*(?:编辑|图片|图|摄影|来源|[）)]|$))")
 _AUTHOR_EDITOR = re.compile(rf"(?<![责任])编辑\s*[：:丨|｜]\s*(?P<name>[{_HAN}]{{2,4}})(?=\s|[）)]|$)")
 # …情况。(央视新闻) / （新华社）: a known outlet in brackets closing the article is its source
@@ -49,7 +51,7 @@ _WIRE_NAMES = re.compile(rf"\d{{1,2}}日电\s*[（(](?P<names>[{_HAN}]{{2,4}}(?:
 # …都有所减少。（吴家明）: a name in brackets closing the article is its reporter's
 _CLOSING_NAME = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{_HAN}]{{2,4}})[）)]\s*$")
 _CAPTION_END = re.compile(r"(?:截图|截屏|图片|供图|配图|摄)\s*$")
-_SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
+_SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:丨|｜]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
 _ORIG_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<title>.+?)\s*$")
 
@@ -69,6 +71,8 @@ def _names(chunk: str) -> list[tuple[str, int]]:
             word = word[rm.end():]
         if looks_like_name(word):
             out.append((word, word_start))
+        elif len(word) == 6 and looks_like_name(word[:3]) and looks_like_name(word[3:]):
+            out += [(word[:3], word_start), (word[3:], word_start + 3)]
     return out
 
 

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "18"
+VERSION = "19"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -469,6 +469,8 @@ def extract(ctx: Context) -> Records:
             if end - start == 2 and surface != obj.name and start not in org_ends \
                     and not _after_boundary(text, start, _ABBR_LEFT):
                 continue                         # (中办国办印发: right after another body is fine)
+            if surface.endswith("部") and text.startswith("门", end) and not text.startswith("门户", end):
+                continue                         # 财政部门, 商务部门: any such department (not 商务部门户网站)
             prev = rec.mentions[-1] if rec.mentions else None
             if obj.kind == "GovernmentBody" and prev is not None and prev.kind == "Country" \
                     and prev.span.end == start and prev.key not in ("country:CN", "country:中国"):
