@@ -350,3 +350,11 @@ def test_a_department_of_a_kind_is_no_ministry_and_the_corps_is_no_place():
     assert ("新疆生产建设兵团", "GovernmentBody") in found
     assert not {m for m in found if m[0] in ("新疆", "新疆维吾尔自治区", "财政部")}, found
     assert ("商务部", "GovernmentBody") in found
+
+
+def test_a_national_body_s_short_name_after_a_place_is_the_place_s_own():
+    found = mentions("江苏省社科院研究员田伯平表示，人口将下降。中国社科院发布报告。")
+    assert ("江苏省社科院", "Organization") in found
+    assert ("中国社科院", "Organization") in found
+    _, rec = records("江苏省社科院研究员田伯平表示，人口将下降。")
+    assert not [m for m in rec.mentions if m.key == "org:cass"], [m.key for m in rec.mentions]

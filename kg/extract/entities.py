@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "19"
+VERSION = "20"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -479,6 +479,15 @@ def extract(ctx: Context) -> Records:
                 rec.mentions.pop()
                 taken.remove((prev.span.start, prev.span.end))
                 add(prev.span.start, end, "GovernmentBody", "country-body", 0.75)
+                org_ends.add(end)
+                continue
+            if surface != obj.name and obj.name.startswith(("中国", "国家")) and prev is not None \
+                    and prev.span.end == start and prev.kind in ("City", "AdministrativeArea"):
+                # 江苏省社科院, 上海社科院: the province's or city's own academy, not the national one
+                # that the short name stands for alone
+                rec.mentions.pop()
+                taken.remove((prev.span.start, prev.span.end))
+                add(prev.span.start, end, obj.kind, "place-local-body", 0.7)
                 org_ends.add(end)
                 continue
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
