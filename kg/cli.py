@@ -52,6 +52,16 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
                    help=f"store directory (default ${ENV_STORE} or ./{DEFAULT_STORE})")
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
 def cmd_build(args) -> int:
     from .pipeline import build
 
@@ -76,6 +86,9 @@ def cmd_build(args) -> int:
     # counts what the store holds); entities are the store's
     print(f"entities in store: {summary.entities}, extracted now: {summary.mentions} mentions, {summary.facts} facts, "
           f"seconds: {summary.seconds:.2f}, store: {store.path}")
+    if not summary.read and not failed and not summary.removed:
+        print(f"kg: warning: no article files (.md, .markdown, .txt, .html, .htm) under {' '.join(map(str, paths))}"
+              + (f"; {summary.skipped_files} other file(s) skipped" if summary.skipped_files else ""), file=sys.stderr)
     if failed:
         print(f"kg: {failed} file(s) could not be built (see the errors above)", file=sys.stderr)
         return 1
@@ -100,7 +113,13 @@ def cmd_remove(args) -> int:
 def cmd_query(args) -> int:
     from .query import format_select, load_query, run
     store = Store(args.store, read_only=True)
-    kind, payload = run(store, load_query(args.query))
+    text = load_query(args.query)
+    try:
+        kind, payload = run(store, text)
+    except StoreError as exc:
+        if text != args.query:          # read from a file: say which
+            raise StoreError(f"{args.query}: {exc}") from exc
+        raise
     if kind == "select":
         if args.format in ("turtle", "ntriples", "jsonld"):
             raise QueryInputError(f"a SELECT gives a table: --format {args.format} is for CONSTRUCT and "
@@ -222,17 +241,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
     p.add_argument("--prune", action="store_true",
                    help="also remove the articles of files under PATH that are gone (deleted or renamed)")
-    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                    help="extraction worker processes (default: one per core; 1: no workers)")
     p.add_argument("--executor", default=None, metavar="SPEC", type=_executor,
                    help="where extraction runs: serial, process (default) or dask://HOST:PORT "
                         "(a Dask scheduler; needs pip install 'kg[dask]')")
-    p.add_argument("--batch-size", type=int, default=256, metavar="N",
+    p.add_argument("--batch-size", type=_positive, default=256, metavar="N",
                    help="articles written to the store per batch (default 256)")
     _store_arg(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("remove", help="remove articles by id, IRI or source path")
+    p = sub.add_parser("remove", help="remove articles by id, IRI, source path or folder")
     p.add_argument("targets", nargs="+")
     _store_arg(p)
     p.set_defaults(func=cmd_remove)

@@ -132,6 +132,7 @@ class ArticleResult:
     mentions: int = 0
     facts: int = 0
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 _EXTRACTORS = None
@@ -203,8 +204,14 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         log.debug("extraction failed", exc_info=True)
         return ArticleResult(path, article.id, article.content_hash,
                              error=f"{display_path(path)}: extraction failed: {type(exc).__name__}: {exc}")
+    warnings = ()
+    if article.meta.get("date_raw") and not article.meta.get("date"):
+        # the article is built without schema:datePublished, so date filters will never find it
+        warnings = (f"{display_path(path)}: warning: date {str(article.meta['date_raw'])[:80]!r} is not a date "
+                    f"kg can read (RFC 2822 or ISO 8601): the article has no datePublished",)
     return ArticleResult(path, article.id, article.content_hash, write,
-                         mentions=len(records.mentions), facts=len(records.relations) + len(records.quantities))
+                         mentions=len(records.mentions), facts=len(records.relations) + len(records.quantities),
+                         warnings=warnings)
 
 
 def extract_batch(items: list[tuple[str, bytes]], config: dict | None = None) -> list[ArticleResult]:
@@ -294,8 +301,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     if broken:
         store.repair(broken)
         log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
-    # by absolute path: examples/a.md and /abs/examples/a.md are one file (relative paths are as
-    # given from the current directory)
+    # by absolute path: examples/a.md and /abs/examples/a.md are one file (kg records absolute
+    # paths; stores from before it recorded them as given, relative to the current directory)
     by_path = {_abs(v["path"]): k for k, v in known.items()}
     current = fingerprint(_extractors(), config)
     # what the store held when we began, as content hashes; an article extracted with other
@@ -315,14 +322,28 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         if aid in known and before.get(aid) == digest:
             stale += [known[o]["graph"] for o in ids_by_path.get(_abs(key), ()) if o != aid and o not in wanted]
         old = before_path.get(_abs(key))
-        if not force and not empty and (aid in dispatched or before.get(aid) == digest
-                                        or (old is not None and before.get(old) == digest)):
+        # a file moved since it was built (same name and content, one id) is built again, so its
+        # kg:sourcePath follows it; a second copy of a file whose first is still there is not
+        # (a name that is not UTF-8 is stored cleaned: compared cleaned, never "moved")
+        moved = aid in known and _abs(known[aid]["path"]) not in (_abs(key), rdf.clean(_abs(key))) \
+            and not os.path.exists(_abs(known[aid]["path"]))
+        if not force and not empty and not moved and (aid in dispatched or before.get(aid) == digest
+                                                      or (old is not None and before.get(old) == digest)):
             summary.read += 1
             summary.unchanged += 1
             continue
         dispatched.add(aid)
         todo.append(key)
     del entries
+
+    given: dict[str, str] = {}      # kg:sourcePath -> the path as given, for messages
+
+    def as_given(message: str, recorded: str) -> str:
+        """A worker's message names the file as the store records it: name it as the user did."""
+        shown = display_path(recorded)
+        if recorded in given and message.startswith(shown):
+            return display_path(given[recorded]) + message[len(shown):]
+        return message
 
     def tasks() -> Iterator[list[tuple[str, bytes]]]:
         chunk: list[tuple[str, bytes]] = []
@@ -331,7 +352,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
             if isinstance(data, str):
                 fail(data)
                 continue
-            chunk.append((key, data))
+            recorded = _abs(key)        # kg:sourcePath: the same file from any directory
+            given[recorded] = key
+            chunk.append((recorded, data))
             if len(chunk) >= chunk_size:
                 yield chunk
                 chunk = []
@@ -357,8 +380,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     try:
         for results in ex.map(extract_batch, tasks(), config):
             for r in results:
+                for w in r.warnings:
+                    log.warning(as_given(w, r.path))
                 if r.error is not None:
-                    fail(r.error)
+                    fail(as_given(r.error, r.path))
                     continue
                 summary.read += 1
                 old = by_path.get(_abs(r.path))
@@ -441,7 +466,10 @@ def entity_count(store: Backend) -> int:
 
 
 def _exists(target: str) -> bool:
-    """Path(target).exists(), but False for what cannot be a path (too long, NUL bytes)."""
+    """Path(target).exists(), but False for what cannot be a path (too long, NUL bytes) and for
+    "" (Path("") is the current directory: `kg remove ""` must not mean every article here)."""
+    if not target.strip():
+        return False
     try:
         return Path(target).exists()
     except (OSError, ValueError):
@@ -449,8 +477,9 @@ def _exists(target: str) -> bool:
 
 
 def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None = None) -> list[str]:
-    """Remove articles by id, IRI or source path; returns the ids removed. The targets that
-    name no article in the store are appended to `unmatched` when it is given."""
+    """Remove articles by id, IRI, source path or folder (every article built from a file under
+    it); returns the ids removed. The targets that name no article in the store are appended to
+    `unmatched` when it is given."""
     targets = list(targets)
     prefix = str(rdf.article_iri("x"))[:-1]
     ids, paths = set(), set()
@@ -461,21 +490,30 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
             ids.add(t[len(prefix):])
         if _exists(t):
             resolved = Path(t).resolve()
-            paths.update({str(resolved), os.path.relpath(resolved)})
+            paths.update({str(resolved), os.path.relpath(resolved), _abs(t)})
     known, _ = store.article_index(paths=sorted(paths), ids=sorted(ids))
     if any(_exists(t) for t in targets) and len(known) < len(targets):
-        known = store.articles()      # a path given another way than it was built with
+        known = store.articles()      # a path given another way than it was built with, a folder
     chosen: dict[str, str] = {}
     for t in targets:
         resolved = Path(t).resolve() if _exists(t) else None
-        hit = False
+        folder = resolved is not None and resolved.is_dir()
+        matched = False
         for aid, info in known.items():
-            if t in (aid, info["graph"], info["path"]) or (
-                    resolved is not None and Path(info["path"]).name == resolved.name
-                    and Path(info["path"]).resolve() == resolved):
+            # a path that exists means that file (or folder); one that does not (a deleted file)
+            # is compared as the store records it, or as it is from here
+            hit = t in (aid, info["graph"]) or resolved is None and (
+                t == info["path"] or _abs(info["path"]) == _abs(t))
+            if not hit and resolved is not None:
+                try:
+                    source = Path(info["path"]).resolve()
+                except (OSError, ValueError):
+                    continue
+                hit = source == resolved or (folder and resolved in source.parents)
+            if hit:
                 chosen[aid] = info["graph"]
-                hit = True
-        if not hit and unmatched is not None:
+                matched = True
+        if not matched and unmatched is not None:
             unmatched.append(t)
     dropped, candidates = store.drop_graphs(list(chosen.values()))
     dropped = set(dropped)

@@ -37,7 +37,7 @@ from rdflib import Graph
 
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from .store import (Backend, GraphWrite, StoreError, _values, canonical_ontology, check_read_only,
-                    graph_ntriples, merge_lines)
+                    graph_ntriples, has_dataset_clause, merge_lines)
 from .vocab import ID, PREFIXES
 
 _KGR = str(ID)                # every graph kg writes is named in its id namespace (kgr:)
@@ -210,7 +210,7 @@ class RemoteStore(Backend):
             names = " ".join(f"?{getattr(v, 'value', str(v).lstrip('?$'))}" for v in substitutions)
             terms = " ".join(str(t) for t in substitutions.values())
             text += f"\nVALUES ({names}) {{ ({terms}) }}"
-        return self._query(text, union=True)
+        return self._query(text, union=not has_dataset_clause(sparql))
 
     def count(self, graph_iri: str | None = None) -> int:
         if graph_iri is None:   # kg writes named graphs only; a union default graph would double

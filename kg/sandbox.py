@@ -264,9 +264,10 @@ def _term_json(t) -> dict:
 def _execute(store, job: dict) -> tuple:
     import pyoxigraph as ox
     kwargs = {"prefixes": job.get("prefixes") or None}
+    from .store import has_dataset_clause
     if job.get("default_graphs"):
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
-    else:
+    elif not has_dataset_clause(job["query"]):      # FROM <g> in the query: that graph
         kwargs["use_default_graph_as_union"] = True
     if job.get("named_graphs"):
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]

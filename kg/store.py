@@ -78,6 +78,36 @@ def is_remote(spec: str | os.PathLike | None) -> bool:
     return isinstance(spec, str) and re.match(r"https?://", spec, re.IGNORECASE) is not None
 
 
+_STRINGS_IRIS_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                                    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_DATASET_CLAUSE = re.compile(r"(?i)\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)")
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Does the query name its dataset (FROM / FROM NAMED)? Then it gets that dataset, not the
+    union of all graphs that kg gives a query without one."""
+    # IRIs are blanked to "<>" (kept as a token, so FROM <...> still reads as a clause)
+    text = _STRINGS_IRIS_COMMENTS.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)
+    return bool(_DATASET_CLAUSE.search(text))
+
+
+def _syntax_message(sparql: str, exc: Exception) -> str:
+    """The parser's message, or a plain one for an undeclared prefix (the parser lists every
+    character class it expected instead)."""
+    msg = str(exc)
+    if "Prefix not found" in msg:
+        text = re.sub(r'"(?:[^"\\\n]|\\.)*"|<[^>\s]*>|#[^\n]*', " ", sparql)
+        declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([\w.-]*):", text)} | set(PREFIXES)
+        used = dict.fromkeys(m.group(1) for m in re.finditer(r"(?<![\w:?$])([A-Za-z][\w.-]*):(?=[\w%])", text))
+        unknown = [p for p in used if p not in declared]
+        if unknown:
+            return (f"unknown prefix {', '.join(p + ':' for p in unknown)} "
+                    f"(declare it with PREFIX {unknown[0]}: <...>; kg knows {', '.join(sorted(PREFIXES))})")
+    # the parser spells out the Unicode ranges of a name character: say so instead
+    msg = re.sub(r"\['0'\.\.='9'\]", "a digit", msg)
+    return re.sub(r"\[[^\[\]]*\.\.=[^\[\]]*\]", "a name character", msg, flags=re.S)
+
+
 def open_store(spec: str | os.PathLike | None = None, *, read_only: bool = False) -> "Backend":
     """The store named by `spec`: a RemoteStore for an http(s):// URL, else the embedded Store."""
     spec = store_spec(spec)
@@ -542,10 +572,10 @@ class Store(Backend):
     def query(self, sparql: str, *, substitutions: dict | None = None):
         check_read_only(sparql)
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+            return self.ox.query(sparql, use_default_graph_as_union=not has_dataset_clause(sparql), prefixes=PREFIXES,
                                  substitutions=substitutions)
         except SyntaxError as exc:
-            raise StoreError(f"SPARQL syntax error: {exc}") from exc
+            raise StoreError(f"SPARQL syntax error: {_syntax_message(sparql, exc)}") from exc
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         self.ox.dump(output, format=fmt)

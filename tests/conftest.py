@@ -137,8 +137,8 @@ def golden_script():
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, golden_script) -> Built:
-    """The seed article alone, copied into an empty folder and built by its bare file name, so
-    kg:sourcePath is "000_c397c42166a738cc.txt" wherever the tests run (as in the golden file)."""
+    """The seed article alone, copied into an empty folder and built by its bare file name
+    (kg:sourcePath is its absolute path; the golden file writes it as the bare name)."""
     d = tmp_path_factory.mktemp("seed")
     store_dir, summary = golden_script.build_seed(d / "work", d / "store")
     assert summary.failed == 0 and summary.built == 1, summary.errors

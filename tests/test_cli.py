@@ -170,6 +170,17 @@ def test_query_syntax_error_is_a_clear_error(capsys, examples_store):
     assert "SPARQL syntax error" in err and "Traceback" not in err
 
 
+def test_a_query_file_s_error_names_the_file_and_an_unknown_prefix(capsys, examples_store, tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?s WHERE { ?s foo:bar ?o . ?s a kg:Article }\n", encoding="utf-8")
+    rc, out, err = kg(capsys, "query", bad, "--store", examples_store.store)
+    assert rc == 2
+    assert f"{bad}: SPARQL syntax error: unknown prefix foo:" in err, err
+    bad.write_text("SELECT ?s WHERE { ?s ?p \n", encoding="utf-8")
+    rc, out, err = kg(capsys, "query", bad, "--store", examples_store.store)
+    assert rc == 2 and f"{bad}: SPARQL syntax error" in err and "\\u{" not in err, err
+
+
 # ------------------------------------------------------------------------------------- export
 @pytest.mark.parametrize("fmt,oxfmt", [("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG),
                                        ("nquads", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)])
@@ -397,3 +408,38 @@ def test_a_symlink_loop_is_named_as_such(capsys, tmp_path):
     (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
     rc, out, err = kg(capsys, "build", str(tmp_path / "a.md"), "--store", str(tmp_path / "s"))
     assert rc == 1 and "a.md: a broken symbolic link (or a loop of them)" in err
+
+
+def test_from_names_the_default_graph(capsys, examples_store):
+    def count(q):
+        rc, out, err = kg(capsys, "query", q, "--format", "csv", "--store", examples_store.store)
+        assert rc == 0, err
+        return int(out.splitlines()[1])
+    everything = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    entities = count("SELECT (COUNT(*) AS ?n) FROM kgr:entities WHERE { ?s ?p ?o }")
+    assert 0 < entities < everything
+    assert count("SELECT (COUNT(*) AS ?n) FROM <urn:kg:none> WHERE { ?s ?p ?o }") == 0
+    # not a dataset clause: FROM inside a string or an IRI
+    assert count('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "FROM <x>") }') == everything
+
+
+def test_a_date_kg_cannot_read_is_a_warning_naming_the_file(capsys, caplog, tmp_path):
+    bad = tmp_path / "baddate.md"
+    bad.write_text("---\ntitle: t\ndate: Thu, 31 Feb 2022 08:00:00 GMT\n---\n\n商务部表示，今年增长5%。\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        rc, out, err = kg(capsys, "build", bad, "--store", tmp_path / "s")
+    assert rc == 0, err
+    assert any(f"{bad}: warning: date 'Thu, 31 Feb 2022 08:00:00 GMT' is not a date" in r.getMessage()
+               for r in caplog.records), caplog.text
+
+
+def test_an_empty_folder_warns_and_nonsense_counts_are_refused(capsys, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rc, out, err = kg(capsys, "build", empty, "--store", tmp_path / "s")
+    assert rc == 0 and f"kg: warning: no article files" in err and str(empty) in err, err
+    for args in (["-j", "0"], ["--jobs", "-1"], ["--batch-size", "0"]):
+        with pytest.raises(SystemExit) as exc:
+            main(["build", str(empty), "--store", str(tmp_path / "s"), *args])
+        assert exc.value.code == 2
+        assert "must be 1 or more" in capsys.readouterr().err

@@ -358,3 +358,16 @@ def test_a_national_body_s_short_name_after_a_place_is_the_place_s_own():
     assert ("中国社科院", "Organization") in found
     _, rec = records("江苏省社科院研究员田伯平表示，人口将下降。")
     assert not [m for m in rec.mentions if m.key == "org:cass"], [m.key for m in rec.mentions]
+
+
+def _stcn(word, code):
+    return (f'<a class="trsHotWords" target="_blank" href="http://info.stcn.com/dc/stock/?stockcode=SS{code}" '
+            f'code="{code}">{word}</a>')
+
+
+def test_a_stock_code_in_brackets_makes_the_company_and_a_cut_name_does_not():
+    _, rec = records(f"<p>{_stcn('复星医药', '600196')}（600196）两个月股价涨幅超100%。</p>")
+    assert ("复星医药", "Company") in {(m.text, m.kind) for m in rec.mentions}
+    # the feed linked 康希诺 and 生物股份 inside 康希诺生物股份公司: 生物股份 is no company here
+    _, rec = records(f"<p>巴西将采购{_stcn('康希诺', '688185')}{_stcn('生物股份', '600201')}公司新冠疫苗。</p>")
+    assert not [m for m in rec.mentions if m.text == "生物股份"]

@@ -150,7 +150,7 @@ def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
     # where a change started is the period of where it started, not of where it went (a0141)
     ("从今年8月份的最低点2.9%连续两个月提升至6.2%。", ["8月份", None]),
     ("占比从2015年的69.8%提高至78.5%。", ["2015年", None]),                      # a0010
-    ("江苏宣布自2021年8月1日起调整标准，月最低工资标准涨到2280元。", ["2021年8月"]),  # a0146
+    ("江苏宣布自2021年8月1日起调整标准，月最低工资标准涨到2280元。", ["2021年8月1日起"]),  # a0146 (from that day on)
     # a period that runs on to now says so (a0078, a0203)
     ("4月以来的涨幅超过30%的个股达11只。", ["4月以来", "4月以来"]),
 ])
@@ -286,3 +286,10 @@ def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
 ])
 def test_groups_times_of_day_and_formulas_are_no_figures(text):
     assert quantities(text) == []
+
+
+def test_a_cumulative_period_and_an_indicator_after_a_date():
+    qs = quantities("截至8月31日，全国累计新增减税降费超3.3万亿元。11月7日以来全国天然气日供应量达到11.5亿立方米。")
+    found = {(q.value, q.period, q.indicator) for q in qs}
+    assert (3.3e12, "截至8月31日", "新增减税降费") in found, found
+    assert any(q.value == 1.15e9 and q.indicator == "天然气日供应量" for q in qs), found

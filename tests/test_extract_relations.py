@@ -386,3 +386,12 @@ def test_a_speaker_line_needs_two_lines_and_a_name():
     # one line is a heading (刘格菘：产业链…), and places open lines too (江苏：…, 浙江：…)
     found = {(m.text, m.rule) for m in records("江苏：增长5%。\n\n江苏：下降1%。\n\n刘格菘：产业链自主可控仍是大方向")[1].mentions}
     assert not any(rule == "speaker-line" for _, rule in found), found
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("天风证券首席分析师孙彬彬预测称，未来两个月CPI将回落。", "未来两个月CPI将回落。"),
+    ("中国银行研究院研究员连平近期预测时表示，欧美市场将回暖。", "欧美市场将回暖。"),
+    ("光大银行分析师周茂华告诉21世纪经济报道，从趋势看，利率将下行。", "从趋势看，利率将下行。"),
+])
+def test_a_second_verb_or_the_addressee_is_no_part_of_the_quote(text, quote):
+    assert [r.args["text"] for r in relations(text, "statement")] == [quote]

@@ -54,9 +54,15 @@ def store(tmp_path):
 
 
 def fresh(paths) -> bytes:
-    s = Store.memory()
-    build(paths, s)
-    return dump(s)
+    """A new build of `paths` into a new store beside the test's own."""
+    parent = Path(paths[0]).parent
+    n = len(list(parent.glob("fresh-*")))
+    s = Store(parent / f"fresh-{n}")
+    try:
+        build(paths, s)
+        return dump(s)
+    finally:
+        s.close()
 
 
 def test_add_change_remove(folder, store, tmp_path):
@@ -276,3 +282,66 @@ def test_an_unreadable_folder_is_an_error_and_prunes_nothing(folder, store, monk
     summary = build([folder], store, prune=True)
     assert summary.failed == 1 and "sub: cannot read directory: Permission denied" in summary.errors[0]
     assert summary.removed == 0 and len(store.article_index()[0]) == N + 1
+
+
+# ------------------------------------------------------ source paths, whichever directory kg runs in
+def _paths(store: Store) -> dict[str, str]:
+    return {aid: info["path"] for aid, info in store.articles().items()}
+
+
+def test_source_paths_mean_the_same_files_from_any_directory(tmp_path, monkeypatch):
+    x, y = tmp_path / "x", tmp_path / "y"
+    x.mkdir()
+    y.mkdir()
+    shutil.copy(EXAMPLES / "a0001.md", x)
+    shutil.copy(EXAMPLES / "a0016.md", y)
+    s = Store(tmp_path / "store")
+    try:
+        monkeypatch.chdir(x)
+        build(["."], s)
+        monkeypatch.chdir(y)
+        summary = build(["."], s, prune=True)
+        # pruning y never touches what was built from x (both were "./a….md" when given)
+        assert (summary.built, summary.removed) == (1, 0)
+        assert sorted(_paths(s).values()) == [str(x / "a0001.md"), str(y / "a0016.md")]
+        # removal by path, absolute or relative, from another directory
+        monkeypatch.chdir(tmp_path / "store")
+        assert len(remove([str(x / "a0001.md")], s)) == 1
+        assert len(remove(["../y/a0016.md"], s)) == 1
+        assert _paths(s) == {}
+    finally:
+        s.close()
+
+
+def test_a_moved_file_follows_and_a_folder_can_be_removed(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(EXAMPLES, a)
+    b.mkdir()
+    s = Store(tmp_path / "store")
+    try:
+        build([a], s)
+        shutil.move(a / "a0016.md", b / "a0016.md")
+        moved = build([b], s)
+        assert (moved.built, moved.replaced) == (1, 1)
+        assert str(b / "a0016.md") in _paths(s).values()
+        # the file is gone from a, but its article now comes from b: pruning a keeps it
+        pruned = build([a], s, prune=True)
+        assert pruned.removed == 0 and str(b / "a0016.md") in _paths(s).values()
+        # a folder removes every article built from a file under it
+        unmatched: list[str] = []
+        assert len(remove([str(a)], s, unmatched)) == N - 1 and not unmatched
+        assert list(_paths(s).values()) == [str(b / "a0016.md")]
+    finally:
+        s.close()
+
+
+def test_a_folder_walk_leaves_the_store_out(tmp_path, monkeypatch):
+    shutil.copy(EXAMPLES / "a0001.md", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    s = Store(tmp_path / "kg-data")
+    try:
+        first = build(["."], s)
+        again = build(["."], s)
+        assert first.skipped_files == again.skipped_files == 0
+    finally:
+        s.close()

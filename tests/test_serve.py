@@ -518,3 +518,17 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_a_dataset_clause_in_the_query_is_honoured(server):
+    def count(q, **params):
+        status, _, body = get(server, q, "application/sparql-results+json", **params)
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+    everything = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    entities = count("SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/kgnews/id/entities> WHERE { ?s ?p ?o }")
+    assert 0 < entities < everything
+    assert count("SELECT (COUNT(*) AS ?n) FROM <urn:kg:none> WHERE { ?s ?p ?o }") == 0
+    # the protocol's default-graph-uri wins over FROM, as SPARQL 1.1 Protocol says
+    assert count("SELECT (COUNT(*) AS ?n) FROM <urn:kg:none> WHERE { ?s ?p ?o }",
+                 **{"default-graph-uri": "https://w3id.org/kgnews/id/entities"}) == entities

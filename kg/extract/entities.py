@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "20"
+VERSION = "21"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -499,9 +499,14 @@ def extract(ctx: Context) -> Records:
                 key=f"docref:{obj['key']}")
 
     # stock links: the linked word is the listed company only when the sentence is about it
+    link_ends = {sl.end for sl in art.stock_links}
     for sl in art.stock_links:
-        after = text[sl.end:sl.end + 6]
-        if not _COMPANY_CONTEXT.match(after):
+        after = text[sl.end:sl.end + 10]
+        # 复星医药（600196）: its code in brackets says it is the listed company
+        if not _COMPANY_CONTEXT.match(after) and not re.match(r"\s*[（(]\s*\d{6}(?:\.S[HZ])?\s*[）)]", after):
+            continue
+        # 康希诺|生物股份|公司: a feed's links cut one company's name into two listed names
+        if sl.start in link_ends:
             continue
         for mention in [x for x in rec.mentions if x.span and x.span.start < sl.end and sl.start < x.span.end]:
             rec.mentions.remove(mention)

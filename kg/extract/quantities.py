@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "11"
+VERSION = "12"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -59,8 +59,9 @@ _PATTERN = re.compile(
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
-_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
-                     r"\d{1,2}月份?(?:末|底|初)?|1[-—]\d{1,2}月)"
+_PERIOD = re.compile(r"(?:截至|截止到?)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:末|底)?"
+                     r"|(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"\d{1,2}月份?(?:末|底|初|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
@@ -88,7 +89,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
-_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
+_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
@@ -125,7 +126,8 @@ _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅
 
 def _indicator_words(left: str) -> str | None:
     left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年(?:末|底|初)?|\d{1,2}月份?|前\d{1,2}个月|[一二三四]季度|上半年|全年)的?", "", left)
+    left = re.sub(r"^.*?(?:\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
+                  r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "14"
+VERSION = "15"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -527,13 +527,14 @@ def _statements(art, mentions, rec: Records):
             if rm and re.match(rf"(?:中|也|还|则)?(?:{verbs})", text[rm.end():rm.end() + 8]):
                 events.append((o.span.start, rm.end(), o))
                 continue
-    # 东吴证券认为, 紫金矿业表示, 国家林草局介绍: an organisation right before a speech verb speaks,
+    # 东吴证券认为, 紫金矿业表示, 国家林草局介绍: an organisation right before a speech verb speaks
+    # (not one before its 分析师: a post that begins like a verb),
     # and so does one whose unnamed official speaks for it (财政部有关负责人说, 商务部新闻发言人表示);
     # not 央行相关人士表示 (someone unnamed at it, in no office), not 商务部新闻发言人高峰表示 (a person)
     person_starts = {m.span.start for m in speakers}
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
-                and re.match(rf"(?:(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员))?(?:也|还|则|亦)?(?:{verbs})",
+                and re.match(rf"(?:(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员))?(?:也|还|则|亦)?(?:{verbs})(?![师员家])",
                              text[o.span.end:o.span.end + 12]) \
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
@@ -582,10 +583,17 @@ def _statements(art, mentions, rec: Records):
                 quote = text[nxt.start:s1].strip("：:，, “”\"")
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = quote[1:].lstrip("：:，, “”\"")
+        # 预测称，… / 预测时表示，…: a second verb after the first is no part of what is said
+        again = re.match(rf"(?:时|中|并|也|还)?(?:{verbs})[：:，,]", quote)
+        if again:
+            quote = quote[again.end():].lstrip("：:，, “”\"")
         # 告诉21世纪经济报道记者，… / 答记者问: who is spoken to is not what is said
         # (only right after the verb: 透露，目前已有多家媒体… names media in what is said)
         addressed = (_ADDRESSEE.match(quote) if vm.group("verb") in ("告诉", "答", "回答", "透露")
                      and not vm.group("sep") else None)
+        if addressed is None and vm.group("verb") == "告诉" and not vm.group("sep"):
+            # 告诉21世纪经济报道，从趋势看…: 告诉 always names whom, up to the first comma
+            addressed = re.match(r"[^，。；：:“”]{1,16}(?=[，,：:])", quote)
         if addressed:
             quote = quote[addressed.end():].lstrip("：:，, “”\"")
             if not quote.rstrip("。 "):

@@ -147,7 +147,9 @@ _TOOL_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
 
 
 def _tool_dir(path: str, name: str) -> bool:
-    return name in _TOOL_DIRS or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+    # a virtual environment, or a RocksDB directory: a kg store (`kg build .` beside ./kg-data)
+    return name in _TOOL_DIRS or os.path.exists(os.path.join(path, "pyvenv.cfg")) \
+        or os.path.exists(os.path.join(path, "IDENTITY")) and os.path.exists(os.path.join(path, "CURRENT"))
 
 
 def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = None) -> tuple[list[Path], list[Path]]:
@@ -160,7 +162,7 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
     same way. Hidden directories and files (name starting with '.') under a directory are
     ignored; symlinked directories are not followed. Under a directory, a project's own files
     (README, LICENSE, CHANGELOG ... with any suffix) are skipped files, and Python virtual
-    environments, __pycache__ and node_modules are not walked. A path that does not exist
+    environments, kg stores (RocksDB directories), __pycache__ and node_modules are not walked. A path that does not exist
     raises FileNotFoundError.
     A directory that cannot be listed is left out, with a line naming it appended to `errors`.
     """
