@@ -157,7 +157,15 @@ def cmd_viz(args) -> int:
     from .export import to_dataset
     from . import views
     store = Store(args.store, read_only=True)
-    ds = to_dataset(store)
+    graphs = None
+    if args.article and not (args.site or args.focus or args.query):
+        # one article's view reads its graph, the entities and the ontology, not the whole store
+        from .export import article_graph
+        from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+        g = article_graph(store, args.article)
+        if g is not None:
+            graphs = [str(ENTITIES_GRAPH), g, str(ONTOLOGY_GRAPH)]
+    ds = to_dataset(store, graphs, everywhere=("http://www.w3.org/2004/02/skos/core#altLabel",))
     try:
         if args.site:
             kw = {k: v for k, v in dict(max_nodes=args.max_nodes, top_entities=args.top,

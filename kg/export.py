@@ -42,12 +42,34 @@ def export_bytes(store: Store, fmt: str) -> bytes:
     return data
 
 
-def to_dataset(store: Store):
-    """The whole store as an rdflib Dataset whose default graph is the union of all graphs."""
+def to_dataset(store: Store, graphs: list[str] | None = None, everywhere: tuple[str, ...] = ()):
+    """The store (or only the named `graphs`) as an rdflib Dataset whose default graph is the
+    union of its graphs. With `graphs`, the triples of the `everywhere` predicates (an entity's
+    alternative labels, which every article adds to) come from all graphs, into the first."""
     from rdflib import Dataset
     ds = Dataset(default_union=True)
-    ds.parse(data=export_bytes(store, "nquads"), format="nquads")
+    if graphs is None:
+        data = export_bytes(store, "nquads")
+    else:
+        quads = [q for g in graphs for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
+        first = ox.NamedNode(str(graphs[0]))
+        quads += [ox.Quad(q.subject, q.predicate, q.object, first) for p in everywhere
+                  for q in store.ox.quads_for_pattern(None, ox.NamedNode(p), None, None)]
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    ds.parse(data=data, format="nquads")
     return ds
+
+
+def article_graph(store: Store, article: str) -> str | None:
+    """The graph of the one article that `article` names (id, IRI, source path, or the end of
+    one: a0001.md), as kg.views resolves it; None when it names none or several."""
+    norm = str(article).strip().replace("\\", "/")
+    found = set()
+    for aid, info in store.articles().items():
+        path = info["path"].replace("\\", "/")
+        if norm in (aid, info["graph"], path) or path.endswith("/" + norm) or norm.endswith("/" + path.lstrip("/")):
+            found.add(info["graph"])
+    return found.pop() if len(found) == 1 else None
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

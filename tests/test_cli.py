@@ -443,3 +443,20 @@ def test_an_empty_folder_warns_and_nonsense_counts_are_refused(capsys, tmp_path)
             main(["build", str(empty), "--store", str(tmp_path / "s"), *args])
         assert exc.value.code == 2
         assert "must be 1 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("ref", ["a0001.md", "examples/articles/a0001.md"])
+def test_an_article_view_reads_only_its_graph_and_shows_the_same(capsys, examples_store, tmp_path, ref):
+    from kg import views
+    from kg.export import to_dataset
+    from kg.store import Store
+    store = Store(examples_store.store, read_only=True)
+    try:
+        whole = tmp_path / "whole.html"
+        views.build_view(to_dataset(store), whole, article="a0001.md")
+    finally:
+        del store
+    part = tmp_path / "part.html"
+    rc, out, err = kg(capsys, "viz", "--article", ref, "-o", part, "--store", examples_store.store)
+    assert rc == 0, err
+    assert part.read_bytes() == whole.read_bytes()
