@@ -293,3 +293,12 @@ def test_a_cumulative_period_and_an_indicator_after_a_date():
     found = {(q.value, q.period, q.indicator) for q in qs}
     assert (3.3e12, "截至8月31日", "新增减税降费") in found, found
     assert any(q.value == 1.15e9 and q.indicator == "天然气日供应量" for q in qs), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年12月与明年1月的出口预计分别为3150亿美元与2900亿美元。", [("12月", "出口"), ("1月", "出口")]),
+    ("1月和2月工业增加值分别增长3.5%和4.2%。", [("1月", "工业增加值"), ("2月", "工业增加值")]),
+    ("一季度、二季度GDP分别增长4.8%、0.4%。", [("一季度", "GDP"), ("二季度", "GDP")]),
+])
+def test_periods_listed_before_fenbie_go_to_the_figures_in_order(text, expected):
+    assert [(q.period, q.indicator) for q in quantities(text)] == expected

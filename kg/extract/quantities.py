@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "12"
+VERSION = "13"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -380,7 +380,41 @@ def extract(ctx: Context) -> Records:
             q.period = last[1]
         if q.period:
             last = (para, q.period)
+    _respective_periods(text, art, rec.quantities)
     return rec
+
+
+_RELATIVE_YEAR = r"(?:今年|明年|去年|上年|当年)?"
+_PERIOD_LIST = re.compile(rf"{_RELATIVE_YEAR}(?:{_PERIOD.pattern})(?:(?:与|和|、|及|以及){_RELATIVE_YEAR}(?:{_PERIOD.pattern}))+")
+
+
+def _respective_periods(text: str, art, quantities: list) -> None:
+    """今年12月与明年1月的出口分别为3150亿美元与2900亿美元: the periods listed before 分别 go to the
+    figures after it in order (each had taken the last one), as does what they measure."""
+    done: set[int] = set()
+    for q in quantities:
+        s = art.sentence_at(q.span.start)
+        if s is None or s.start in done:
+            continue
+        done.add(s.start)
+        cut = text.find("分别", s.start, s.end)
+        if cut < 0:
+            continue
+        plist = None
+        for pm in _PERIOD_LIST.finditer(text, s.start, cut):
+            plist = pm
+        if plist is None:
+            continue
+        periods = [m.group() for m in _PERIOD.finditer(plist.group())]
+        after = [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
+        if len({x.unit for x in after}) != 1 or len(after) != len(periods):
+            continue
+        measured = re.sub(r"^的", "", text[plist.end():cut])
+        measured = _INDICATOR_STRIP.sub("", re.sub(r"^(?:的)?(?:预计|将)?", "", measured))
+        for x, period in zip(after, periods):
+            x.period = period
+            if 2 <= len(measured) <= 16:
+                x.indicator = measured
 
 
 EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("mentions",), produces=("quantities",),
