@@ -302,3 +302,14 @@ def test_a_cumulative_period_and_an_indicator_after_a_date():
 ])
 def test_periods_listed_before_fenbie_go_to_the_figures_in_order(text, expected):
     assert [(q.period, q.indicator) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("平台拥有5000余万用户。", (5e7, "NUM")),
+    ("海拔4000多米的高原。", (4000.0, "M")),
+    ("降雨量达120毫米。", (0.12, "M")),
+    ("房子面积120平米。", (120.0, "M2")),
+    ("他买了5斤大米。", (2.5, "KiloGM")),
+])
+def test_users_metres_and_rice_is_no_metre(text, expected):
+    assert [(q.value, q.unit) for q in quantities(text)] == [expected]

@@ -168,6 +168,8 @@ CREDIT_CASES = [
     ("文丨吕立勤梁剑箫\n\n来源丨经济日报（ID：jjrbwx）\n\n正文开始了。",
      {("reporter", "吕立勤"), ("reporter", "梁剑箫"), ("sourceOrganization", "经济日报")}),
     ("文/张三\n\n正文。", {("reporter", "张三")}),
+    # a known outlet opening the lead (a0228)
+    ("参考消息网8月11日报道 美媒称，中国经济回暖。", {("sourceOrganization", "参考消息")}),
 ]
 
 
@@ -395,3 +397,20 @@ def test_a_speaker_line_needs_two_lines_and_a_name():
 ])
 def test_a_second_verb_or_the_addressee_is_no_part_of_the_quote(text, quote):
     assert [r.args["text"] for r in relations(text, "statement")] == [quote]
+
+
+def test_a_wire_report_cited_further_down_is_no_credit():
+    found = {(r.args["role"], r.args["target"].text) for r in relations("一段。\n\n二段。\n\n三段。\n\n新华社3日报道，某事。", "credit")}
+    assert found == {("publisher", "新浪财经")}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("创金合信数字经济基金经理王浩冰表示，市场将回暖。", None),
+    ("商务部副部长兼国际贸易谈判副代表王受文出席会议。", ("王受文", "国际贸易谈判副代表", "商务部")),
+    ("兴证全球基金研究部副总监董理认为，估值合理。", ("董理", "研究部副总监", "兴证全球基金")),
+])
+def test_more_posts_before_a_name(text, role):
+    _, rec = records(text)
+    assert [m for m in rec.mentions if m.kind == "Person"], rec.mentions
+    if role:
+        assert role in {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in rec.relations if r.kind == "role"}

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "7"
+VERSION = "8"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -36,6 +36,7 @@ _BYLINE_HEAD = re.compile(
     rf"(?P<names>(?:[{_HAN}]{{2,4}}(?:\s+|、)?(?:(?:实习|见习)?记者\s*)?){{1,4}}?)\s*[{_HAN}]{{0,4}}报道")
 # 新华社南京12月7日电: the wire service is the original outlet
 _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
+_REPORTED = re.compile(rf"^\s*(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)\s*(?:\d{{1,2}}月)?\d{{1,2}}日(?:报道|讯|消息)")
 _EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
 _OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
 # 作 者丨卜羽勤 / 来源：光明日报 作者：吴亚琦 / （作者：周潇枭 编辑：李博）
@@ -123,6 +124,14 @@ def extract(ctx: Context) -> Records:
         add("publisher", outlet, "MediaOutlet", None, "front-matter-author", 1.0)
 
     text = art.text
+    # 参考消息网8月11日报道, 证券时报网23日讯: a known outlet opening the lead reports the article
+    # (only there: 新华社3日报道 further down cites one fact)
+    for para in [p for p in art.paragraphs if text[p.start:p.end].strip()][:3]:
+        m = _REPORTED.match(text, para.start, para.end)
+        entry = gazetteer.org_index().get(m.group("outlet")) if m else None
+        if entry is not None and entry.kind == "MediaOutlet":
+            add("sourceOrganization", entry.name, "MediaOutlet", None, "lead-outlet", 0.8,
+                Span(para.start, m.end()))
     for para in art.paragraphs:
         ptext = text[para.start:para.end]
         if len(ptext) <= 80:
