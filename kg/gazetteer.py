@@ -52,6 +52,15 @@ class OrgEntry:
 
 
 @dataclass(frozen=True)
+class City:
+    """A foreign capital or major city (Chinese cities are divisions)."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    capital: bool = False
+
+
+@dataclass(frozen=True)
 class Country:
     code: str  # ISO 3166-1 alpha-2
     name: str  # common short Chinese name: 美国
@@ -122,7 +131,7 @@ def reset_user_entries() -> None:
 def clear_caches() -> None:
     for fn in (_shipped_divisions, divisions, division_index, _children, _shipped_orgs, orgs,
                org_index, _shipped_countries, countries, country_index, _shipped_regions, regions,
-               region_index, stopwords, place_homographs, place_word_breaks):
+               region_index, stopwords, place_homographs, place_word_breaks, cities, city_homographs):
         fn.cache_clear()
 
 
@@ -433,6 +442,19 @@ def place_word_breaks() -> re.Pattern | None:
     regex; None when the list is empty."""
     words = _word_list("place_word_breaks.txt")
     return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+
+@functools.lru_cache(maxsize=None)
+def cities() -> dict[str, City]:
+    """Foreign capitals and major cities by Chinese name (cities.tsv)."""
+    return {r["name"]: City(r["name"], r["country"], r["capital"] == "1") for r in _tsv_rows("cities.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def city_homographs() -> frozenset[str]:
+    """Foreign city names that are also words, parts of words or people's names (汉堡, 河内,
+    亚历山大): a matcher should accept them only when the article names their country."""
+    return frozenset(_word_list("city_homographs.txt"))
 
 
 @functools.lru_cache(maxsize=None)

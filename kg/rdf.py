@@ -112,6 +112,9 @@ def entity_iri(e: Entity) -> URIRef:
         return URIRef(mint.iri("place", "country-" + rest))
     if prefix == "region":
         return URIRef(mint.iri("place", "region-" + rest))
+    if prefix == "city":                # a foreign city: place/city-JP-东京
+        code, _, name = rest.partition(":")
+        return URIRef(mint.iri("place", f"city-{code}-{name}"))
     if prefix == "gov":                 # a division's government: org/gov-330000
         return URIRef(mint.iri("org", "gov-" + rest))
     if prefix == "govbody":             # one of its bodies: org/gov-510700-应急管理局
@@ -152,6 +155,9 @@ class ArticleGraphs:
             self.g.add((node, KG.mergeReason, lit(reason)))
         if e.kind == "Event" and e.attrs.get("date"):
             self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
+        country = e.attrs.get("country")
+        if country:                     # a foreign city is in its country
+            self.e.add((node, SDO.containedInPlace, URIRef(mint.iri("place", "country-" + country))))
         code = e.attrs.get("code")
         if code:
             self.e.add((node, KG.divisionCode, lit(code)))

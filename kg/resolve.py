@@ -93,6 +93,9 @@ def entity_for(m: Mention) -> Entity:
         if entry is None or entry.code != code:     # 自美进口: the key says which country 美 is
             entry = gazetteer.countries().get(code, entry)
         e = Entity(key=key, kind="Country", label=getattr(entry, "name", text), en=getattr(entry, "en", None))
+    elif key and key.startswith("city:"):
+        _, code, name = key.split(":", 2)
+        e = Entity(key=key, kind="City", label=name, attrs={"country": code})
     elif key and key.startswith("region:"):
         entry = gazetteer.region_index().get(text)
         e = Entity(key=key, kind="Place", label=getattr(entry, "name", text), en=getattr(entry, "en", None))

@@ -371,3 +371,24 @@ def test_a_stock_code_in_brackets_makes_the_company_and_a_cut_name_does_not():
     # the feed linked 康希诺 and 生物股份 inside 康希诺生物股份公司: 生物股份 is no company here
     _, rec = records(f"<p>巴西将采购{_stcn('康希诺', '688185')}{_stcn('生物股份', '600201')}公司新冠疫苗。</p>")
     assert not [m for m in rec.mentions if m.text == "生物股份"]
+
+
+def test_foreign_cities_and_the_homographs_that_need_their_country():
+    _, rec = records("疫苗在柬埔寨首都金边交付，美国总统在华盛顿表示支持。东京奥运会推迟。")
+    found = {(m.text, m.kind, m.key) for m in rec.mentions if m.kind == "City"}
+    assert found == {("金边", "City", "city:KH:金边"), ("华盛顿", "City", "city:US:华盛顿"), ("东京", "City", "city:JP:东京")}
+    # 黄河内 holds 河内, 这里加强 holds 里加, 汉堡 is a hamburger: no country, no city
+    assert not [m for m in records("黄河内蒙古段凌汛。这里加强了管理。他吃了一个汉堡。")[1].mentions if m.kind == "City"]
+    assert ("汉堡", "City") in mentions("德国汉堡港吞吐量下降。")
+
+
+def test_a_foreign_city_is_in_its_country():
+    from kg.rdf import entity_iri
+    from kg.resolve import resolve
+    from kg.vocab import SDO
+    art, rec = records("疫苗在柬埔寨首都金边交付。")
+    from kg import rdf
+    g, eg = rdf.build(art, rec, resolve(rec))
+    city = next(m for m in rec.mentions if m.kind == "City")
+    node = entity_iri(resolve(rec).of(city))
+    assert (node, SDO.containedInPlace, entity_iri(resolve(rec).of(next(m for m in rec.mentions if m.kind == "Country")))) in eg

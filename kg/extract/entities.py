@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "22"
+VERSION = "23"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -146,6 +146,8 @@ def _matcher() -> Matcher:
         put(surface, ("country", entry, "gazetteer-country", 0.9), 3)
     for surface, entry in gazetteer.region_index().items():
         put(surface, ("region", entry, "gazetteer-region", 0.85), 3)
+    for surface, city in gazetteer.cities().items():
+        put(surface, ("city", city, "gazetteer-city", 0.8), 1)
     for surface, entry in gazetteer.org_index().items():
         put(surface, ("org", entry, "gazetteer-org", 0.95), 4)
     for prog in programmes():
@@ -370,6 +372,12 @@ class Spans:
         return False
 
 
+def _country_named(text: str, code: str) -> bool:
+    """Does `text` name the country `code` (by any of its names)?"""
+    c = gazetteer.countries().get(code)
+    return c is not None and any(n and n in text for n in (c.name, c.full_name, *c.aliases))
+
+
 def _overlaps(a: tuple[int, int], spans) -> bool:
     if isinstance(spans, Spans):
         return spans.overlaps(a)
@@ -440,7 +448,7 @@ def extract(ctx: Context) -> Records:
         if _overlaps((start, end), taken):
             continue
         kind_tag, obj, rule, conf = payload
-        if kind_tag in ("place", "country", "region"):
+        if kind_tag in ("place", "country", "region", "city"):
             cut = _broken_by(breaks, start, end)
             if cut is not None:
                 # 上海市场: the word takes the full name's 市; the short form before it stands
@@ -463,6 +471,11 @@ def extract(ctx: Context) -> Records:
             add(start, end, "Country", rule, conf, key=f"country:{getattr(obj, 'code', surface)}")
         elif kind_tag == "region":
             add(start, end, "Place", rule, conf, key=f"region:{getattr(obj, 'key', surface)}")
+        elif kind_tag == "city":
+            # 汉堡, 河内 (in 黄河内), 亚历山大: only where the article names the country too
+            if surface in gazetteer.city_homographs() and not _country_named(text, obj.country):
+                continue
+            add(start, end, "City", rule, conf, key=f"city:{obj.country}:{obj.name}")
         elif kind_tag == "org":
             # a two-character abbreviation inside running text is usually part of other words
             # (集中办理 holds 中办, 出口行业 口行, 纳税人行业 人行): it must follow a boundary
