@@ -414,3 +414,12 @@ def test_more_posts_before_a_name(text, role):
     assert [m for m in rec.mentions if m.kind == "Person"], rec.mentions
     if role:
         assert role in {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in rec.relations if r.kind == "role"}
+
+
+def test_a_quotation_before_the_speaker_is_said_too():
+    text = "“理论和实践层面都充分证明，中小企业是重要力量。”工信部副部长梁志峰说，工信部将不断完善政策。"
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == [
+        ("梁志峰", "理论和实践层面都充分证明，中小企业是重要力量。"), ("梁志峰", "工信部将不断完善政策。")]
+    # a quoted term is no quotation
+    found = [r.args["text"] for r in relations("对于“共同富裕”，财政部副部长王五表示，要稳步推进。", "statement")]
+    assert found == ["要稳步推进。"]

@@ -448,7 +448,8 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     expected = corpus_expected_whole(corpus_ds)
     assert rc == 0 and f"{expected} nodes" in out
     assert len(data_blob(read(tmp_path / "f.html"))["nodes"]) == expected
-    monkeypatch.setattr(export, "to_dataset", lambda store: corpus_ds)
+    # (an article's view asks for some graphs only: the whole Dataset holds them too)
+    monkeypatch.setattr(export, "to_dataset", lambda store, graphs=None, everywhere=(): corpus_ds)
 
     rc, out, _ = run("-o", str(tmp_path / "focus.html"), "--focus", "商务部", "--depth", "2")
     blob = data_blob(read(tmp_path / "focus.html"))

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "15"
+VERSION = "16"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -608,6 +608,18 @@ def _statements(art, mentions, rec: Records):
                 continue
             quote = qm.group(1)
             stmt_span = Span(start - (len(window) - qm.start()), end + vm.end())
+        elif m is not None and not vm.group("colon"):
+            # “理论和实践都证明……。”梁志峰说，工信部将…: the quotation before the speaker is said
+            # too, besides the words after the verb
+            window = text[max(0, start - 640):start]
+            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*[^，。；“”\n]{0,24}$", window)
+            # (a sentence, not a quoted term: 对于“共同富裕”王五表示 quotes no one)
+            said = qm.group(1).rstrip() if qm else ""
+            if said and not said.endswith(("？", "?")) and (said.endswith(("。", "！", "!", "…")) or len(said) >= 12):
+                rec.relations.append(_rel("statement", {"speaker": speaker, "text": said,
+                                                        "verb": vm.group("verb")},
+                                          Span(start - (len(window) - qm.start()), end + vm.end()), 0.8,
+                                          "quote-before-speaker"))
         if quote.rstrip("”\"’」 ").endswith(("？", "?")) and not vm.group("colon"):
             continue                    # 国家发改委提出…措施，目前成效如何？ is the reporter asking
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
