@@ -392,3 +392,9 @@ def test_a_foreign_city_is_in_its_country():
     city = next(m for m in rec.mentions if m.kind == "City")
     node = entity_iri(resolve(rec).of(city))
     assert (node, SDO.containedInPlace, entity_iri(resolve(rec).of(next(m for m in rec.mentions if m.kind == "Country")))) in eg
+
+
+def test_courts_named_by_their_place_and_words_that_straddle_places():
+    assert mentions("北京互联网法院和北京知识产权法院受理了案件。") - {("新浪财经", "MediaOutlet")} == {
+        ("北京互联网法院", "Organization"), ("北京知识产权法院", "Organization")}
+    assert mentions("中东部地区降雨偏多。外商及港澳台商投资企业利润增长。") == {("新浪财经", "MediaOutlet")}

@@ -313,3 +313,12 @@ def test_periods_listed_before_fenbie_go_to_the_figures_in_order(text, expected)
 ])
 def test_users_metres_and_rice_is_no_metre(text, expected):
     assert [(q.value, q.unit) for q in quantities(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每年将向基金会捐赠人民币 5000 万元。", [(5e7, "CNY")]),
+    ("腾讯决定追加4000万，总计向香港抗疫支援港币5，000万元。", [(4e7, "HKD"), (5e7, "HKD")]),
+    ("2021年 5 月，出口增长。", []),
+])
+def test_a_spaced_figure_and_a_bare_amount_in_the_sentence_s_currency(text, expected):
+    assert [(q.value, q.unit) for q in quantities(text)] == expected

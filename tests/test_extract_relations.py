@@ -423,3 +423,8 @@ def test_a_quotation_before_the_speaker_is_said_too():
     # a quoted term is no quotation
     found = [r.args["text"] for r in relations("对于“共同富裕”，财政部副部长王五表示，要稳步推进。", "statement")]
     assert found == ["要稳步推进。"]
+
+
+def test_someone_of_a_person_speaks_not_the_person():
+    text = "武汉大学教授赵德馨胜诉。赵德馨教授的代理律师介绍，老人的学生胜诉了。"
+    assert relations(text, "statement") == []

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "23"
+VERSION = "24"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -208,7 +208,8 @@ _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(](?:集团|[{HAN}]{{2,4}})[�
                       rf"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
-_INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)(大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学)")
+_INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)(大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学|"
+                          rf"人民法院|法院|人民检察院|检察院)")
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
 _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")

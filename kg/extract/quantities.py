@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "14"
+VERSION = "15"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -51,7 +51,9 @@ _MEASURE = ("|".join(sorted((k if k != "升" else "升(?![至到了幅值级高0
 # a number is tried only from the start of its run of digits (or numerals): tried from every
 # position, a 16,000-digit line took 33 s (each start scans the rest of the run, then fails)
 _PATTERN = re.compile(
-    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:(?<![0-9０-９.．]){NUM}|(?<![零〇一二两三四五六七八九十百千万]){CNUM})(?P<approx>余|多)?{SCALE}(?(approx)|(?:余|多)?)"
+    rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:(?<![0-9０-９.．]){NUM}|(?<![零〇一二两三四五六七八九十百千万]){CNUM})(?P<approx>余|多)?"
+    # (人民币 5000 万元: one space may stand between a figure and its scale or unit)
+    rf"(?:(?<=[0-9]) (?=[万亿千%元美欧港日英吨个家人]))?{SCALE}(?(approx)|(?:余|多)?)"
     rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<pml>‰|个千分点)|(?P<times>倍)|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
     rf"|(?P<cnt>(?:多)?(?:{COUNTERS}))"
     # 公款1.69亿, 毕业生达1076万: a scaled figure with no unit after it
@@ -221,6 +223,12 @@ def extract(ctx: Context) -> Records:
             if m.group("cnum") or not m.group("scale"):
                 continue
             unit = "CNY" if _MONEY_CUE.search(text, max(0, m.start() - 12), m.start()) else "NUM"
+            if unit == "CNY":
+                # 追加4000万，总计向香港抗疫支援港币5，000万元: the currency the sentence names
+                s_ = art.sentence_at(m.start())
+                named = {CURRENCIES[c.group()] for c in _CURRENCY_AFTER.finditer(text[s_.start:s_.end])} if s_ else set()
+                if len(named) == 1 and "人民币" not in (text[s_.start:s_.end] if s_ else ""):
+                    unit = named.pop()
             extra = None
         elif m.group("meas"):
             unit, factor = MEASURES.get(m.group("meas")) or _MEASURE_CASELESS[m.group("meas").lower()]

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "16"
+VERSION = "17"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -507,6 +507,8 @@ _NOT_SPEECH_AFTER = {"称": ("之为", "为", "作"), "说": ("起", "服", "道
                      "回答": ("问题",)}
 
 
+_SOMEONE_OF = re.compile(r"的[^，。；]{0,8}?(?:律师|代理人|学生|家属|家人|妻子|丈夫|儿子|女儿|父亲|母亲|同事|秘书|助理|"
+                         r"朋友|团队|员工|代表|发言人|负责人|人士|粉丝|网友)")
 _ADDRESSEE = re.compile(r"^[^，。；：:“”]{0,16}?(?:记者|本报|笔者|媒体|采访者)(?:问|提问|的提问)?(?=[，,：:。]|$)")
 
 
@@ -564,6 +566,9 @@ def _statements(art, mentions, rec: Records):
         if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
             if m is not None and m.rule == "post-name":
                 last_speaker = m
+            continue
+        # 赵德馨教授的代理律师介绍: someone of the person's speaks, not the person
+        if m is not None and m.kind == "Person" and _SOMEONE_OF.search(tail[:vm.start("verb")]):
             continue
         # 以下简称联璧公司, 俗称, 号称, 堪称, 称之为: 称 there names something, nobody speaks (nor in 说起,
         # 答辩, 答应)
