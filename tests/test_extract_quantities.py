@@ -322,3 +322,21 @@ def test_users_metres_and_rice_is_no_metre(text, expected):
 ])
 def test_a_spaced_figure_and_a_bare_amount_in_the_sentence_s_currency(text, expected):
     assert [(q.value, q.unit) for q in quantities(text)] == expected
+
+
+def test_a_list_of_rates_measures_the_list_of_amounts_before_it_in_order():
+    qs = quantities("货物吞吐量20.2亿吨、集装箱吞吐量1367万标箱，同比增长1.0%、6.0%。")
+    assert [(q.value, q.indicator) for q in qs if q.unit == "PERCENT"] == [(1.0, "货物吞吐量"), (6.0, "集装箱吞吐量")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("船舶使用岸电，用电量3830万度，同比增长26%。", (3.83e7, "KiloW-HR")),
+    ("加开旅客列车640列。", (640.0, "NUM")),
+    ("新船载货31578载重吨。", (31578.0, "TONNE")),
+])
+def test_kilowatt_hours_in_du_trains_and_deadweight(text, expected):
+    assert expected in [(q.value, q.unit) for q in quantities(text)]
+
+
+def test_a_temperature_is_no_energy():
+    assert quantities("今天气温30度，明天降到20度。") == []

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "15"
+VERSION = "16"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -38,8 +38,8 @@ MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1
             "GW": ("KiloW", 1e6), "MW": ("KiloW", 1e3), "kW": ("KiloW", 1), "立方米": ("M3", 1),
             # 斤 is the market jin, half a kilogram (粮食总产量13657亿斤)
             "公斤": ("KiloGM", 1), "千克": ("KiloGM", 1), "斤": ("KiloGM", 0.5), "升": ("L", 1),
-            "米": ("M", 1), "厘米": ("M", 0.01), "毫米": ("M", 0.001), "平米": ("M2", 1)}
-COUNTERS = "个|家|项|座|条|件|份|人次|艘次|架次|班次|车次|标箱|用户|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
+            "米": ("M", 1), "厘米": ("M", 0.01), "毫米": ("M", 0.001), "平米": ("M2", 1), "载重吨": ("TONNE", 1)}
+COUNTERS = "个|家|项|座|条|件|份|人次|艘次|架次|班次|车次|标箱|用户|客位|列|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 # Latin unit symbols in any case (76.90GWH, 750mw); Chinese ones as written
 _MEASURE_CASELESS = {k.lower(): v for k, v in MEASURES.items() if k.isascii()}
@@ -56,6 +56,8 @@ _PATTERN = re.compile(
     rf"(?:(?<=[0-9]) (?=[万亿千%元美欧港日英吨个家人]))?{SCALE}(?(approx)|(?:余|多)?)"
     rf"(?:(?P<pp>个百分点)|(?P<pct>[%％])|(?P<pml>‰|个千分点)|(?P<times>倍)|(?P<cur>(?:{_CURRENCY})(?:人民币)?)|(?P<meas>{_MEASURE})"
     rf"|(?P<cnt>(?:多)?(?:{COUNTERS}))"
+    # 用电量3830万度: 度 after 万/亿 is kilowatt-hours (a temperature or an angle never takes 万)
+    rf"|(?<=[万亿])(?P<kwh>度)"
     # 公款1.69亿, 毕业生达1076万: a scaled figure with no unit after it
     rf"|(?<=[万亿])(?P<bare>(?=[，。；：、,;:\s）)]|的|$)))")
 # 五六万元, 二三百人, 三四个: two adjacent digits are a rough range, not a figure
@@ -230,6 +232,8 @@ def extract(ctx: Context) -> Records:
                 if len(named) == 1 and "人民币" not in (text[s_.start:s_.end] if s_ else ""):
                     unit = named.pop()
             extra = None
+        elif m.group("kwh"):
+            unit, extra = "KiloW-HR", None
         elif m.group("meas"):
             unit, factor = MEASURES.get(m.group("meas")) or _MEASURE_CASELESS[m.group("meas").lower()]
             value = float(Decimal(repr(value)) * Decimal(repr(factor)))
@@ -364,6 +368,7 @@ def extract(ctx: Context) -> Records:
             q.period = prev.period
         if q.comparison is None and q.direction and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
+    _respective_rates(text, art, rec.quantities)
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
     for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
@@ -391,6 +396,30 @@ def extract(ctx: Context) -> Records:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
     return rec
+
+
+def _respective_rates(text: str, art, quantities: list) -> None:
+    """货物吞吐量20.2亿吨、集装箱吞吐量1367万标箱，同比增长1.0%、6.0%: a list of rates after a list
+    of amounts measures them in order (each rate had taken the last amount's indicator)."""
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        run = [q]
+        while q.unit == "PERCENT" and q.indicator is None and i + len(run) < len(quantities):
+            nxt = quantities[i + len(run)]
+            if nxt.unit != "PERCENT" or nxt.indicator is not None \
+                    or text[run[-1].span.end:nxt.span.start] not in ("、", "和", "与", "及", "，"):
+                break
+            run.append(nxt)
+        if len(run) >= 2:
+            amounts = quantities[max(0, i - len(run)):i]
+            s = art.sentence_at(q.span.start)
+            if len(amounts) == len(run) and s is not None and all(
+                    a.unit != "PERCENT" and a.indicator and s.start <= a.span.start for a in amounts) \
+                    and len({a.indicator for a in amounts}) == len(amounts):
+                for a, r in zip(amounts, run):
+                    r.indicator = a.indicator
+        i += len(run)
 
 
 _RELATIVE_YEAR = r"(?:今年|明年|去年|上年|当年)?"
