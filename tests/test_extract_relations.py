@@ -428,3 +428,14 @@ def test_a_quotation_before_the_speaker_is_said_too():
 def test_someone_of_a_person_speaks_not_the_person():
     text = "武汉大学教授赵德馨胜诉。赵德馨教授的代理律师介绍，老人的学生胜诉了。"
     assert relations(text, "statement") == []
+
+
+@pytest.mark.parametrize("line, source", [
+    ("来源：健康广东", "健康广东"),                        # an account kg does not know: as written
+    ("来源：浙江大学校友总会", "浙江大学校友总会"),        # not 浙江大学
+    ("来源：每日经济新闻综合中央纪委国家监委网站", "每日经济新闻"),
+    ("来源：证监会网站截图", None),                        # an image's credit
+])
+def test_a_source_line_credits_whom_it_names(line, source):
+    found = {r.args["target"].text for r in relations("正文。\n\n" + line, "credit") if r.args["role"] == "sourceOrganization"}
+    assert found == ({source} if source else set())

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "8"
+VERSION = "9"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -157,7 +157,7 @@ def extract(ctx: Context) -> Records:
                         if m.group("outlet").find(o) >= 0 else None, "byline-outlet", 0.85, Span(para.start, para.end))
             m = _SOURCE.match(ptext)
             if m and not _CAPTION_END.search(ptext):       # 来源：证监会网站截图 credits an image
-                o = _outlet(m.group("outlet")) or _outlet(_leading_outlet(m.group("outlet")))
+                o = _source_name(m.group("outlet"))
                 if o:
                     add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))
             m = _AUTHOR.search(ptext)
@@ -265,6 +265,26 @@ def _outlets(text: str) -> list[str]:
         return out
     one = _outlet(text)
     return [one] if one else []
+
+
+# what follows a known outlet's name when the line says how it used its material, not whose it is
+_SOURCE_REST = re.compile(r"(?:综合|整理|编辑|编译|报道|记者|客户端|微信|公众号|官微|官网|网站|官方|APP|App|app)")
+
+
+def _source_name(name: str) -> str | None:
+    """来源：每日经济新闻综合中央纪委国家监委网站 -> 每日经济新闻; 来源：浙江大学校友总会 is the
+    association, not 浙江大学; 来源：健康广东 (no outlet kg knows) is credited as written."""
+    known = _outlet(name)
+    if known:
+        return known
+    lead = _leading_outlet(name)
+    if lead and (len(lead) == len(name) or _SOURCE_REST.match(name, len(lead))):
+        return _outlet(lead)
+    # (微信公众号, 网络, 资料 name no one; a bare kind of source is no source)
+    if re.fullmatch(rf"[{_HAN}]{{2,12}}", name) and name not in gazetteer.stopwords() \
+            and not re.search(r"(?:公众号|官微|网站|网络|网友|网上|截图|资料|图片|互联网|本站|本网|综合)$", name):
+        return name
+    return None
 
 
 def _leading_outlet(text: str) -> str:
