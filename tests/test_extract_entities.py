@@ -398,3 +398,14 @@ def test_courts_named_by_their_place_and_words_that_straddle_places():
     assert mentions("北京互联网法院和北京知识产权法院受理了案件。") - {("新浪财经", "MediaOutlet")} == {
         ("北京互联网法院", "Organization"), ("北京知识产权法院", "Organization")}
     assert mentions("中东部地区降雨偏多。外商及港澳台商投资企业利润增长。") == {("新浪财经", "MediaOutlet")}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("厦门大学经济学系丁长发说，房价将企稳。", "丁长发"),
+    ("中金公司研究部王汉锋认为，市场将回暖。", "王汉锋"),
+    ("商务部对此表示，将推进工作。", None),
+    ("工信部近日表示，将推进工作。", None),
+])
+def test_a_name_between_a_body_and_a_speech_verb(text, person):
+    found = {m.text for m in records(text)[1].mentions if m.kind == "Person"}
+    assert found == ({person} if person else set())

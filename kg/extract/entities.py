@@ -24,11 +24,11 @@ from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
 from .automaton import Matcher
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
-from .person_names import coordinated_names, persons_by_pattern
+from .person_names import coordinated_names, names_after_bodies, persons_by_pattern
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "24"
+VERSION = "25"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -718,6 +718,12 @@ def extract(ctx: Context) -> Records:
                 taken.remove((x.span.start, x.span.end))
         add(s, e, "Person", rule, conf)
         persons.setdefault(name, conf)
+    # 厦门大学经济学系丁长发说: a name between a body and a speech verb
+    for s, e, name in names_after_bodies(text, [x.span.end for x in rec.mentions if x.span and x.kind in
+                                                 ("Organization", "GovernmentBody", "Company")], stop):
+        if not _overlaps((s, e), taken):
+            add(s, e, "Person", "body-name-verb", 0.65)
+            persons.setdefault(name, 0.65)
     # a name paired with a person's (马云和曾毓群) and the names paired with that one in turn
     for _ in range(4):
         found = [(s, e, name) for s, e, name in coordinated_names(text, set(persons), stop)
