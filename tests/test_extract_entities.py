@@ -409,3 +409,8 @@ def test_courts_named_by_their_place_and_words_that_straddle_places():
 def test_a_name_between_a_body_and_a_speech_verb(text, person):
     found = {m.text for m in records(text)[1].mentions if m.kind == "Person"}
     assert found == ({person} if person else set())
+
+
+def test_formerly_is_no_part_of_a_company_name():
+    found = mentions("原巨田基金管理有限公司总经理被查。原子能科技有限公司成立。")
+    assert {("巨田基金管理有限公司", "Company"), ("原子能科技有限公司", "Company")} <= found

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "25"
+VERSION = "26"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -213,6 +213,9 @@ _INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)(大学|学院|学会|协会|研�
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
 _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
+# words that open with 原 (原子能科技有限公司 keeps it)
+_YUAN_WORDS = frozenset({"原子", "原油", "原料", "原材", "原创", "原始", "原生", "原野", "原点", "原味", "原声", "原力",
+                         "原乡", "原道", "原研", "原浆", "原木", "原色", "原本", "原产", "原装"})
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -604,6 +607,8 @@ def extract(ctx: Context) -> Records:
             name = re.sub(r"[（(][^（）()]*[）)]", lambda b: "集" * len(b.group()), m.group(1))   # part of the name
             cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
             s = s + cut + 1
+            if kind == "Company" and text[s:s + 1] == "原" and e - s >= 8 and text[s:s + 2] not in _YUAN_WORDS:
+                s += 1              # 原巨田基金管理有限公司: "formerly", not part of the name
             if e - s - len(m.group(2)) < 2:
                 continue
             surface = text[s:e]
