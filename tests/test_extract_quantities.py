@@ -340,3 +340,13 @@ def test_kilowatt_hours_in_du_trains_and_deadweight(text, expected):
 
 def test_a_temperature_is_no_energy():
     assert quantities("今天气温30度，明天降到20度。") == []
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("电力、热力生产和供应业下降38.6%。", "电力、热力生产和供应业"),
+    ("计算机、通信和其他电子设备制造业增长41.3%。", "计算机、通信和其他电子设备制造业"),
+    ("铁路、船舶、航空航天和其他运输设备制造业增长10%。", "铁路、船舶、航空航天和其他运输设备制造业"),
+    ("出口、进口分别增长5%。", "进口"),
+])
+def test_an_industry_named_with_a_list_keeps_its_whole_name(text, indicator):
+    assert quantities(text)[0].indicator == indicator

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "16"
+VERSION = "17"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -129,8 +129,15 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
 _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅", "所占", "比重", "占比", "增长率", "幅度"})
 
 
+# 电力、热力生产和供应业, 计算机、通信和其他电子设备制造业: an industry's name lists with 、 and
+# ends in (和|及)…业; its parts before the last 、 belong to it
+_INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?(?:和|及)[\u4e00-\u9fff]{1,12}?业$")
+
+
 def _indicator_words(left: str) -> str | None:
-    left = re.split(r"[，。；：,;:、（）()“”]", left)[-1]
+    head = re.split(r"[，。；：,;:（）()“”]", left)[-1]
+    industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
+    left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”]", left)[-1]
     left = re.sub(r"^.*?(?:\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -139,7 +146,7 @@ def _indicator_words(left: str) -> str | None:
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
         return None
-    return left if 2 <= len(left) <= 16 else None
+    return left if 2 <= len(left) <= (24 if industry else 16) else None
 
 
 def extract(ctx: Context) -> Records:
