@@ -439,3 +439,8 @@ def test_someone_of_a_person_speaks_not_the_person():
 def test_a_source_line_credits_whom_it_names(line, source):
     found = {r.args["target"].text for r in relations("正文。\n\n" + line, "credit") if r.args["role"] == "sourceOrganization"}
     assert found == ({source} if source else set())
+
+
+def test_an_organisation_speaks_through_its_side():
+    found = [(r.args["speaker"].text, r.args["text"]) for r in relations("商务部方面表示，将继续推进工作。", "statement")]
+    assert found == [("商务部", "将继续推进工作。")]

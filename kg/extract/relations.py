@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "17"
+VERSION = "18"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -529,14 +529,14 @@ def _statements(art, mentions, rec: Records):
             if rm and re.match(rf"(?:中|也|还|则)?(?:{verbs})", text[rm.end():rm.end() + 8]):
                 events.append((o.span.start, rm.end(), o))
                 continue
-    # 东吴证券认为, 紫金矿业表示, 国家林草局介绍: an organisation right before a speech verb speaks
+    # 东吴证券认为, 紫金矿业表示, 国家林草局介绍, 富途方面表示: an organisation right before a speech verb speaks
     # (not one before its 分析师: a post that begins like a verb),
     # and so does one whose unnamed official speaks for it (财政部有关负责人说, 商务部新闻发言人表示);
     # not 央行相关人士表示 (someone unnamed at it, in no office), not 商务部新闻发言人高峰表示 (a person)
     person_starts = {m.span.start for m in speakers}
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
-                and re.match(rf"(?:(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员))?(?:也|还|则|亦)?(?:{verbs})(?![师员家])",
+                and re.match(rf"(?:(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:也|还|则|亦)?(?:{verbs})(?![师员家])",
                              text[o.span.end:o.span.end + 12]) \
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
