@@ -100,13 +100,17 @@ def entity_for(m: Mention) -> Entity:
         entry = gazetteer.region_index().get(text)
         e = Entity(key=key, kind="Place", label=getattr(entry, "name", text), en=getattr(entry, "en", None))
     elif m.kind in ("Organization", "GovernmentBody", "Company", "MediaOutlet"):
-        entry = _org_entry(text)
+        # 富途 after 富途控股有限公司: a firm's short name is the firm named in full before
+        name = str(m.attrs.get("label") or text)
+        entry = _org_entry(name)
         if entry is not None:
             e = Entity(key=f"org:{entry.key}", kind=entry.kind, label=entry.name, en=entry.en)
             if text != entry.name:
                 e.reasons.add(f"gazetteer alias {text} = {entry.name}")
         else:
-            e = Entity(key=f"org:{_key(text)}", kind=m.kind, label=text)
+            e = Entity(key=f"org:{_key(name)}", kind=m.kind, label=name)
+            if name != text:
+                e.reasons.add(f"short name of {name} in the same article: {text} = {name}")
     elif m.kind in ("Document", "Law"):
         edition = m.attrs.get("edition")
         label = f"{text}（{edition}）" if edition else text     # 2020年版《…》 is its own document

@@ -414,3 +414,13 @@ def test_a_name_between_a_body_and_a_speech_verb(text, person):
 def test_formerly_is_no_part_of_a_company_name():
     found = mentions("原巨田基金管理有限公司总经理被查。原子能科技有限公司成立。")
     assert {("巨田基金管理有限公司", "Company"), ("原子能科技有限公司", "Company")} <= found
+
+
+def test_a_firm_named_in_full_is_named_again_by_its_own_part():
+    from kg.resolve import resolve
+    _, rec = records("富途控股有限公司捐款1000万港币。富途方面表示，将继续支持抗疫。中国石油天然气股份有限公司发布年报，石油价格上涨。")
+    res = resolve(rec)
+    firms = {m.text: res.of(m) for m in rec.mentions if m.kind == "Company"}
+    assert firms["富途"].key == firms["富途控股有限公司"].key and firms["富途"].label == "富途控股有限公司"
+    assert "石油" not in firms                  # an everyday word is no firm's short name
+    assert [r.args["speaker"].text for r in rec.relations if r.kind == "statement"] == ["富途"]

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "26"
+VERSION = "27"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -376,6 +376,30 @@ class Spans:
         return False
 
 
+_FIRM_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$")
+_FIRM_GENERIC_TAIL = re.compile(r"(?:控股|科技|技术|国际|实业|投资|发展|股份|网络|信息|电子|智能|新能源|生物|医药|"
+                                r"证券|基金管理|基金|资产管理|资管|保险|银行|信托|期货|能源|电力|汽车|地产|置业|"
+                                r"物流|传媒|文化|商贸|贸易|电气|材料|机械|工业|制造|中国|（[^）]*）|\([^)]*\))+$")
+# a distinctive part that is an everyday word names no firm on its own
+_FIRM_GENERIC_CORE = re.compile(r"中国|中华|国家|全国|国际|石油|天然气|能源|银行|证券|保险|基金|科技|电力|电子|汽车|地产|"
+                                r"医药|化工|钢铁|煤炭|建设|建筑|物流|航空|实业|投资|发展|控股|集团|新能|智能|数字|网络|"
+                                r"信息|技术|服务|管理|产业|金融|资本|资产|农业|工业|商业|文化|传媒|旅游|健康|环境|环保")
+
+
+def _firm_core(name: str) -> str | None:
+    """富途控股有限公司 -> 富途, 上海联璧电子科技（集团）有限公司 -> 联璧: the part of a firm's
+    name that is its own (no place before it, no kind of business after it), or None."""
+    core = _FIRM_GENERIC_TAIL.sub("", _FIRM_SUFFIX.sub("", name))
+    for surface in sorted(gazetteer.division_index(), key=len, reverse=True):
+        if core.startswith(surface) and len(core) - len(surface) >= 2:
+            core = core[len(surface):]
+            break
+    core = _FIRM_GENERIC_TAIL.sub("", core)
+    if not 2 <= len(core) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core) or _FIRM_GENERIC_CORE.search(core):
+        return None
+    return core
+
+
 def _country_named(text: str, code: str) -> bool:
     """Does `text` name the country `code` (by any of its names)?"""
     c = gazetteer.countries().get(code)
@@ -644,6 +668,17 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 富途控股有限公司 … 富途方面表示: a firm named in full is named again by its distinctive part
+    for firm in [x for x in rec.mentions if x.rule == "company-suffix" and x.span]:
+        core = _firm_core(firm.text)
+        if core is None or core in stop:
+            continue
+        for m in re.finditer(re.escape(core), text):
+            if m.start() == firm.span.start or _overlaps(m.span(), taken):
+                continue
+            # (standing alone: not inside a longer word of Han characters on both sides)
+            add(m.start(), m.end(), "Company", "firm-short-name", 0.6, label=firm.text)
 
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
     for m in _ZONE.finditer(text):
