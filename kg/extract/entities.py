@@ -390,9 +390,10 @@ def _firm_core(name: str) -> str | None:
     """富途控股有限公司 -> 富途, 上海联璧电子科技（集团）有限公司 -> 联璧: the part of a firm's
     name that is its own (no place before it, no kind of business after it), or None."""
     core = _FIRM_GENERIC_TAIL.sub("", _FIRM_SUFFIX.sub("", name))
-    for surface in sorted(gazetteer.division_index(), key=len, reverse=True):
-        if core.startswith(surface) and len(core) - len(surface) >= 2:
-            core = core[len(surface):]
+    places = gazetteer.division_index()
+    for n in range(min(len(core) - 2, 10), 1, -1):          # the longest place that opens it
+        if core[:n] in places:
+            core = core[n:]
             break
     core = _FIRM_GENERIC_TAIL.sub("", core)
     if not 2 <= len(core) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", core) or _FIRM_GENERIC_CORE.search(core):
