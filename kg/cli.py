@@ -126,7 +126,10 @@ def cmd_query(args) -> int:
                                  "DESCRIBE; use table, csv, tsv or json")
         sys.stdout.write(format_select(*payload, args.format))
     elif kind == "ask":
-        print("true" if payload else "false")
+        if args.format == "json":          # SPARQL 1.1 Query Results JSON, as kg serve gives
+            print(json.dumps({"head": {}, "boolean": bool(payload)}))
+        else:
+            print("true" if payload else "false")
     else:
         import pyoxigraph as ox
         fmt = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "json": ox.RdfFormat.JSON_LD,

@@ -267,7 +267,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     walk_errors: list[str] = []
     files, skipped = iter_article_files(paths, walk_errors)
     summary.skipped_files = len(skipped)
-    present = {str(Path(f).resolve()) for f in files} if prune else set()
+    # (as the store records them too: a name that is not UTF-8 is stored cleaned)
+    present = {form for f in files for form in (str(Path(f).resolve()), rdf.clean(str(Path(f).resolve())),
+                                                rdf.clean(_abs(str(f))))} if prune else set()
     if ONTOLOGY.exists():
         store.load_ontology(ONTOLOGY)
 
@@ -454,9 +456,12 @@ def _gone(roots: list, present: set[str], store: Backend) -> list[str]:
     for aid, info in store.article_index()[0].items():
         try:
             p = Path(info["path"]).resolve()
+            # a file still there is not gone, even one the walk leaves out (README.md named on
+            # the command line once)
+            there = info["path"] in present or str(p) in present or p.exists()
         except (OSError, ValueError):
             continue
-        if str(p) not in present and any(p == r or r in p.parents for r in roots):
+        if not there and any(p == r or r in p.parents for r in roots):
             gone.append(aid)
     return sorted(gone)
 

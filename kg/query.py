@@ -17,12 +17,16 @@ class QueryInputError(ValueError):
 
 
 def load_query(text_or_path: str) -> str:
+    """The query in the file `text_or_path` names, else `text_or_path` itself (a query's text can
+    be too long to be a file name: the file system says so, and it is read as a query)."""
     p = Path(text_or_path)
-    if len(text_or_path) < 4096 and (p.suffix in (".rq", ".sparql") or p.is_dir()) and not p.is_file():
-        raise QueryInputError(f"{text_or_path}: {'is a directory' if p.is_dir() else 'no such query file'}")
-    if len(text_or_path) < 4096 and p.suffix in (".rq", ".sparql") and p.exists():
-        return p.read_text(encoding="utf-8")
-    if len(text_or_path) < 4096 and p.exists() and p.is_file():
+    try:
+        is_dir, is_file = p.is_dir(), p.is_file()
+    except (OSError, ValueError):
+        return text_or_path
+    if (p.suffix in (".rq", ".sparql") or is_dir) and not is_file:
+        raise QueryInputError(f"{text_or_path}: {'is a directory' if is_dir else 'no such query file'}")
+    if is_file:
         return p.read_text(encoding="utf-8")
     return text_or_path
 

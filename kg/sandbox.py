@@ -73,6 +73,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .sparql_text import code_only
 from .store import StoreError
 
 log = logging.getLogger(__name__)
@@ -175,26 +176,11 @@ def content_type(media: str) -> str:
 
 # ----------------------------------------------------------------------------- query checks
 
-# SPARQL's own terminals, tried at each position, earliest first: a comment, the long and short
-# strings, an IRI. What is left is code, where keywords mean what they say.
-_SKIP = re.compile(r"""
-    \#[^\r\n]*
-  | \"\"\"(?:(?:\"\"|\")?(?:[^"\\]|\\.))*\"\"\"
-  | '''(?:(?:''|')?(?:[^'\\]|\\.))*'''
-  | "(?:[^"\\\r\n]|\\.)*"
-  | '(?:[^'\\\r\n]|\\.)*'
-  | <[^<>"{}|^`\\\x00-\x20]*>
-""", re.VERBOSE | re.DOTALL)
 _NETWORK = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
 _UPDATE_WORDS = re.compile(r"\b(INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|WITH|USING)\b",
                            re.IGNORECASE)
 # an update keyword as part of a prefixed name or variable (ex:INSERT, ?delete) is not a keyword
 _NAME_CHAR = re.compile(r"[\w:?$\-.]")
-
-
-def code_only(query: str) -> str:
-    """The query with comments, strings and IRIs blanked out (same length, same lines)."""
-    return _SKIP.sub(lambda m: " " * len(m.group(0)), query)
 
 
 def check_query(query: str) -> None:
@@ -206,8 +192,9 @@ def check_query(query: str) -> None:
         raise QueryRefused(str(exc)) from None
     bare = code_only(query)
     for m in _NETWORK.finditer(bare):
-        # only a variable named ?service is let through; ex:SERVICE or service: are refused too
-        if _before(bare, m) not in "?$":
+        # a variable (?service) or the local part of a prefixed name (schema:Service, ex:load) is
+        # never the keyword; SERVICE:x is refused, the parser reads it as SERVICE :x
+        if _before(bare, m) not in "?$:":
             raise QueryRefused(f"queries may not use {m.group(1).upper()}: "
                                "kg never reaches the network")
     for m in _UPDATE_WORDS.finditer(bare):

@@ -140,9 +140,12 @@ _PAGE_JS = r"""
     o.textContent = e.name + " \u2014 " + e.title;
     sel.appendChild(o);
   });
-  function pick() { var e = examples[Number(sel.value)]; if (e) { q.value = e.query; } }
+  // the GET link always carries the query shown (a bare "sparql" answers 400)
+  function relink() { var p = new URLSearchParams(); p.set("query", q.value); link.href = "sparql?" + p.toString(); }
+  function pick() { var e = examples[Number(sel.value)]; if (e) { q.value = e.query; } relink(); }
   sel.addEventListener("change", pick);
-  if (!q.value) { pick(); }
+  q.addEventListener("input", relink);
+  if (!q.value) { pick(); } else { relink(); }
   function clear(el) { while (el.firstChild) { el.removeChild(el.firstChild); } }
   function say(text, isError) { status.textContent = text; status.className = isError ? "err" : ""; }
   function termText(t) {
@@ -287,7 +290,8 @@ class ViewCache:
             ds = to_dataset(store)
         finally:
             del store                                  # close RocksDB before the slow part
-        views.build_site(ds, self.directory)
+        # (no links to source files: a browser cannot follow them to this machine's disk)
+        views.build_site(ds, self.directory, file_links=False)
         files = {}
         root = self.directory.resolve()
         for p in sorted(root.rglob("*")):
@@ -622,7 +626,9 @@ def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 
                 isolate_network: bool = True, in_memory: bool = False) -> KGServer:
     """A ready server (workers up, socket bound); call serve_forever(), then server_close()."""
     if isinstance(store_path, str) and re.match(r"https?://", store_path, re.IGNORECASE):
-        raise StoreError(f"{store_path} is already a SPARQL endpoint: kg serve serves a local "
+        from .remote import parse_spec
+        shown = parse_spec(store_path)[0]          # never the user:password@ it may hold
+        raise StoreError(f"{shown} is already a SPARQL endpoint: kg serve serves a local "
                          "store directory (point your client at the endpoint itself)")
     store_path = Path(store_path)
     if timeout <= 0:

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_iri
+from .sparql_text import code_only
 from .vocab import ONT, PREFIXES
 
 log = logging.getLogger(__name__)
@@ -55,9 +56,8 @@ def store_path(arg: str | os.PathLike | None) -> Path:
 def _strip_strings(query: str) -> str:
     """The query without string literals, IRIs and comments, to look for keywords safely.
 
-    One left-to-right scan (kg.sandbox.code_only): separate passes for strings and comments were
-    fooled by a comment holding triple quote marks, which hid a SERVICE clause."""
-    from .sandbox import code_only
+    One left-to-right scan (kg.sparql_text.code_only): separate passes for strings and comments
+    were fooled by a comment holding triple quote marks, which hid a SERVICE clause."""
     return code_only(query)
 
 
@@ -78,17 +78,14 @@ def is_remote(spec: str | os.PathLike | None) -> bool:
     return isinstance(spec, str) and re.match(r"https?://", spec, re.IGNORECASE) is not None
 
 
-_STRINGS_IRIS_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                                    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_DATASET_CLAUSE = re.compile(r"(?i)\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)")
+_DATASET_CLAUSE = re.compile(r"(?i)(?<![?$\w:])FROM\s+(?:NAMED\s+)?(?:\s|[A-Za-z_][\w.-]*:|:)")
 
 
 def has_dataset_clause(sparql: str) -> bool:
     """Does the query name its dataset (FROM / FROM NAMED)? Then it gets that dataset, not the
     union of all graphs that kg gives a query without one."""
-    # IRIs are blanked to "<>" (kept as a token, so FROM <...> still reads as a clause)
-    text = _STRINGS_IRIS_COMMENTS.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)
-    return bool(_DATASET_CLAUSE.search(text))
+    # (an IRI is blanked too: FROM followed by blanks where it stood is still the clause)
+    return bool(_DATASET_CLAUSE.search(code_only(sparql)))
 
 
 def _syntax_message(sparql: str, exc: Exception) -> str:

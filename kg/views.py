@@ -238,6 +238,7 @@ class _Model:
     aliases: dict[str, list[str]]
     mentions: dict[str, set[str]]        # article IRI -> entity IRIs
     facts: list[_Fact]
+    file_links: bool = True              # link articles to their source files (not when served)
 
 
 def _s(term) -> str:
@@ -1404,7 +1405,7 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
             articles.append({"iri": rec["iri"], "id": rec["id"], "headline": rec["headline"],
                              "date": rec["date"], "path": rec["path"],
                              "url": _safe_url(rec["url"]),
-                             "file": _file_href(rec["path"], out_dir),
+                             "file": _file_href(rec["path"], out_dir) if model.file_links else "",
                              "page": (links or {}).get(a, "")})
         return art_index[a]
 
@@ -1489,7 +1490,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                min_confidence: float = 0.0, date_from: str | None = None,
                date_to: str | None = None, max_nodes: int = 1500, title: str | None = None,
                include_articles: bool = False, construct: str | None = None,
-               size_by: str = "degree") -> dict:
+               size_by: str = "degree", file_links: bool = True) -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
 
     focus: an entity label / alias / IRI (exact match first, then case-insensitive substring);
@@ -1530,6 +1531,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         if article is not None or date_from or date_to or min_confidence or include_articles:
             raise ValueError("construct combines only with focus, depth, classes and max_nodes")
         model = _extract(ds)
+        model.file_links = file_links
         g = _construct_graph(ds, model, construct, cls_filter)
         return _focus_and_render(ds, model, g, out, focus, title=title, depth=depth,
                                  max_nodes=max_nodes, size_by=size_by)
@@ -1539,6 +1541,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         meta = _extract_articles(ds)
         article_iri = _resolve_article(meta, article)
     model = _extract(ds, URIRef(article_iri) if article_iri else None)
+    model.file_links = file_links
     if auto_title and article_iri and model.articles.get(article_iri, {}).get("headline"):
         title = title.replace(f"文章 {article}", model.articles[article_iri]["headline"], 1)
     g = _build_graph(model, article=article_iri, classes=cls_filter,
@@ -1704,7 +1707,7 @@ def _slug(text: str) -> str:
 
 
 def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
-               max_nodes: int = 1500, size_by: str = "degree") -> dict:
+               max_nodes: int = 1500, size_by: str = "degree", file_links: bool = True) -> dict:
     """index.html + all.html (whole store) + one view per article + one per top entity (the
     most connected, depth 2), all linked together: nodes with a page of their own link to it
     from the side panel, articles to their view, every page back to the index.
@@ -1723,6 +1726,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
     _write(out_dir / "assets" / "kg-view.css", _CSS)
 
     model = _extract(ds)
+    model.file_links = file_links
     whole = _build_graph(model, article=None, classes=None, min_confidence=0.0,
                          date_from=None, date_to=None, include_articles=False)
     G = _nx_graph(whole)

@@ -460,3 +460,23 @@ def test_an_article_view_reads_only_its_graph_and_shows_the_same(capsys, example
     rc, out, err = kg(capsys, "viz", "--article", ref, "-o", part, "--store", examples_store.store)
     assert rc == 0, err
     assert part.read_bytes() == whole.read_bytes()
+
+
+def test_an_inline_query_longer_than_a_file_name_is_a_query(capsys, examples_store):
+    q = ("SELECT ?a WHERE { ?a a kg:Article ; schema:headline ?h . FILTER(" +
+         " || ".join(f'CONTAINS(?h, "{w}")' for w in ["商务部", "海关", "统计局", "发改委", "财政部", "央行", "证监会"])
+         + ") } LIMIT 1")
+    assert 255 < len(q.encode("utf-8")) < 4096
+    rc, out, err = kg(capsys, "query", q, "--format", "csv", "--store", examples_store.store)
+    assert rc == 0, err
+
+
+def test_serve_on_an_endpoint_hides_its_password(capsys):
+    rc = main(["serve", "--store", "http://user:s3cret@127.0.0.1:9/sparql"])
+    err = capsys.readouterr().err
+    assert rc != 0 and "already a SPARQL endpoint" in err and "s3cret" not in err, err
+
+
+def test_ask_as_json_is_sparql_results_json(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", "ASK { ?s a kg:Article }", "--format", "json", "--store", examples_store.store)
+    assert rc == 0 and json.loads(out) == {"head": {}, "boolean": True}

@@ -345,3 +345,23 @@ def test_a_folder_walk_leaves_the_store_out(tmp_path, monkeypatch):
         assert first.skipped_files == again.skipped_files == 0
     finally:
         s.close()
+
+
+def test_prune_keeps_files_whose_names_are_not_utf8_and_files_the_walk_skips(tmp_path):
+    import os
+    d = tmp_path / "gbk"
+    d.mkdir()
+    name = "商务部通知.md".encode("gbk")
+    with open(os.path.join(os.fsencode(d), name), "wb") as fh:
+        fh.write((EXAMPLES / "a0060.md").read_bytes())
+    shutil.copy(EXAMPLES / "a0016.md", d)
+    (d / "README.md").write_text((EXAMPLES / "a0001.md").read_text(encoding="utf-8"), encoding="utf-8")
+    s = Store(tmp_path / "store")
+    try:
+        build([str(d / "README.md")], s)              # named on the command line: built
+        first = build([d], s, prune=True)
+        second = build([d], s, prune=True)
+        assert (first.removed, second.removed, second.built) == (0, 0, 0)
+        assert len(s.articles()) == 3
+    finally:
+        s.close()

@@ -33,3 +33,16 @@ def test_refused(query):
 @pytest.mark.parametrize("query", ALLOWED)
 def test_allowed(query):
     check_read_only(query)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", True),
+    ("SELECT * FROM NAMED kgr:entities WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("select * from :g where { ?s ?p ?o }", True),
+    ('SELECT * WHERE { ?s ?p "FROM <urn:g>" }', False),          # in a string
+    ("SELECT ?from  ?x WHERE { ?from ?p ?x }", False),           # a variable
+    ("SELECT * WHERE { ?s ?p ?o } # FROM <urn:g>", False),       # in a comment
+])
+def test_a_dataset_clause_is_found_where_the_grammar_has_one(query, expected):
+    from kg.store import has_dataset_clause
+    assert has_dataset_clause(query) is expected
