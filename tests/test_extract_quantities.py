@@ -350,3 +350,18 @@ def test_a_temperature_is_no_energy():
 ])
 def test_an_industry_named_with_a_list_keeps_its_whole_name(text, indicator):
     assert quantities(text)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one figure a year of a range before 分别
+    ("2016~2019年，沈阳户籍人口自然增长率分别为1.18‰、-2.53‰、-0.61‰、0.04‰。",
+     [(0.118, "2016年"), (-0.253, "2017年"), (-0.061, "2018年"), (0.004, "2019年")]),
+    # a range of years is one period
+    ("出生于2000年-2009年的人口为1.47亿。", [(1.47e8, "2000年-2009年")]),
+    # the level before a change is not in the period the change starts from
+    ("自2021年12月15日起，将外汇存款准备金率由现行的7%提高到9%。", [(7.0, None), (9.0, "2021年12月15日起")]),
+    # 下调 is a fall
+    ("支农、支小再贷款利率下调25个百分点。", [(-25.0, None)]),
+])
+def test_year_ranges_levels_before_a_change_and_cuts(text, expected):
+    assert [(q.value, q.period) for q in quantities(text)] == expected

@@ -444,3 +444,17 @@ def test_a_source_line_credits_whom_it_names(line, source):
 def test_an_organisation_speaks_through_its_side():
     found = [(r.args["speaker"].text, r.args["text"]) for r in relations("商务部方面表示，将继续推进工作。", "statement")]
     assert found == [("商务部", "将继续推进工作。")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation closing the paragraph before is not the next paragraph's speaker's
+    ("另一方面，张忆东提到，“在共同富裕政策落实的过程中，这些都是机遇。”\n\n董理认为，估值合理。",
+     [("张忆东", "在共同富裕政策落实的过程中，这些都是机遇。"), ("董理", "估值合理。")]),
+    # 对于…来说 and 的回答是 are no speech; 他们 inside a quotation is no speaker
+    ("分析师林晨说，市场总体平稳。而对于林晨来说，直到结束这段短暂的工作，她仅做到了一项。", [("林晨", "市场总体平稳。")]),
+    ("分析师余乐说，市场总体平稳。余乐的回答是就业，但目前他还没找到。", [("余乐", "市场总体平稳。")]),
+    ("前台梁成伟说，工作很辛苦。“有些客人不吃辣，他们会通过电话跟我们说明，我需要对这些细项的需求做好对应的记录。”梁成伟描述道。",
+     [("梁成伟", "工作很辛苦。"), ("梁成伟", "有些客人不吃辣，他们会通过电话跟我们说明，我需要对这些细项的需求做好对应的记录。")]),
+])
+def test_no_one_speaks_for_someone_else(text, expected):
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == expected

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "17"
+VERSION = "19"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -64,7 +64,8 @@ _PATTERN = re.compile(
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
-_PERIOD = re.compile(r"(?:截至|截止到?)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:末|底)?"
+_PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
+                     r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:末|底)?"
                      r"|(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?")
@@ -79,8 +80,8 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 # 市值蒸发6万亿); before 至/到 the figure is the level reached (下降至2.7%) and has no direction
 # (an approximation may stand between: 增长近10%, 下降约3%)
 _APPROX_LEAD = r"了?(?:近|约|超过|超|逾|达到|达)?$"
-_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|跌|降|(?<!最)低)" + _APPROX_LEAD)
-_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
+_DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|下调|调降|跌|降|(?<!最)低)" + _APPROX_LEAD)
+_UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|上调|调升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
 _LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
 _MONEY_CUE = re.compile(r"公款|资金|款项|罚|贪污|受贿|索贿|行贿|挪用|豪掷|追加|投资|融资|社融|债|贷款|存款|收入|营收|"
                         r"利润|市值|资产|金额|成交额|销售额|交易额|税|补贴|赔偿|奖励|捐|身家|财富")
@@ -94,7 +95,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
-_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
+_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
@@ -138,9 +139,10 @@ def _indicator_words(left: str) -> str | None:
     head = re.split(r"[，。；：,;:（）()“”]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
+    left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
     left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -162,6 +164,7 @@ def extract(ctx: Context) -> Records:
     # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
     # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
     change_starts: set[int] = set()      # indexes of figures a change starts from (从2015年的69.8%)
+    levels_before: set[int] = set()      # the level before a change (由现行的7%提高到9%, 从22元调整到23元)
     # nor does one inside a short quoted name (“六项制度”, “0元购”)
     spans = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
                    + [t.span() for t in _QUOTED_NAME.finditer(text) if not _QUOTED_FIGURE.search(t.group())]
@@ -270,7 +273,9 @@ def extract(ctx: Context) -> Records:
                 continue
             # 从今年8月份的最低点2.9%提升至6.2%: when a change started is not the period of where it
             # went (it is the period of 2.9%, and of 从2015年的69.8%; 自8月1日起…涨到2280元 is from then)
+            # (自12月15日起，…由7%提高到9%: a date things change from, 起, is the period of the new level)
             if re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()]) \
+                    and not left.startswith("起", pm.end()) \
                     and re.search(r"\d(?:[%％]|[万亿]?元)[^至到]*(?:至|到)", left[pm.end():]):
                 continue
             period = pm.group()
@@ -281,6 +286,12 @@ def extract(ctx: Context) -> Records:
             since = re.match(r"以来|起", left[pm.end():])
             if since:
                 period += since.group()
+        # 自12月15日起，…由现行的7%提高到9%: the level before the change is not in its period
+        before_change = bool(_FROM_CURRENT.search(text, max(s0, num_start - 6), num_start)) and \
+            bool(re.match(r"[^，。；]{0,6}?(?:至|到)", text[m.end():m.end() + 8]))
+        dated_change = bool(period and period.endswith(("起", "以来")) and before_change)
+        if dated_change:
+            period = None
         cmp_match = None
         for cm in _COMPARE.finditer(text[max(s0, num_start - 12):num_start]):
             cmp_match = cm.group()
@@ -359,6 +370,8 @@ def extract(ctx: Context) -> Records:
                     direction=direction))
         if start_of_change:
             change_starts.add(len(rec.quantities))
+        if before_change:
+            levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=_indicator(text, ind_start, s0), period=period,
@@ -367,19 +380,24 @@ def extract(ctx: Context) -> Records:
         del sentence
     # 今年1月，…增长34.92%；实际使用外资3.29亿美元…: clauses after a ； go on in the period (and, for
     # changes, on the comparison) of the clause before
-    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+    for j, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
         ps, qs = art.sentence_at(prev.span.start), art.sentence_at(q.span.start)
         if ps is None or qs is None or ps is qs or qs.index != ps.index + 1 or not text[ps.start:ps.end].endswith("；"):
             continue
-        if q.period is None and prev.period:
+        if q.period is None and prev.period and j + 1 not in levels_before:
             q.period = prev.period
         if q.comparison is None and q.direction and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
     _respective_rates(text, art, rec.quantities)
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
+    passing = None          # the period a figure passes on (a level before a change passes on its left's)
     for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
-        if art.sentence_at(prev.span.start) is art.sentence_at(q.span.start):
+        same = art.sentence_at(prev.span.start) is art.sentence_at(q.span.start)
+        # (a date things change from, 自…起, passes over the level before the change to the new one)
+        passing = passing if i in levels_before and same and (passing or "").endswith(("起", "以来")) \
+            else prev.period
+        if same:
             if q.indicator is None and prev.indicator and q.unit == "PERCENT":
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
@@ -387,16 +405,16 @@ def extract(ctx: Context) -> Records:
             if q.direction is None and prev.direction and text[prev.span.end:q.span.start] in ("和", "、", "与", "及"):
                 q.direction = prev.direction
                 q.value = -abs(q.value) if q.direction == "down" else q.value
-            if q.period is None and prev.period and not (i in change_starts
-                                                         and re.search(r"至|到", text[prev.span.end:q.span.start])):
-                q.period = prev.period
+            if q.period is None and passing and i + 1 not in levels_before \
+                    and not (i in change_starts and re.search(r"至|到", text[prev.span.end:q.span.start])):
+                q.period = passing
     # 2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元: a 其中 sentence breaks down
     # the figures before it, in their period (the last one stated earlier in the paragraph)
     last: tuple[int, str] | None = None          # (paragraph start, period)
-    for q in rec.quantities:
+    for k, q in enumerate(rec.quantities):
         para = next((p.start for p in art.paragraphs if p.start <= q.span.start <= p.end), None)
         s = art.sentence_at(q.span.start)
-        if q.period is None and last and last[0] == para and s is not None \
+        if q.period is None and last and last[0] == para and s is not None and k not in levels_before \
                 and text[s.start:s.end].lstrip().startswith("其中"):
             q.period = last[1]
         if q.period:
@@ -429,6 +447,8 @@ def _respective_rates(text: str, art, quantities: list) -> None:
         i += len(run)
 
 
+_FROM_CURRENT = re.compile(r"(?:由|从)(?:现行|目前|此前|原来|之前|原)?的?$")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?[-—~～至到]((?:19|20)\d{2})年")
 _RELATIVE_YEAR = r"(?:今年|明年|去年|上年|当年)?"
 _PERIOD_LIST = re.compile(rf"{_RELATIVE_YEAR}(?:{_PERIOD.pattern})(?:(?:与|和|、|及|以及){_RELATIVE_YEAR}(?:{_PERIOD.pattern}))+")
 
@@ -448,13 +468,21 @@ def _respective_periods(text: str, art, quantities: list) -> None:
         plist = None
         for pm in _PERIOD_LIST.finditer(text, s.start, cut):
             plist = pm
-        if plist is None:
+        years = None
+        for ym in _YEAR_RANGE.finditer(text, s.start, cut):
+            years = ym
+        if plist is not None:
+            periods = [m.group() for m in _PERIOD.finditer(plist.group())]
+        elif years is not None and 2 <= int(years.group(2)) - int(years.group(1)) + 1 <= 12:
+            # 2016~2019年，…分别为1.18‰、-2.53‰、-0.61‰、0.04‰: one figure a year
+            plist = years
+            periods = [f"{y}年" for y in range(int(years.group(1)), int(years.group(2)) + 1)]
+        else:
             continue
-        periods = [m.group() for m in _PERIOD.finditer(plist.group())]
         after = [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
         if len({x.unit for x in after}) != 1 or len(after) != len(periods):
             continue
-        measured = re.sub(r"^的", "", text[plist.end():cut])
+        measured = re.sub(r"^的", "", text[plist.end():cut].lstrip("，,、： "))
         measured = _INDICATOR_STRIP.sub("", re.sub(r"^(?:的)?(?:预计|将)?", "", measured))
         for x, period in zip(after, periods):
             x.period = period

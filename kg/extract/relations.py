@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "18"
+VERSION = "19"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -540,7 +540,11 @@ def _statements(art, mentions, rec: Records):
                              text[o.span.end:o.span.end + 12]) \
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
-    for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
+    for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?!们)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
+        # (not 他们 "they", and not a 他 inside a quotation: the quoted speaker's, not ours)
+        para = text.rfind("\n", 0, pm.start()) + 1
+        if text.count("“", para, pm.start()) > text.count("”", para, pm.start()):
+            continue
         events.append((pm.start(1), pm.end(1), None))
     # 王部长表示 / 张教授指出: a repeated surname with a title is the one named person of that surname
     by_surname: dict[str, set[str]] = {}
@@ -570,6 +574,12 @@ def _statements(art, mentions, rec: Records):
         # 赵德馨教授的代理律师介绍: someone of the person's speaks, not the person
         if m is not None and m.kind == "Person" and _SOMEONE_OF.search(tail[:vm.start("verb")]):
             continue
+        # 对于林晨来说: "as for", nobody speaks; 余乐的回答是: the answer is a noun there
+        vs = end + vm.start("verb") if vm.group("verb") else -1
+        if vm.group("verb") and (text[vs - 1:vs] == "来" and vm.group("verb") == "说"
+                                 or text[vs - 1:vs] == "的" and re.match(r"是|为|中", text[end + vm.end("verb"):])
+                                 or re.search(r"“[^”]*$", tail[:vm.start("verb")])):
+            continue            # (…跟我们说明，…”梁成伟描述道: a verb inside a quotation is someone else's)
         # 以下简称联璧公司, 俗称, 号称, 堪称, 称之为: 称 there names something, nobody speaks (nor in 说起,
         # 答辩, 答应)
         if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG \
@@ -617,7 +627,11 @@ def _statements(art, mentions, rec: Records):
             # “理论和实践都证明……。”梁志峰说，工信部将…: the quotation before the speaker is said
             # too, besides the words after the verb
             window = text[max(0, start - 640):start]
-            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*[^，。；“”\n]{0,24}$", window)
+            # (in the speaker's paragraph: a quotation closing the paragraph before is someone's
+            # who was named there)
+            qm = re.search(r"“([^“”\n]{4,600})”[ \t\u3000]*[，,]?[ \t\u3000]*[^，。；“”\n]{0,24}\Z", window) \
+                or re.search(r"(?:\A|\n)“([^“”\n]{4,600})”[ \t\u3000]*\n[^，。；“”\n]{0,24}\Z", window)
+            # (or a paragraph that is all quotation, right before the speaker's: “……。”\n高峰说，…)
             # (a sentence, not a quoted term: 对于“共同富裕”王五表示 quotes no one)
             said = qm.group(1).rstrip() if qm else ""
             if said and not said.endswith(("？", "?")) and (said.endswith(("。", "！", "!", "…")) or len(said) >= 12):
