@@ -47,3 +47,25 @@ def test_works_and_periodicals_in_titles_conform(tmp_path):
         "FILTER(STRSTARTS(STR(?c), 'https://w3id.org/kgnews/ontology#')) }")}
     assert {k: kinds[k] for k in ("关于加快发展的意见", "长津湖", "新青年", "我的马克思主义观")} == {
         "关于加快发展的意见": "Document", "长津湖": "Work", "新青年": "MediaOutlet", "我的马克思主义观": "Work"}
+
+
+def test_alternative_labels_dates_images_and_memberships_are_checked(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
+    build_into(tmp_path / "store", [src])
+    store = Store(tmp_path / "store")
+    kg, skos, sdo, org = ("https://w3id.org/kgnews/ontology#", "http://www.w3.org/2004/02/skos/core#",
+                          "https://schema.org/", "http://www.w3.org/ns/org#")
+    person = next(iter(store.ox.query(f"SELECT ?p WHERE {{ GRAPH ?g {{ ?p a <{kg}Person> }} }} LIMIT 1")))["p"]  # sparql-static
+    fact = next(iter(store.ox.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?f a <{kg}RoleFact> }} }} LIMIT 1")))["f"]  # sparql-static
+    art = next(iter(store.ox.query(f"SELECT ?a WHERE {{ GRAPH ?g {{ ?a a <{kg}Article> }} }} LIMIT 1")))["a"]  # sparql-static
+    g = ox.NamedNode("https://w3id.org/kgnews/id/entities")
+    store.ox.add(ox.Quad(person, ox.NamedNode(skos + "altLabel"), ox.Literal("no language"), g))
+    store.ox.add(ox.Quad(person, ox.NamedNode(org + "memberOf"), ox.Literal("not an organisation"), g))
+    store.ox.add(ox.Quad(fact, ox.NamedNode(sdo + "dateCreated"), ox.Literal("yesterday"), g))
+    store.ox.add(ox.Quad(art, ox.NamedNode(sdo + "image"), ox.Literal("not an IRI"), g))
+    conforms, _, text = validate(store)
+    assert not conforms
+    for what in ("skos:altLabel", "org:memberOf", "schema:dateCreated", "schema:image"):
+        assert what in text, (what, text[-2000:])
