@@ -365,3 +365,12 @@ def test_an_industry_named_with_a_list_keeps_its_whole_name(text, indicator):
 ])
 def test_year_ranges_levels_before_a_change_and_cuts(text, expected):
     assert [(q.value, q.period) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("夏粮和早稻产量分别为2919亿斤和560亿斤。", ["夏粮产量", "早稻产量"]),
+    ("出口和进口分别增长5%和6%。", ["出口", "进口"]),
+    ("工业、投资、消费增速分别为3%、4%和5%。", ["工业增速", "投资增速", "消费增速"]),
+])
+def test_things_listed_before_fenbie_go_to_the_figures_in_order(text, expected):
+    assert [q.indicator for q in quantities(text)] == expected

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "19"
+VERSION = "20"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -420,7 +420,42 @@ def extract(ctx: Context) -> Records:
         if q.period:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
+    _respective_indicators(text, art, rec.quantities)
     return rec
+
+
+_SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅|涨幅|降幅|收入|利润|营收|销量|销售额|规模|投资|进出口|出口|进口|"
+                             r"增加值|占比|比重|指数|总额|余额|数量|人数|比例|利率|收益率)$")
+
+
+def _respective_indicators(text: str, art, quantities: list) -> None:
+    """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
+    ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量)."""
+    done: set[int] = set()
+    for q in quantities:
+        s = art.sentence_at(q.span.start)
+        if s is None or s.start in done:
+            continue
+        done.add(s.start)
+        cut = text.find("分别", s.start, s.end)
+        if cut < 0:
+            continue
+        head = re.split(r"[，,；;：:。]", text[s.start:cut])[-1]
+        head = re.sub(r"^(?:其中|包括|主要是|此外|同时)", "", _INDICATOR_STRIP.sub("", head))
+        items = re.split(r"和|与|及|、", head)
+        after = [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
+        if len(items) < 2 or len(after) != len(items) or len({x.unit for x in after}) != 1:
+            continue
+        if any(_PERIOD.match(i) for i in items):
+            continue                    # 一季度、二季度GDP分别…: periods listed, not things
+        if not all(re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{1,8}[A-Z]{2,4}", i) for i in items):
+            continue
+        # the ending the things share is a measure the last one names (采掘业、原材料工业价格: 价格);
+        # with none, the things themselves (出口和进口分别增长)
+        ending = _SHARED_MEASURE.search(items[-1])
+        ending = ending.group() if ending and ending.start() > 0 else ""
+        for x, item in zip(after, items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]):
+            x.indicator = item + ending
 
 
 def _respective_rates(text: str, art, quantities: list) -> None:
