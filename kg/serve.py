@@ -391,6 +391,26 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def send_error(self, code, message=None, explain=None):
+        # the standard library's own refusals (414 for a request line over 64 KB, 400 for a
+        # malformed request line) in the same plain text as every other error, not its HTML page
+        if code == 414:
+            message = ("the request line is over 64 KB: send a long query with POST "
+                       "(application/sparql-query or a form), up to the body limit")
+        self.close_connection = True
+        text = (message or self.responses.get(code, ("error",))[0]).rstrip("\n") + "\n"
+        body = text.encode("utf-8", "replace")
+        try:
+            self.send_response(code, None)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+                self.wfile.write(body)
+        except OSError:
+            pass
+
     def _error(self, status: int, message: str, headers: dict | None = None) -> None:
         self.close_connection = True
         self._send(status, (message.rstrip("\n") + "\n").encode("utf-8"),

@@ -537,3 +537,10 @@ def test_a_dataset_clause_in_the_query_is_honoured(server):
     # the protocol's default-graph-uri wins over FROM, as SPARQL 1.1 Protocol says
     assert count("SELECT (COUNT(*) AS ?n) FROM <urn:kg:none> WHERE { ?s ?p ?o }",
                  **{"default-graph-uri": "https://w3id.org/kgnews/id/entities"}) == entities
+
+
+def test_a_get_too_long_is_a_plain_414(server):
+    q = "SELECT * WHERE { ?s ?p ?o FILTER(?o != \"" + "长" * 9000 + "\") } LIMIT 1"
+    status, headers, body = get(server, q)
+    assert status == 414 and headers["Content-Type"].startswith("text/plain")
+    assert b"POST" in body and b"<html" not in body.lower()
