@@ -437,7 +437,7 @@ def test_an_empty_folder_warns_and_nonsense_counts_are_refused(capsys, tmp_path)
     empty = tmp_path / "empty"
     empty.mkdir()
     rc, out, err = kg(capsys, "build", empty, "--store", tmp_path / "s")
-    assert rc == 0 and f"kg: warning: no article files" in err and str(empty) in err, err
+    assert rc == 0 and "kg: warning: no article files" in err and str(empty) in err, err
     for args in (["-j", "0"], ["--jobs", "-1"], ["--batch-size", "0"]):
         with pytest.raises(SystemExit) as exc:
             main(["build", str(empty), "--store", str(tmp_path / "s"), *args])
