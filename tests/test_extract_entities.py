@@ -424,3 +424,13 @@ def test_a_firm_named_in_full_is_named_again_by_its_own_part():
     assert firms["富途"].key == firms["富途控股有限公司"].key and firms["富途"].label == "富途控股有限公司"
     assert "石油" not in firms                  # an everyday word is no firm's short name
     assert [r.args["speaker"].text for r in rec.relations if r.kind == "statement"] == ["富途"]
+
+
+def test_a_short_name_defined_after_a_body_names_it_again():
+    from kg.resolve import resolve
+    _, rec = records("上海市第一中级人民法院（以下简称上海一中院）依法公开宣判。上海一中院认为，被告人构成犯罪。")
+    res = resolve(rec)
+    bodies = [(m.text, res.of(m).key) for m in rec.mentions if m.kind == "GovernmentBody"]
+    assert bodies == [("上海市第一中级人民法院", "org:上海市第一中级人民法院"), ("上海一中院", "org:上海市第一中级人民法院")]
+    assert not [m for m in rec.mentions if m.text == "上海"]       # no place inside the short name
+    assert [r.args["speaker"].text for r in rec.relations if r.kind == "statement"] == ["上海一中院"]

@@ -28,7 +28,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "27"
+VERSION = "28"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -167,6 +167,8 @@ _BARE_TITLE = re.compile(r"(?<![《“\"])关于[^，。；：《》“”\"\n]{
                          r"通报|规定|办法|方案|函)(?![》”\"])")
 _BARE_TITLE_LEFT = re.compile(r"(?:发布|印发|出台|下发|公布|颁布|转发|联合发布|联合印发)了?$|"
                               r"(?:部|委|局|院|署|厅|办|行|政府|部门|办公厅|办公室)$")
+# an organisation's short name defined after it: （以下简称上海一中院）, （简称“AMC”）
+_ORG_ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)\s*[“\"]?(?P<alias>[^）)“”\"《》，,、\s]{2,12})[”\"]?\s*[）)]")
 _ALIAS_DEF = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称|称)\s*[《“\"]([^》”\"]{1,20})[》”\"]\s*[）)]")
 # a bare genre word in 《》 is a back-reference to a document named before, not a new one
 _GENERIC_TITLES = {"意见", "指导意见", "方案", "规划", "通知", "办法", "决定", "公告", "条例", "纲要", "计划", "细则",
@@ -669,6 +671,29 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 上海市第一中级人民法院（以下简称上海一中院）: the short name it defines names the body again
+    org_kinds = ("Organization", "GovernmentBody", "Company", "MediaOutlet")
+    by_end = {x.span.end: x for x in rec.mentions if x.span and x.kind in org_kinds}
+    for d in _ORG_ALIAS_DEF.finditer(text):
+        body = by_end.get(d.start())
+        alias = d.group("alias").strip()
+        if body is None or alias in stop or alias == body.text:
+            continue
+        for m in re.finditer(re.escape(alias), text):
+            # a place inside the short name (上海 in 上海一中院) is part of it, not a mention
+            inside = [x for x in rec.mentions if x.span and x.span.start < m.end() and m.start() < x.span.end]
+            if inside and all(x.kind in places and m.start() <= x.span.start and x.span.end <= m.end()
+                              for x in inside):
+                for x in inside:
+                    rec.mentions.remove(x)
+                    taken.remove((x.span.start, x.span.end))
+            if m.start() > d.end() - len(alias) - 2 and m.end() <= d.end() or _overlaps(m.span(), taken):
+                continue                # (the definition itself is no mention)
+            if body.key:
+                add(m.start(), m.end(), body.kind, "defined-short-name", 0.75, key=body.key)
+            else:
+                add(m.start(), m.end(), body.kind, "defined-short-name", 0.75, label=body.text)
 
     # 富途控股有限公司 … 富途方面表示: a firm named in full is named again by its distinctive part
     for firm in [x for x in rec.mentions if x.rule == "company-suffix" and x.span]:
