@@ -424,13 +424,9 @@ def extract(ctx: Context) -> Records:
     return rec
 
 
-_SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅|涨幅|降幅|收入|利润|营收|销量|销售额|规模|投资|进出口|出口|进口|"
-                             r"增加值|占比|比重|指数|总额|余额|数量|人数|比例|利率|收益率)$")
-
-
-def _respective_indicators(text: str, art, quantities: list) -> None:
-    """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
-    ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量)."""
+def _fenbie_sentences(text: str, art, quantities: list):
+    """(sentence, where its 分别 stands, the figures after it) for each sentence with a figure
+    and a 分别 ("respectively")."""
     done: set[int] = set()
     for q in quantities:
         s = art.sentence_at(q.span.start)
@@ -438,12 +434,21 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             continue
         done.add(s.start)
         cut = text.find("分别", s.start, s.end)
-        if cut < 0:
-            continue
+        if cut >= 0:
+            yield s, cut, [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
+
+
+_SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅|涨幅|降幅|收入|利润|营收|销量|销售额|规模|投资|进出口|出口|进口|"
+                             r"增加值|占比|比重|指数|总额|余额|数量|人数|比例|利率|收益率)$")
+
+
+def _respective_indicators(text: str, art, quantities: list) -> None:
+    """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
+    ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量)."""
+    for s, cut, after in _fenbie_sentences(text, art, quantities):
         head = re.split(r"[，,；;：:。]", text[s.start:cut])[-1]
         head = re.sub(r"^(?:其中|包括|主要是|此外|同时)", "", _INDICATOR_STRIP.sub("", head))
         items = re.split(r"和|与|及|、", head)
-        after = [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
         if len(items) < 2 or len(after) != len(items) or len({x.unit for x in after}) != 1:
             continue
         if any(_PERIOD.match(i) for i in items):
@@ -491,15 +496,7 @@ _PERIOD_LIST = re.compile(rf"{_RELATIVE_YEAR}(?:{_PERIOD.pattern})(?:(?:与|和|
 def _respective_periods(text: str, art, quantities: list) -> None:
     """今年12月与明年1月的出口分别为3150亿美元与2900亿美元: the periods listed before 分别 go to the
     figures after it in order (each had taken the last one), as does what they measure."""
-    done: set[int] = set()
-    for q in quantities:
-        s = art.sentence_at(q.span.start)
-        if s is None or s.start in done:
-            continue
-        done.add(s.start)
-        cut = text.find("分别", s.start, s.end)
-        if cut < 0:
-            continue
+    for s, cut, after in _fenbie_sentences(text, art, quantities):
         plist = None
         for pm in _PERIOD_LIST.finditer(text, s.start, cut):
             plist = pm
@@ -514,7 +511,6 @@ def _respective_periods(text: str, art, quantities: list) -> None:
             periods = [f"{y}年" for y in range(int(years.group(1)), int(years.group(2)) + 1)]
         else:
             continue
-        after = [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
         if len({x.unit for x in after}) != 1 or len(after) != len(periods):
             continue
         measured = re.sub(r"^的", "", text[plist.end():cut].lstrip("，,、： "))
