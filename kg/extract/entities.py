@@ -23,6 +23,7 @@ from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
 from .automaton import Matcher
+from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
 from .person_names import coordinated_names, names_after_bodies, persons_by_pattern
 from .base import Context, FunctionExtractor
@@ -208,10 +209,14 @@ def _title_kinds(text: str) -> dict[str, str]:
 # (a bracketed word belongs to the name: 中技实业（集团）有限公司, 富途证券国际（香港）有限公司)
 _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(](?:集团|[{HAN}]{{2,4}})[）)]){{2,14}}?)"
                       rf"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团)")
+# every suffix holds 公司 or 集团, at most 4 characters in, after at most 14 six-character units
+_COMPANY_SCAN = Anchored(_COMPANY, "公司|集团", 14 * 6 + 4)
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
-_INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)(大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学|"
-                          rf"人民法院|法院|人民检察院|检察院)")
+_INSTITUTION_SUFFIX = ("大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学|"
+                       "人民法院|法院|人民检察院|检察院")
+_INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)({_INSTITUTION_SUFFIX})")
+_INSTITUTION_SCAN = Anchored(_INSTITUTION, _INSTITUTION_SUFFIX, 14)
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
 _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
@@ -221,13 +226,19 @@ _YUAN_WORDS = frozenset({"原子", "原油", "原料", "原材", "原创", "原�
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
-_ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区))(?=[、，。；：）”\s和及等]|$)")
+_ZONE_SUFFIX = "新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区"
+_ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:{_ZONE_SUFFIX}))(?=[、，。；：）”\s和及等]|$)")
+_ZONE_SCAN = Anchored(_ZONE, _ZONE_SUFFIX, 10)
 # a programme named by what is built for it: 同意在京津冀、长三角…等8地启动建设国家算力枢纽节点
 _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获批建设|获批设立)(?P<name>(?:国家|全国)?[{HAN}]{{2,12}}?"
                               rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
-_NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
+_EVENT_SUFFIX = "论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会"
+_NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:{_EVENT_SUFFIX}))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
+_NAMED_EVENT_SCAN = Anchored(_NAMED_EVENT, _EVENT_SUFFIX, 6 + 16)
 _PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
+# host, verb, 的, 例行, 新闻 before the anchor
+_PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 12 + 2 + 1 + 2 + 2)
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
 _BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
@@ -627,7 +638,7 @@ def extract(ctx: Context) -> Records:
                 add(s, e, "GovernmentBody", "bare-gov", 0.6, key=key, attrs_place=f"division:{code}")
 
     places = {"City", "AdministrativeArea", "Place", "Country"}
-    for pattern, kind, rule in ((_COMPANY, "Company", "company-suffix"), (_INSTITUTION, "Organization", "institution-suffix")):
+    for pattern, kind, rule in ((_COMPANY_SCAN, "Company", "company-suffix"), (_INSTITUTION_SCAN, "Organization", "institution-suffix")):
         for m in pattern.finditer(text):
             s, e = m.span()
             # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
@@ -707,7 +718,7 @@ def extract(ctx: Context) -> Records:
             add(m.start(), m.end(), "Company", "firm-short-name", 0.6, label=firm.text)
 
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
-    for m in _ZONE.finditer(text):
+    for m in _ZONE_SCAN.finditer(text):
         s_, e_ = m.span("name")
         if e_ - s_ >= 4 and not _overlaps((s_, e_), taken) and m.group("name") not in stop:
             add(s_, e_, "Place", "named-zone", 0.7)
@@ -718,12 +729,12 @@ def extract(ctx: Context) -> Records:
             if not _overlaps((s_, e_), taken):
                 add(s_, e_, "Programme", "programme-definition", 0.7)
     # events: named meetings and forums, and press conferences dated by the article
-    for m in _NAMED_EVENT.finditer(text):
+    for m in _NAMED_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("name")
         if not _overlaps((s_, e_), taken) and m.group("name") not in stop:
             add(s_, e_, "Event", "named-event", 0.7, key=f"event:{m.group('name')}")
     date = str(art.meta.get("date") or "")[:10]
-    for m in _PRESS_EVENT.finditer(text):
+    for m in _PRESS_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("type")
         if _overlaps((s_, e_), taken):
             continue
