@@ -441,6 +441,15 @@ def test_a_source_line_credits_whom_it_names(line, source):
     assert found == ({source} if source else set())
 
 
+def test_a_source_line_inside_the_article_is_a_caption():
+    # 来源：人社部网站 under a chart, the article going on after it (a0105)
+    body = "正文。\n\n" * 3 + "来源：人社部网站\n\n" + "孙中伟接受中新经纬采访时表示，当前基本上不存在企业方主观、恶意欠薪的情况，主要是因为企业受外部冲击。\n\n" * 2
+    assert not [r for r in relations(body, "credit") if r.args["role"] == "sourceOrganization"]
+    # the same line closing the article is its source
+    body = "正文。\n\n" * 3 + "孙中伟接受中新经纬采访时表示，当前基本上不存在企业方主观、恶意欠薪的情况，主要是因为企业受外部冲击。\n\n" * 2 + "来源：人社部网站"
+    assert {r.args["target"].text for r in relations(body, "credit") if r.args["role"] == "sourceOrganization"}
+
+
 def test_an_organisation_speaks_through_its_side():
     found = [(r.args["speaker"].text, r.args["text"]) for r in relations("商务部方面表示，将继续推进工作。", "statement")]
     assert found == [("商务部", "将继续推进工作。")]

@@ -147,11 +147,15 @@ def test_editor_with_code_is_cleaned() -> None:
 
 
 @needs_corpus
-def test_article_adlist_comment_is_dropped_but_credits_kept() -> None:
-    # a0105 hides half of its article inside <!--article_adlist[...]article_adlist-->
-    a = read_file(CORPUS / "articles" / "a0105.md")
-    assert "华南师范大学劳动与社会保障研究中心" not in a.text
-    assert "article_adlist" not in a.text
+def test_article_adlist_comment_with_the_article_tail_is_read() -> None:
+    # a0105 puts the second half of its article inside <!--article_adlist[...]article_adlist-->,
+    # which Sina's page shows: the paragraphs are read, with offsets into the source
+    path = CORPUS / "articles" / "a0105.md"
+    a = read_file(path)
+    assert "华南师范大学劳动与社会保障研究中心教授孙中伟接受中新经纬采访时表示" in a.text
+    assert a.text.endswith("劳动者可依法提起诉讼。(中新经纬APP)")
+    assert "article_adlist" not in a.text and "<p" not in a.text
+    _check_offsets(a, decode_bytes(path.read_bytes()))
     assert a.editor_raw == ["李思阳"]
     assert a.meta["original_title"] == "16省份出手根治欠薪！2022年春节前全部清零"
     assert a.meta["original_source"] == "中新经纬"
@@ -415,6 +419,27 @@ def test_sina_markup_synthetic(tmp_path: Path) -> None:
     [sl] = a.stock_links
     assert (sl.code, sl.word, a.text[sl.start:sl.end]) == ("sz000001", "平安银行", "平安银行")
     _check_offsets(a, decode_bytes((tmp_path / "sina.md").read_bytes()))
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["a0012.md", "a0018.md", "a0019.md", "a0120.md", "a0183.md"])
+def test_article_adlist_comment_with_boilerplate_is_dropped(name) -> None:
+    # reading suggestions (百万用户都在看 …), syndication notes, image credits, a proofreader
+    a = read_file(CORPUS / "articles" / name)
+    for words in ("百万用户都在看", "全面告急", "本文来自澎湃新闻", "封面图片来源", "校对：", "ID：quanshangcn", "本期编辑"):
+        assert words not in a.text
+
+
+def test_article_adlist_prose_is_read_up_to_the_reading_suggestions(tmp_path: Path) -> None:
+    prose = "此外，人社部发布《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》，" * 3
+    a = _read(tmp_path, "t.md", FM + '<p>正文。</p><!--article_adlist[<p>' + prose + '</p><p>推荐阅读</p>'
+              '<p>全面告急！全球汽车将减产810万辆</p>]article_adlist--><p>尾。</p>')
+    assert _paras(a) == ["正文。", prose, "尾。"]
+    # a long attribute is no prose: an image with a long alt text keeps its comment dropped
+    alt = "图" * 90
+    a = _read(tmp_path, "i.md", FM + f'<p>正文。</p><!--article_adlist[<img alt="{alt}" src="x.png"/>'
+              '<span>ID：quanshangcn</span>]article_adlist-->')
+    assert _paras(a) == ["正文。"]
 
 
 def test_editor_only_in_comment(tmp_path: Path) -> None:

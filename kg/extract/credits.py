@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "9"
+VERSION = "10"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -132,7 +132,15 @@ def extract(ctx: Context) -> Records:
         if entry is not None and entry.kind == "MediaOutlet":
             add("sourceOrganization", entry.name, "MediaOutlet", None, "lead-outlet", 0.8,
                 Span(para.start, m.end()))
-    for para in art.paragraphs:
+    # paragraphs of running text after each paragraph: a 来源 line with the article going on
+    # after it is an image's or a table's caption (来源：人社部网站 under a chart), not the
+    # article's source
+    prose_after, n = [], 0
+    for para in reversed(art.paragraphs):
+        prose_after.append(n)
+        n += para.end - para.start >= 40
+    prose_after.reverse()
+    for i, para in enumerate(art.paragraphs):
         ptext = text[para.start:para.end]
         if len(ptext) <= 80:
             # 每经记者 任飞    每经编辑 叶峰 / 每经编辑 彭水萍: an outlet's editor ends the byline
@@ -156,7 +164,8 @@ def extract(ctx: Context) -> Records:
                     add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet") + m.group("outlet").find(o)
                         if m.group("outlet").find(o) >= 0 else None, "byline-outlet", 0.85, Span(para.start, para.end))
             m = _SOURCE.match(ptext)
-            if m and not _CAPTION_END.search(ptext):       # 来源：证监会网站截图 credits an image
+            # 来源：证监会网站截图 credits an image, and so does one well inside the article
+            if m and not _CAPTION_END.search(ptext) and (i < 3 or prose_after[i] < 2):
                 o = _source_name(m.group("outlet"))
                 if o:
                     add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))

@@ -16,7 +16,8 @@ br, tr, blockquote, table, ...). Inside a paragraph every run of whitespace (inc
 nbsp) becomes one space and the paragraph is stripped; zero-width characters are removed;
 entities are decoded. Table cells in a row are separated by a space.
 
-What is dropped: style/script/head/iframe/... content, comments, hidden elements, the Sina QR and
+What is dropped: style/script/head/iframe/... content, comments (but Sina's ad-list comment when it
+holds the article's tail: _adlist_content), hidden elements, the Sina QR and
 app-download blocks (class appendQr_wrap / app-kaihu-qr), empty paragraphs (e.g. empty image
 captions) and the `article-editor` paragraph (its name goes to `editors`), and
 `ori_titlesource` ("原标题：X 来源：Y" goes to meta["original_title"] / ["original_source"]; a
@@ -484,6 +485,34 @@ class _Builder:
                 self.out.meta["html_title"] = title
 
 
+_ADLIST_OPEN, _ADLIST_CLOSE = "article_adlist[", "]article_adlist"
+# where the reading suggestions of a WeChat account begin (百万用户都在看 …): nothing after is
+# the article's
+_PROMO = re.compile(r"百万(?:用户|读者)都在看|推荐阅读|热门推荐|往期推荐|相关阅读|延伸阅读|往期回顾|热文推荐")
+_PROSE = re.compile(r">[^<>]{80,}<")         # text between tags, not a tag's attributes
+
+
+def _adlist_content(src: str, pos: int, data: str) -> tuple[int, int] | None:
+    """Sina moves the tail of some articles into its ad-list comment
+    (<!--article_adlist[<p>…</p>]article_adlist-->) and shows it on the page; more often the
+    comment holds boilerplate (reading suggestions, image credits, copyright notes). The
+    comment's interior, as offsets in `src`, when it holds a paragraph of prose (80 characters
+    or more between tags) before any reading suggestions; it ends where those begin."""
+    a = data.find(_ADLIST_OPEN)
+    if a < 0:
+        return None
+    z = data.rfind(_ADLIST_CLOSE)
+    if z < a:
+        z = len(data)
+    start, end = pos + 4 + a + len(_ADLIST_OPEN), pos + 4 + z
+    promo = _PROMO.search(src, start, end)
+    if promo:
+        end = max(src.rfind("<p", start, promo.start()), start)
+    if not _PROSE.search(src, start, end):
+        return None
+    return start, end
+
+
 def parse_html_body(src: str, start: int = 0, end: int | None = None) -> HtmlBody:
     """Parse src[start:end] as an HTML body; offsets in the result refer to `src`."""
     b = _Builder(src)
@@ -497,6 +526,15 @@ def parse_html_body(src: str, start: int = 0, end: int | None = None) -> HtmlBod
             b.end(tok[2])
         elif kind == COMMENT:
             b.comment(tok[2])
+            inner = _adlist_content(src, tok[1], tok[2])
+            if inner:
+                for t in tokenize(src, *inner):
+                    if t[0] == TEXT:
+                        b.text(t[1], t[2])
+                    elif t[0] == START:
+                        b.start(t[2], t[3])
+                    elif t[0] == END:
+                        b.end(t[2])
         else:
             b.raw(tok[2], tok[3])
     b.flush()
