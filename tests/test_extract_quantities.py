@@ -119,6 +119,29 @@ def test_indicator_words(text, indicator):
     assert quantities(text)[0].indicator == indicator, [(q.surface, q.indicator) for q in quantities(text)]
 
 
+@pytest.mark.parametrize("text, indicator", [
+    # what a count counts follows its counter (000_c397, a0035, a0017, a0079)
+    ("国务院批复同意在鄂尔多斯市、扬州市等27个城市和地区新设跨境电子商务综合试验区。", "城市"),
+    ("生态环境部会同17个部门和单位，编制了方案。", "部门"),
+    ("今年东莞市有521家“倍增计划”试点企业。", "倍增计划试点企业"),
+    ("全省共实施1133个重大项目，完成投资2000亿元。", "重大项目"),
+    ("发布业绩预告的14只券商股中，有8只预增。", "券商股"),          # 中: among them
+    ("截至目前，全国共设立跨境电商综试区132个。", None),              # nothing after: the words before
+    # a noun a verb runs on from is not trusted: the words before are kept
+    ("全国已有16省份出手根治欠薪。", None),                          # 省份, then a verb
+    ("推动500家企业实现上市。", None),
+    ("中国是拥有14亿人口的大国。", None),                            # 人口 is one word
+    ("大约六个人三四个项目同时开展。", None),                        # 个人
+])
+def test_a_count_counts_the_noun_after_its_counter(text, indicator):
+    q = next(q for q in quantities(text) if q.unit == "NUM")
+    if indicator is None:
+        from kg.extract.quantities import _indicator
+        assert q.indicator == _indicator(text, q.span.start, 0), q.indicator
+    else:
+        assert q.indicator == indicator
+
+
 @pytest.mark.parametrize("text, value, direction", [
     ("全国房地产开发投资39154亿元，同比下降2.7%。", -2.7, "down"),        # a0022
     ("利润减少0.59亿元。", -59000000.0, "down"),                             # a0221

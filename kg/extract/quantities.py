@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "20"
+VERSION = "21"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -125,6 +125,36 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
         if found in _GENERIC_INDICATORS:
             return None
     return found
+
+
+# 27个城市和地区, 521家“倍增计划”试点企业, 132个跨境电子商务综合试验区: what a count counts
+# follows its counter, and says more than the words before the figure (国务院批复同意在27个…).
+# Without a part-of-speech tagger a noun is only trusted where it visibly ends: at punctuation or
+# a joining word, not where a verb cuts it (16省份出手…, 6个项目同时开展)
+_COUNT_TAIL = re.compile(r"(?:左右|以上|余|多)?")
+_COUNTED = re.compile(r"(?![与和及或的等在是有为将对从向被把])([\u4e00-\u9fffA-Za-z]{2,10}?)"
+                      r"(?=[，。；：、,;:！？!?）)\s]|[的和与及或等])")
+# a counter and the character after it making one word: 16省份, 14亿人口, 3个月
+_COUNTER_WORDS = {"省": "份", "人": "口民员次数", "个": "月人"}
+_COUNTED_VERB = re.compile(r"[在是有为将被把从向对到至于以并而也都还已再又则就才但共约占获受给予]|"
+                           r"获得|实现|完成|参与|参加|开展|进行|达到|超过|设立|成立|新设|签约|签署|入驻|落户|提出|发布|出台|"
+                           r"印发|举行|召开|推进|增加|减少|增长|下降|上涨|突破|累计|合计|分别|同比|环比|涉及|投资|落地|上市|"
+                           r"申请|纳入|入选|通过|拥有|包括|覆盖|位于|来自|表示|认为|建成|开工|新增|参保|接受|采取|列入|位居|"
+                           r"相比|出手|上调|下调|启动|联合|参会|成功|组成|提前|陆续|密集|规划|达成|上榜|看|报名|赠送|打扫|"
+                           r"扩充|收录|打起|提供|出口|进口|接种|违反|驾驶|下跌|上涨|即|拟|了|着|如下|集中|减亏|增盈|亏损|超|进入")
+
+
+def _counted(text: str, end: int, counter: str) -> str | None:
+    """The noun a count counts, written after its counter (quotation marks dropped), or None."""
+    pos = _COUNT_TAIL.match(text, end).end()
+    if pos < len(text) and text[pos] in _COUNTER_WORDS.get(counter, ""):
+        return None
+    window = re.sub(r"[“”\"‘’]", "", text[pos:pos + 24])
+    m = _COUNTED.match(window)
+    if m is None or _COUNTED_VERB.search(m.group(1)):
+        return None
+    noun = m.group(1)
+    return noun[:-1] if noun.endswith("中") and len(noun) > 3 else noun     # 14只券商股中: among them
 
 
 _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅", "所占", "比重", "占比", "增长率", "幅度"})
@@ -372,9 +402,10 @@ def extract(ctx: Context) -> Records:
             change_starts.add(len(rec.quantities))
         if before_change:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
+        indicator = (m.group("cnt") and not heads and _counted(text, m.end(), m.group("cnt"))) or _indicator(text, ind_start, s0)
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
-                                       indicator=_indicator(text, ind_start, s0), period=period,
+                                       indicator=indicator, period=period,
                                        comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
                                        rule=rule, direction=direction))
         del sentence
