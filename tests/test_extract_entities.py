@@ -7,6 +7,8 @@ from extract_helpers import mentions, records
 
 CASES = [
     # (sentence, must contain, must not contain)
+    # a name before 教授 (a0178), as before 主席
+    ("据介绍，赵德馨教授的研究成果被收录。", {("赵德馨", "Person")}, set()),
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",
      {("商务部", "GovernmentBody"), ("高峰", "Person")}, set()),
     ("同意在鄂尔多斯市、扬州市、镇江市等27个城市和地区设立跨境电子商务综合试验区。",

@@ -44,7 +44,7 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
     boundary = (rf"(?=[，。、：:；;（(“”\s]|{verbs}|在|对|向|就|于|接受|近日|日前|今天|今日|昨天|昨日|也|还|等|和|与|及|"
                 rf"已|曾|将|是|的|回答|出席|主持|会见|率|一行|同志|先生|女士|说|以|今年|去年|近期|此前|昨日|前不久|看来|日前|介绍|透露|为|带领|调研|考察|参加|"
                 rf"围绕|提出|签署|致辞|发表|代表|陪同|应邀|听取|访问|会同|出访|到访|视察|讲话|作出|作了|做了|通话|通电话|会谈|举行|涉嫌|"
-                rf"教授|博士|院士|研究员|\d{{1,2}}月|\d{{1,2}}日|$)")
+                rf"教授|博士|院士|研究员|被|则|来说|\d{{1,2}}月|\d{{1,2}}日|$)")
     # post + name (posts alone are matched, so 委员会主任何立峰 still finds 主任 after 委员)
     for m in re.finditer(rf"(?:{post_re})", text):
         start = m.end()
@@ -77,7 +77,7 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if best:
             out.append(best)
     # name + leader post: 习近平主席, 习近平总书记 (the post after the name)
-    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席)", text):
+    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席|教授)", text):
         cand = m.group("name")
         if looks_like_name(cand) and cand not in stop:
             out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))

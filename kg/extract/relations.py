@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "19"
+VERSION = "20"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -161,7 +161,7 @@ def _roles(art, mentions, rec: Records):
                 if cm is not None and cm.end() < len(head) and cm.end() >= 3:
                     phrase = head[cm.end():] + phrase
                     head = head[:cm.end()]
-                lead = re.match(r"^(?:据|对此|其中|同时|此外|另外|而|但|并|和|与|及|对话|责令|发现|要求|通知|向|对|在|称|经|由|让|请|看)+", head)
+                lead = re.match(r"^(?:据|对此|对于|关于|至于|其中|同时|此外|另外|而|但|并|和|与|及|对话|责令|发现|要求|通知|向|对|于|在|称|经|由|让|请|看)+", head)
                 skip = lead.end() if lead else 0
                 head = head[skip:]
                 shaped = _ORG_BEFORE_POST.search(head) or _COMPANY_END.search(head[-2:]) \
