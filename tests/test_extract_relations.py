@@ -451,6 +451,24 @@ def test_a_source_line_credits_whom_it_names(line, source):
     assert found == ({source} if source else set())
 
 
+@pytest.mark.parametrize("line, expected", [
+    # an outlet before the author (a0079, a0086, a0089); an editor's line of its own (a0103, a0125)
+    ("（作者：南方财经全媒体记者 钟小韵 编辑：杜弘禹）",
+     {("reporter", "钟小韵"), ("editor", "杜弘禹"), ("sourceOrganization", "南方财经全媒体")}),
+    ("►文 观察者网 陶梦", {("reporter", "陶梦"), ("sourceOrganization", "观察者网")}),
+    ("编辑 | 翟瑞民", {("editor", "翟瑞民")}),
+    ("本期资深编辑 邢潭", {("editor", "邢潭")}),
+    # as before: the plain author line, and two names run together
+    ("（作者：周潇枭 编辑：李博）", {("reporter", "周潇枭"), ("editor", "李博")}),
+    ("文丨吕立勤梁剑箫", {("reporter", "吕立勤"), ("reporter", "梁剑箫")}),
+    # a sentence opening with 编辑 or 文 credits no one
+    ("编辑部门表示，将继续改进。", set()),
+])
+def test_author_and_editor_lines(line, expected):
+    found = {(r.args["role"], r.args["target"].text) for r in relations("正文。\n\n" + line, "credit")}
+    assert found - {("publisher", "新浪财经")} == expected
+
+
 def test_a_source_line_inside_the_article_is_a_caption():
     # 来源：人社部网站 under a chart, the article going on after it (a0105)
     body = "正文。\n\n" * 3 + "来源：人社部网站\n\n" + "孙中伟接受中新经纬采访时表示，当前基本上不存在企业方主观、恶意欠薪的情况，主要是因为企业受外部冲击。\n\n" * 2

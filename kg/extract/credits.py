@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "10"
+VERSION = "11"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -37,11 +37,14 @@ _BYLINE_HEAD = re.compile(
 # 新华社南京12月7日电: the wire service is the original outlet
 _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
 _REPORTED = re.compile(rf"^\s*(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)\s*(?:\d{{1,2}}月)?\d{{1,2}}日(?:报道|讯|消息)")
-_EDITOR = re.compile(rf"(?:责任编辑|编辑)\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})")
+# 编辑 | 翟瑞民 / 本期资深编辑 邢潭: a line of its own naming the editor (责任编辑： is the reader's)
+_EDITOR_LINE = re.compile(rf"^\s*(?:本期)?(?:资深)?编辑\s*[：:丨|｜]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
 _OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
 # 作 者丨卜羽勤 / 来源：光明日报 作者：吴亚琦 / （作者：周潇枭 编辑：李博）
 # 文丨吕立勤梁剑箫 (two three-character names run together)
-_AUTHOR = re.compile(rf"(?:(?:^|[\s（(])作\s*者\s*[丨|｜：:]|^\s*文\s*[丨|｜/])\s*"
+# （作者：南方财经全媒体记者 钟小韵 编辑：杜弘禹） / ►文 观察者网 陶梦: an outlet may come first
+_AUTHOR = re.compile(rf"(?:(?:^|[\s（(])作\s*者\s*[丨|｜：:]|^[\s►▶]*文\s*[丨|｜/]|^[\s►▶]*文\s+)\s*"
+                     rf"(?:(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)(?:记者\s*|\s+))?"
                      rf"(?P<names>[{_HAN}]{{2,4}}(?:[、\s]+[{_HAN}]{{2,4}}){{0,3}}?|[{_HAN}]{{6}})"
                      rf"(?=\s*(?:编辑|图片|图|摄影|来源|[）)]|$))")
 _AUTHOR_EDITOR = re.compile(rf"(?<![责任])编辑\s*[：:丨|｜]\s*(?P<name>[{_HAN}]{{2,4}})(?=\s|[）)]|$)")
@@ -171,13 +174,21 @@ def extract(ctx: Context) -> Records:
                     add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))
             m = _AUTHOR.search(ptext)
             if m:
-                for name, off in _names(m.group("names")):
+                names = _names(m.group("names"))
+                for name, off in names:
                     add("reporter", name, "Person", para.start + m.start("names") + off, "author-line", 0.85,
                         Span(para.start, para.end))
+                o = _outlet(m.group("outlet")) if m.group("outlet") and names else None
+                if o:
+                    add("sourceOrganization", o, "MediaOutlet", None, "author-line", 0.8, Span(para.start, para.end))
                 em = _AUTHOR_EDITOR.search(ptext, m.end())
                 if em and looks_like_name(em.group("name")):
                     add("editor", em.group("name"), "Person", para.start + em.start("name"), "author-line", 0.85,
                         Span(para.start, para.end))
+            m = _EDITOR_LINE.match(ptext)
+            if m and looks_like_name(m.group("name")):
+                add("editor", m.group("name"), "Person", para.start + m.start("name"), "editor-line", 0.85,
+                    Span(para.start, para.end))
             m = _ORIG_TITLE.match(ptext)
             if m:
                 title = re.split(r"\s+来源[：:]", m.group("title"))[0].strip()
