@@ -305,8 +305,26 @@ def test_an_unnamed_official_speaks_for_the_organisation(text, said):
 
 def test_a_statement_goes_on_after_a_semicolon():
     # a0145: the price fall after ； was cut off
-    said = [r.args["text"] for r in relations("商务部新闻发言人高峰表示，出口增长87.1%；价格下降3%。下一句。", "statement")]
+    said = [r.args["text"] for r in relations("商务部新闻发言人高峰表示，出口增长87.1%；价格下降3%。\n\n下一段。", "statement")]
     assert said == ["出口增长87.1%；价格下降3%。"]
+
+
+@pytest.mark.parametrize("text, said", [
+    # reported speech goes on to the end of its paragraph (a0004, a0010, a0183)
+    ("国家统计局新闻发言人付凌晖表示，10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。\n\n下一段。",
+     "10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。"),
+    # up to a sentence that quotes, names a person, cites a source or has someone speak
+    ("付凌晖表示，消费恢复向好。“明年会更好。”\n\n下一段。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。记者了解到，多地出台政策。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。据统计，社零总额增长。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。王文涛出席会议。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。业内人士认为，仍需观察。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。明年怎么走？", "消费恢复向好。"),
+    # a direct quotation ends where it closes
+    ("付凌晖表示，“消费恢复向好。”市场人士也持同样看法。", "消费恢复向好。"),
+])
+def test_reported_speech_runs_to_the_end_of_its_paragraph(text, said):
+    assert [r.args["text"] for r in relations(text, "statement")][0] == said
 
 
 def test_a_question_is_no_statement():

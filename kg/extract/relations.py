@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "20"
+VERSION = "21"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -54,6 +54,35 @@ def _through_semicolons(art, end: int) -> int:
         if nxt is None or nxt.end <= end:
             break
         end = nxt.end
+    return end
+
+
+# a sentence the reporter speaks in: a source cited, data shown, the reporter named
+_NARRATION = re.compile(r"据|数据显示|数据表明|记者|报道|获悉|了解到|注意到|采访|统计|公告|显示|发布|印发|出台|看来")
+
+
+def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
+    """X表示，S1。S2。S3。: reported speech goes on to the end of its paragraph (a reporter starts
+    a new paragraph to speak again), up to a sentence that quotes, names a person (`people`:
+    where names start) or someone speaking, cites a source or asks a question."""
+    text = art.text
+    k = bisect.bisect_right([p.start for p in art.paragraphs], end - 1) - 1
+    if k < 0:
+        return end
+    para_end = art.paragraphs[k].end
+    while end < para_end:
+        i = end
+        while i < para_end and text[i].isspace():
+            i += 1
+        nxt = art.sentence_at(i) if i < para_end else None
+        if nxt is None or nxt.start < end or nxt.end > para_end:
+            break
+        said = text[nxt.start:nxt.end]
+        named = bisect.bisect_left(people, nxt.start) < bisect.bisect_left(people, nxt.end)
+        if said.startswith(("“", "「", "\"")) or named or verbs.search(said) or _NARRATION.search(said) \
+                or said.rstrip("”\"’」 ").endswith(("？", "?")):
+            break
+        end = _through_semicolons(art, nxt.end)
     return end
 
 
@@ -518,6 +547,8 @@ def _statements(art, mentions, rec: Records):
     speakers = [m for m in mentions if m.kind == "Person" and m.span]
     last_speaker = None
     spoken = re.compile(rf"^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)|^ ?(?P<colon>[：:])")
+    said_by = re.compile(verbs)
+    person_starts_sorted = sorted(m.span.start for m in speakers)
     events = []
     for m in speakers:
         events.append((m.span.start, m.span.end, m))
@@ -589,6 +620,8 @@ def _statements(art, mentions, rec: Records):
         s0, s1 = _sentence_span(art, start)
         s1 = _through_semicolons(art, s1)       # …占比87.1%；价格下降…: the rest is said too
         body_start = end + vm.end()
+        if vm.group("verb") and "“" not in text[body_start:s1]:
+            s1 = _speech_runs_on(art, s1, said_by, person_starts_sorted)
         quote = text[body_start:s1].strip("：:，, “”\"")
         if not quote and m is not None and m.rule == "speaker-line":
             # 孟玮：alone on its line: the answer is the next paragraph
