@@ -306,9 +306,25 @@ def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
     "七国集团（G7）峰会在英国举行。",
     "他每天5点40起床。",
     "增长率=（本期-上期）/上期×100%。",
+    # codes (a0120, a0203), a rule's name and 四处 "everywhere" (a0019), a ranking (a0141, a0014),
+    # a quoted policy package (a0037)
+    "倾倒的含油废水属于HWO9类危险废物。",
+    "G7国家领导人与PM2.5浓度。",
+    "严重违反中央八项规定精神，四处打招呼。",
+    "排名提升3位，位列第24位。",
+    "四川出台“稳住经济增长30条”。",
 ])
 def test_groups_times_of_day_and_formulas_are_no_figures(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("来自APEC21个经济体的代表出席。", "21个"),          # a0001: a count after a longer acronym
+    ("有3位专家出席会议。", "3位"),                      # people, not places in a ranking
+    ("出台30条措施。", "30条"),
+])
+def test_figures_near_those_that_are_not_stay(text, surface):
+    assert [q.surface for q in quantities(text)] == ([surface] if surface else [])
 
 
 def test_a_cumulative_period_and_an_indicator_after_a_date():

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "21"
+VERSION = "22"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -85,7 +85,14 @@ _UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|�
 _LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
 _MONEY_CUE = re.compile(r"公款|资金|款项|罚|贪污|受贿|索贿|行贿|挪用|豪掷|追加|投资|融资|社融|债|贷款|存款|收入|营收|"
                         r"利润|市值|资产|金额|成交额|销售额|交易额|税|补贴|赔偿|奖励|捐|身家|财富")
-_QUOTED_NAME = re.compile(r"“[^“”\n]{1,8}”")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{1,8}”|“[^“”\n]{1,24}?[0-9一二三四五六七八九十]+(?:条|项|招|策)”")
+# 中央八项规定: a rule that a number names
+_NUMBERED_NAME = re.compile(r"[一二三四五六七八九十]+项规定")
+# G20, M2, PM2.5, HWO9类: a number right after one to three Latin letters is part of a code
+# (APEC21个经济体, RCEP15个成员国 count)
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}$")
+# 排名上升到24位, 提升3位: places in a ranking, not people
+_RANK_BEFORE = re.compile(r"(?:排名|名次|排位|位列|位居|上升|提升|下降|跃升|前进|后退|前移|后移)(?:了|到|至)?(?:第)?$")
 # (but a quoted figure is a figure: 经济增长“5.5%左右”的预期目标)
 _QUOTED_FIGURE = re.compile(r"\d[%％]|个百分点|左右|以上|以下|以内")
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
@@ -215,6 +222,8 @@ def extract(ctx: Context) -> Records:
         # ×100% in a formula, 5点40 a time of day: no figures
         if re.search(r"(?:[×*＊]|\d[点:：])\s*$", text[max(0, m.start() - 3):m.start()]):
             continue
+        if m.group("num") and not prefix and _CODE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue
         if m.group("num"):
             try:
                 value = parse_arabic(m.group("num"))
@@ -287,6 +296,11 @@ def extract(ctx: Context) -> Records:
                 continue
             # 七国集团, 二十国集团 name a group; 5点40起床 is a time of day
             if cnt == "国" and text.startswith("集团", m.end()) or cnt == "起" and text.startswith("床", m.end()):
+                continue
+            # 四处打招呼: 四处 is "everywhere"; 中央八项规定 a rule's name; 提升3位 a ranking
+            if m.group("cnum") == "四" and cnt == "处" or _NUMBERED_NAME.match(text, m.start("cnum") if m.group("cnum") else m.start()) \
+                    or cnt == "位" and _RANK_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                    and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1]):
                 continue
             unit, extra = "NUM", None
         start = m.start() + len(prefix)
