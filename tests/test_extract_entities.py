@@ -7,6 +7,19 @@ from extract_helpers import mentions, records
 
 CASES = [
     # (sentence, must contain, must not contain)
+    # a firm's name: no preposition before it (a0136), a place opening it may hold 和 (a0048), and
+    # 发挥集团优势 is no firm (a0053)
+    ("王戎等人，通过融数金服信息服务有限公司，向社会公众募集资金。",
+     {("融数金服信息服务有限公司", "Company")}, {("通过融数金服信息服务有限公司", "Company")}),
+    ("北京谦和之源房地产经纪有限公司被查处。", {("北京谦和之源房地产经纪有限公司", "Company")},
+     {("之源房地产经纪有限公司", "Company")}),
+    ("建行将充分发挥集团优势，支持保交楼。", set(), {("充分发挥集团", "Company")}),
+    # a list where a known firm ends in its industry's word names firms (a0049)
+    ("比如，华西证券、西南证券、天风证券均公告称，业绩下滑。", {("华西证券", "Company"), ("西南证券", "Company")}, set()),
+    ("国有银行、股份制银行、城商银行均下调利率。", set(), {("国有银行", "Company"), ("股份制银行", "Company")}),
+    # a firm by its industry's word opening a clause and speaking (a0049, a0210); not a kind of firm
+    ("太平洋证券则表示，由于计提资产减值造成亏损。", {("太平洋证券", "Company")}, set()),
+    ("部分银行表示，将继续支持实体经济。", set(), {("部分银行", "Company")}),
     # a name before 教授 (a0178), as before 主席
     ("据介绍，赵德馨教授的研究成果被收录。", {("赵德馨", "Person")}, set()),
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",

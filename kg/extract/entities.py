@@ -29,7 +29,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "29"
+VERSION = "30"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -223,6 +223,18 @@ _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|�
 # words that open with 原 (原子能科技有限公司 keeps it)
 _YUAN_WORDS = frozenset({"原子", "原油", "原料", "原材", "原创", "原始", "原生", "原野", "原点", "原味", "原声", "原力",
                          "原乡", "原道", "原研", "原浆", "原木", "原色", "原本", "原产", "原装"})
+# a list (A、B、C…) and a firm in it by its industry's word; stems that name a kind of firm
+_LIST_RUN = re.compile(rf"(?:(?<=[，。；：:“（(\n\s])|^)(?:[{HAN}A-Za-z]{{2,8}}、)+[{HAN}A-Za-z]{{2,12}}")
+_SIBLING = re.compile(rf"(?P<stem>[{HAN}A-Za-z]{{2,4}}?)(?P<industry>证券|期货|基金|信托|资产|银行|保险|控股|资本)")
+_FIRM_SPEAKS = re.compile(rf"(?:^|(?<=[，。；：:“\n]))(?P<firm>(?P<stem>[{HAN}]{{2,4}}?)(?:证券|期货|基金|信托|资产|银行|保险))"
+                          r"(?:则|也|还|亦)?(?:表示|认为|指出|公告称|称|预计|分析认为|透露)")
+_GENERIC_STEMS = frozenset({"不少", "一些", "有的", "这家", "这些", "各大", "该", "多数", "少数", "主要", "大部分", "国有", "股份制", "城商", "农商", "外资", "中资", "地方", "大型", "中小", "头部", "上市", "民营",
+                            "其他", "部分", "多家", "各家", "商业", "政策性", "开发性", "村镇", "公募", "私募", "券商",
+                            "互联网", "网络", "数字", "养老", "社保", "产业", "政府", "国家", "全国", "境外", "外国"})
+# words that open the text before a firm's suffix without being part of its name
+_NAME_LEAD = re.compile(r"(?:通过|经过|依托|借助|委托|协助|收购|入股|旗下|包括|以及|比如|例如)+")
+# before a bare 集团: verbs that make it the word "group", not a firm (充分发挥集团优势)
+_NOT_FIRM_WORDS = re.compile(r"发挥|依托|通过|加强|推动|整合|打造|组建|做大|做强|带动|依靠|利用")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -241,7 +253,7 @@ _PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举�
 _PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 12 + 2 + 1 + 2 + 2)
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
 _BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
-_COMPANY_CONTEXT = re.compile(r"(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
+_COMPANY_CONTEXT = re.compile(r"(?:则|也|还|亦)?(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|认为|指出|预计|分析|透露|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
 
@@ -644,7 +656,18 @@ def extract(ctx: Context) -> Records:
             # walk the left edge back to a boundary so 由华为技术有限公司 starts at 华
             name = re.sub(r"[（(][^（）()]*[）)]", lambda b: "集" * len(b.group()), m.group(1))   # part of the name
             cut = max((i for i, ch in enumerate(name) if ch in _LEFT_STOP), default=-1)
+            if cut >= 0 and name[cut] in "和与及":
+                # 北京谦和之源房地产经纪有限公司: a name opening with a place may hold 和
+                before = max((i for i, ch in enumerate(name[:cut]) if ch in _LEFT_STOP), default=-1)
+                if any(x.span.start == s + before + 1 and x.span.end <= s + cut and x.kind in places
+                       for x in rec.mentions if x.span):
+                    cut = before
             s = s + cut + 1
+            lead = _NAME_LEAD.match(text, s, e)
+            if lead and e - lead.end() - len(m.group(2)) >= 2:
+                s = lead.end()          # 通过融数金服信息服务有限公司: the preposition is no part
+            if m.group(2) == "集团" and _NOT_FIRM_WORDS.search(text, s, e):
+                continue                # 充分发挥集团优势: a verb and a word, no firm
             if kind == "Company" and text[s:s + 1] == "原" and e - s >= 8 and text[s:s + 2] not in _YUAN_WORDS:
                 s += 1              # 原巨田基金管理有限公司: "formerly", not part of the name
             if e - s - len(m.group(2)) < 2:
@@ -716,6 +739,38 @@ def extract(ctx: Context) -> Records:
                 continue
             # (standing alone: not inside a longer word of Han characters on both sides)
             add(m.start(), m.end(), "Company", "firm-short-name", 0.6, label=firm.text)
+
+    # 华西证券、西南证券、天风证券、东兴证券均公告称: in a list where a known firm ends in its
+    # industry's word, the other items ending in that word are firms too
+    firm_ends = {x.span.end: x for x in rec.mentions if x.span and x.kind == "Company"}
+    for lm in _LIST_RUN.finditer(text):
+        items, pos = [], lm.start()
+        parts = lm.group().split("、")
+        # (the last two may be joined by 和/及/与: …、东吴证券和太平洋证券)
+        joined = re.match(r"(.+?)(?:和|及|与)(.+)", parts[-1])
+        if joined and _SIBLING.fullmatch(joined.group(1)):
+            parts[-1:] = [joined.group(1), joined.group(2)]
+        for part in parts:
+            items.append((pos, part))
+            pos += len(part) + 1
+        names = []
+        for i, (start, part) in enumerate(items):
+            im = _SIBLING.match(part) if i else _SIBLING.fullmatch(part)
+            if im:
+                names.append((start, start + im.end(), im.group("industry"), im.group("stem")))
+        for industry in {n[2] for n in names}:
+            if not any(e_ in firm_ends and firm_ends[e_].span.start == s_ for s_, e_, w, _ in names if w == industry):
+                continue
+            for s_, e_, w, stem in names:
+                if w == industry and stem not in _GENERIC_STEMS and not _overlaps((s_, e_), taken) \
+                        and text[s_:e_] not in stop:
+                    add(s_, e_, "Company", "list-sibling", 0.6)
+
+    # 太平洋证券则表示, 东吴证券认为: a firm by its industry's word, opening a clause and speaking
+    for m in _FIRM_SPEAKS.finditer(text):
+        if m.group("stem") not in _GENERIC_STEMS and not _overlaps(m.span("firm"), taken) \
+                and m.group("firm") not in stop:
+            add(m.start("firm"), m.end("firm"), "Company", "firm-speaks", 0.6)
 
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
     for m in _ZONE_SCAN.finditer(text):
