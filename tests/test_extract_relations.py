@@ -309,6 +309,25 @@ def test_a_statement_goes_on_after_a_semicolon():
     assert said == ["出口增长87.1%；价格下降3%。"]
 
 
+def _speakers(text):
+    return [r.args["speaker"].text for r in relations(text, "statement")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # what was presented is not said (a0041); a time clause (a0075); a subheading (a0053); words
+    # said inside someone else's (a0123)
+    ("国家统计局新闻发言人付凌晖介绍2021年前三季度国民经济运行情况，并就能源问题回答了记者提问。\n\n下一段。", []),
+    ("当姚立远提出通过行外贴现的方式转回资金时，严峰有些犹豫。", []),
+    ("正文。\n\n中国建设银行宣布成立300亿基金\n\n建行表示，基金将用于收购项目。", ["建行"]),
+    ("白宫称，美国总统拜登向对方明确指出了有关后果。", ["白宫"]),
+    # still statements: a topic then the words, a speaker line, a sentence ending in a colon
+    ("基金经理束金伟表示关于市场风格的转换问题，其实通常都有外部因素。", ["束金伟"]),
+    ("国家统计局新闻发言人付凌晖表示，从影响因素看，PPI涨幅扩大主要有两方面的因素：\n\n一是价格上涨。", ["付凌晖"]),
+])
+def test_what_is_no_statement(text, speakers):
+    assert _speakers(text) == speakers
+
+
 @pytest.mark.parametrize("text, said", [
     # reported speech goes on to the end of its paragraph (a0004, a0010, a0183)
     ("国家统计局新闻发言人付凌晖表示，10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。\n\n下一段。",

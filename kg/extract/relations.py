@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "21"
+VERSION = "22"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -674,6 +674,18 @@ def _statements(art, mentions, rec: Records):
                                           "quote-before-speaker"))
         if quote.rstrip("”\"’」 ").endswith(("？", "?")) and not vm.group("colon"):
             continue                    # 国家发改委提出…措施，目前成效如何？ is the reporter asking
+        if vm.group("verb") and not vm.group("sep") and _TOPIC_OBJECT.match(text, body_start, s1):
+            continue                    # 付凌晖介绍前三季度国民经济运行情况: what was presented, not said
+        if re.search(r"(?:^|[，。；：\n“])当[^，。；：]*$", text[s0:start]) \
+                and re.match(r"[^，。；]*时", text[end:s1]):
+            continue                    # 当姚立远提出…时，严峰有些犹豫: a time clause
+        para = next((p for p in art.paragraphs if p.start <= start < p.end), None)
+        if vm.group("verb") and not vm.group("sep") and para is not None and s0 <= para.start and s1 >= para.end \
+                and para.end - para.start < 40 and not re.search(r"[。！!？?；;：:，,”…]", text[para.start:para.end]):
+            continue                    # 建行宣布成立300亿基金: a subheading
+        if any(r.kind == "statement" and r.args["speaker"] is not speaker and r.span
+               and r.span.start < start < r.span.end and r.rule in ("speaker-verb", "pronoun-verb") for r in rec.relations):
+            continue                    # 白宫称，拜登总统…指出了…: said inside someone else's words
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
                                   stmt_span, 0.8 if m is not None else 0.65,
@@ -682,6 +694,8 @@ def _statements(art, mentions, rec: Records):
             last_speaker = speaker
 
 
+# 介绍2021年前三季度国民经济运行情况, 介绍了他的投资框架: a verb with a topic as its object
+_TOPIC_OBJECT = re.compile(r"了?[^，。；：“”]{0,30}?(?:情况|问题|框架|思路|做法|经验|进展|成果|背景|内容|工作|有关情况|相关情况)(?:[。；]|，并|$)")
 _IN_VIEW_OF = re.compile(r"(?:^|[，。；：\n“”）)])在[^，。；：“”]{0,24}$")
 
 
