@@ -413,3 +413,20 @@ def test_year_ranges_levels_before_a_change_and_cuts(text, expected):
 ])
 def test_things_listed_before_fenbie_go_to_the_figures_in_order(text, expected):
     assert [q.indicator for q in quantities(text)] == expected
+
+
+def test_a_sentence_without_a_time_goes_on_in_its_paragraphs_statistical_period():
+    # a0169: the clause after the first names no period of its own
+    qs = quantities("1-11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。"
+                    "外商及港澳台商投资企业实现利润总额20645.0亿元，增长24.3%。\n\n下一段，利润增长5%。")
+    assert {q.value: q.period for q in qs} == {7.97501e12: "1-11月", 38.0: "1-11月", 2.06450e12: "1-11月",
+                                               24.3: "1-11月", 5.0: None}
+
+
+@pytest.mark.parametrize("text", [
+    "2018年8月，被告人王某被抓获。造成19万余名被害人损失150余亿元。",      # an event's date (a0135)
+    "1-11月，利润增长38.0%。预计全年将增长20%以上。",                       # its own time
+])
+def test_no_period_is_carried_to_what_it_does_not_date(text):
+    q = quantities(text)[-1]
+    assert q.period in (None, "全年"), q.period

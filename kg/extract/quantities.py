@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "22"
+VERSION = "23"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -465,8 +465,42 @@ def extract(ctx: Context) -> Records:
         if q.period:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
+    _paragraph_periods(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities)
     return rec
+
+
+# a period statistics are reported for (1-11月, 前2个月, 上半年, 一季度, 2021年), not a day, not
+# a deadline (截至…), not a change's start
+_STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前\d{1,2}个月|[一二三四]季度|前三季度|"
+                          r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
+_STAT_CUE = re.compile(r"同比|环比|比上年|比去年|累计|增长|下降|增速|增幅|降幅|上涨|下跌")
+# words that date a sentence, or point it elsewhere in time, on their own
+_OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半年|下半年|全年|去年|今年|明年|前年|同期|以来|此前|"
+                       r"目前|当前|截至|截止|预计|预期|目标|计划|将|到\d{4}|未来|期间|近\d|近[一二三四五六七八九十两]|日前|近日")
+
+
+def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]) -> None:
+    """1-11月，…利润总额增长24.3%。外商及港澳台商投资企业实现利润总额20645.0亿元，增长24.3%:
+    a sentence that names no time of its own goes on in the statistical period of the
+    paragraph's earlier figures (only within the paragraph, and only a period as statistics
+    give it)."""
+    current: tuple[int, str] | None = None          # (paragraph start, period)
+    for k, q in enumerate(quantities):
+        para = next((p for p in art.paragraphs if p.start <= q.span.start < p.end), None)
+        if para is None:
+            continue
+        if current and current[0] != para.start:
+            current = None
+        if q.period:
+            # (a period given with statistics: 2018年8月，…被告人… dates an event, not figures)
+            src = art.sentence_at(q.span.start)
+            stats = src is not None and _STAT_CUE.search(text, src.start, src.end)
+            current = (para.start, q.period) if stats and _STAT_PERIOD.fullmatch(q.period) else None
+            continue
+        s = art.sentence_at(q.span.start)
+        if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end):
+            q.period = current[1]
 
 
 def _fenbie_sentences(text: str, art, quantities: list):
