@@ -430,3 +430,15 @@ def test_a_sentence_without_a_time_goes_on_in_its_paragraphs_statistical_period(
 def test_no_period_is_carried_to_what_it_does_not_date(text):
     q = quantities(text)[-1]
     assert q.period in (None, "全年"), q.period
+
+
+@pytest.mark.parametrize("text, period", [
+    # the day someone spoke is not the period of what they said (a0010, 000_c397)
+    ("商务部外资司司长宗长青今年4月23日在发布会上介绍，5年来北京市服务业累计吸收外资5686亿元人民币。", None),
+    ("2月17日，商务部新闻发言人高峰表示，在27个城市设立综试区。", None),
+    # a day that dates the figures stays
+    ("截至8月31日，全国累计新增减税降费超3.3万亿元。", "截至8月31日"),
+    ("4月23日当天，成交额达到1000亿元。", "4月23日"),
+])
+def test_the_day_someone_spoke_is_no_period(text, period):
+    assert quantities(text)[-1].period == period

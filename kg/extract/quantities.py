@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "23"
+VERSION = "24"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -322,6 +322,11 @@ def extract(ctx: Context) -> Records:
                     and not left.startswith("起", pm.end()) \
                     and re.search(r"\d(?:[%％]|[万亿]?元)[^至到]*(?:至|到)", left[pm.end():]):
                 continue
+            # 宗长青今年4月23日…介绍，5年来…: the day someone spoke or news came is not the period of
+            # what they said
+            if re.search(r"\d日$", pm.group()) and not pm.group().startswith(("截至", "截止")) \
+                    and _SAID_ON.search(left, pm.end()):
+                continue
             period = pm.group()
             # 从2015年的69.8%: the period of a change's starting value only
             start_of_change = bool(re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()])
@@ -474,6 +479,7 @@ def extract(ctx: Context) -> Records:
 # a deadline (截至…), not a change's start
 _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前\d{1,2}个月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
+_SAID_ON = re.compile(r"表示|介绍|指出|说|称|获悉|消息|发布|召开|举行|透露|宣布|报道|通报|回应|答记者问")
 _STAT_CUE = re.compile(r"同比|环比|比上年|比去年|累计|增长|下降|增速|增幅|降幅|上涨|下跌")
 # words that date a sentence, or point it elsewhere in time, on their own
 _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半年|下半年|全年|去年|今年|明年|前年|同期|以来|此前|"
