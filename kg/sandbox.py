@@ -498,9 +498,16 @@ class QueryPool:
         try:
             worker = _Worker.launch(self.store_path, self.isolate_network, self.memory_limit, self.in_memory)
             with self._cond:
+                if self._closed:                       # closed while it was launched
+                    raise QueryFailed("the query pool is closed")
                 self._all.add(worker)
-            if not worker.conn.poll(self.startup_timeout):
-                raise QueryFailed(f"a query worker did not start within {self.startup_timeout:g} s")
+            # (in slices: a pool closed meanwhile must not wait for a worker loading a large store)
+            deadline = time.monotonic() + self.startup_timeout
+            while not worker.conn.poll(0.2):
+                if self._closed:
+                    raise QueryFailed("the query pool is closed")
+                if time.monotonic() > deadline:
+                    raise QueryFailed(f"a query worker did not start within {self.startup_timeout:g} s")
             kind, detail = worker.conn.recv()
             if kind != "ready":
                 raise QueryFailed(detail)
@@ -568,8 +575,10 @@ class QueryPool:
         for w in workers:
             try:
                 w.conn.send(None)
+                w.proc.kill()                          # all at once, then wait for each
             except Exception:                          # noqa: BLE001
                 pass
+        for w in workers:
             w.kill()
 
     def __enter__(self) -> "QueryPool":
