@@ -226,3 +226,18 @@ def _start_slow_jobs_early(request):
         if corpus_dir().is_dir():
             request.getfixturevalue("corpus_validation")
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _children_hear_ctrl_c():
+    """Tests send Ctrl-C (SIGINT) to the kg processes they start. A shell that runs pytest in the
+    background (`sh -c 'pytest &'`, no job control) starts it with SIGINT ignored, and an ignored
+    signal stays ignored across exec: every child would ignore Ctrl-C and those tests would hang.
+    A handler is not inherited, so with one here the children start with the default."""
+    import signal
+    previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, previous)
