@@ -442,6 +442,14 @@ def test_article_adlist_prose_is_read_up_to_the_reading_suggestions(tmp_path: Pa
     assert _paras(a) == ["正文。"]
 
 
+def test_a_copyright_note_in_the_adlist_comment_names_the_source(tmp_path: Path) -> None:
+    # a0012, a0026: 券商中国's note, kept by Sina in its ad-list comment, is the only credit
+    a = _read(tmp_path, "c.md", FM + '<p>正文。</p><!--article_adlist[<p cms-style="font-L"><font>券商中国是证券市场权威媒体'
+              '《证券时报》旗下新媒体，券商中国对该平台所刊载的原创内容享有著作权，未经授权禁止转载。</font></p>]article_adlist-->')
+    assert a.meta["original_source"] == "券商中国"
+    assert a.text == "正文。"
+
+
 def test_editor_only_in_comment(tmp_path: Path) -> None:
     a = _read(tmp_path, "c.md", FM + '<p>正文。</p><!--article_adlist[<p>【责任编辑:吴咏玲】</p>]article_adlist-->')
     assert a.editor_raw == ["吴咏玲"]

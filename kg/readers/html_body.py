@@ -471,6 +471,13 @@ class _Builder:
         if "责任编辑" in data:
             plain = html.unescape(_TAGS_IN_COMMENT.sub(" ", data))
             self._add_editors(editors_in(plain))
+        if "享有著作权" in data and "original_source" not in self.out.meta:
+            # 券商中国是…旗下新媒体，券商中国对该平台所刊载的原创内容享有著作权: the outlet the
+            # article comes from, in a copyright note Sina keeps in its ad-list comment
+            plain = html.unescape(_TAGS_IN_COMMENT.sub(" ", data))
+            m = re.search(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)对该平台所刊载的原创内容享有著作权", plain)
+            if m:
+                self.out.meta["original_source"] = m.group(1)
         if "本文来自" in data and "original_source" not in self.out.meta:
             # Sina keeps the syndication note "(本文来自澎湃新闻，…)" inside its ad-list comment
             plain = html.unescape(_TAGS_IN_COMMENT.sub(" ", data))
