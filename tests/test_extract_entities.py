@@ -20,6 +20,13 @@ CASES = [
     # a firm by its industry's word opening a clause and speaking (a0049, a0210); not a kind of firm
     ("太平洋证券则表示，由于计提资产减值造成亏损。", {("太平洋证券", "Company")}, set()),
     ("部分银行表示，将继续支持实体经济。", set(), {("部分银行", "Company")}),
+    # a leading group and its office, named by who set it up and what it works on (a0017, a0105)
+    ("5月24日，东莞市倍增计划工作领导小组办公室开展评估。", {("东莞市倍增计划工作领导小组办公室", "GovernmentBody")},
+     {("东莞市", "City")}),
+    ("国务院根治拖欠农民工工资工作领导小组办公室近日印发通知。",
+     {("国务院根治拖欠农民工工资工作领导小组办公室", "GovernmentBody")}, {("国务院", "GovernmentBody")}),
+    ("城市人民政府要成立以政府领导为组长的保障性租赁住房工作领导小组。", set(),
+     {("城市人民政府要成立以政府领导为组长的保障性租赁住房工作领导小组", "GovernmentBody")}),
     # a name before 教授 (a0178), as before 主席
     ("据介绍，赵德馨教授的研究成果被收录。", {("赵德馨", "Person")}, set()),
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",

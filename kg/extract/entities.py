@@ -29,7 +29,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "30"
+VERSION = "31"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -231,6 +231,9 @@ _FIRM_SPEAKS = re.compile(rf"(?:^|(?<=[，。；：:“\n]))(?P<firm>(?P<stem>[{
 _GENERIC_STEMS = frozenset({"不少", "一些", "有的", "这家", "这些", "各大", "该", "多数", "少数", "主要", "大部分", "国有", "股份制", "城商", "农商", "外资", "中资", "地方", "大型", "中小", "头部", "上市", "民营",
                             "其他", "部分", "多家", "各家", "商业", "政策性", "开发性", "村镇", "公募", "私募", "券商",
                             "互联网", "网络", "数字", "养老", "社保", "产业", "政府", "国家", "全国", "境外", "外国"})
+_LEADING_GROUP = re.compile(rf"(?P<task>[{HAN}]{{2,20}}?)(?:工作)?领导小组(?:办公室)?")
+# what makes the words before 领导小组 a sentence rather than a name (成立了…领导小组, 承担…职责)
+_LEADING_GROUP_NOT = re.compile(r"[了的在由和与及将为是对向从把被]|成立|设立|组建|召开|印发|发布|牵头|负责|承担|按照|要求|建立")
 # words that open the text before a firm's suffix without being part of its name
 _NAME_LEAD = re.compile(r"(?:通过|经过|依托|借助|委托|协助|收购|入股|旗下|包括|以及|比如|例如)+")
 # before a bare 集团: verbs that make it the word "group", not a firm (充分发挥集团优势)
@@ -705,6 +708,22 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 东莞市倍增计划工作领导小组办公室, 国务院根治拖欠农民工工资工作领导小组办公室: a leading group
+    # (and its office) is named by the place or body that set it up and what it works on
+    for m in sorted((x for x in rec.mentions if x.span and (x.kind in places or x.kind == "GovernmentBody")),
+                    key=lambda x: x.span.start):
+        g = _LEADING_GROUP.match(text, m.span.end)
+        if g is None or _LEADING_GROUP_NOT.search(g.group("task")) or m not in rec.mentions:
+            continue
+        start, end = m.span.start, g.end()
+        if any(x is not m and x.span and start <= x.span.start < end and x.kind not in places
+               for x in rec.mentions if x.span and x.span.start > m.span.start):
+            continue                # (another body inside: not one name)
+        for x in [x for x in rec.mentions if x.span and start <= x.span.start and x.span.end <= end]:
+            rec.mentions.remove(x)
+            taken.remove((x.span.start, x.span.end))
+        add(start, end, "GovernmentBody", "leading-group", 0.65)
 
     # 上海市第一中级人民法院（以下简称上海一中院）: the short name it defines names the body again
     org_kinds = ("Organization", "GovernmentBody", "Company", "MediaOutlet")
