@@ -294,6 +294,7 @@ def test_a_kind_without_a_name_is_no_organisation(text):
     (["四川省绵阳市应急管理局", "绵阳市应急管理局"], "govbody:510700:应急管理局"),               # a0103
     (["广西南宁中级人民法院", "南宁市中级人民法院", "南宁中级人民法院"], "govbody:450100:中级人民法院"),  # a0071
     (["甘肃省监狱局", "甘肃省监狱管理局"], "govbody:620000:监狱管理局"),                       # a0019
+    (["甘肃省纪委", "甘肃省监委", "甘肃省纪委监委"], "govbody:620000:纪委监委"),          # a0019: one office
     (["浙江省发改委", "浙江省发展和改革委员会"], "govbody:330000:发展和改革委员会"),
 ])
 def test_a_divisions_body_has_one_key_however_written(names, key):

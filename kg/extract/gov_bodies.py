@@ -40,7 +40,9 @@ _SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发
                 # 市委网信办 = 市网信办: one office, whether the party committee is named or not
                 "网信办": "网络安全和信息化委员会办公室", "委网信办": "网络安全和信息化委员会办公室",
                 "委网络安全和信息化委员会办公室": "网络安全和信息化委员会办公室",
-                "药监局": "药品监督管理局"}
+                "药监局": "药品监督管理局",
+                # 甘肃省纪委, 甘肃省监委, 甘肃省纪委监委: the two commissions are one office (合署办公)
+                "纪委": "纪委监委", "监委": "纪委监委"}
 # bodies named by level alone (市市场监管局, 省发改委): the ones whose suffix says which body
 # (not 委/局/办 alone, nor courts, branches and party bodies whose level 省/市 does not fix them)
 BARE_BODY_SUFFIXES = tuple(x for x in _GOV_SUFFIX_LONGEST if x not in _UNKEYED_SUFFIX and len(x) >= 3
