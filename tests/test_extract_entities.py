@@ -27,6 +27,10 @@ CASES = [
      {("国务院根治拖欠农民工工资工作领导小组办公室", "GovernmentBody")}, {("国务院", "GovernmentBody")}),
     ("城市人民政府要成立以政府领导为组长的保障性租赁住房工作领导小组。", set(),
      {("城市人民政府要成立以政府领导为组长的保障性租赁住房工作领导小组", "GovernmentBody")}),
+    # a native place: a county by its short name after its province (a0019); a kind of zone is no place (a0016)
+    ("梁仪坚，男，汉族，1955年11月出生，甘肃金塔人，大学学历。", {("金塔", "AdministrativeArea")}, set()),
+    ("他是甘肃人，在兰州工作。", set(), {("甘肃人", "AdministrativeArea")}),
+    ("经济开发区产业链实现全覆盖，省级新区带动作用更加明显。", set(), {("省级新区", "Place")}),
     # a name before 教授 (a0178), as before 主席
     ("据介绍，赵德馨教授的研究成果被收录。", {("赵德馨", "Person")}, set()),
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",

@@ -322,6 +322,7 @@ def test_groups_times_of_day_and_formulas_are_no_figures(text):
     ("来自APEC21个经济体的代表出席。", "21个"),          # a0001: a count after a longer acronym
     ("有3位专家出席会议。", "3位"),                      # people, not places in a ranking
     ("出台30条措施。", "30条"),
+    ("支持山区26县跨越式高质量发展。", "26县"),                   # a0016: counties counted
 ])
 def test_figures_near_those_that_are_not_stay(text, surface):
     assert [q.surface for q in quantities(text)] == ([surface] if surface else [])

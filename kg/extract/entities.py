@@ -29,7 +29,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "32"
+VERSION = "33"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -231,6 +231,7 @@ _FIRM_SPEAKS = re.compile(rf"(?:^|(?<=[，。；：:“\n]))(?P<firm>(?P<stem>[{
 _GENERIC_STEMS = frozenset({"不少", "一些", "有的", "这家", "这些", "各大", "该", "多数", "少数", "主要", "大部分", "国有", "股份制", "城商", "农商", "外资", "中资", "地方", "大型", "中小", "头部", "上市", "民营",
                             "其他", "部分", "多家", "各家", "商业", "政策性", "开发性", "村镇", "公募", "私募", "券商",
                             "互联网", "网络", "数字", "养老", "社保", "产业", "政府", "国家", "全国", "境外", "外国"})
+_NATIVE_PLACE = re.compile(rf"(?P<county>[{HAN}]{{2,3}}?)人(?=[，,。；;）)])")
 _LEADING_GROUP = re.compile(rf"(?P<task>[{HAN}]{{2,20}}?)(?:工作)?领导小组(?:办公室)?")
 # what makes the words before 领导小组 a sentence rather than a name (成立了…领导小组, 承担…职责)
 _LEADING_GROUP_NOT = re.compile(r"[了的在由和与及将为是对向从把被]|成立|设立|组建|召开|印发|发布|牵头|负责|承担|按照|要求|建立")
@@ -244,6 +245,7 @@ _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：�
 _ZONE_SUFFIX = "新区|经济技术开发区|高新技术产业开发区|高新区|经开区|生态城|保税区|综合保税区"
 _ZONE = re.compile(rf"(?:^|(?<=[、，。；：（“\n和及与在]))(?P<name>[{HAN}]{{2,10}}?(?:{_ZONE_SUFFIX}))(?=[、，。；：）”\s和及等]|$)")
 _ZONE_SCAN = Anchored(_ZONE, _ZONE_SUFFIX, 10)
+_GENERIC_ZONE = re.compile(rf"(?:省级|国家级|市级|县级|各类|各级|全省|全市|全国|一批|多个|部分|新设|现有|所有|该)(?:{_ZONE_SUFFIX})$")
 # a programme named by what is built for it: 同意在京津冀、长三角…等8地启动建设国家算力枢纽节点
 _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获批建设|获批设立)(?P<name>(?:国家|全国)?[{HAN}]{{2,12}}?"
                               rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
@@ -709,6 +711,20 @@ def extract(ctx: Context) -> Records:
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
 
+    # 甘肃金塔人, 江苏如皋人: a native place, a county by its short name right after its province
+    # or prefecture (county short forms alone are too often words to be read anywhere else)
+    for m in [x for x in rec.mentions if x.span and x.key and x.key.startswith("division:")]:
+        nm = _NATIVE_PLACE.match(text, m.span.end)
+        if nm is None or _overlaps(nm.span("county"), taken):
+            continue
+        for code in gazetteer.division_index().get(nm.group("county"), ()):
+            div = gazetteer.divisions()[code]
+            if div.level == 3 and div.short == nm.group("county") \
+                    and any(f"division:{a.code}" == m.key for a in gazetteer.ancestors(code)):
+                add(nm.start("county"), nm.end("county"), place_kind(div), "native-place", 0.75,
+                    key=f"division:{code}")
+                break
+
     # 东莞市倍增计划工作领导小组办公室, 国务院根治拖欠农民工工资工作领导小组办公室: a leading group
     # (and its office) is named by the place or body that set it up and what it works on
     for m in sorted((x for x in rec.mentions if x.span and (x.kind in places or x.kind == "GovernmentBody")),
@@ -794,7 +810,9 @@ def extract(ctx: Context) -> Records:
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
     for m in _ZONE_SCAN.finditer(text):
         s_, e_ = m.span("name")
-        if e_ - s_ >= 4 and not _overlaps((s_, e_), taken) and m.group("name") not in stop:
+        # (省级新区, 国家级经开区, 各类开发区: a kind of zone, not one)
+        if e_ - s_ >= 4 and not _overlaps((s_, e_), taken) and m.group("name") not in stop \
+                and not _GENERIC_ZONE.match(m.group("name")):
             add(s_, e_, "Place", "named-zone", 0.7)
     # programmes named by designation verbs: 确定为重点发展城市, 列为“无废城市”建设试点
     for pattern in (_PROGRAMME_DEF, _PROGRAMME_BUILT):

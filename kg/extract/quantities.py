@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "24"
+VERSION = "25"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -39,7 +39,7 @@ MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1
             # 斤 is the market jin, half a kilogram (粮食总产量13657亿斤)
             "公斤": ("KiloGM", 1), "千克": ("KiloGM", 1), "斤": ("KiloGM", 0.5), "升": ("L", 1),
             "米": ("M", 1), "厘米": ("M", 0.01), "毫米": ("M", 0.001), "平米": ("M2", 1), "载重吨": ("TONNE", 1)}
-COUNTERS = "个|家|项|座|条|件|份|人次|艘次|架次|班次|车次|标箱|用户|客位|列|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
+COUNTERS = "个|家|项|座|条|件|份|人次|艘次|架次|班次|车次|标箱|用户|客位|列|人|户|名|位|所|套|批|款|只|台|辆|架|艘|种|类|类别|宗|起|例|处|间|栋|张|笔|支|场|部门|国|省|县|城市|地区|剂|株|头|棵|亩次|单|篇|部|册"
 _CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 # Latin unit symbols in any case (76.90GWH, 750mw); Chinese ones as written
 _MEASURE_CASELESS = {k.lower(): v for k, v in MEASURES.items() if k.isascii()}
@@ -292,7 +292,7 @@ def extract(ctx: Context) -> Records:
             # 前11个月 / 3个月 / 5个小时 / 30个工作日: a period, not a count; N年 never reaches here
             if cnt == "个" and _DURATION_AFTER.match(text, m.end()) or prefix == "前":
                 continue
-            if cnt in ("国", "省", "城市", "地区") and m.group("cnum") and len(m.group("cnum")) == 1 and value < 2:
+            if cnt in ("国", "省", "县", "城市", "地区") and m.group("cnum") and len(m.group("cnum")) == 1 and value < 2:
                 continue
             # 七国集团, 二十国集团 name a group; 5点40起床 is a time of day
             if cnt == "国" and text.startswith("集团", m.end()) or cnt == "起" and text.startswith("床", m.end()):
