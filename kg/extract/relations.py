@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "22"
+VERSION = "23"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -204,6 +204,14 @@ def _roles(art, mentions, rec: Records):
                         roles_found.append((org, seg.lstrip("原前"), former or seg.startswith(("原", "前")),
                                             "suffix-org-post-name", 0.6))
         for org, post, former, rule, conf in roles_found:
+            # 中共中央政治局常委: a leader's title names the Central Committee, the Politburo in the
+            # post (政治局常委, 政治局委员), as 国家统计局 and its 统计司司长 do
+            if org.key in _POLITBURO and post in ("常委", "委员") and org.text.startswith("中共中央"):
+                head = Mention(text="中共中央", kind=org.kind, span=Span(org.span.start, org.span.start + 4),
+                               confidence=org.confidence, extractor=TAG, rule="politburo-parent",
+                               key="org:cpc-central-committee")
+                rec.mentions.append(head)
+                org, post = head, "政治局" + post
             key = (p.text, post, org.text)
             if key in seen:
                 continue
@@ -212,6 +220,7 @@ def _roles(art, mentions, rec: Records):
                                       Span(org.span.start, p.span.end), conf, rule))
 
 
+_POLITBURO = frozenset({"org:cpc-politburo", "org:cpc-politburo-standing-committee"})
 _CAREER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|担任|(?<=[\d.]\s)任|^任)(?P<items>[^。；\n]{4,300}?)(?:等职|等职务|$|。|；|\n)")
 _UNIT_BEFORE_POST = re.compile(rf"[{HAN}]{{1,6}}?(?:处|司|科|室|办公室|政治部|党委|党组)$")
 
