@@ -31,6 +31,9 @@ CASES = [
     ("梁仪坚，男，汉族，1955年11月出生，甘肃金塔人，大学学历。", {("金塔", "AdministrativeArea")}, set()),
     ("他是甘肃人，在兰州工作。", set(), {("甘肃人", "AdministrativeArea")}),
     ("经济开发区产业链实现全覆盖，省级新区带动作用更加明显。", set(), {("省级新区", "Place")}),
+    # a known subsidiary named with its parent's name names the parent too (a0111)
+    ("在中国石油天然气集团公司青海油田公司采气一厂，工人在检查输气管道。",
+     {("中国石油天然气集团公司", "Company"), ("中国石油天然气集团公司青海油田公司", "Company")}, set()),
     # a name before 教授 (a0178), as before 主席
     ("据介绍，赵德馨教授的研究成果被收录。", {("赵德馨", "Person")}, set()),
     ("对此，商务部新闻发言人高峰表示，近年来，我国跨境电商迅速发展。",

@@ -29,7 +29,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "33"
+VERSION = "34"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -710,6 +710,18 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 中国石油天然气集团公司青海油田公司: a known firm or body named with its parent's name names
+    # the parent too (the longer name won the gazetteer match)
+    idx = gazetteer.org_index()
+    for m in [x for x in rec.mentions if x.span and x.key and x.key.startswith("org:") and len(x.text) >= 8]:
+        for n in range(len(m.text) - 4, 3, -1):
+            parent = idx.get(m.text[:n])
+            if parent is not None and f"org:{parent.key}" != m.key:
+                rec.mentions.append(Mention(text=m.text[:n], kind=parent.kind, span=Span(m.span.start, m.span.start + n),
+                                            confidence=0.7, extractor=TAG, rule="parent-in-name",
+                                            key=f"org:{parent.key}"))
+                break
 
     # 甘肃金塔人, 江苏如皋人: a native place, a county by its short name right after its province
     # or prefecture (county short forms alone are too often words to be read anywhere else)

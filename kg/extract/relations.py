@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "23"
+VERSION = "24"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -131,7 +131,9 @@ def _roles(art, mentions, rec: Records):
     """[org][unit]?[原|前]?[post](、[unit]?[post])*[：]?[name], with known or suffix-shaped orgs."""
     text = art.text
     post_re = "|".join(map(re.escape, posts()))
-    orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS), key=lambda m: m.span.start)
+    # (a parent named inside a longer known name, 中国石油 in 中国石油…青海油田公司, holds no post)
+    orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS and m.rule != "parent-in-name"),
+                  key=lambda m: m.span.start)
     org_starts = [o.span.start for o in orgs]
     names = {m.text for m in mentions if m.kind == "Person"}
     seen = set()
