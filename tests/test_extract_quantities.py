@@ -443,3 +443,10 @@ def test_no_period_is_carried_to_what_it_does_not_date(text):
 ])
 def test_the_day_someone_spoke_is_no_period(text, period):
     assert quantities(text)[-1].period == period
+
+
+def test_a_comparison_alone_names_no_measure():
+    # a0067: the two-year average measures the figure before it; 两年平均 stays the comparison
+    qs = quantities("前三季度，第二产业增加值同比增长10.6%，两年平均增长5.7%。")
+    q = next(q for q in qs if q.value == 5.7)
+    assert (q.indicator, q.comparison) == ("第二产业增加值", "两年平均")

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "25"
+VERSION = "26"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -131,6 +131,10 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
         found = _indicator_words(_COMPARISON_BASE.sub("", left))
         if found in _GENERIC_INDICATORS:
             return None
+    # …同比增长10.6%，两年平均增长5.7%: a comparison alone names no measure (the figure before
+    # it in the sentence is what it measures; the comparison is kept as kg:comparison)
+    if found in _COMPARISON_ONLY:
+        return None
     return found
 
 
@@ -164,6 +168,7 @@ def _counted(text: str, end: int, counter: str) -> str | None:
     return noun[:-1] if noun.endswith("中") and len(noun) > 3 else noun     # 14只券商股中: among them
 
 
+_COMPARISON_ONLY = frozenset({"两年平均", "年均", "同比", "环比", "较上月", "比上月", "比上年", "较上年"})
 _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅", "所占", "比重", "占比", "增长率", "幅度"})
 
 
