@@ -339,6 +339,10 @@ def test_what_is_no_statement(text, speakers):
     ("付凌晖表示，消费恢复向好。王文涛出席会议。", "消费恢复向好。"),
     ("付凌晖表示，消费恢复向好。业内人士认为，仍需观察。", "消费恢复向好。"),
     ("付凌晖表示，消费恢复向好。明年怎么走？", "消费恢复向好。"),
+    # words ending on a colon go on through the numbered paragraphs after it (a0004, the seed)
+    ("付凌晖表示，PPI涨幅扩大主要有两方面的因素：\n一是输入性影响。\n二是供给偏紧。\n付凌晖还表示，效果显现。",
+     "PPI涨幅扩大主要有两方面的因素：\n一是输入性影响。\n二是供给偏紧。"),
+    ("付凌晖表示，主要有两方面的因素：\n下一段。", "主要有两方面的因素"),
     # a direct quotation ends where it closes
     ("付凌晖表示，“消费恢复向好。”市场人士也持同样看法。", "消费恢复向好。"),
 ])

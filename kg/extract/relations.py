@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "24"
+VERSION = "25"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -83,6 +83,23 @@ def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
                 or said.rstrip("”\"’」 ").endswith(("？", "?")):
             break
         end = _through_semicolons(art, nxt.end)
+    return end
+
+
+_POINT = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]|[一二三四五六七八九十]、|"
+                    r"（[一二三四五六七八九十]）|\d{1,2}[、.．])")
+
+
+def _listed_points(art, end: int) -> int:
+    """付凌晖表示，…主要有两方面的因素：\n一是…\n二是…: words that end on a colon go on through
+    the numbered paragraphs after it."""
+    text = art.text
+    if not text[:end].rstrip().endswith(("：", ":")):
+        return end
+    k = bisect.bisect_right([p.start for p in art.paragraphs], end - 1)
+    while k < len(art.paragraphs) and _POINT.match(text, art.paragraphs[k].start, art.paragraphs[k].end):
+        end = art.paragraphs[k].end
+        k += 1
     return end
 
 
@@ -633,6 +650,7 @@ def _statements(art, mentions, rec: Records):
         body_start = end + vm.end()
         if vm.group("verb") and "“" not in text[body_start:s1]:
             s1 = _speech_runs_on(art, s1, said_by, person_starts_sorted)
+            s1 = _listed_points(art, s1)
         quote = text[body_start:s1].strip("：:，, “”\"")
         if not quote and m is not None and m.rule == "speaker-line":
             # 孟玮：alone on its line: the answer is the next paragraph
