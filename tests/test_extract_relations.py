@@ -328,6 +328,15 @@ def test_what_is_no_statement(text, speakers):
     assert _speakers(text) == speakers
 
 
+def test_an_interview_speaker_line_by_surname_and_title():
+    # a0123: 秦刚大使 is named once, then answers as 秦大使：; the host's questions are no statements,
+    # and what he reports others said stays his
+    text = ("3月20日，秦刚大使接受美国电视台专访。\n布伦南：中方是否打算提供支持？\n"
+            "秦大使：上周五，习近平主席同拜登总统视频通话，习近平主席表示中方主张和平。\n秦大使：谢谢你的邀请。")
+    said = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
+    assert said == [("秦刚", "上周五，习近平主席同拜登总统视频通话，习近平主席表示中方主张和平。"), ("秦刚", "谢谢你的邀请。")]
+
+
 @pytest.mark.parametrize("text, said", [
     # reported speech goes on to the end of its paragraph (a0004, a0010, a0183)
     ("国家统计局新闻发言人付凌晖表示，10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。\n\n下一段。",

@@ -77,7 +77,7 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if best:
             out.append(best)
     # name + leader post: 习近平主席, 习近平总书记 (the post after the name)
-    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席|教授)", text):
+    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”（(\n]|和|与|及|同|由|向|对))(?P<name>[{HAN}]{{2,3}})(?=总书记|主席|总理|副总理|委员长|副主席|教授|大使)", text):
         cand = m.group("name")
         if looks_like_name(cand) and cand not in stop:
             out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "25"
+VERSION = "26"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -86,6 +86,8 @@ def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
     return end
 
 
+_TITLE_LINE = re.compile(r"(?:^|(?<=\n))[ \u3000]*(?P<sur>[\u4e00-\u9fff])(?:大使|部长|副部长|主任|局长|行长|司长|书记|省长|"
+                         r"市长|教授|博士|先生|女士|总|主席|总理|发言人)\s*[：:]")
 _POINT = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]|[一二三四五六七八九十]、|"
                     r"（[一二三四五六七八九十]）|\d{1,2}[、.．])")
 
@@ -615,6 +617,16 @@ def _statements(art, mentions, rec: Records):
         names = by_surname.get(sm.group("sur"), set())
         if len(names) == 1:
             events.append((sm.start(), sm.end(), ("surname", named[next(iter(names))])))
+    # 秦大使：上周五，…: an interview's speaker line by surname and title, the one person of that
+    # surname named in the article; the line is the answer
+    for sm in _TITLE_LINE.finditer(text):
+        names = by_surname.get(sm.group("sur"), set())
+        line_end = text.find("\n", sm.end())
+        line_end = len(text) if line_end < 0 else line_end
+        said = text[sm.end():line_end].strip()
+        if len(names) == 1 and len(said) >= 2 and not said.rstrip("”\"’」 ").endswith(("？", "?")):
+            rec.relations.append(_rel("statement", {"speaker": named[next(iter(names))], "text": said, "verb": "："},
+                                      Span(sm.start("sur"), line_end), 0.75, "title-speaker-line"))
     for start, end, m in sorted(events, key=lambda x: x[0]):
         if isinstance(m, tuple):
             # a surname reference: the speaker is known, the words are this sentence's
@@ -713,7 +725,8 @@ def _statements(art, mentions, rec: Records):
                 and para.end - para.start < 40 and not re.search(r"[。！!？?；;：:，,”…]", text[para.start:para.end]):
             continue                    # 建行宣布成立300亿基金: a subheading
         if any(r.kind == "statement" and r.args["speaker"] is not speaker and r.span
-               and r.span.start < start < r.span.end and r.rule in ("speaker-verb", "pronoun-verb") for r in rec.relations):
+               and r.span.start < start < r.span.end and r.rule in ("speaker-verb", "pronoun-verb", "title-speaker-line")
+               for r in rec.relations):
             continue                    # 白宫称，拜登总统…指出了…: said inside someone else's words
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
