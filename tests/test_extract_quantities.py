@@ -450,3 +450,14 @@ def test_a_comparison_alone_names_no_measure():
     qs = quantities("前三季度，第二产业增加值同比增长10.6%，两年平均增长5.7%。")
     q = next(q for q in qs if q.value == 5.7)
     assert (q.indicator, q.comparison) == ("第二产业增加值", "两年平均")
+
+
+def test_a_figure_stated_again_is_one_fact():
+    # a0214: the lead and the body state the same total; a0079: the indicator with its place
+    qs = quantities("2021年，我国快递业务量达1083亿件。\n\n快递业务量1083亿件，稳居世界第一。")
+    assert [(q.value, q.indicator, q.period) for q in qs] == [(1.083e11, "快递业务量", "2021年")]
+    qs = quantities("广东完成规模以上工业增加值4745.61亿元。规模以上工业增加值4745.61亿元，增长44.6%。")
+    assert [q.indicator for q in qs if q.unit == "CNY"] == ["广东完成规模以上工业增加值"]
+    # the same figure measuring two things stays two facts
+    qs = quantities("出口增长5%，进口增长5%。")
+    assert [q.indicator for q in qs] == ["出口", "进口"]

@@ -14,7 +14,7 @@ from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 
 NAME = "quantities"
-VERSION = "26"
+VERSION = "27"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -477,7 +477,29 @@ def extract(ctx: Context) -> Records:
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities)
+    rec.quantities = _without_restatements(rec.quantities)
     return rec
+
+
+def _without_restatements(quantities: list) -> list:
+    """1083亿件 in the lead, again in the body (2021年), again as 2021年全年: one figure stated
+    again is one fact, its first statement, given the period a restatement adds. Only the same
+    written figure, change and comparison, measuring the same (one indicator holding the
+    other; both missing) in a compatible period (the same, or one not given)."""
+    kept: list = []
+    for q in quantities:
+        for k in kept:
+            if (k.surface, k.value, k.unit, k.comparison, k.direction) == (q.surface, q.value, q.unit, q.comparison, q.direction) \
+                    and (k.indicator is None and q.indicator is None
+                         or k.indicator and q.indicator and (k.indicator in q.indicator or q.indicator in k.indicator)) \
+                    and (k.period == q.period or k.period is None or q.period is None):
+                if len(q.indicator or "") > len(k.indicator or ""):
+                    k.indicator = q.indicator
+                k.period = k.period or q.period
+                break
+        else:
+            kept.append(q)
+    return kept
 
 
 # a period statistics are reported for (1-11月, 前2个月, 上半年, 一季度, 2021年), not a day, not
