@@ -23,6 +23,19 @@ def test_roles(text, expected):
     assert expected <= found, f"missing {expected - found}; found {found}"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 经X批复同意，…我委印发了《…》: X approved it, it did not issue it (a0199)
+    ("经国务院批复同意，近日，我委印发了《辽宁沿海经济带高质量发展规划》。",
+     {("国务院", "辽宁沿海经济带高质量发展规划", "approved")}),
+    # 印发关于《…》的通知: the body issued what the notice is about (a0199, a0116)
+    ("国家发改委近日印发关于《辽宁沿海经济带高质量发展规划》的通知。",
+     {("国家发改委", "辽宁沿海经济带高质量发展规划", "issued")}),
+])
+def test_who_approved_and_who_issued(text, expected):
+    found = {(r.args["agent"].text, r.args["document"].text, r.args["action"]) for r in relations(text, "document")}
+    assert found == expected
+
+
 def test_no_role_without_an_organisation():
     found = relations("记者从有关负责人处获悉，相关工作正在推进。", "role")
     assert found == []

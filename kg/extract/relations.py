@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "26"
+VERSION = "27"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -362,9 +362,15 @@ def _documents(art, mentions, rec: Records):
             between = re.sub(r"\s*\d{4}\s*年版\s*$", "", between)   # 发布的 2020年版《…》
             if "《" in between or len(between) > 30:
                 continue
+            # 经国务院批复同意，近日，我委印发了《…》: the body that approved is not who issued it
+            if text[o.span.start - 1:o.span.start] == "经" and re.match(r"(?:批复同意|批准|同意|批复)[，,]", between):
+                rec.relations.append(_rel("document", {"agent": o, "document": d, "action": "approved"},
+                                          Span(o.span.start - 1, d.span.end + 1), 0.75, "approved-by"))
+                found = True
+                break
             for verb, action in DOC_VERBS:
                 # the verb governs the title: nothing but 了/的 between them (…制定推进我国与RCEP… is not)
-                vm = re.search(rf"{verb}(?:了|的|了的)?$", between)
+                vm = re.search(rf"{verb}(?:了|的|了的)?(?:关于)?$", between)   # 印发关于《…》的通知
                 if vm:
                     # 教育部将研究制定《…》, 拟出台《…》: announced, not yet issued
                     if not vm.group().endswith(("了", "的")) and _PLANNED.search(between[:vm.start()]):
