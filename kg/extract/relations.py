@@ -86,8 +86,9 @@ def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
     return end
 
 
-_TITLE_LINE = re.compile(r"(?:^|(?<=\n))[ \u3000]*(?P<sur>[\u4e00-\u9fff])(?:大使|部长|副部长|主任|局长|行长|司长|书记|省长|"
-                         r"市长|教授|博士|先生|女士|总|主席|总理|发言人)\s*[：:]")
+# 王部长, 张教授, 秦大使: a surname and a title standing for the one person of that surname
+_SURNAME_TITLES = "部长|副部长|主任|局长|行长|司长|书记|省长|市长|教授|博士|先生|女士|总"
+_TITLE_LINE = re.compile(rf"(?:^|(?<=\n))[ \u3000]*(?P<sur>[\u4e00-\u9fff])(?:大使|主席|总理|发言人|{_SURNAME_TITLES})\s*[：:]")
 _POINT = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]|[一二三四五六七八九十]、|"
                     r"（[一二三四五六七八九十]）|\d{1,2}[、.．])")
 
@@ -618,8 +619,8 @@ def _statements(art, mentions, rec: Records):
     for m in speakers:
         by_surname.setdefault(m.text[0], set()).add(m.text)
     named = {m.text: m for m in speakers}
-    for sm in re.finditer(r"(?:^|(?<=[。，；\n“]))(?P<sur>[\u4e00-\u9fff])(?P<title>部长|副部长|主任|局长|行长|司长|"
-                          r"书记|省长|市长|教授|博士|先生|女士|总)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
+    for sm in re.finditer(rf"(?:^|(?<=[。，；\n“]))(?P<sur>[\u4e00-\u9fff])(?P<title>{_SURNAME_TITLES})"
+                          r"(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         names = by_surname.get(sm.group("sur"), set())
         if len(names) == 1:
             events.append((sm.start(), sm.end(), ("surname", named[next(iter(names))])))

@@ -520,10 +520,20 @@ def _adlist_content(src: str, pos: int, data: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _with_adlist(src: str, start: int, end: int | None) -> Iterator[Token]:
+    """The tokens of src[start:end], each ad-list comment holding the article's tail followed by
+    the text and tags inside it."""
+    for tok in tokenize(src, start, end):
+        yield tok
+        inner = _adlist_content(src, tok[1], tok[2]) if tok[0] == COMMENT else None
+        if inner:
+            yield from (t for t in tokenize(src, *inner) if t[0] in (TEXT, START, END))
+
+
 def parse_html_body(src: str, start: int = 0, end: int | None = None) -> HtmlBody:
     """Parse src[start:end] as an HTML body; offsets in the result refer to `src`."""
     b = _Builder(src)
-    for tok in tokenize(src, start, end):
+    for tok in _with_adlist(src, start, end):
         kind = tok[0]
         if kind == TEXT:
             b.text(tok[1], tok[2])
@@ -533,15 +543,6 @@ def parse_html_body(src: str, start: int = 0, end: int | None = None) -> HtmlBod
             b.end(tok[2])
         elif kind == COMMENT:
             b.comment(tok[2])
-            inner = _adlist_content(src, tok[1], tok[2])
-            if inner:
-                for t in tokenize(src, *inner):
-                    if t[0] == TEXT:
-                        b.text(t[1], t[2])
-                    elif t[0] == START:
-                        b.start(t[2], t[3])
-                    elif t[0] == END:
-                        b.end(t[2])
         else:
             b.raw(tok[2], tok[3])
     b.flush()
