@@ -91,7 +91,7 @@ class Mention:
 
 @dataclass
 class Relation:
-    """An n-ary fact. `kind` is one of: role, document, designation, statement, measure, credit.
+    """An n-ary fact. `kind` is one of: role, document, designation, statement, measure, hosting, credit.
 
     `args` maps a slot name to a Mention (an entity) or to a plain value (str/float).
     """

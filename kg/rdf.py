@@ -14,6 +14,7 @@ from functools import lru_cache
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
+from . import gazetteer
 from . import iri as mint
 from .extract.quantities import CURRENCIES as QUANTITY_CURRENCIES
 from .model import Article, Entity, Mention, Records, Relation, Span
@@ -60,7 +61,7 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: build extracts unchanged files again (it is part of kg:extractedWith); 2: kg:dateText, dates
 #: as Chinese sites write them; 3: the sentence of evidence that runs on through ；4: the
 #: article tail Sina keeps in its ad-list comment; 5: the source named by a copyright note there
-GRAPH_VERSION = 5
+GRAPH_VERSION = 6
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -139,6 +140,20 @@ class ArticleGraphs:
 
     # -- entities -----------------------------------------------------------------------------
     def entity(self, e: Entity) -> URIRef:
+        node = self.describe(e)
+        self.g.add((self.a, SDO.mentions, node))
+        return node
+
+    def _host(self, key: str) -> URIRef:
+        """A recurring event's host, described as the gazetteer has it (the same triples as
+        when an article mentions it), so the event's organizer is never a bare IRI."""
+        entry = next((o for o in gazetteer.orgs() if o.key == key), None)
+        if entry is None:
+            return URIRef(mint.iri("org", key))
+        return self.describe(Entity(key=f"org:{key}", kind=entry.kind, label=entry.name, en=entry.en))
+
+    def describe(self, e: Entity) -> URIRef:
+        """The entity's own description, in the shared graph (and what this article wrote of it)."""
         node = entity_iri(e)
         self.e.add((node, RDF.type, KG[e.kind]))
         sc = SCHEMA_CLASS.get(e.kind)
@@ -154,8 +169,23 @@ class ArticleGraphs:
             self.e.add((node, RDFS.label, lit(e.en, "en")))
         for reason in sorted(e.reasons):
             self.g.add((node, KG.mergeReason, lit(reason)))
-        if e.kind == "Event" and e.attrs.get("date"):
-            self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
+        if e.kind == "Event":
+            if e.attrs.get("date"):
+                self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
+            if e.attrs.get("host_key"):         # a recurring event's fixed host (the lexicon's)
+                self.e.add((node, SDO.organizer, self._host(e.attrs["host_key"])))
+            series = e.attrs.get("series")
+            if series:                          # 2021年世界人工智能大会: an edition of the series
+                snode = URIRef(mint.iri("event", series["key"].split(":", 1)[1]))
+                self.e.add((node, SDO.superEvent, snode))
+                self.e.add((snode, RDF.type, KG.Event))
+                self.e.add((snode, RDF.type, SDO.Event))
+                self.e.add((snode, RDFS.label, lit(series["label"])))
+                self.e.add((snode, SKOS.prefLabel, lit(series["label"], "zh")))
+                if series.get("en"):
+                    self.e.add((snode, RDFS.label, lit(series["en"], "en")))
+                if series.get("host_key"):
+                    self.e.add((snode, SDO.organizer, self._host(series["host_key"])))
         country = e.attrs.get("country")
         if country:                     # a foreign city is in its country
             self.e.add((node, SDO.containedInPlace, URIRef(mint.iri("place", "country-" + country))))
@@ -176,7 +206,6 @@ class ArticleGraphs:
                 self.e.add((anode, KG.divisionCode, lit(acode)))
                 if i + 1 < len(chain):
                     self.e.add((anode, SDO.containedInPlace, URIRef(mint.iri("place", chain[i + 1][0]))))
-        self.g.add((self.a, SDO.mentions, node))
         return node
 
     # -- provenance ---------------------------------------------------------------------------
@@ -338,6 +367,14 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add((f, KG.action, lit(args["action"])))
         if args["action"] != "planned":          # a plan announced publishes nothing yet
             g.add((doc, SDO.publisher, org))
+        if date is not None:
+            g.add((f, SDO.dateCreated, date))
+    elif r.kind == "hosting":
+        event, host = _ent(ag, res, args["event"]), _ent(ag, res, args["host"])
+        f = ag.fact("hosting", KG.EventHosting, event, host)
+        g.add((f, KG.event, event))
+        g.add((f, KG.host, host))
+        g.add((event, SDO.organizer, host))
         if date is not None:
             g.add((f, SDO.dateCreated, date))
     elif r.kind == "designation":

@@ -123,7 +123,8 @@ def entity_for(m: Mention) -> Entity:
         e = Entity(key=f"programme:{_key(text)}", kind="Programme", label=text)
     elif m.kind == "Event":
         e = Entity(key=_key(m.key or f"event:{text}"), kind="Event", label=m.attrs.get("label") or text,
-                   attrs={k: v for k, v in m.attrs.items() if k in ("date", "host")})
+                   en=m.attrs.get("en"),
+                   attrs={k: v for k, v in m.attrs.items() if k in ("date", "series", "host_key")})
     else:
         e = Entity(key=m.key or f"{m.kind.lower()}:{text}", kind=m.kind, label=text)
     if text != e.label:

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     Mention: object
     RoleFact: object
     DocumentAction: object
+    EventHosting: object
     Designation: object
     QuantityFact: object
     Statement: object
@@ -73,6 +74,9 @@ class KG(DefinedNamespace):
     action: object
     agent: object
     document: object
+    # events
+    event: object
+    host: object
     # designations
     place: object
     programme: object

@@ -26,7 +26,8 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 KGSH = Namespace("https://w3id.org/kgnews/shapes#")
 R = "https://w3id.org/kgnews/id/"
 
-FACT_CLASSES = {KG.RoleFact, KG.DocumentAction, KG.Designation, KG.QuantityFact, KG.Statement, KG.Measure}
+FACT_CLASSES = {KG.RoleFact, KG.DocumentAction, KG.Designation, KG.QuantityFact, KG.Statement, KG.Measure,
+                KG.EventHosting}
 ENTITY_CLASSES = {
     KG.Person,
     KG.Organization, KG.GovernmentBody, KG.Company, KG.MediaOutlet,
@@ -117,6 +118,7 @@ ALIGNMENT = {
     KG.DocumentAction: {KG.Fact},
     KG.Designation: {KG.Fact},
     KG.Measure: {KG.Fact},
+    KG.EventHosting: {KG.Fact, SDO.OrganizeAction},
     KG.Evidence: {PROV.Entity},
 }
 
@@ -409,6 +411,30 @@ def _add_document_action_with_bad_verb(g: Graph) -> None:
     g.add((DOC_FACT, PROV.wasDerivedFrom, ARTICLE))
 
 
+HOSTING_FACT = URIRef(R + "fact/hosting/1")
+EVENT = URIRef(R + "event/海关总署新闻发布会")
+
+
+def _add_hosting(g: Graph, host: URIRef) -> None:
+    g.add((EVENT, RDF.type, KG.Event))
+    g.add((EVENT, RDF.type, SDO.Event))
+    g.add((EVENT, RDFS.label, Literal("海关总署新闻发布会")))
+    g.add((HOSTING_FACT, RDF.type, KG.EventHosting))
+    g.add((HOSTING_FACT, KG.event, EVENT))
+    g.add((HOSTING_FACT, KG.host, host))
+    g.add((HOSTING_FACT, KG.claimKey, Literal("hosting/1")))
+    g.add((HOSTING_FACT, KG.evidence, EVIDENCE))
+    g.add((HOSTING_FACT, PROV.wasDerivedFrom, ARTICLE))
+    g.add((EVENT, SDO.organizer, host))
+
+
+def test_an_event_held_by_an_organisation_conforms(shapes: Graph) -> None:
+    g = conforming_graph()
+    _add_hosting(g, URIRef(R + "org/海关总署"))
+    conforms, results, text = validate(g, shapes)
+    assert conforms, text
+
+
 # name: (mutation of the conforming graph, focus node, expected source shape, expected component)
 BREAKAGES = {
     "quote-does-not-match-offsets": (
@@ -450,6 +476,10 @@ BREAKAGES = {
     "article-without-schema-type": (
         lambda g: g.remove((ARTICLE, RDF.type, SDO.NewsArticle)),
         ARTICLE, KGSH.ArticleTyping, "ClassConstraintComponent"),
+    "event-held-by-a-person": (
+        lambda g: _add_hosting(g, PERSON), HOSTING_FACT, KGSH["EventHosting-host"], "NodeConstraintComponent"),
+    "organizer-is-a-person": (
+        lambda g: _add_hosting(g, PERSON), EVENT, KGSH["Entity-organizer"], "NodeConstraintComponent"),
     "article-id-not-hex": (
         lambda g: g.set((ARTICLE, KG.articleId, Literal("article-1"))),
         ARTICLE, KGSH["Article-articleId"], "PatternConstraintComponent"),

@@ -5,14 +5,14 @@ import re
 
 import pytest
 
-from kg.extract import entities
+from kg.extract import entities, events
 from kg.extract.scan import Anchored
 from kg.readers import iter_article_files, read_file
 
 SCANS = {
     "company": entities._COMPANY_SCAN,
     "institution": entities._INSTITUTION_SCAN,
-    "named event": entities._NAMED_EVENT_SCAN,
+    "named event": events._NAMED_SCAN,
     "press event": entities._PRESS_EVENT_SCAN,
     "zone": entities._ZONE_SCAN,
 }

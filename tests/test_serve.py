@@ -157,10 +157,10 @@ def store_digest(path: Path) -> tuple[int, str]:
 def test_health_and_examples_found(server):
     status, _, body = fetch(server + "health")
     assert (status, body) == (200, b"ok\n")
-    assert len(QUERIES) == 7
+    assert len(QUERIES) == 8
     examples = load_examples()
     assert sorted(e["name"] for e in examples) == [p.stem for p in QUERIES]
-    assert [e["title"][:4] for e in examples] == [f"CQ{i}:" for i in range(1, 8)]
+    assert [e["title"][:4] for e in examples] == [f"CQ{i}:" for i in range(1, 9)]
     assert load_examples(ROOT / "no-such-dir")[0]["name"] == "articles"      # the fallback
 
 

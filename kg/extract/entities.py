@@ -22,6 +22,7 @@ import yaml
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention, Records, Span
+from . import events
 from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
@@ -29,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "35"
+VERSION = "36"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -250,12 +251,9 @@ _GENERIC_ZONE = re.compile(rf"(?:省级|国家级|市级|县级|各类|各级|�
 _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获批建设|获批设立)(?P<name>(?:国家|全国)?[{HAN}]{{2,12}}?"
                               rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
-_EVENT_SUFFIX = "论坛|峰会|博览会|交易会|进博会|广交会|部长会议|部长级会议|年会|经济工作会议|全体会议|全会"
-_NAMED_EVENT = re.compile(rf"(?:^|(?<=[，。、；：“（\n在的])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=用好)|(?<=办好))(?P<name>(?:第[{HAN}\d]{{1,4}}届|\d{{4}}年?)?[{HAN}A-Za-z\d]{{2,16}}?(?:{_EVENT_SUFFIX}))(?=[，。、；：”）\s上期间召开开幕闭幕举行]|$)")
-_NAMED_EVENT_SCAN = Anchored(_NAMED_EVENT, _EVENT_SUFFIX, 6 + 16)
-_PRESS_EVENT = re.compile(rf"(?:(?P<host>[{HAN}]{{2,12}}?)(?:召开|举行|举办)的?)?(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
-# host, verb, 的, 例行, 新闻 before the anchor
-_PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 12 + 2 + 1 + 2 + 2)
+_PRESS_EVENT = re.compile(r"(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
+# 例行, 新闻 before the anchor (the host is found later: kg.extract.events.press_host)
+_PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 2 + 2)
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
 _BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:则|也|还|亦)?(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|认为|指出|预计|分析|透露|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
@@ -832,24 +830,12 @@ def extract(ctx: Context) -> Records:
             s_, e_ = m.span("name")
             if not _overlaps((s_, e_), taken):
                 add(s_, e_, "Programme", "programme-definition", 0.7)
-    # events: named meetings and forums, and press conferences dated by the article
-    for m in _NAMED_EVENT_SCAN.finditer(text):
-        s_, e_ = m.span("name")
-        if not _overlaps((s_, e_), taken) and m.group("name") not in stop:
-            add(s_, e_, "Event", "named-event", 0.7, key=f"event:{m.group('name')}")
+    # press conferences, dated by the article (named events come last: kg.extract.events)
     date = str(art.meta.get("date") or "")[:10]
     for m in _PRESS_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("type")
-        if _overlaps((s_, e_), taken):
-            continue
-        host = m.group("host") or ""
-        # 在商务部召开的: the host is the longest known organisation ending the phrase
-        host = next((host[i:] for i in range(len(host) - 1) if host[i:] in gazetteer.org_index()), "")
-        if host:
-            host = gazetteer.org_index()[host].name
-        label = f"{host}{m.group('type')}" + (f"（{date}）" if date else "")
-        add(s_, e_, "Event", "press-conference", 0.7, key=f"event:{host}{m.group('type')}:{date}",
-            label=label, date=date or None, host=host or None)
+        if not _overlaps((s_, e_), taken):
+            add(s_, e_, "Event", "press-conference", 0.7, date=date or None, type=m.group("type"))
     # 自美进口 / 对日出口: a one-character country abbreviation in a trade construction
     for m in _COUNTRY_ABBR.finditer(text):
         entry = gazetteer.country_index().get(_COUNTRY_ABBREVIATIONS[m.group("c")])
@@ -920,6 +906,23 @@ def extract(ctx: Context) -> Records:
         for m in re.finditer(re.escape(name), text):
             if not _overlaps(m.span(), taken):
                 add(m.start(), m.end(), "Person", "person-propagation", min(conf, 0.7))
+    # a press conference's host, now that every organisation is found: 国新办就…举行新闻发布会,
+    # 商务部新闻发言人高峰近日在例行新闻发布会上. One host's conference of a day is one event
+    # across articles; one whose host the article does not name is this article's own (two
+    # hosts' conferences of one day are two events)
+    for x in rec.mentions:
+        if x.rule == "press-conference":
+            host = events.press_host(text, x.span.start, rec.mentions)
+            kind = x.attrs.pop("type")
+            name = events.host_name(host) if host is not None else ""
+            x.key = f"event:{name}{kind}:{date}" if host is not None else f"event:{kind}:{date}:{art.id}"
+            x.attrs["label"] = f"{name}{kind}" + (f"（{date}）" if date else "")
+            if host is not None:
+                x.attrs["organizer"] = host
+    # named events last: their names may hold the mentions found above (国务院常务会议, 国务院)
+    for s_, e_, rule, attrs in events.find(text, rec.mentions):
+        if text[s_:e_] not in stop:
+            add(s_, e_, "Event", rule, 0.8 if rule != "named-event" else 0.7, key=attrs.pop("key"), **attrs)
     rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))
     return rec
 

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "27"
+VERSION = "28"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -805,6 +805,16 @@ def _measures(art, mentions, rec: Records):
                                           Span(h.start(), h.start() + len(h.group(0)) + len(item)), 0.7, "ordinal-list"))
 
 
+def _hostings(art, mentions, rec: Records) -> None:
+    """An organisation the text names as holding an event (kg.extract.events found it)."""
+    for m in mentions:
+        host = m.attrs.get("organizer") if m.kind == "Event" else None
+        if host is None or not any(x is host for x in mentions):
+            continue
+        span = Span(min(host.span.start, m.span.start), max(host.span.end, m.span.end))
+        rec.relations.append(_rel("hosting", {"event": m, "host": host}, span, 0.7, m.rule or "event"))
+
+
 def extract(ctx: Context) -> Records:
     art = ctx.article
     mentions = [m for m in ctx.records.mentions if m.span is not None]
@@ -820,8 +830,9 @@ def extract(ctx: Context) -> Records:
     _statements(art, mentions, rec)
     _views(art, mentions, rec)
     _measures(art, mentions, rec)
+    _hostings(art, mentions, rec)
     return rec
 
 
 EXTRACTOR = FunctionExtractor(NAME, VERSION, extract, requires=("mentions",), produces=("relations",),
-                              description="roles, documents, designations, statements, measures")
+                              description="roles, documents, designations, statements, measures, events held")

@@ -1,0 +1,307 @@
+"""Named events: meetings, congresses and their sessions, expos, forums, summits.
+
+Three sources, strongest first:
+* numbered sessions read by pattern and named in their official long form: 十九届六中全会 is
+  中国共产党第十九届中央委员会第六次全体会议, 党的二十大 the 20th National Congress, 十三届全国人大
+  四次会议 the NPC's session, 全国政协十三届四次会议 the CPPCC's;
+* recurring events known by name (kg/lexicon/events.yaml: 国务院常务会议, 进博会 ...); a year
+  before the name (2021年世界人工智能大会) makes that year's edition, an event of its own;
+* names ending in an event word (…论坛, …峰会, …博览会, …工作会议, …电视电话会议) that start at a
+  clause boundary or after a verb of holding or attending (召开, 举行, 出席 ...).
+
+An event's name may hold other mentions (国务院常务会议 holds 国务院, APEC第27届贸易部长会议
+holds APEC): they stay mentions of their own. An organisation named just before a verb of holding
+(国家发展改革委组织召开…会议, 亚太经合组织（APEC）举行…会议) or in the name's first words is
+recorded as the host, for the relations extractor; an event of the lexicon may have a fixed host.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from ..lexicon import _DIR as LEXICON_DIR
+from ..model import Mention
+from .numbers import parse_chinese
+from .scan import Anchored
+
+HAN = "\u4e00-\u9fff"
+_TERM = "(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_N = "[一二三四五六七八九]"
+_NN = "(?:[一二三四五六七八九十]{1,3}|\\d{1,3})"
+_PARTY = "(?P<party>党的|中共|中国共产党)"
+
+# 十九届六中全会, 党的十九届六中全会, 中共十九届中央委员会第六次全体会议
+_PLENUM = re.compile(rf"{_PARTY}?第?(?P<term>{_TERM})届(?P<cc>中央委员会|中央)?第?(?P<n>{_N})(?:中全会|次全体会议)")
+# 党的十九大, 中共二大, 中国共产党第一次全国代表大会; a bare 十九大 before words that make it the
+# congress (以来, 精神, 报告 ...)
+_CONGRESS = re.compile(
+    rf"(?:{_PARTY}(?P<n>{_TERM})大(?!会址|代表|会堂)"
+    rf"|中国共产党第(?P<n2>{_TERM})次全国代表大会"
+    rf"|(?<![第一二三四五六七八九十])(?P<n3>十[一二三四五六七八九]|二十[一二三]?)大"
+    rf"(?=以来|报告|精神|召开|开幕|闭幕|期间|上|后|前|提出|强调|明确|作出|部署|的|[，。、；）”\s和及与]))")
+_NPC = re.compile(
+    rf"第?(?P<term>{_TERM})届全国人大(?P<sc>常委会)?第?(?P<n>{_NN})次会议"
+    rf"|第(?P<term2>{_TERM})届全国人民代表大会(?P<sc2>常务委员会)?第(?P<n2>{_NN})次会议"
+    rf"|全国人大(?P<term3>{_TERM})届(?P<n3>{_N})次会议")
+_CPPCC = re.compile(
+    rf"全国政协(?P<term>{_TERM})届(?P<n>{_N})次会议"
+    rf"|(?:中国人民)?政治协商会议第(?P<term2>{_TERM})届全国委员会第(?P<n2>{_N})次会议"
+    rf"|第?(?P<term3>{_TERM})届全国政协第?(?P<n3>{_N})次会议")
+
+# names by their last words; the name starts at a clause boundary or after a verb of holding,
+# attending or a preposition, and a 《…》 title may open it (《生物多样性公约》第十五次缔约方大会)
+_SUFFIX = ("论坛|峰会|博览会|交易会|洽谈会|展览会|年会|部长会议|部长级会议|经济工作会议|工作会议|电视电话会议|"
+           "视频会议|常务会议|全体会议|联席会议|座谈会|缔约方大会|领导人会议|非正式会议|特别会议|专题会议|全会|大会")
+_LEFT = ("(?:^|(?<=[，。、；：“（\n在的于])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=主持)|"
+         "(?<=用好)|(?<=办好)|(?<=推动)|(?<=支持)|(?<=承接)|(?<=从)|(?<=电)|(?<=向)|(?<=致信)|(?<=贺信))")
+_NAMED = re.compile(
+    rf"{_LEFT}(?P<name>(?:《[^》\n]{{1,20}}》)?(?:\d{{4}}年?)?[{HAN}A-Za-z\d“”（）+\-—－]{{2,24}}?(?P<suffix>{_SUFFIX}))"
+    rf"(?=[，。、；：”）\s\d上中期间召开开幕闭幕举行举办在于将已由的后前和及与暨等精神要求指出强调提出部署决定通过审议成果以并所]"
+    rf"|达成|取得|发表|宣布|之际|前夕|$)")
+_NAMED_SCAN = Anchored(_NAMED, _SUFFIX, 24 + 4 + 22)
+# what makes a name a kind of event, not one: 这次会议, 股东大会, 各类论坛, 科技类学术会议
+_GENERIC = re.compile(
+    r"(?:这次|本次|此次|该|上述|这场|本届|此|各|各类|各级|有关|相关|一系列|系列|多场|重要|高层|近期|历次|首场|"
+    r"学术|科技类|村民|股东|职工|员工|临时|年度|全体|专门|一次|两次|多次|部分|所有|该次|上次|下次|今年|去年|明年|"
+    r"国际|全国|全省|全市|地方|线上|线下|视频|电视电话|专题|紧急|工作|领导人|部长级?|理事|代表|女性|大型|主题|分|"
+    r"政企|企业|专家|媒体|网络|现场|民营企业|外资企业)*"
+    r"(?:会议|大会|峰会|论坛|年会|全会|座谈会|博览会|交易会|展览会|洽谈会|工作会议|常务会议|全体会议|联席会议|"
+    r"电视电话会议|视频会议|专题会议|特别会议|部长会议|部长级会议|非正式会议|领导人会议)$")
+# what is left of a name without its title, year and ordinal: 第二届论坛 is only a 论坛
+_BARE = re.compile(r"^(?:《[^》]*》)?(?:\d{4}年?)?(?:第[一二三四五六七八九十百\d]+[届次])?")
+_INNER_VERB = re.compile(r"举行|召开|举办|主办|承办|筹办|出席|参加|参与|主持|承接|用好|办好|推动|支持|反对|期待|祝贺|"
+                         r"围绕|落实|贯彻|学习|宣布|致信|日电|向|从|在|的|是|于")
+# a meeting described, not named: 这次会议是今年…首场部长级会议
+_DEICTIC = re.compile(r"这次|本次|此次|这场|今年|去年|明年|首场|首次|每年|近期|最近|上述|相关|有关|该|历次|^(?:\d{4}年?)?全[市省区县州]")
+# verbs of holding, between the host and the event (国家发展改革委组织召开…, 商务部举办的…)
+_HOLD = re.compile(r"(?:（[^）]{1,12}）)?(?:在[^，。；\n]{1,12}?)?(?:主持|组织|联合|共同)?(?:召开|举行|举办|主办|承办)(?:了|的)?$")
+# after the name: …由商务部主办
+_HOSTED_BY = re.compile(r"^(?:将|已)?由(?P<host>[^，。；\n]{2,20}?)(?:主办|举办|承办|召开)")
+HOST_KINDS = ("GovernmentBody", "Organization", "Company", "MediaOutlet")
+PLACE_KINDS = ("City", "AdministrativeArea")
+_EDITION = re.compile(r"(?:（[^）]{1,12}）)?(?:第|\d{4})")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> list[dict]:
+    return yaml.safe_load((LEXICON_DIR / "events.yaml").read_text(encoding="utf-8")) or []
+
+
+@lru_cache(maxsize=1)
+def _lexicon_index() -> tuple[dict[str, dict], re.Pattern]:
+    index = {s: e for e in lexicon() for s in (e["name"], *(e.get("aliases") or []))}
+    surfaces = sorted(index, key=len, reverse=True)
+    pattern = re.compile(rf"(?P<year>\d{{4}}年?)?(?P<name>{'|'.join(map(re.escape, surfaces))})")
+    return index, pattern
+
+
+def _num(han: str) -> int:
+    return int(han) if han.isdigit() else int(parse_chinese(han) or 0)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _session(m: re.Match) -> tuple[str, str, str, str] | None:
+    """(key, label, English name, host's key) of a numbered session matched by one of the patterns."""
+    g = m.groupdict()
+    pat = m.re
+    if pat is _PLENUM:
+        term, n = _num(g["term"]), _num(g["n"])
+        # 五届三中全会 alone could be any body's: the party or a term of eleven or more says it
+        if not g["party"] and not g["cc"] and term < 11:
+            return None
+        return (f"event:cpc-cc-{term}-plenum-{n}", f"中国共产党第{g['term']}届中央委员会第{g['n']}次全体会议",
+                f"{_ordinal(n)} Plenary Session of the {_ordinal(term)} Central Committee of the Communist Party of China",
+                "cpc-central-committee")
+    if pat is _CONGRESS:
+        han = g["n"] or g["n2"] or g["n3"]
+        n = _num(han)
+        return (f"event:cpc-congress-{n}", f"中国共产党第{han}次全国代表大会",
+                f"{_ordinal(n)} National Congress of the Communist Party of China", "cpc")
+    if pat is _NPC:
+        han_t = g["term"] or g["term2"] or g["term3"]
+        han_n = g["n"] or g["n2"] or g["n3"]
+        term, n = _num(han_t), _num(han_n)
+        if g["sc"] or g["sc2"]:
+            return (f"event:npcsc-{term}-{n}", f"第{han_t}届全国人民代表大会常务委员会第{han_n}次会议",
+                    f"{_ordinal(n)} Session of the Standing Committee of the {_ordinal(term)} National People's Congress",
+                    "npc-standing-committee")
+        return (f"event:npc-{term}-{n}", f"第{han_t}届全国人民代表大会第{han_n}次会议",
+                f"{_ordinal(n)} Session of the {_ordinal(term)} National People's Congress", "npc")
+    han_t = g["term"] or g["term2"] or g["term3"]
+    han_n = g["n"] or g["n2"] or g["n3"]
+    term, n = _num(han_t), _num(han_n)
+    return (f"event:cppcc-{term}-{n}", f"中国人民政治协商会议第{han_t}届全国委员会第{han_n}次会议",
+            f"{_ordinal(n)} Session of the {_ordinal(term)} National Committee of the CPPCC", "cppcc")
+
+
+def _crosses(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention overlaps the span without lying inside it (or holding it)."""
+    s, e = span
+    return any(a < e and s < b and not (s <= a and b <= e) for a, b in spans)
+
+
+def _host(text: str, start: int, end: int, orgs: list[Mention], own_words: bool = True) -> Mention | None:
+    """The organisation holding the event named at text[start:end], if the text says."""
+    for o in orgs:
+        if o.span.end <= start and start - o.span.end <= 24 and _HOLD.search(text[o.span.end:start]) \
+                and not re.search(r"[，。；\n]", text[o.span.end:start]):
+            return o
+    m = _HOSTED_BY.match(text[end:end + 24])
+    if m:
+        s, e = end + m.start("host"), end + m.end("host")
+        inside = [o for o in orgs if s <= o.span.start and o.span.end <= e]
+        if inside:
+            return inside[0]
+    # the name's own first words, before an edition: APEC第27届贸易部长会议, 国家发展改革委第18次委务会议
+    for o in orgs if own_words else ():
+        if o.span.start == start and end - o.span.end >= 4 and _EDITION.match(text, o.span.end):
+            return o
+    return None
+
+
+# between a press conference's host and the conference: 国新办就…举行, 在国务院新闻办举行的10月份…,
+# 工信部“…”主题, 商务部新闻发言人高峰近日在, or nothing (国新办发布会)
+_PRESS_GAP = re.compile(
+    r"(?:（[^）]{1,12}）)?(?:"
+    r"(?:就[^，。；\n]{1,30}?|在[^，。；\n]{1,12}?|今日|近日|日前)?(?:召开|举行|举办)(?:了|的)?[^，。；\n]{0,30}"
+    r"|“[^”\n]{1,40}”(?:主题|专题|系列主题)?(?:例行)?"
+    r"|(?:新闻)?发言人[^，。；\n]{1,30}?在[^，。；\n]{0,12}?"
+    r"|(?:例行|主题|专题)?)")
+
+
+def press_host(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The organisation holding the press conference that starts at `start`: the nearest one
+    before it in its sentence, joined to it by a verb of holding, a topic, its spokesperson, or
+    nothing at all."""
+    best = None
+    for o in mentions:
+        if o.span is None or o.kind not in HOST_KINDS or o.span.end > start or start - o.span.end > 60:
+            continue
+        if best is not None and o.span.end <= best.span.end:
+            continue
+        if _PRESS_GAP.fullmatch(text, o.span.end, start):
+            best = o
+    return best
+
+
+def find(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, dict]]:
+    """Events in `text` as (start, end, rule, attrs) with attrs key, label, en (when known),
+    series (the recurring event an edition belongs to), organizer (a mention, when the text names
+    the host) and host_key (the lexicon's fixed host)."""
+    spans = [(m.span.start, m.span.end) for m in mentions if m.span is not None]
+    orgs = sorted((m for m in mentions if m.span is not None and m.kind in HOST_KINDS),
+                  key=lambda m: -m.span.start)          # nearest first when searching backwards
+    found: list[tuple[int, int, str, dict]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b, _, _ in found)
+
+    for pattern in (_PLENUM, _CONGRESS, _NPC, _CPPCC):
+        for m in pattern.finditer(text):
+            got = _session(m)
+            if got is None or not free(*m.span()):
+                continue
+            key, label, en, host = got
+            found.append((m.start(), m.end(), "event-session", {"key": key, "label": label, "en": en, "host_key": host}))
+    index, lex = _lexicon_index()
+    for m in lex.finditer(text):
+        s, e = m.span()
+        if not free(s, e) or _crosses((s, e), spans):
+            continue
+        entry = index[m.group("name")]
+        attrs = {"key": f"event:{entry['key']}", "label": entry["name"], "en": entry.get("en")}
+        if entry.get("host"):
+            attrs["host_key"] = entry["host"]
+        if m.group("year"):
+            year = m.group("year")[:4]
+            attrs = {"key": f"event:{entry['key']}:{year}", "label": f"{year}年{entry['name']}",
+                     "en": f"{entry['en']} {year}" if entry.get("en") else None,
+                     "series": {k: v for k, v in attrs.items()}}
+        found.append((s, e, "event-lexicon", attrs))
+    for m in _NAMED_SCAN.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        # the longest name from a boundary may hold a verb (亚太经合组织（APEC）举行第二十八届…):
+        # the name starts after it
+        cut = max((v.end() for v in _INNER_VERB.finditer(name)), default=0)
+        if cut:
+            s, name = s + cut, name[cut:]
+        if name.startswith("“") and name.count("“") > name.count("”"):      # 举行的“2021…论坛”
+            s, name = s + 1, name[1:]
+        if _DEICTIC.search(name):
+            continue
+        bare = _BARE.sub("", name)
+        if len(name) < 4 or _GENERIC.fullmatch(bare) or not free(s, e) or _crosses((s, e), spans) \
+                or name.count("“") != name.count("”") or name.count("（") != name.count("）"):
+            continue
+        found.append((s, e, "named-event", {"label": name}))
+    places = sorted((m for m in mentions if m.span is not None and m.kind in PLACE_KINDS and m.key),
+                    key=lambda m: -m.span.start)
+    out = []
+    keyed: dict[str, tuple[str, str]] = {}      # a name's key and label where this article gave its host
+    for s, e, rule, attrs in sorted(found, key=lambda t: t[0]):
+        if "key" in attrs:
+            if not attrs.get("host_key") and not attrs.get("series", {}).get("host_key"):
+                host = _host(text, s, e, orgs)
+                if host is not None:
+                    attrs["organizer"] = host
+            out.append((s, e, rule, attrs))
+            continue
+        # a name of its own: one event per host and name (two provinces each hold a
+        # 根治欠薪…电视电话会议); its label is spelled from its key, so every article names it alike
+        host = _host(text, s, e, orgs)
+        where = host or _host(text, s, e, places, own_words=False)       # 青海召开…会议: the province's own meeting
+        name = _canonical(attrs["label"])
+        if where is not None and where.key:
+            rest = name
+            if where.span.start == s:        # APEC第27届…: the host's own words open the name
+                rest = _canonical(re.sub(r"^（[^）]{1,12}）", "", text[where.span.end:e]))
+            lead = host_name(where)
+            attrs["key"] = f"event:{where.key}/{rest}"
+            attrs["label"] = rest if rest.startswith(lead) else lead + rest
+            keyed.setdefault(name, (attrs["key"], attrs["label"]))
+        if host is not None:
+            attrs["organizer"] = host
+        out.append((s, e, rule, attrs))
+    for s, e, rule, attrs in out:
+        if "key" not in attrs:
+            name = _canonical(attrs["label"])
+            attrs["key"], attrs["label"] = keyed.get(name, (f"event:{name}", name))
+    return out
+
+
+def host_name(host: Mention) -> str:
+    """The host as its key names it (APEC and 亚太经合组织 spell one host)."""
+    from .. import gazetteer
+    if host.key and host.key.startswith("org:"):
+        entry = next((o for o in gazetteer.orgs() if o.key == host.key[4:]), None)
+        if entry is not None:
+            return entry.name
+    if host.key and host.key.startswith("division:"):
+        div = gazetteer.divisions().get(host.key.split(":", 1)[1])
+        if div is not None:
+            return div.name
+    return host.text
+
+
+def _canonical(name: str) -> str:
+    """第28届 and 第二十八届 spell one ordinal: the official Han numerals."""
+    return re.sub(r"第(\d{1,3})(届|次)", lambda m: f"第{_han(int(m.group(1)))}{m.group(2)}", name)
+
+
+def _han(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return digits[hundreds] + "百" + ("" if not rest else ("零" + digits[rest] if rest < 10 else
+                                                           (digits[rest // 10] + "十" + (digits[rest % 10] if rest % 10 else ""))))

@@ -1,0 +1,179 @@
+"""Named events (kg/extract/events.py): sessions, the lexicon, names by their last words,
+press conferences and their hosts, and what the graph says of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Literal, URIRef
+
+from extract_helpers import records, relations
+from kg.extract import events
+from kg.pipeline import article_graphs, extract
+from kg.readers import iter_article_files, read_file
+from kg.vocab import KG, SDO
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def found(body: str, **kw) -> dict[str, tuple[str, str]]:
+    """surface -> (key, label) of the events in `body`."""
+    _, rec = records(body, **kw)
+    return {m.text: (m.key, m.attrs.get("label")) for m in rec.mentions if m.kind == "Event"}
+
+
+@pytest.mark.parametrize("body, surface, key, label", [
+    ("会议全面总结了十九届六中全会精神。", "十九届六中全会", "event:cpc-cc-19-plenum-6",
+     "中国共产党第十九届中央委员会第六次全体会议"),
+    ("从党的十一届三中全会的伟大历史转折到改革开放。", "党的十一届三中全会", "event:cpc-cc-11-plenum-3",
+     "中国共产党第十一届中央委员会第三次全体会议"),
+    ("党的二十大报告提出，要加快构建新发展格局。", "党的二十大", "event:cpc-congress-20", "中国共产党第二十次全国代表大会"),
+    ("十八大以来，中小企业数量增长2.7倍。", "十八大", "event:cpc-congress-18", "中国共产党第十八次全国代表大会"),
+    ("1922年7月，中共二大召开。", "中共二大", "event:cpc-congress-2", "中国共产党第二次全国代表大会"),
+    ("教育部在答复十三届全国人大四次会议第9636号建议时表示。", "十三届全国人大四次会议", "event:npc-13-4",
+     "第十三届全国人民代表大会第四次会议"),
+    ("经第十三届全国人民代表大会第四次会议审议批准。", "第十三届全国人民代表大会第四次会议", "event:npc-13-4",
+     "第十三届全国人民代表大会第四次会议"),
+    ("十三届全国人大常委会第三十次会议表决通过。", "十三届全国人大常委会第三十次会议", "event:npcsc-13-30",
+     "第十三届全国人民代表大会常务委员会第三十次会议"),
+    ("全国政协十三届四次会议在京开幕。", "全国政协十三届四次会议", "event:cppcc-13-4",
+     "中国人民政治协商会议第十三届全国委员会第四次会议"),
+])
+def test_numbered_sessions_are_named_in_their_official_form(body, surface, key, label):
+    assert found(body)[surface] == (key, label)
+
+
+@pytest.mark.parametrize("body", [
+    "十大行业龙头企业名单公布。",            # ten, not a congress
+    "二十大类商品价格上涨。",
+    "这里是中共一大会址纪念馆。",             # the site, a museum
+    "五届三中全会通过了决议。",               # any body's: no party, an early term
+    "全面贯彻党的十九届历次全会精神。",       # every plenum, not one
+])
+def test_what_is_not_a_numbered_session(body):
+    assert not [k for k, _ in found(body).values() if k.startswith(("event:cpc", "event:npc", "event:cppcc"))]
+
+
+def test_recurring_events_come_from_the_lexicon_and_keep_the_mentions_they_hold():
+    _, rec = records("国常会确定了一批措施。5月25日的国务院常务会议部署稳经济。")
+    evs = [m for m in rec.mentions if m.kind == "Event"]
+    assert {m.key for m in evs} == {"event:state-council-executive-meeting"}
+    assert all(m.attrs["host_key"] == "state-council" for m in evs)
+    # 国务院 inside 国务院常务会议 is still a mention of the State Council
+    assert any(m.kind == "GovernmentBody" and m.text == "国务院" or m.key == "org:state-council"
+               for m in rec.mentions if m.kind != "Event")
+
+
+def test_a_year_before_a_recurring_event_makes_its_edition():
+    _, rec = records("记者日前从2021年世界人工智能大会上获悉。")
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.key == "event:world-ai-conference:2021"
+    assert ev.attrs["label"] == "2021年世界人工智能大会"
+    assert ev.attrs["series"]["key"] == "event:world-ai-conference"
+
+
+@pytest.mark.parametrize("body, surface, label", [
+    # the name starts after the verb of holding, and its host opens the label
+    ("6月5日，亚太经合组织（APEC）举行第二十八届贸易部长会议。", "第二十八届贸易部长会议",
+     "亚太经合组织第二十八届贸易部长会议"),
+    # 第12届 and 第十二届 are one ordinal; WTO and 世界贸易组织 one host
+    ("支持推动WTO第12届部长级会议取得积极成果。", "WTO第12届部长级会议", "世界贸易组织第十二届部长级会议"),
+    ("国家发展改革委组织召开虚拟货币“挖矿”治理专题视频会议。", "虚拟货币“挖矿”治理专题视频会议",
+     "国家发展改革委虚拟货币“挖矿”治理专题视频会议"),
+    # a province holding it: its own meeting, not another province's of the same name
+    ("1月5日，青海召开根治欠薪冬季专项行动动员部署电视电话会议。", "根治欠薪冬季专项行动动员部署电视电话会议",
+     "青海省根治欠薪冬季专项行动动员部署电视电话会议"),
+    ("群众强烈反对关税特别会议的举办。", "关税特别会议", "关税特别会议"),
+    ("方星海在9月举行的“2021中国（郑州）国际期货论坛”上表示。", "2021中国（郑州）国际期货论坛",
+     "2021中国（郑州）国际期货论坛"),
+    ("习近平出席《生物多样性公约》第十五次缔约方大会领导人峰会并发表主旨讲话。",
+     "《生物多样性公约》第十五次缔约方大会领导人峰会", "《生物多样性公约》第十五次缔约方大会领导人峰会"),
+])
+def test_events_named_by_their_last_words(body, surface, label):
+    assert found(body)[surface][1] == label
+
+
+@pytest.mark.parametrize("body", [
+    "这次会议是今年亚太经合组织首场部长级会议。",
+    "董事长6月10日在股东大会上表示。",
+    "本次会议主要讨论了以下问题。",
+    "以线下、线上方式召开政企座谈会120余场。",
+    "科技类学术会议要增加女性大会主讲人比例。",
+    "报道援引中国首席经济学家论坛理事王军的分析。",        # a forum as a body: its council member
+    "2022年全市市场监管工作会议召开。",                   # whose city? not a name
+    "第二届论坛由商务部主办。",                           # the second forum: which?
+])
+def test_a_meeting_described_is_not_a_named_event(body):
+    assert not [s for s, (k, _) in found(body).items() if not k.startswith("event:新闻发布会")], found(body)
+
+
+def test_hosts_are_hosting_facts():
+    (r,) = relations("国家发展改革委组织召开虚拟货币“挖矿”治理专题视频会议，通报有关情况。", "hosting")
+    assert r.args["host"].text == "国家发展改革委"
+    assert r.args["event"].text == "虚拟货币“挖矿”治理专题视频会议"
+    (r,) = relations("2021中国（郑州）国际期货论坛由中国期货业协会主办，在郑州举行。", "hosting")
+    assert r.args["host"].text == "中国期货业协会"
+    assert r.args["event"].text == "2021中国（郑州）国际期货论坛"      # 中国 and 郑州 inside stay mentions
+
+
+@pytest.mark.parametrize("body, label", [
+    ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。", "国务院新闻办公室新闻发布会（2022-02-17）"),
+    ("7月13日，国新办就2021年上半年金融统计数据情况举行新闻发布会。", "国务院新闻办公室新闻发布会（2022-02-17）"),
+    ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部例行新闻发布会（2022-02-17）"),
+    ("记者从日前召开的工信部“支持中小企业创新发展”主题新闻发布会上获悉。", "工业和信息化部新闻发布会（2022-02-17）"),
+])
+def test_a_press_conference_is_named_by_its_host(body, label):
+    _, rec = records(body)
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.attrs["label"] == label
+    assert ev.attrs["organizer"].kind == "GovernmentBody"
+
+
+def test_a_press_conference_without_a_host_is_the_articles_own():
+    a1, r1 = records("在日前的系列主题新闻发布会上，有关负责人介绍。")
+    a2, r2 = records("在日前举行的新闻发布会上，发言人介绍。", title="另一篇")
+    k1 = [m.key for m in r1.mentions if m.kind == "Event"]
+    k2 = [m.key for m in r2.mentions if m.kind == "Event"]
+    assert k1 and k2 and k1 != k2          # same day, different (unknown) hosts: never one event
+    assert a1.id in k1[0] and a2.id in k2[0]
+
+
+def test_the_graph_says_who_held_an_event_and_which_series_it_belongs_to():
+    from extract_helpers import article
+    art = article("国家发展改革委组织召开虚拟货币“挖矿”治理专题视频会议。记者从2021年世界人工智能大会上获悉。"
+                  "国务院常务会议指出，要稳定经济。")
+    _, g, e = article_graphs(art)
+    union = list(g) + list(e)
+    organizer = {(s, o) for s, p, o in union if p == SDO.organizer}
+    ndrc, sc = URIRef("https://w3id.org/kgnews/id/org/ndrc"), URIRef("https://w3id.org/kgnews/id/org/state-council")
+    assert any(o == ndrc for _, o in organizer)                           # from the text, with a fact
+    assert (URIRef("https://w3id.org/kgnews/id/event/state-council-executive-meeting"), sc) in organizer
+    assert any(p == KG.host and o == ndrc for _, p, o in g)
+    series = URIRef("https://w3id.org/kgnews/id/event/world-ai-conference")
+    assert any(p == SDO.superEvent and o == series for _, p, o in e)
+    assert (series, RDFS.label, Literal("世界人工智能大会")) in e               # the series is described
+    # the fixed host is described (typed, labelled) wherever it is pointed at
+    assert (sc, RDFS.label, Literal("国务院")) in e and (sc, RDF.type, KG.GovernmentBody) in e
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_events_over_the_corpus_are_named_not_described():
+    labels: dict[str, set[str]] = {}
+    named = []
+    for path in iter_article_files([CORPUS], [])[0]:
+        try:
+            art = read_file(str(path))
+        except Exception:
+            continue
+        for m in extract(art).mentions:
+            if m.kind == "Event":
+                labels.setdefault(m.key, set()).add(m.attrs.get("label") or m.text)
+                if m.rule == "named-event":
+                    named.append(m.attrs["label"])
+    assert len(labels) >= 40 and len(named) >= 10
+    # one label a key: the shared graph never holds two for one event
+    assert all(len(v) == 1 for v in labels.values()), {k: v for k, v in labels.items() if len(v) > 1}
+    for label in named:                 # a name, not a kind of meeting or a description of one
+        bare = events._BARE.sub("", label)
+        assert not events._GENERIC.fullmatch(bare) and not events._DEICTIC.search(label), label
+    assert {"event:cpc-cc-19-plenum-6", "event:state-council-executive-meeting", "event:ciie"} <= set(labels)
