@@ -117,8 +117,8 @@ def test_hosts_are_hosting_facts():
 
 
 @pytest.mark.parametrize("body, label", [
-    ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。", "国务院新闻办公室新闻发布会（2022-02-17）"),
-    ("7月13日，国新办就2021年上半年金融统计数据情况举行新闻发布会。", "国务院新闻办公室新闻发布会（2022-02-17）"),
+    ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。", "国务院新闻办公室新闻发布会（2021-11-15）"),
+    ("7月13日，国新办就2021年上半年金融统计数据情况举行新闻发布会。", "国务院新闻办公室新闻发布会（2021-07-13）"),     # the day stated
     ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部例行新闻发布会（2022-02-17）"),
     ("记者从日前召开的工信部“支持中小企业创新发展”主题新闻发布会上获悉。", "工业和信息化部新闻发布会（2022-02-17）"),
 ])
@@ -177,3 +177,38 @@ def test_events_over_the_corpus_are_named_not_described():
         bare = events._BARE.sub("", label)
         assert not events._GENERIC.fullmatch(bare) and not events._DEICTIC.search(label), label
     assert {"event:cpc-cc-19-plenum-6", "event:state-council-executive-meeting", "event:ciie"} <= set(labels)
+
+
+def test_a_meeting_named_only_by_its_host_is_keyed_by_host_and_day():
+    _, rec = records("3月31日，农业农村部召开视频会议对扩大农业农村有效投资进行部署。", date="Fri, 01 Apr 2022 08:00:00 GMT")
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.key == "event:农业农村部视频会议:2022-03-31"
+    assert ev.attrs["organizer"].text == "农业农村部" and ev.attrs["date"] == "2022-03-31"
+    # no host named: no event (会议 alone is not one)
+    assert not [m for m in records("有关方面召开会议研究部署。")[1].mentions if m.kind == "Event"]
+
+
+@pytest.mark.parametrize("text, date, want", [
+    ("3月31日，农业农村部召开视频会议", "2022-04-01", "2022-03-31"),
+    ("12月30日，财政部召开会议", "2022-01-02", "2021-12-30"),       # the year before the article's
+    ("2020年5月1日，财政部召开会议", "2022-01-02", "2020-05-01"),
+    ("近日，财政部召开会议", "2022-01-02", "2022-01-02"),            # no day given: the article's
+    ("13月40日，财政部召开会议", "2022-01-02", "2022-01-02"),
+])
+def test_the_day_a_sentence_gives(text, date, want):
+    assert events.day(text, text.index("召开"), date) == want
+
+
+def test_a_meetings_words_are_its_hosts():
+    body = ("3月31日，农业农村部召开视频会议对扩大农业农村有效投资进行部署。"
+            "会议指出，各级农业农村部门要加强组织领导，创新工作思路。\n"
+            "会议强调，要用足用好财政支农投入。")
+    said = [r for r in relations(body, "statement") if r.rule == "meeting-statement"]
+    assert [(r.args["speaker"].text, r.args["verb"]) for r in said] == [("农业农村部", "指出"), ("农业农村部", "强调")]
+    assert said[0].args["text"].startswith("各级农业农村部门要加强组织领导")
+    # a meeting whose host is only a place says nothing of anyone's
+    assert not [r for r in relations("1月5日，青海召开根治欠薪冬季专项行动动员部署电视电话会议。会议要求，加强监管。",
+                                     "statement") if r.rule == "meeting-statement"]
+    # 会议 far from any meeting named is no reference
+    far = "农业农村部召开视频会议。\n甲。\n乙。\n丙。\n丁。\n会议指出，要加强监管。"
+    assert not [r for r in relations(far, "statement") if r.rule == "meeting-statement"]

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "36"
+VERSION = "37"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -915,12 +915,14 @@ def extract(ctx: Context) -> Records:
             host = events.press_host(text, x.span.start, rec.mentions)
             kind = x.attrs.pop("type")
             name = events.host_name(host) if host is not None else ""
-            x.key = f"event:{name}{kind}:{date}" if host is not None else f"event:{kind}:{date}:{art.id}"
-            x.attrs["label"] = f"{name}{kind}" + (f"（{date}）" if date else "")
+            day = events.day(text, x.span.start, date)
+            x.key = f"event:{name}{kind}:{day}" if host is not None else f"event:{kind}:{day}:{art.id}"
+            x.attrs["label"] = f"{name}{kind}" + (f"（{day}）" if day else "")
+            x.attrs["date"] = day or None
             if host is not None:
                 x.attrs["organizer"] = host
     # named events last: their names may hold the mentions found above (国务院常务会议, 国务院)
-    for s_, e_, rule, attrs in events.find(text, rec.mentions):
+    for s_, e_, rule, attrs in events.find(text, rec.mentions, date):
         if text[s_:e_] not in stop:
             add(s_, e_, "Event", rule, 0.8 if rule != "named-event" else 0.7, key=attrs.pop("key"), **attrs)
     rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))

@@ -75,6 +75,9 @@ _INNER_VERB = re.compile(r"举行|召开|举办|主办|承办|筹办|出席|参�
                          r"围绕|落实|贯彻|学习|宣布|致信|日电|向|从|在|的|是|于")
 # a meeting described, not named: 这次会议是今年…首场部长级会议
 _DEICTIC = re.compile(r"这次|本次|此次|这场|今年|去年|明年|首场|首次|每年|近期|最近|上述|相关|有关|该|历次|^(?:\d{4}年?)?全[市省区县州]")
+# a meeting with no name of its own, right after its host's verb of holding
+_UNNAMED = re.compile(r"(?:召开|举行|主持召开|组织召开)了?(?P<word>(?:专题|视频|电视电话|常务|全体|党组|党委|专题视频)?会议|座谈会)"
+                      r"(?=[，。；：、\s对就研究部署传达听取审议]|$)")
 # verbs of holding, between the host and the event (国家发展改革委组织召开…, 商务部举办的…)
 _HOLD = re.compile(r"(?:（[^）]{1,12}）)?(?:在[^，。；\n]{1,12}?)?(?:主持|组织|联合|共同)?(?:召开|举行|举办|主办|承办)(?:了|的)?$")
 # after the name: …由商务部主办
@@ -190,10 +193,11 @@ def press_host(text: str, start: int, mentions: list[Mention]) -> Mention | None
     return best
 
 
-def find(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, dict]]:
+def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, int, str, dict]]:
     """Events in `text` as (start, end, rule, attrs) with attrs key, label, en (when known),
     series (the recurring event an edition belongs to), organizer (a mention, when the text names
-    the host) and host_key (the lexicon's fixed host)."""
+    the host), host_key (the lexicon's fixed host) and date (a meeting named only by its host:
+    the day the sentence gives, else `date`, the article's)."""
     spans = [(m.span.start, m.span.end) for m in mentions if m.span is not None]
     orgs = sorted((m for m in mentions if m.span is not None and m.kind in HOST_KINDS),
                   key=lambda m: -m.span.start)          # nearest first when searching backwards
@@ -241,6 +245,17 @@ def find(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, dict]]
                 or name.count("“") != name.count("”") or name.count("（") != name.count("）"):
             continue
         found.append((s, e, "named-event", {"label": name}))
+    # 农业农村部召开视频会议, 财政部召开会议: a meeting named only by its host and its day
+    for m in _UNNAMED.finditer(text):
+        s, e = m.span("word")
+        host = _host(text, s, e, orgs, own_words=False)
+        if host is None or not free(s, e) or _crosses((s, e), spans):
+            continue
+        when = day(text, s, date)
+        name = host_name(host)
+        found.append((s, e, "hosted-meeting", {
+            "key": f"event:{name}{m.group('word')}:{when}", "label": f"{name}{m.group('word')}" + (f"（{when}）" if when else ""),
+            "date": when or None, "organizer": host}))
     places = sorted((m for m in mentions if m.span is not None and m.kind in PLACE_KINDS and m.key),
                     key=lambda m: -m.span.start)
     out = []
@@ -274,6 +289,22 @@ def find(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, dict]]
             name = _canonical(attrs["label"])
             attrs["key"], attrs["label"] = keyed.get(name, (f"event:{name}", name))
     return out
+
+
+def day(text: str, before: int, date: str) -> str:
+    """The day a sentence opens with (3月31日，农业农村部召开…), in the article's year (the year
+    before when that day would be after the article's), else the article's own date."""
+    start = max(text.rfind(c, 0, before) for c in "。！？\n") + 1
+    m = re.search(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", text[start:before])
+    if not m or not date[:4].isdigit():
+        return date
+    month, day = int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return date
+    year = int(m.group(1) or date[:4])
+    if not m.group(1) and (month, day) > (int(date[5:7] or 0), int(date[8:10] or 0)):
+        year -= 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def host_name(host: Mention) -> str:

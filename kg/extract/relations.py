@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "28"
+VERSION = "29"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -805,6 +805,54 @@ def _measures(art, mentions, rec: Records):
                                           Span(h.start(), h.start() + len(h.group(0)) + len(item)), 0.7, "ordinal-list"))
 
 
+# what a meeting says: 会议指出, 国务院常务会议要求, 会议还强调
+_MEETING_VERB = re.compile(r"(?:还|也|同时|进一步)?(?P<verb>指出|强调|要求|认为|提出|确定|决定|明确|部署)[，,：:]?")
+_MEETING_WORD = re.compile(r"(?:^|(?<=[。；！\n]))[ \t\u3000]*(?P<w>会议)(?=(?:还|也|同时|进一步)?(?:指出|强调|要求|认为|提出|确定|决定|明确|部署))")
+
+
+def _meeting_statements(art, mentions, rec: Records) -> None:
+    """会议指出，…: a meeting's words are its host's, the organisation that held it (the State
+    Council for 国务院常务会议, 农业农村部 for the video conference it held). 会议 alone opening a
+    sentence is the meeting last named, within the two paragraphs before."""
+    text = art.text
+    meetings = sorted((m for m in mentions if m.kind == "Event" and m.span and m.rule != "press-conference"
+                       and re.search(r"(?:会议|全会|大会)(?:（[^）]*）)?$", m.attrs.get("label") or m.text)),
+                      key=lambda m: m.span.start)
+    if not meetings:
+        return
+    orgs = {m.key: m for m in mentions if m.kind in ORG_KINDS and m.span and m.key}
+
+    def host_of(ev):
+        if ev.attrs.get("organizer") is not None:
+            return ev.attrs["organizer"]
+        key = ev.attrs.get("host_key") or (ev.attrs.get("series") or {}).get("host_key")
+        return orgs.get(f"org:{key}") if key else None
+
+    said = []
+    for ev in meetings:               # 国务院常务会议指出
+        vm = _MEETING_VERB.match(text, ev.span.end)
+        if vm and (ev.span.start == 0 or text[ev.span.start - 1] in _SPEAKER_LEFT):
+            said.append((ev.span.start, vm, ev))
+    for wm in _MEETING_WORD.finditer(text):      # …会议召开。会议要求，
+        before = [ev for ev in meetings if ev.span.end <= wm.start()]
+        paras = [p for p in art.paragraphs if p.end > (before[-1].span.start if before else len(text)) and p.start <= wm.start()]
+        if before and len(paras) <= 3:
+            said.append((wm.start("w"), _MEETING_VERB.match(text, wm.end("w")), before[-1]))
+    taken = {r.span.start for r in rec.relations if r.kind == "statement" and r.span}
+    for start, vm, ev in sorted(said, key=lambda t: t[0]):
+        host = host_of(ev)
+        if host is None or start in taken:
+            continue
+        s0, s1 = _sentence_span(art, start)
+        s1 = _listed_points(art, _through_semicolons(art, s1))
+        quote = text[vm.end():s1].strip("：:，, “”\"")
+        if len(quote) < 4:
+            continue
+        rec.relations.append(_rel("statement", {"speaker": host, "text": quote, "verb": vm.group("verb")},
+                                  Span(start, s1), 0.7, "meeting-statement"))
+        taken.add(start)
+
+
 def _hostings(art, mentions, rec: Records) -> None:
     """An organisation the text names as holding an event (kg.extract.events found it)."""
     for m in mentions:
@@ -828,6 +876,7 @@ def extract(ctx: Context) -> Records:
     _designations_by_reference(art, mentions, rec)
     _designation_lists(art, mentions, rec)
     _statements(art, mentions, rec)
+    _meeting_statements(art, mentions, rec)
     _views(art, mentions, rec)
     _measures(art, mentions, rec)
     _hostings(art, mentions, rec)
