@@ -423,8 +423,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     for msg in writer.failed:
         summary.built -= 1
         fail(msg)
-    if writer.candidates:
-        store.prune_entities(writer.candidates)
+    # (also when nothing was dropped now: a killed run may have left entities to prune)
+    store.prune_entities(writer.candidates)
     if prune and not walk_errors:               # an unreadable folder's files are not gone
         summary.removed = len(remove(_gone(paths, present, store), store))
     store.settle(len(known))
@@ -523,8 +523,7 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
     dropped, candidates = store.drop_graphs(list(chosen.values()))
     dropped = set(dropped)
     removed = [aid for aid, g in chosen.items() if g in dropped]
-    if candidates:
-        store.prune_entities(candidates)
+    store.prune_entities(candidates)
     store.settle(len(known))
     store.flush()
     return removed

@@ -234,6 +234,7 @@ class RemoteStore(Backend):
         if not existing:
             return [], set()
         candidates = self.referenced_entities(existing)
+        self.note_pending(candidates)
         if self.write_mode == "gsp":
             for g in existing:
                 self._http("DELETE", self.ep.gsp, params={self.ep.graph_param: g}, ok404=True)
@@ -247,6 +248,7 @@ class RemoteStore(Backend):
         targets = drop + [w.graph for w in writes]
         existing = self.existing_graphs(targets)
         candidates = self.referenced_entities(existing) if existing else set()
+        self.note_pending(candidates)
         if self.write_mode == "gsp":
             for g in drop:
                 if g in existing:

@@ -166,6 +166,9 @@ def _values(iris: Iterable[str]) -> str:
 
 
 _ENT, _ONTO = str(ENTITIES_GRAPH), str(ONTOLOGY_GRAPH)
+# entities to prune, listed before the graphs that referred to them are dropped (see note_pending)
+PENDING_GRAPH = str(ENTITIES_GRAPH).rsplit("/", 1)[0] + "/pending-prune"
+PENDING_PREDICATE = PENDING_GRAPH + "#entity"
 
 
 class Backend(abc.ABC):
@@ -303,6 +306,21 @@ class Backend(abc.ABC):
             out.update(row["e"].value for row in self.select(q))
         return out
 
+    def note_pending(self, entities: Iterable[str]) -> None:
+        """List entities to prune, committed before the graphs referring to them are dropped: a
+        build killed between the drop and its prune leaves them listed, and the next prune (of
+        any build or removal) takes them up, so a re-run converges (tests/test_crash.py). The
+        list is a graph of its own (kgr:pending-prune) that the prune empties; an entity is its
+        subject, never an object, so it counts as no reference."""
+        for chunk in _chunks(sorted(set(entities)), 1000):
+            body = " ".join(f"{ox.NamedNode(e)} <{PENDING_PREDICATE}> true ." for e in chunk)
+            self.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ {body} }} }}")  # sparql-static: IRIs via ox.NamedNode
+
+    def pending(self) -> set[str]:
+        """Entities a prune that did not finish left listed (see note_pending)."""
+        q = f"SELECT DISTINCT ?e WHERE {{ GRAPH <{PENDING_GRAPH}> {{ ?e <{PENDING_PREDICATE}> ?x }} }}"  # sparql-static
+        return {row["e"].value for row in self.select(q)}
+
     def prune_entities(self, candidates: Iterable[str] | None = None) -> int:
         """Drop entity descriptions that no article graph refers to any more; returns the number
         of triples removed from kgr:entities.
@@ -312,6 +330,7 @@ class Backend(abc.ABC):
         Repeated until nothing changes: an entity kept only because another (now dropped) entity
         pointed at it, such as a province reached by schema:containedInPlace, goes in the next
         round."""
+        pending = self.pending()
         if candidates is None:
             before = self.count(_ENT)
             n = before
@@ -319,9 +338,12 @@ class Backend(abc.ABC):
                 self._prune_once()
                 after = self.count(_ENT)
                 if after == n:
-                    return before - after
+                    break
                 n = after
-        todo = set(candidates)
+            if pending:
+                self.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")  # sparql-static
+            return before - after
+        todo = set(candidates) | pending
         removed = 0
         while todo:
             orphans: set[str] = set()
@@ -344,6 +366,8 @@ class Backend(abc.ABC):
                 self.update(f"""DELETE {{ GRAPH <{_ENT}> {{ ?e ?p ?o }} }}
                                 WHERE {{ VALUES ?e {{ {vals} }} GRAPH <{_ENT}> {{ ?e ?p ?o }} }}""")  # sparql-static
             todo -= orphans
+        if pending:
+            self.update(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")  # sparql-static
         return removed
 
     def _prune_once(self) -> None:
@@ -444,6 +468,7 @@ class Store(Backend):
         if not existing:
             return [], set()
         candidates = self.referenced_entities(existing)
+        self.note_pending(candidates)
         for g in existing:
             self.ox.remove_graph(ox.NamedNode(g))
         return existing, candidates
@@ -458,6 +483,7 @@ class Store(Backend):
         dropped = [g for g in dict.fromkeys(str(g) for g in drop)
                    if g not in existing and self.ox.contains_named_graph(ox.NamedNode(g))]
         candidates = self.referenced_entities([*existing, *dropped]) if existing or dropped else set()
+        self.note_pending(candidates)
         entities = ntriples_to_nquads(merge_lines(w.entities for w in writes), _ENT)
         fresh = [w for w in writes if w.graph not in existing]
         if len(fresh) >= self.bulk_min:

@@ -169,6 +169,27 @@ def test_killed_build_is_repaired(store):
     assert dump(store) == before
 
 
+def test_a_prune_killed_before_it_ran_is_done_by_the_next_build(folder, store, monkeypatch):
+    build([folder], store)
+    # 高峰 is named no more: the articles change, and his entity is left to prune
+    for target in (p for p in sorted(folder.iterdir()) if "高峰" in p.read_text(encoding="utf-8")):
+        target.write_text(target.read_text(encoding="utf-8").replace("高峰", "某人"), encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt          # the drop is committed, the prune never runs
+    monkeypatch.setattr(Store, "prune_entities", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build([folder], store)
+    monkeypatch.undo()
+    left = store.pending()
+    assert left and any("person/%E9%AB%98%E5%B3%B0" in e for e in left)    # 高峰, listed
+    again = build([folder], store)
+    assert again.built == 0 and again.unchanged == N
+    assert store.pending() == set()
+    assert not [e for e in entities(store) if "person/%E9%AB%98%E5%B3%B0" in e]
+    assert dump(store) == fresh([folder])           # as if the first run had finished
+
+
 def test_unreadable_and_empty_files_fail_alone(folder, store):
     (folder / "empty.md").write_text("   \n", encoding="utf-8")
     summary = build([folder], store)
