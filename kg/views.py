@@ -35,8 +35,8 @@ PYTHONHASHSEED is.
 
 Only the facts described in docs/ARCHITECTURE.md become edges: RoleFact (person -> org, labelled
 with the post), DocumentAction (agent -> document, labelled 发布/批复/...), Designation
-(place -> programme 设立, approving document -> programme 批复), Statement (speaker -> a
-statement node, labelled with the verb). Every edge carries its evidence (sentence + quoted span,
+(place -> programme 设立, approving document -> programme 批复), EventHosting (host -> event,
+举办), Statement (speaker -> a statement node, labelled with the verb). Every edge carries its evidence (sentence + quoted span,
 confidence, article) and its width grows with the number of articles supporting the fact.
 """
 from __future__ import annotations
@@ -97,12 +97,13 @@ _EDGE_COLOURS = {
     "document": "#4f9a94",
     "designation": "#b07aa1",
     "approval": "#8c6bb1",
+    "hosting": "#c08a3e",
     "statement": "#a9a29e",
     "mention": "#d0d0d0",
     "construct": "#8a8a8a",
 }
 _EDGE_ZH = {"role": "任职 role", "document": "文件行为 document", "designation": "设立 designation",
-            "approval": "批复 approval", "statement": "表态 statement", "mention": "提及 mention",
+            "approval": "批复 approval", "hosting": "举办 hosting", "statement": "表态 statement", "mention": "提及 mention",
             "construct": "CONSTRUCT"}
 
 _FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -140,7 +141,7 @@ SELECT ?a ?e WHERE { ?a a kg:Article ; schema:mentions ?e . }"""
 # the one-query form (four OPTIONALs) 2-3x slower.
 _Q_EVIDENCE = """
 SELECT ?f ?a ?ev WHERE {
-  VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:Statement }
+  VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:EventHosting kg:Statement }
   ?f a ?t ; kg:evidence ?ev .
   ?ev prov:wasDerivedFrom ?a .
 }"""
@@ -169,6 +170,10 @@ SELECT ?f ?a ?s ?o ?action WHERE {
 SELECT ?f ?a ?s ?o ?doc WHERE {
   ?f a kg:Designation ; prov:wasDerivedFrom ?a ; kg:place ?s ; kg:programme ?o .
   OPTIONAL { ?f kg:approvedBy ?doc }
+}""",
+    "hosting": """
+SELECT ?f ?a ?s ?o WHERE {
+  ?f a kg:EventHosting ; prov:wasDerivedFrom ?a ; kg:host ?s ; kg:event ?o .
 }""",
     "statement": """
 SELECT ?f ?a ?s ?text ?verb WHERE {
@@ -350,6 +355,8 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
     for f, a, s, o, doc in _select(ds, _Q_FACTS["designation"], a=article):
         rows.append((fact(f, "designation", s, o, "设立",
                           approved_by=None if doc is None else str(doc)), str(a)))
+    for f, a, s, o in _select(ds, _Q_FACTS["hosting"], a=article):
+        rows.append((fact(f, "hosting", s, o, "举办"), str(a)))
     for f, a, s, text, verb in _select(ds, _Q_FACTS["statement"], a=article):
         rows.append((fact(f, "statement", s, None, _s(verb) or "表示", text=_s(text)), str(a)))
     for fct, a in rows:
