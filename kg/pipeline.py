@@ -35,6 +35,8 @@ from . import limits, rdf
 from .extract.base import Context
 from .extract.registry import load_extractors
 from .model import Article, Records
+from . import hashcache
+from .hashcache import HashCache
 from .readers import ReadError, iter_article_files, read_bytes, read_file
 from .readers.decode import MAX_BYTES
 from .readers.errors import display_path
@@ -281,17 +283,33 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     for msg in walk_errors:
         fail(msg)
-    # read and hash every file (cheap), parse none
+    # hash every file (cheap), parse none; a file as it was when last hashed is not read again
+    hashes = HashCache(store.side_file(hashcache.NAME))
+    seen: set[str] = set()
     entries: list[tuple[str, str, str, bool]] = []      # path, content hash, article id, empty?
     for path in files:
         key = str(path)
-        data = _read_raw(key)
-        if isinstance(data, str):
-            fail(data)
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        entries.append((key, digest, article_id(key, digest), not data.strip()))
+        absolute = _abs(key)
+        seen.add(absolute)
+        try:
+            st = os.stat(key)
+        except OSError:
+            st = None
+        hit = hashes.lookup(absolute, st) if st is not None and not force else None
+        if hit is not None:
+            digest, empty = hit
+        else:
+            data = _read_raw(key)
+            if isinstance(data, str):
+                fail(data)
+                continue
+            digest, empty = hashlib.sha256(data).hexdigest(), not data.strip()
+            if st is not None:
+                hashes.record(absolute, st, digest, empty)
+        entries.append((key, digest, article_id(key, digest), empty))
     del files
+    if not walk_errors:
+        hashes.forget_under([str(p) for p in paths], seen)
     # what the store holds about them: a few lookups for a few files, else one scan
     if len(entries) <= LOOKUP_BELOW:
         spellings = sorted({form for e in entries for form in (e[0], _abs(e[0]), _rel(e[0]))})
@@ -429,6 +447,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         summary.removed = len(remove(_gone(paths, present, store), store))
     store.settle(len(known))
     store.flush()
+    hashes.save()
     summary.errors.sort()
     summary.entities = store.entity_count()
     summary.seconds = time.perf_counter() - t0

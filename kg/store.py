@@ -218,6 +218,10 @@ class Backend(abc.ABC):
     def flush(self) -> None:
         pass
 
+    def side_file(self, name: str) -> Path | None:
+        """Where kg may keep a file of its own beside the store's data (None: nowhere)."""
+        return None
+
     def settle(self, articles: int) -> None:
         """After a build that left `articles` articles in the store: time to tidy up storage."""
 
@@ -559,6 +563,10 @@ class Store(Backend):
                 log.warning("could not compact the store %s (queries stay slower until a later "
                             "build compacts it): %s", self.path, exc)   # committed, the build is fine
         self.bulk_written = 0
+
+    def side_file(self, name: str) -> Path | None:
+        # RocksDB ignores files it did not write; the folder is never walked for articles
+        return self.path / name if self.path is not None and not self.read_only else None
 
     def close(self) -> None:
         """Release the store (and its RocksDB lock); the object is unusable afterwards."""

@@ -3,6 +3,8 @@ current files gives (article graphs, support counts, the entities still mentione
 batch size; a build killed half-way is repaired by the next one."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -188,6 +190,75 @@ def test_a_prune_killed_before_it_ran_is_done_by_the_next_build(folder, store, m
     assert store.pending() == set()
     assert not [e for e in entities(store) if "person/%E9%AB%98%E5%B3%B0" in e]
     assert dump(store) == fresh([folder])           # as if the first run had finished
+
+
+def _reads(monkeypatch) -> list[str]:
+    """The files kg.pipeline reads from now on."""
+    import kg.pipeline as pipeline
+    seen: list[str] = []
+    real = pipeline._read_raw
+
+    def spy(path):
+        seen.append(Path(path).name)
+        return real(path)
+    monkeypatch.setattr(pipeline, "_read_raw", spy)
+    return seen
+
+
+def _age(folder: Path, seconds: float = 10) -> None:
+    """Move the files' mtimes back, out of the cache's racy window."""
+    for p in folder.iterdir():
+        st = p.stat()
+        os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns - int(seconds * 1e9)))
+
+
+def test_an_unchanged_file_is_not_read_again(folder, store, monkeypatch):
+    _age(folder)
+    build([folder], store)
+    reads = _reads(monkeypatch)
+    again = build([folder], store)
+    assert again.unchanged == N and reads == []               # every hash from the cache
+    changed = sorted(folder.iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    third = build([folder], store)
+    assert (third.built, third.unchanged) == (1, N - 1)
+    assert reads == [changed.name, changed.name]               # hashed, then extracted
+    assert dump(store) == fresh([folder])
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(folder, store):
+    _age(folder)
+    build([folder], store)
+    target = sorted(folder.iterdir())[0]
+    st = target.stat()
+    text = target.read_text(encoding="utf-8")
+    swapped = text.replace("商务部", "财政部", 1) if "商务部" in text else text.replace("的", "地", 1)
+    assert swapped != text and len(swapped.encode()) == len(text.encode())
+    target.write_text(swapped, encoding="utf-8")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))     # same size, mtime put back: the ctime moved
+    again = build([folder], store)
+    assert again.built == 1
+    assert dump(store) == fresh([folder])
+
+
+def test_a_file_written_just_before_the_cache_is_hashed_again(folder, store, monkeypatch):
+    for p in folder.iterdir():
+        os.utime(p)                            # written a moment ago: racy entries
+    build([folder], store)
+    reads = _reads(monkeypatch)
+    build([folder], store)
+    assert len(reads) == N                     # none trusted yet
+    monkeypatch.undo()
+
+
+def test_a_broken_hash_cache_only_means_reading_again(folder, store):
+    build([folder], store)
+    cache = store.side_file("kg-hashes.json")
+    assert cache is not None and cache.is_file()
+    cache.write_text("{not json", encoding="utf-8")
+    again = build([folder], store)
+    assert again.unchanged == N and again.failed == 0
+    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 1
 
 
 def test_unreadable_and_empty_files_fail_alone(folder, store):
