@@ -55,13 +55,37 @@ def test_what_is_not_a_numbered_session(body):
 
 
 def test_recurring_events_come_from_the_lexicon_and_keep_the_mentions_they_hold():
-    _, rec = records("国常会确定了一批措施。5月25日的国务院常务会议部署稳经济。")
+    _, rec = records("国常会确定了一批措施。近期国务院常务会议部署稳经济。")
     evs = [m for m in rec.mentions if m.kind == "Event"]
-    assert {m.key for m in evs} == {"event:state-council-executive-meeting"}
+    assert [m.key for m in evs] == ["event:state-council-executive-meeting"] * 2
     assert all(m.attrs["host_key"] == "state-council" for m in evs)
-    # 国务院 inside 国务院常务会议 is still a mention of the State Council
-    assert any(m.kind == "GovernmentBody" and m.text == "国务院" or m.key == "org:state-council"
-               for m in rec.mentions if m.kind != "Event")
+    # 国务院 inside 国务院常务会议 is still a mention of the State Council, of its own span
+    (sc,) = [m for m in rec.mentions if m.key == "org:state-council"]
+    assert sc.text == "国务院" and sc.span.start == evs[1].span.start and sc.span.end < evs[1].span.end
+
+
+def test_no_event_is_named_like_an_organisation():
+    # (one span, one mention: an event spelled as an organisation's alias would be lost to it)
+    from kg import gazetteer
+    orgs = gazetteer.org_index()
+    assert not [s for e in events.lexicon() for s in (e["name"], *e.get("aliases", [])) if s in orgs]
+    keys = {o.key for o in gazetteer.orgs()}
+    assert not [e["key"] for e in events.lexicon() if e.get("host") and e["host"] not in keys]
+
+
+@pytest.mark.parametrize("body, key, label", [
+    # a frequent meeting's day makes that day's meeting (the article is of 2022-02-17)
+    ("2月16日，国务院常务会议确定实施退税政策。", "event:state-council-executive-meeting:2022-02-16",
+     "国务院常务会议（2022-02-16）"),
+    ("5月25日召开的国务院常务会议部署稳经济。", "event:state-council-executive-meeting:2021-05-25",
+     "国务院常务会议（2021-05-25）"),
+    ("第四届进博会将于11月举办。", "event:ciie:4", "第四届中国国际进口博览会"),
+])
+def test_editions_of_recurring_events(body, key, label):
+    _, rec = records(body)
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert (ev.key, ev.attrs["label"]) == (key, label)
+    assert ev.attrs["series"]["key"] in ("event:state-council-executive-meeting", "event:ciie")
 
 
 def test_a_year_before_a_recurring_event_makes_its_edition():
@@ -119,7 +143,9 @@ def test_hosts_are_hosting_facts():
 @pytest.mark.parametrize("body, label", [
     ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。", "国务院新闻办公室新闻发布会（2021-11-15）"),
     ("7月13日，国新办就2021年上半年金融统计数据情况举行新闻发布会。", "国务院新闻办公室新闻发布会（2021-07-13）"),     # the day stated
-    ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部例行新闻发布会（2022-02-17）"),
+    ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部新闻发布会（2022-02-17）"),
+    ("付凌晖今日在国新办发布会上表示。", "国务院新闻办公室新闻发布会（2022-02-17）"),     # bare 发布会, host named
+    ("昨天（16日），国务院新闻办公室举行吹风会。", "国务院新闻办公室吹风会（2022-02-16）"),
     ("记者从日前召开的工信部“支持中小企业创新发展”主题新闻发布会上获悉。", "工业和信息化部新闻发布会（2022-02-17）"),
 ])
 def test_a_press_conference_is_named_by_its_host(body, label):
@@ -212,3 +238,41 @@ def test_a_meetings_words_are_its_hosts():
     # 会议 far from any meeting named is no reference
     far = "农业农村部召开视频会议。\n甲。\n乙。\n丙。\n丁。\n会议指出，要加强监管。"
     assert not [r for r in relations(far, "statement") if r.rule == "meeting-statement"]
+
+
+def test_one_hosts_conference_of_a_day_is_one_event_whatever_it_is_called():
+    _, r1 = records("外交部发言人赵立坚在例行记者会上表示。")
+    _, r2 = records("外交部发言人赵立坚在例行新闻发布会上说。", title="另一篇")
+    k1 = [m.key for m in r1.mentions if m.kind == "Event"]
+    k2 = [m.key for m in r2.mentions if m.kind == "Event"]
+    assert k1 == k2 == ["event:外交部新闻发布会:2022-02-17"]
+    # several conferences, no host: none
+    assert not [m for m in records("10个部委陆续召开上半年数据解读发布会。")[1].mentions if m.kind == "Event"]
+
+
+def test_a_bodys_numbered_meeting():
+    _, rec = records("该规划已经2021年9月18日国家发展和改革委员会第18次委务会议审议通过。")
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.attrs["label"] == "国家发展改革委第十八次委务会议"
+    assert ev.attrs["organizer"].key == "org:ndrc"
+
+
+def test_a_session_inside_a_documents_title_is_the_documents_words():
+    _, rec = records("会议通过的《中国共产党第二次全国代表大会宣言》明确指出。")
+    assert not [m for m in rec.mentions if m.kind == "Event"]
+
+
+def test_a_name_found_once_is_found_again():
+    _, rec = records("同年10月26日，关税特别会议在北京召开。各地群众反对，关税特别会议最终无果而散。")
+    evs = [m for m in rec.mentions if m.kind == "Event"]
+    assert [m.text for m in evs] == ["关税特别会议"] * 2 and len({m.key for m in evs}) == 1
+
+
+@pytest.mark.parametrize("text, date, want", [
+    ("昨天（23日），国务院新闻办公室举行吹风会", "2022-03-24", "2022-03-23"),
+    ("昨天，国务院新闻办公室举行吹风会", "2022-03-24", "2022-03-23"),
+    ("10月18日，统计局发布数据。付凌晖在当天举行的国新办发布会", "2021-10-20", "2021-10-18"),
+    ("1925年5月1日，全国劳动大会召开。5月28日，中共中央召开紧急会议", "2021-06-30", "1925-05-28"),
+])
+def test_relative_and_historical_days(text, date, want):
+    assert events.day(text, len(text), date) == want

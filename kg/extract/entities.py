@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "37"
+VERSION = "38"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -908,12 +908,18 @@ def extract(ctx: Context) -> Records:
                 add(m.start(), m.end(), "Person", "person-propagation", min(conf, 0.7))
     # a press conference's host, now that every organisation is found: 国新办就…举行新闻发布会,
     # 商务部新闻发言人高峰近日在例行新闻发布会上. One host's conference of a day is one event
-    # across articles; one whose host the article does not name is this article's own (two
-    # hosts' conferences of one day are two events)
+    # across articles, whatever the article calls it (例行记者会, 新闻发布会, 发布会); one whose
+    # host the article does not name is this article's own (two hosts' conferences of one day
+    # are two events). A bare 发布会 is one where its host is named (在国新办发布会上, 在国新办
+    # 举行的发布会上)
+    hosts = events.Hosts(rec.mentions)
+    for m in re.finditer("发布会", text):
+        if not _overlaps(m.span(), taken) and events.press_host(text, m.start(), hosts) is not None:
+            add(m.start(), m.end(), "Event", "press-conference", 0.7, date=date or None, type="发布会")
     for x in rec.mentions:
         if x.rule == "press-conference":
-            host = events.press_host(text, x.span.start, rec.mentions)
-            kind = x.attrs.pop("type")
+            host = events.press_host(text, x.span.start, hosts)
+            kind = events.press_kind(x.attrs.pop("type"))
             name = events.host_name(host) if host is not None else ""
             day = events.day(text, x.span.start, date)
             x.key = f"event:{name}{kind}:{day}" if host is not None else f"event:{kind}:{day}:{art.id}"

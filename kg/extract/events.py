@@ -16,6 +16,7 @@ recorded as the host, for the relations extractor; an event of the lexicon may h
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -53,13 +54,15 @@ _CPPCC = re.compile(
 # names by their last words; the name starts at a clause boundary or after a verb of holding,
 # attending or a preposition, and a 《…》 title may open it (《生物多样性公约》第十五次缔约方大会)
 _SUFFIX = ("论坛|峰会|博览会|交易会|洽谈会|展览会|年会|部长会议|部长级会议|经济工作会议|工作会议|电视电话会议|"
+           "动员会|推进会|部署会|调度会|例会|恳谈会|推介会|对接会|招聘会|视频会|"
            "视频会议|常务会议|全体会议|联席会议|座谈会|缔约方大会|领导人会议|非正式会议|特别会议|专题会议|全会|大会")
-_LEFT = ("(?:^|(?<=[，。、；：“（\n在的于])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=主持)|"
+_LEFT = ("(?:^|(?<=[，。、；：“（\n在的于])|(?<=出席)|(?<=参加)|(?<=举办)|(?<=举行)|(?<=召开)|(?<=主持)|(?<=开展)|"
+         "(?<=落实)|(?<=贯彻)|"
          "(?<=用好)|(?<=办好)|(?<=推动)|(?<=支持)|(?<=承接)|(?<=从)|(?<=电)|(?<=向)|(?<=致信)|(?<=贺信))")
 _NAMED = re.compile(
     rf"{_LEFT}(?P<name>(?:《[^》\n]{{1,20}}》)?(?:\d{{4}}年?)?[{HAN}A-Za-z\d“”（）+\-—－]{{2,24}}?(?P<suffix>{_SUFFIX}))"
-    rf"(?=[，。、；：”）\s\d上中期间召开开幕闭幕举行举办在于将已由的后前和及与暨等精神要求指出强调提出部署决定通过审议成果以并所]"
-    rf"|达成|取得|发表|宣布|之际|前夕|$)")
+    rf"(?=[，。、；：”）\s\d上中在于将已由的后前和及与暨等并所]|期间|召开|开幕|闭幕|举行|举办|精神|要求|指出|强调|提出"
+    rf"|部署|决定|通过|审议|成果|以来|达成|取得|发表|宣布|之际|前夕|$)")
 _NAMED_SCAN = Anchored(_NAMED, _SUFFIX, 24 + 4 + 22)
 # what makes a name a kind of event, not one: 这次会议, 股东大会, 各类论坛, 科技类学术会议
 _GENERIC = re.compile(
@@ -68,18 +71,22 @@ _GENERIC = re.compile(
     r"国际|全国|全省|全市|地方|线上|线下|视频|电视电话|专题|紧急|工作|领导人|部长级?|理事|代表|女性|大型|主题|分|"
     r"政企|企业|专家|媒体|网络|现场|民营企业|外资企业)*"
     r"(?:会议|大会|峰会|论坛|年会|全会|座谈会|博览会|交易会|展览会|洽谈会|工作会议|常务会议|全体会议|联席会议|"
+    r"动员会|推进会|部署会|调度会|例会|恳谈会|推介会|对接会|招聘会|视频会|"
     r"电视电话会议|视频会议|专题会议|特别会议|部长会议|部长级会议|非正式会议|领导人会议)$")
 # what is left of a name without its title, year and ordinal: 第二届论坛 is only a 论坛
 _BARE = re.compile(r"^(?:《[^》]*》)?(?:\d{4}年?)?(?:第[一二三四五六七八九十百\d]+[届次])?")
-_INNER_VERB = re.compile(r"举行|召开|举办|主办|承办|筹办|出席|参加|参与|主持|承接|用好|办好|推动|支持|反对|期待|祝贺|"
+_INNER_VERB = re.compile(r"举行|召开|举办|主办|承办|筹办|出席|参加|参与|主持|承接|开展|用好|办好|推动|支持|反对|期待|祝贺|"
                          r"围绕|落实|贯彻|学习|宣布|致信|日电|向|从|在|的|是|于")
 # a meeting described, not named: 这次会议是今年…首场部长级会议
 _DEICTIC = re.compile(r"这次|本次|此次|这场|今年|去年|明年|首场|首次|每年|近期|最近|上述|相关|有关|该|历次|^(?:\d{4}年?)?全[市省区县州]")
 # a meeting with no name of its own, right after its host's verb of holding
-_UNNAMED = re.compile(r"(?:召开|举行|主持召开|组织召开)了?(?P<word>(?:专题|视频|电视电话|常务|全体|党组|党委|专题视频)?会议|座谈会)"
+_UNNAMED = re.compile(r"(?:召开|举行|主持召开|组织召开)了?(?P<word>(?:专题|视频|电视电话|常务|全体|党组|党委|专题视频|紧急|扩大)?会议|座谈会)"
                       r"(?=[，。；：、\s对就研究部署传达听取审议]|$)")
+_NUMBERED = re.compile(r"第(?P<n>[一二三四五六七八九十百\d]{1,5})次(?P<kind>(?:全体|常务|委务|部务|局务|主任办公|党组|专题)?会议)")
+# a day right before a frequent meeting: 3月21日，国务院常务会议 / 5月25日召开的国务院常务会议
+_DATED = re.compile(r"\d{1,2}日[，,]?(?:(?:召开|举行)?的)?$")
 # verbs of holding, between the host and the event (国家发展改革委组织召开…, 商务部举办的…)
-_HOLD = re.compile(r"(?:（[^）]{1,12}）)?(?:在[^，。；\n]{1,12}?)?(?:主持|组织|联合|共同)?(?:召开|举行|举办|主办|承办)(?:了|的)?$")
+_HOLD = re.compile(r"(?:（[^）]{1,12}）)?(?:在[^，。；\n]{1,12}?)?(?:主持|组织|联合|共同)?(?:召开|举行|举办|主办|承办|开展)(?:了|的)?$")
 # after the name: …由商务部主办
 _HOSTED_BY = re.compile(r"^(?:将|已)?由(?P<host>[^，。；\n]{2,20}?)(?:主办|举办|承办|召开)")
 HOST_KINDS = ("GovernmentBody", "Organization", "Company", "MediaOutlet")
@@ -96,7 +103,8 @@ def lexicon() -> list[dict]:
 def _lexicon_index() -> tuple[dict[str, dict], re.Pattern]:
     index = {s: e for e in lexicon() for s in (e["name"], *(e.get("aliases") or []))}
     surfaces = sorted(index, key=len, reverse=True)
-    pattern = re.compile(rf"(?P<year>\d{{4}}年?)?(?P<name>{'|'.join(map(re.escape, surfaces))})")
+    pattern = re.compile(rf"(?P<year>\d{{4}}年?)?(?P<ord>第[一二三四五六七八九十百\d]{{1,5}}届)?"
+                         rf"(?P<name>{'|'.join(map(re.escape, surfaces))})")
     return index, pattern
 
 
@@ -178,19 +186,34 @@ _PRESS_GAP = re.compile(
     r"|(?:例行|主题|专题)?)")
 
 
-def press_host(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+def press_kind(word: str) -> str:
+    """例行记者会, 新闻发布会, 发布会: one kind (新闻发布会); 吹风会 and 新闻通气会 are kinds of their own."""
+    return "吹风会" if "吹风会" in word else "新闻通气会" if "通气会" in word else "新闻发布会"
+
+
+class Hosts:
+    """The organisations of an article by where they end, to find those just before a position
+    without scanning them all (an article may hold thousands)."""
+
+    def __init__(self, mentions: list[Mention]):
+        orgs = sorted((m for m in mentions if m.span is not None and m.kind in HOST_KINDS), key=lambda m: m.span.end)
+        self.orgs = orgs
+        self.ends = [m.span.end for m in orgs]
+
+    def before(self, start: int, reach: int) -> list[Mention]:
+        """The organisations ending within `reach` characters before `start`, nearest first."""
+        lo, hi = bisect.bisect_left(self.ends, start - reach), bisect.bisect_right(self.ends, start)
+        return self.orgs[lo:hi][::-1]
+
+
+def press_host(text: str, start: int, hosts: Hosts) -> Mention | None:
     """The organisation holding the press conference that starts at `start`: the nearest one
     before it in its sentence, joined to it by a verb of holding, a topic, its spokesperson, or
     nothing at all."""
-    best = None
-    for o in mentions:
-        if o.span is None or o.kind not in HOST_KINDS or o.span.end > start or start - o.span.end > 60:
-            continue
-        if best is not None and o.span.end <= best.span.end:
-            continue
+    for o in hosts.before(start, 60):
         if _PRESS_GAP.fullmatch(text, o.span.end, start):
-            best = o
-    return best
+            return o
+    return None
 
 
 def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, int, str, dict]]:
@@ -206,10 +229,15 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b, _, _ in found)
 
+    titles = [(m.span.start, m.span.end) for m in mentions if m.span is not None and m.kind in ("Document", "Law", "Work")]
+
+    def in_title(s: int, e: int) -> bool:      # 《中国共产党第二次全国代表大会宣言》: a document's words
+        return any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles)
+
     for pattern in (_PLENUM, _CONGRESS, _NPC, _CPPCC):
         for m in pattern.finditer(text):
             got = _session(m)
-            if got is None or not free(*m.span()):
+            if got is None or not free(*m.span()) or in_title(*m.span()):
                 continue
             key, label, en, host = got
             found.append((m.start(), m.end(), "event-session", {"key": key, "label": label, "en": en, "host_key": host}))
@@ -222,12 +250,34 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         attrs = {"key": f"event:{entry['key']}", "label": entry["name"], "en": entry.get("en")}
         if entry.get("host"):
             attrs["host_key"] = entry["host"]
-        if m.group("year"):
+        if in_title(s, e):
+            continue
+        # an edition: 2021年世界人工智能大会, 第四届进博会, or a frequent meeting's day
+        # (3月21日，国务院常务会议; 5月25日召开的国务院常务会议)
+        edition = None
+        if m.group("ord"):
+            n = _num(m.group("ord")[1:-1])
+            edition = (str(n), f"第{_han(n)}届{entry['name']}", f"{_ordinal(n)} {entry['en']}" if entry.get("en") else None)
+        elif m.group("year"):
             year = m.group("year")[:4]
-            attrs = {"key": f"event:{entry['key']}:{year}", "label": f"{year}年{entry['name']}",
-                     "en": f"{entry['en']} {year}" if entry.get("en") else None,
+            edition = (year, f"{year}年{entry['name']}", f"{entry['en']} {year}" if entry.get("en") else None)
+        elif entry.get("frequent") and _DATED.search(text, max(0, s - 16), s):
+            when = day(text, s, date, fallback=False)
+            if when:
+                edition = (when, f"{entry['name']}（{when}）", f"{entry['en']} ({when})" if entry.get("en") else None)
+        if edition is not None:
+            attrs = {"key": f"event:{entry['key']}:{edition[0]}", "label": edition[1], "en": edition[2],
                      "series": {k: v for k, v in attrs.items()}}
         found.append((s, e, "event-lexicon", attrs))
+    # 国家发展和改革委员会第18次委务会议, 国务院西部地区开发领导小组第二次会议: a body's numbered meeting
+    for m in _NUMBERED.finditer(text):
+        s, e = m.span()
+        host = next((o for o in orgs if o.span.end == s), None)
+        if host is None or not free(host.span.start, e) or in_title(host.span.start, e):
+            continue
+        rest = f"第{_han(_num(m.group('n')))}次{m.group('kind')}"
+        found.append((host.span.start, e, "numbered-meeting", {
+            "key": f"event:{host.key or host.text}/{rest}", "label": host_name(host) + rest, "organizer": host}))
     for m in _NAMED_SCAN.finditer(text):
         s, e = m.span("name")
         name = m.group("name")
@@ -237,6 +287,8 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         if cut:
             s, name = s + cut, name[cut:]
         if name.startswith("“") and name.count("“") > name.count("”"):      # 举行的“2021…论坛”
+            s, name = s + 1, name[1:]
+        if name.startswith("了"):                                           # 召开了…动员会
             s, name = s + 1, name[1:]
         if _DEICTIC.search(name):
             continue
@@ -256,6 +308,15 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         found.append((s, e, "hosted-meeting", {
             "key": f"event:{name}{m.group('word')}:{when}", "label": f"{name}{m.group('word')}" + (f"（{when}）" if when else ""),
             "date": when or None, "organizer": host}))
+    # a name found once is the same event wherever else the article writes it (关税特别会议最终…)
+    for s0, e0, rule, attrs in list(found):
+        if rule not in ("named-event", "numbered-meeting"):
+            continue
+        name = text[s0:e0]
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if free(s, e) and not _crosses((s, e), spans) and not in_title(s, e):
+                found.append((s, e, "event-propagation", {k: v for k, v in attrs.items() if k != "organizer"}))
     places = sorted((m for m in mentions if m.span is not None and m.kind in PLACE_KINDS and m.key),
                     key=lambda m: -m.span.start)
     out = []
@@ -271,7 +332,9 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         # a name of its own: one event per host and name (two provinces each hold a
         # 根治欠薪…电视电话会议); its label is spelled from its key, so every article names it alike
         host = _host(text, s, e, orgs)
-        where = host or _host(text, s, e, places, own_words=False)       # 青海召开…会议: the province's own meeting
+        # 青海召开…会议, 内蒙古自治区根治欠薪…会议: the province's own meeting
+        where = host or _host(text, s, e, places, own_words=False) \
+            or next((p for p in places if p.span.start == s and e - p.span.end >= 6), None)
         name = _canonical(attrs["label"])
         if where is not None and where.key:
             rest = name
@@ -288,23 +351,52 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         if "key" not in attrs:
             name = _canonical(attrs["label"])
             attrs["key"], attrs["label"] = keyed.get(name, (f"event:{name}", name))
-    return out
+    return sorted(out, key=lambda t: (t[0], t[1]))
 
 
-def day(text: str, before: int, date: str) -> str:
-    """The day a sentence opens with (3月31日，农业农村部召开…), in the article's year (the year
-    before when that day would be after the article's), else the article's own date."""
+_DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?<![月\d])(?P<d2>\d{1,2})日"
+                  r"|(?P<rel>昨天|昨日|前天|今天|今日|当天|当日)")
+_RELATIVE = {"昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0}
+
+
+def day(text: str, before: int, date: str, fallback: bool = True) -> str:
+    """The day the sentence gives before `before` (3月31日，农业农村部召开…; 昨天（23日）; 当天),
+    as a date: a month and day are in the year the paragraph last named (a history: 1925年…
+    5月28日), else the article's (the year before when the day would come after the article);
+    a day alone is in the article's month, 昨天 the day before it, 当天 the day last named.
+    Without one: the article's own date (`fallback`), else ""."""
+    import datetime
+    none = date if fallback else ""
     start = max(text.rfind(c, 0, before) for c in "。！？\n") + 1
-    m = re.search(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", text[start:before])
-    if not m or not date[:4].isdigit():
-        return date
-    month, day = int(m.group(2)), int(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return date
-    year = int(m.group(1) or date[:4])
-    if not m.group(1) and (month, day) > (int(date[5:7] or 0), int(date[8:10] or 0)):
-        year -= 1
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    hits = list(_DAY.finditer(text, start, before))
+    if not hits or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
+        return none
+    m = hits[-1]
+    art = datetime.date.fromisoformat(date[:10])
+    try:
+        if m.group("rel") in _RELATIVE:
+            return (art + datetime.timedelta(days=_RELATIVE[m.group("rel")])).isoformat()
+        if m.group("rel"):                  # 当天: the last day named before, in the article
+            prev = [x for x in _DAY.finditer(text, max(0, start - 400), start) if x.group("m")]
+            return day(text, prev[-1].end(), date, fallback) if prev else none
+        if m.group("d2"):
+            d = int(m.group("d2"))
+            when = art.replace(day=d)
+            if when > art:                  # the 30th, read on the 2nd: last month's
+                when = (art.replace(day=1) - datetime.timedelta(days=1)).replace(day=d)
+            return when.isoformat()
+        month, d = int(m.group("m")), int(m.group("d"))
+        year = m.group("y")
+        if year is None:                    # the paragraph's year, if it named one
+            para = text.rfind("\n", 0, m.start()) + 1
+            years = re.findall(r"(\d{4})年", text[para:m.start()])
+            year = years[-1] if years else None
+        if year is not None:
+            return datetime.date(int(year), month, d).isoformat()
+        when = datetime.date(art.year, month, d)
+        return (when.replace(year=art.year - 1) if when > art else when).isoformat()
+    except ValueError:                      # 2月30日, 13月1日
+        return none
 
 
 def host_name(host: Mention) -> str:

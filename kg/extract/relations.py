@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "29"
+VERSION = "30"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -839,12 +839,16 @@ def _meeting_statements(art, mentions, rec: Records) -> None:
         if before and len(paras) <= 3:
             said.append((wm.start("w"), _MEETING_VERB.match(text, wm.end("w")), before[-1]))
     taken = {r.span.start for r in rec.relations if r.kind == "statement" and r.span}
+    # what the meeting said goes on to the end of the paragraph, up to its next point (会议要求…)
+    # or a sentence that is someone else's
+    stops = re.compile("|".join(map(re.escape, speech_verbs())) + r"|^\s*会议")
+    people = sorted(m.span.start for m in mentions if m.kind == "Person" and m.span)
     for start, vm, ev in sorted(said, key=lambda t: t[0]):
         host = host_of(ev)
         if host is None or start in taken:
             continue
         s0, s1 = _sentence_span(art, start)
-        s1 = _listed_points(art, _through_semicolons(art, s1))
+        s1 = _listed_points(art, _speech_runs_on(art, _through_semicolons(art, s1), stops, people))
         quote = text[vm.end():s1].strip("：:，, “”\"")
         if len(quote) < 4:
             continue
