@@ -13,9 +13,17 @@ SCANS = {
     "company": entities._COMPANY_SCAN,
     "institution": entities._INSTITUTION_SCAN,
     "named event": events._NAMED_SCAN,
+    "plenum": events._SESSION_SCANS[0],
+    "congress": events._SESSION_SCANS[1],
+    "npc session": events._SESSION_SCANS[2],
+    "cppcc session": events._SESSION_SCANS[3],
     "press event": entities._PRESS_EVENT_SCAN,
     "zone": entities._ZONE_SCAN,
 }
+
+
+# few or none in the corpus (the edge texts hold them all)
+RARE = {"plenum": 1, "congress": 1, "npc session": 1, "cppcc session": 0}
 
 
 def spans(matches):
@@ -32,7 +40,7 @@ def test_same_matches_as_finditer_on_the_corpus(name, corpus):
         expected = spans(scan.pattern.finditer(text))
         assert spans(scan.finditer(text)) == expected, f
         found += len(expected)
-    assert found > 5, "the corpus should hold matches of every pattern"
+    assert found >= RARE.get(name, 6), "the corpus should hold matches of every pattern"
 
 
 # the edges: a name at the very start, names back to back, a bracketed part, a suffix with
@@ -46,6 +54,9 @@ EDGE_TEXTS = [
     "雄安新区、北京经济技术开发区和中新天津生态城，新区",
     "",
     "有限公司",
+    "党的十九届六中全会、中共十九届中央委员会第六次全体会议，十三届全国人大四次会议和第十三届全国人民代表大会"
+    "常务委员会第三十次会议；全国政协十三届四次会议、中国人民政治协商会议第十三届全国委员会第四次会议。党的二十大、"
+    "十八大以来、中共二大会址、中国共产党第一次全国代表大会。届",
 ]
 
 

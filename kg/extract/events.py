@@ -24,6 +24,7 @@ import yaml
 
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention
+from .automaton import Matcher
 from .numbers import parse_chinese
 from .scan import Anchored
 
@@ -50,6 +51,10 @@ _CPPCC = re.compile(
     rf"全国政协(?P<term>{_TERM})届(?P<n>{_N})次会议"
     rf"|(?:中国人民)?政治协商会议第(?P<term2>{_TERM})届全国委员会第(?P<n2>{_N})次会议"
     rf"|第?(?P<term3>{_TERM})届全国政协第?(?P<n3>{_N})次会议")
+
+# every session holds 届 (or 大, a congress) within a few characters of its start: tried only there
+_SESSION_SCANS = (Anchored(_PLENUM, "届", 9), Anchored(_CONGRESS, "大", 16), Anchored(_NPC, "届", 9),
+                  Anchored(_CPPCC, "届", 16))
 
 # names by their last words; the name starts at a clause boundary or after a verb of holding,
 # attending or a preposition, and a 《…》 title may open it (《生物多样性公约》第十五次缔约方大会)
@@ -100,12 +105,13 @@ def lexicon() -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_index() -> tuple[dict[str, dict], re.Pattern]:
-    index = {s: e for e in lexicon() for s in (e["name"], *(e.get("aliases") or []))}
-    surfaces = sorted(index, key=len, reverse=True)
-    pattern = re.compile(rf"(?P<year>\d{{4}}年?)?(?P<ord>第[一二三四五六七八九十百\d]{{1,5}}届)?"
-                         rf"(?P<name>{'|'.join(map(re.escape, surfaces))})")
-    return index, pattern
+def _lexicon_matcher() -> Matcher:
+    # (a dictionary automaton: a regex alternation of every name was tried at every position)
+    return Matcher((s, e) for e in lexicon() for s in (e["name"], *(e.get("aliases") or [])))
+
+
+# what may stand right before a recurring event's name: its year, its ordinal (2021年, 第四届)
+_EDITION_BEFORE = re.compile(r"(?P<year>\d{4}年?)?(?P<ord>第[一二三四五六七八九十百\d]{1,5}届)?$")
 
 
 def _num(han: str) -> int:
@@ -234,19 +240,18 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
     def in_title(s: int, e: int) -> bool:      # 《中国共产党第二次全国代表大会宣言》: a document's words
         return any(a <= s and e <= b and (a, b) != (s, e) for a, b in titles)
 
-    for pattern in (_PLENUM, _CONGRESS, _NPC, _CPPCC):
-        for m in pattern.finditer(text):
+    for scan in _SESSION_SCANS:
+        for m in scan.finditer(text):
             got = _session(m)
             if got is None or not free(*m.span()) or in_title(*m.span()):
                 continue
             key, label, en, host = got
             found.append((m.start(), m.end(), "event-session", {"key": key, "label": label, "en": en, "host_key": host}))
-    index, lex = _lexicon_index()
-    for m in lex.finditer(text):
-        s, e = m.span()
+    for s_name, e, _, entry in _lexicon_matcher().find(text):
+        m = _EDITION_BEFORE.search(text, max(0, s_name - 12), s_name)
+        s = m.start() if m.group("year") or m.group("ord") else s_name
         if not free(s, e) or _crosses((s, e), spans):
             continue
-        entry = index[m.group("name")]
         attrs = {"key": f"event:{entry['key']}", "label": entry["name"], "en": entry.get("en")}
         if entry.get("host"):
             attrs["host_key"] = entry["host"]
