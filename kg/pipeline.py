@@ -224,7 +224,7 @@ def extract_batch(items: list[tuple[str, bytes]], config: dict | None = None) ->
 # -- the writing side (runs here) -----------------------------------------------------------
 def article_id(path: str, content_hash: str) -> str:
     """The id kg.readers gives the file (name + content hash), to skip unchanged files unread."""
-    name = Path(path).name.encode("utf-8", "surrogateescape")
+    name = os.path.basename(path).encode("utf-8", "surrogateescape")
     return hashlib.sha256(name + b"\0" + content_hash.encode("ascii")).hexdigest()[:16]
 
 
@@ -265,13 +265,22 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     t0 = time.perf_counter()
     summary = BuildSummary()
+    absolute_of: dict[str, str] = {}
+
+    def ab(path: str) -> str:
+        # (each path's absolute form is wanted several times: computed once)
+        got = absolute_of.get(path)
+        if got is None:
+            got = absolute_of[path] = _abs(path)
+        return got
+
     paths = list(paths)
     walk_errors: list[str] = []
     files, skipped = iter_article_files(paths, walk_errors)
     summary.skipped_files = len(skipped)
     # (as the store records them too: a name that is not UTF-8 is stored cleaned)
     present = {form for f in files for form in (str(Path(f).resolve()), rdf.clean(str(Path(f).resolve())),
-                                                rdf.clean(_abs(str(f))))} if prune else set()
+                                                rdf.clean(ab(str(f))))} if prune else set()
     if ONTOLOGY.exists():
         store.load_ontology(ONTOLOGY)
 
@@ -289,7 +298,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     entries: list[tuple[str, str, str, bool]] = []      # path, content hash, article id, empty?
     for path in files:
         key = str(path)
-        absolute = _abs(key)
+        absolute = ab(key)
         seen.add(absolute)
         try:
             st = os.stat(key)
@@ -312,7 +321,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         hashes.forget_under([str(p) for p in paths], seen)
     # what the store holds about them: a few lookups for a few files, else one scan
     if len(entries) <= LOOKUP_BELOW:
-        spellings = sorted({form for e in entries for form in (e[0], _abs(e[0]), _rel(e[0]))})
+        spellings = sorted({form for e in entries for form in (e[0], ab(e[0]), _rel(e[0]))})
         known, broken = store.article_index(paths=spellings, ids=[e[2] for e in entries])
         if store.incomplete():          # a killed build left graphs of other files behind
             broken = sorted(set(broken) | set(store.article_index()[1]))
@@ -323,7 +332,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
     # by absolute path: examples/a.md and /abs/examples/a.md are one file (kg records absolute
     # paths; stores from before it recorded them as given, relative to the current directory)
-    by_path = {_abs(v["path"]): k for k, v in known.items()}
+    by_path = {ab(v["path"]): k for k, v in known.items()}
     current = fingerprint(_extractors(), config)
     # what the store held when we began, as content hashes; an article extracted with other
     # extractors or another configuration counts as changed
@@ -333,20 +342,20 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     todo: list[str] = []
     ids_by_path: dict[str, list[str]] = {}
     for k, v in known.items():
-        ids_by_path.setdefault(_abs(v["path"]), []).append(k)
+        ids_by_path.setdefault(ab(v["path"]), []).append(k)
     stale: list[str] = []
     wanted = {e[2] for e in entries}            # the ids of the files present now
     for key, digest, aid, empty in entries:
         # a build killed between writing a changed file's new graph and dropping its old one
         # left both: the file's current article stays, the other graphs of that path go
         if aid in known and before.get(aid) == digest:
-            stale += [known[o]["graph"] for o in ids_by_path.get(_abs(key), ()) if o != aid and o not in wanted]
-        old = before_path.get(_abs(key))
+            stale += [known[o]["graph"] for o in ids_by_path.get(ab(key), ()) if o != aid and o not in wanted]
+        old = before_path.get(ab(key))
         # a file moved since it was built (same name and content, one id) is built again, so its
         # kg:sourcePath follows it; a second copy of a file whose first is still there is not
         # (a name that is not UTF-8 is stored cleaned: compared cleaned, never "moved")
-        moved = aid in known and _abs(known[aid]["path"]) not in (_abs(key), rdf.clean(_abs(key))) \
-            and not os.path.exists(_abs(known[aid]["path"]))
+        moved = aid in known and ab(known[aid]["path"]) not in (ab(key), rdf.clean(ab(key))) \
+            and not os.path.exists(ab(known[aid]["path"]))
         if not force and not empty and not moved and (aid in dispatched or before.get(aid) == digest
                                                       or (old is not None and before.get(old) == digest)):
             summary.read += 1
@@ -372,7 +381,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
             if isinstance(data, str):
                 fail(data)
                 continue
-            recorded = _abs(key)        # kg:sourcePath: the same file from any directory
+            recorded = ab(key)        # kg:sourcePath: the same file from any directory
             given[recorded] = key
             chunk.append((recorded, data))
             if len(chunk) >= chunk_size:
@@ -406,7 +415,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     fail(as_given(r.error, r.path))
                     continue
                 summary.read += 1
-                old = by_path.get(_abs(r.path))
+                old = by_path.get(ab(r.path))
                 # the old version goes, unless another file here still has that content (two
                 # copies of one article: same name, same content, one id)
                 if old and old != r.id and old in known and old not in wanted:
@@ -415,7 +424,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                 elif r.id in known:                # same content, extracted again (--force, upgrade)
                     summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
-                by_path[_abs(r.path)] = r.id
+                by_path[ab(r.path)] = r.id
                 writes.append(r.write)
                 summary.built += 1
                 summary.mentions += r.mentions

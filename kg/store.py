@@ -587,7 +587,7 @@ class Store(Backend):
         # large store than the three-way join in SPARQL
         def scan(prop: str) -> dict[str, str]:
             q = f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}{prop}> ?v }} }}"  # sparql-static
-            return {row["g"].value: row["v"].value for row in self.select(q)}
+            return {g.value: v.value for g, v in self.select(q)}
         hashes, paths_, with_ = scan("contentHash"), scan("sourcePath"), scan("extractedWith")
         prefix = str(article_iri(""))
         if not self.incomplete() and all(g.startswith(prefix) for g in hashes):

@@ -166,13 +166,15 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
     raises FileNotFoundError.
     A directory that cannot be listed is left out, with a line naming it appended to `errors`.
     """
-    found: dict[Path, Path] = {}
-    skipped: dict[Path, Path] = {}
+    # (strings while walking, Paths at the end: Path objects cost more than the walk itself)
+    found: dict[str, str] = {}
+    skipped: dict[str, str] = {}
 
-    def consider(f: Path, key: Path | None = None, walked: bool = False) -> None:
-        key = key or f.resolve()
-        article = f.suffix.lower() in ARTICLE_SUFFIXES
-        if article and walked and f.name.split(".", 1)[0].lower() in _PROJECT_FILE_STEMS:
+    def consider(f: str, key: str | None = None, walked: bool = False) -> None:
+        key = key or os.path.realpath(f)
+        name = os.path.basename(f)
+        article = os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+        if article and walked and name.split(".", 1)[0].lower() in _PROJECT_FILE_STEMS:
             article = False
         target = found if article else skipped
         if key not in found and key not in skipped:
@@ -200,8 +202,7 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
                         if not _tool_dir(e.path, e.name):
                             stack.append(e.path)
                     elif e.is_file():
-                        f = Path(e.path)
-                        consider(f, None if e.is_symlink() else Path(real, e.name), walked=True)
+                        consider(e.path, None if e.is_symlink() else os.path.join(real, e.name), walked=True)
                 except OSError:
                     continue
 
@@ -210,10 +211,10 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
         if root.is_dir():
             walk(root)
         elif root.is_file():
-            consider(root)
+            consider(str(root))
         elif root.exists():                     # a FIFO, socket or device: never opened
-            skipped.setdefault(root.resolve(), root)
+            skipped.setdefault(str(root.resolve()), str(root))
         else:
             raise FileNotFoundError(f"{raw}: no such file or directory")
     order = lambda f: f.as_posix()  # noqa: E731
-    return sorted(found.values(), key=order), sorted(skipped.values(), key=order)
+    return sorted(map(Path, found.values()), key=order), sorted(map(Path, skipped.values()), key=order)
