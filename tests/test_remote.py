@@ -1,5 +1,5 @@
 """The remote-store path against a real SPARQL server: Oxigraph's own (`oxigraph serve`, from
-the `oxigraph` package on PyPI) started here on a free port. The seven CQ queries give the same
+the `oxigraph` package on PyPI) started here on a free port. The CQ queries (examples/queries) give the same
 rows as on the embedded store; rebuilding is idempotent; remove works; both write modes (batched
 SPARQL Update, Graph Store Protocol) give the same data."""
 from __future__ import annotations

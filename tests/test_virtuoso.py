@@ -1,7 +1,7 @@
 """The remote-store path against OpenLink Virtuoso (Debian's virtuoso-opensource-7-bin, which
 .ci/run installs), started here on free ports with a throw-away database: what data engineers
 load kg's graphs into. kg builds into it over SPARQL Update (HTTP Digest on /sparql-auth) and
-over the Graph Store Protocol, and the seven CQ queries give the rows they give on the
+over the Graph Store Protocol, and the CQ queries (examples/queries) give the rows they give on the
 embedded store.
 
 Two Virtuoso behaviours the comparison allows for, both documented in docs/scale.md: it gives
