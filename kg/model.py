@@ -41,6 +41,19 @@ class StockAnnotation:
 
 
 @dataclass
+class TableCell:
+    """A cell of an HTML table: where its text is in Article.text and where it sits in its table's
+    grid (rows and columns counted with the spans of the cells before it)."""
+    table: int          # the article's n-th table, from 0
+    row: int
+    col: int
+    rows: int           # rowspan
+    cols: int           # colspan
+    start: int
+    end: int
+
+
+@dataclass
 class Article:
     id: str
     path: str                 # the source path as given
@@ -50,6 +63,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     stock_links: list[StockAnnotation] = field(default_factory=list)
+    table_cells: list[TableCell] = field(default_factory=list)
     # byline / credits found by the reader in the HTML (e.g. an editor inside a comment)
     editor_raw: list[str] = field(default_factory=list)
     fmt: str = "text"

@@ -12,9 +12,10 @@ from decimal import Decimal
 from ..model import Quantity, Records, Span
 from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
+from . import table_figures
 
 NAME = "quantities"
-VERSION = "27"
+VERSION = "28"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -477,6 +478,10 @@ def extract(ctx: Context) -> Records:
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities)
+    if art.table_cells:             # a table's figures, read by its headers (kg.extract.table_figures)
+        cells = [(c.start, c.end) for c in art.table_cells]
+        rec.quantities = [q for q in rec.quantities
+                          if not any(a <= q.span.start < b for a, b in cells)] + table_figures.figures(art, TAG)
     rec.quantities = _without_restatements(rec.quantities)
     return rec
 
@@ -489,10 +494,15 @@ def _without_restatements(quantities: list) -> list:
     kept: list = []
     for q in quantities:
         for k in kept:
-            if (k.surface, k.value, k.unit, k.comparison, k.direction) == (q.surface, q.value, q.unit, q.comparison, q.direction) \
+            # (a table's cell holds the bare number, 79750.1 for the text's 79750.1亿元, and its
+            # period from the headers, 2021年1-11月 for the text's 1—11月)
+            table = "table-cell" in (k.rule, q.rule)
+            if (k.value, k.unit, k.comparison, k.direction) == (q.value, q.unit, q.comparison, q.direction) \
+                    and (k.surface == q.surface or table) \
                     and (k.indicator is None and q.indicator is None
                          or k.indicator and q.indicator and (k.indicator in q.indicator or q.indicator in k.indicator)) \
-                    and (k.period == q.period or k.period is None or q.period is None):
+                    and (k.period == q.period or k.period is None or q.period is None
+                         or table and _same_period(k.period, q.period)):
                 if len(q.indicator or "") > len(k.indicator or ""):
                     k.indicator = q.indicator
                 k.period = k.period or q.period
@@ -500,6 +510,12 @@ def _without_restatements(quantities: list) -> list:
         else:
             kept.append(q)
     return kept
+
+
+def _same_period(a: str, b: str) -> bool:
+    """1—11月 and 2021年1-11月份: one period (one holds the other, dashes and 份 aside)."""
+    a, b = (re.sub(r"[-–~至]", "—", x).replace("份", "") for x in (a, b))
+    return a in b or b in a
 
 
 # a period statistics are reported for (1-11月, 前2个月, 上半年, 一季度, 2021年), not a day, not

@@ -9,7 +9,7 @@ body: HTML (html_body.py) when the file is .html/.htm or its body contains block
 <p or <div (whatever the extension), else plain text / Markdown (plain.py) -> Article with
 text = paragraphs joined by "\n", sentence split (sentences.py).
 
-Offsets: Paragraph.start/end and StockAnnotation.start/end index Article.text;
+Offsets: Paragraph.start/end, StockAnnotation.start/end and TableCell.start/end (an HTML table cell, with its row and column in the table's grid) index Article.text;
 Paragraph.source_start indexes the *decoded source*, i.e. `decode.decode_bytes(raw)` (BOM removed,
 CRLF/CR turned into LF) and points at the paragraph's first character (for a paragraph starting
 with an entity such as &quot; it points at the '&').
@@ -27,7 +27,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from kg.model import Article, Paragraph, StockAnnotation
+from kg.model import Article, Paragraph, StockAnnotation, TableCell
 
 from . import frontmatter
 from .decode import MAX_BYTES, check_size, decode_bytes
@@ -109,10 +109,10 @@ def _read(data: bytes, p: Path, path_str: str) -> Article:
             meta["title"], meta["title_from"] = fallback_title, "html_title"
         else:
             meta["title"], meta["title_from"] = raw_paragraphs[0].text, "first_paragraph"
-    text, paragraphs, links = _assemble(raw_paragraphs)
+    text, paragraphs, links, cells = _assemble(raw_paragraphs)
     return Article(id=article_id, path=path_str, content_hash=content_hash, text=text, meta=meta,
                    paragraphs=paragraphs, sentences=split_sentences(text), stock_links=links,
-                   editor_raw=editors, fmt=fmt)
+                   table_cells=cells, editor_raw=editors, fmt=fmt)
 
 
 def _name_bytes(name: str) -> bytes:
@@ -124,18 +124,21 @@ def _name_bytes(name: str) -> bytes:
         return name.encode("utf-8", "surrogatepass")
 
 
-def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[StockAnnotation]]:
+def _assemble(raw: list[RawParagraph]) -> tuple[str, list[Paragraph], list[StockAnnotation], list[TableCell]]:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     links: list[StockAnnotation] = []
+    cells: list[TableCell] = []
     pos = 0
     for rp in raw:
         paragraphs.append(Paragraph(start=pos, end=pos + len(rp.text), source_start=rp.source_start))
         for s, e, code in rp.stock_links:
             links.append(StockAnnotation(code=code, word=rp.text[s:e], start=pos + s, end=pos + e))
+        for s, e, (table, row, col, rows, cols) in getattr(rp, "cells", ()):
+            cells.append(TableCell(table, row, col, rows, cols, pos + s, pos + e))
         parts.append(rp.text)
         pos += len(rp.text) + 1
-    return "\n".join(parts), paragraphs, links
+    return "\n".join(parts), paragraphs, links, cells
 
 
 # a project's own files, not articles: left out of a folder walk (`kg build .` in a checkout),

@@ -189,6 +189,7 @@ class RawParagraph:
     text: str
     source_start: int                      # offset of text[0] in the decoded source
     stock_links: list[tuple[int, int, str]] = field(default_factory=list)   # (start, end, code)
+    cells: list[tuple[int, int, tuple]] = field(default_factory=list)      # (start, end, (table, row, col, rows, cols))
 
 
 @dataclass
@@ -300,6 +301,47 @@ class _Para:
         return self.length + (1 if self.pending and self.length else 0)
 
 
+def _span(value: str | None) -> int:
+    try:
+        return min(max(int(str(value).strip()), 1), _MAX_SPAN)
+    except (TypeError, ValueError):
+        return 1
+
+
+_MAX_SPAN = 20              # a hostile rowspan="100000" must not make the grid huge
+_MAX_GRID = 10_000          # places held by row spans, per table
+
+
+class _Table:
+    """A table's grid as its cells arrive: the place of each cell, counting the places that
+    the row spans of cells above hold (HTML's table model, without its edge cases)."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.row = -1
+        self.col = 0
+        self.held: set[tuple[int, int]] = set()
+
+    def next_row(self) -> None:
+        self.row += 1
+        self.col = 0
+
+    def cell(self, attrs: dict[str, str]) -> tuple[int, int, int, int, int]:
+        if self.row < 0:                     # cells before any <tr>: a first row
+            self.next_row()
+        while (self.row, self.col) in self.held:
+            self.col += 1
+        rows, cols = _span(attrs.get("rowspan")), _span(attrs.get("colspan"))
+        if rows > 1 and len(self.held) + (rows - 1) * cols <= _MAX_GRID:
+            self.held.update((r, c) for r in range(self.row + 1, self.row + rows)
+                             for c in range(self.col, self.col + cols))
+        else:
+            rows = 1
+        place = (self.number, self.row, self.col, rows, cols)
+        self.col += cols
+        return place
+
+
 class _Builder:
     def __init__(self, src: str) -> None:
         self.src = src
@@ -310,6 +352,8 @@ class _Builder:
         self.serial = 0
         self.para = _Para(0)
         self.text_chars = 0                                 # kept paragraphs, with separators
+        self.tables: list[_Table] = []                      # the tables open, innermost last
+        self.table_count = 0
 
     # -- paragraphs
     def flush(self, kind: str = "") -> None:
@@ -331,7 +375,9 @@ class _Builder:
                     raise ReadError(text_too_long())
                 if len(self.out.paragraphs) >= limits.MAX_PARAGRAPHS:
                     raise ReadError(too_many_paragraphs())
-                self.out.paragraphs.append(RawParagraph(text, p.source_start, sorted(p.marks)))
+                links = sorted(m for m in p.marks if isinstance(m[2], str))
+                cells = sorted(m for m in p.marks if isinstance(m[2], tuple))
+                self.out.paragraphs.append(RawParagraph(text, p.source_start, links, cells))
         self.serial += 1
         self.para = _Para(self.serial, kind)
 
@@ -370,10 +416,14 @@ class _Builder:
             if t == tag:
                 return
 
-    def _open_mark(self, code: str) -> list:  # type: ignore[type-arg]
+    def _open_mark(self, code: str | tuple) -> list:  # type: ignore[type-arg]
         return [code, self.para.next_offset(), self.para.serial]
 
-    def _close_mark(self, mark: list) -> None:   # type: ignore[type-arg]
+    def _close_mark(self, mark) -> None:
+        if isinstance(mark, _Table):          # the table's element closes: its grid is done
+            if mark in self.tables:
+                self.tables.remove(mark)
+            return
         code, start, serial = mark
         p = self.para
         if serial == p.serial and p.length > start:
@@ -409,6 +459,14 @@ class _Builder:
         code = self._stock_code(tag, attrs)
         if code:       # nested links each get a mark; identical ones are merged on close
             mark = self._open_mark(code)
+        elif tag == "table":
+            mark = _Table(self.table_count)
+            self.table_count += 1
+            self.tables.append(mark)
+        elif tag == "tr" and self.tables:
+            self.tables[-1].next_row()
+        elif tag in CELLS and self.tables:
+            mark = self._open_mark(self.tables[-1].cell(attrs))
         self.push(tag, False, mark)
 
     @staticmethod

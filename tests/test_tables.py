@@ -1,0 +1,79 @@
+"""HTML tables: the reader's grid of cells (row and column spans) and the figures read from a
+table by its headers (kg/extract/table_figures.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import extract
+from kg.readers import read_bytes, read_file
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+TABLE = """<p>1—11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。</p>
+<p>表1 2021年1—11月份规模以上工业企业主要财务指标</p>
+<table border="1"><tbody>
+<tr><td rowspan="2">分　组</td><td colspan="2">营业收入</td><td colspan="2">利润总额</td><td>企业数</td></tr>
+<tr><td>1-11月（亿元）</td><td>同比增长（%）</td><td>1-11月（亿元）</td><td>同比增长（%）</td><td>11月末</td></tr>
+<tr><td>总计</td><td>1143083.8</td><td>20.3</td><td>79750.1</td><td>38</td><td>400000</td></tr>
+<tr><td>其中：采矿业</td><td>50643.2</td><td>42</td><td>9920.7</td><td>185.7</td><td>1000</td></tr>
+<tr><td>　　　电力、热力、燃气及水生产和供应业</td><td>83964.4</td><td>15.7</td><td>3700.5</td><td>-28.2</td><td>2000</td></tr>
+</tbody></table>
+"""
+
+
+def article(body: str, name: str = "t.html"):
+    src = f"---\ntitle: '表'\ndate: 2021-12-27\n---\n{body}"
+    return read_bytes(src.encode("utf-8"), name)
+
+
+def test_the_reader_places_cells_in_their_tables_grid():
+    art = article(TABLE)
+    cells = {(c.row, c.col): (art.text[c.start:c.end], c.rows, c.cols) for c in art.table_cells}
+    assert cells[(0, 0)] == ("分 组", 2, 1)                 # rowspan: row 1 starts in column 1
+    assert cells[(0, 1)] == ("营业收入", 1, 2) and cells[(0, 3)] == ("利润总额", 1, 2)
+    assert cells[(1, 1)][0] == "1-11月（亿元）" and cells[(1, 4)][0] == "同比增长（%）"
+    assert cells[(3, 0)][0] == "其中：采矿业" and cells[(3, 4)][0] == "185.7"
+    assert {c.table for c in art.table_cells} == {0}
+
+
+def test_hostile_spans_are_bounded():
+    rows = "".join(f'<tr><td rowspan="1000000" colspan="999999">{i}</td><td colspan="x">a</td></tr>' for i in range(50))
+    art = article(f"<table>{rows}</table><p>正文。</p>")
+    assert len(art.table_cells) == 100
+    assert max(c.cols for c in art.table_cells) <= 20 and max(c.rows for c in art.table_cells) <= 20
+
+
+def test_figures_are_read_by_their_headers():
+    art = article(TABLE)
+    got = {(q.indicator, q.surface): q for q in extract(art).quantities if q.rule == "table-cell"}
+    q = got[("采矿业营业收入", "50643.2")]
+    assert (q.value, q.unit, q.period, q.comparison) == (5064320000000.0, "CNY", "2021年1-11月", None)
+    q = got[("采矿业利润总额", "185.7")]
+    assert (q.value, q.unit, q.comparison, q.direction) == (185.7, "PERCENT", "同比", "up")
+    q = got[("电力、热力、燃气及水生产和供应业利润总额", "-28.2")]
+    assert (q.value, q.direction) == (-28.2, "down")
+    assert ("营业收入", "1143083.8") in got                  # the total: no group in the indicator
+    # a column whose headers give no unit (企业数, 11月末) says nothing
+    assert not [k for k in got if k[1] in ("400000", "1000", "2000")]
+
+
+def test_a_table_figure_stated_in_the_text_too_is_one_fact():
+    qs = [q for q in extract(article(TABLE)).quantities if abs(q.value - 7975010000000.0) < 1]
+    assert len(qs) == 1 and qs[0].rule != "table-cell"      # the text's statement comes first
+
+
+def test_a_table_of_words_gives_no_figures():
+    art = article("<table><tr><td>城市</td><td>批次</td></tr><tr><td>扬州</td><td>第六批</td></tr></table>")
+    assert not [q for q in extract(art).quantities if q.rule == "table-cell"]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_the_statistical_release_in_the_corpus():
+    art = read_file(CORPUS / "articles" / "a0169.md")
+    figs = [q for q in extract(art).quantities if q.rule == "table-cell"]
+    assert len(figs) > 300
+    by = {(q.indicator, q.surface) for q in figs}
+    assert ("制造业营业收入", "1008476.2") in by and ("采矿业营业收入利润率", "19.59") in by
+    assert all(q.period and q.period.startswith("2021年") for q in figs)
