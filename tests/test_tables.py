@@ -77,3 +77,14 @@ def test_the_statistical_release_in_the_corpus():
     by = {(q.indicator, q.surface) for q in figs}
     assert ("制造业营业收入", "1008476.2") in by and ("采矿业营业收入利润率", "19.59") in by
     assert all(q.period and q.period.startswith("2021年") for q in figs)
+
+
+def test_a_huge_table_stays_linear():
+    # 20,000 rows of figures: read, and merged against each other, without a quadratic pass
+    import time
+    rows = "".join(f"<tr><td>组{i}</td><td>{i}.5</td></tr>" for i in range(20000))
+    art = article("<p>表1 2021年指标</p><table><tr><td>分组</td><td>收入（亿元）</td></tr>" + rows + "</table>")
+    t = time.process_time()
+    figs = [q for q in extract(art).quantities if q.rule == "table-cell"]
+    assert len(figs) == 20000
+    assert time.process_time() - t < 30        # seconds: a guard against a hang, not a benchmark

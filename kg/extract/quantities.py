@@ -492,8 +492,12 @@ def _without_restatements(quantities: list) -> list:
     written figure, change and comparison, measuring the same (one indicator holding the
     other; both missing) in a compatible period (the same, or one not given)."""
     kept: list = []
+    # (only facts of one value, unit, comparison and direction can be one: compared within those,
+    # a table of thousands of figures stays linear)
+    same: dict[tuple, list] = {}
     for q in quantities:
-        for k in kept:
+        bucket = same.setdefault((q.value, q.unit, q.comparison, q.direction), [])
+        for k in bucket:
             # (a table's cell holds the bare number, 79750.1 for the text's 79750.1亿元, and its
             # period from the headers, 2021年1-11月 for the text's 1—11月)
             table = "table-cell" in (k.rule, q.rule)
@@ -509,6 +513,7 @@ def _without_restatements(quantities: list) -> list:
                 break
         else:
             kept.append(q)
+            bucket.append(q)
     return kept
 
 
