@@ -113,8 +113,11 @@ def entity_for(m: Mention) -> Entity:
                 e.reasons.add(f"short name of {name} in the same article: {text} = {name}")
     elif m.kind in ("Document", "Law"):
         edition = m.attrs.get("edition")
-        label = f"{text}（{edition}）" if edition else text     # 2020年版《…》 is its own document
+        named = m.attrs.get("same_as") or text           # 《规划纲要》 after 《…建设规划纲要》: that one
+        label = f"{named}（{edition}）" if edition else named     # 2020年版《…》 is its own document
         e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
+        if named != text:
+            e.reasons.add(f"the title named before in the article: {text} = {named}")
     elif m.kind == "Work":
         e = Entity(key=f"work:{_key(text)}", kind="Work", label=text)
     elif m.kind == "Person":

@@ -464,3 +464,20 @@ def test_a_short_name_defined_after_a_body_names_it_again():
     assert bodies == [("上海市第一中级人民法院", "org:上海市第一中级人民法院"), ("上海一中院", "org:上海市第一中级人民法院")]
     assert not [m for m in rec.mentions if m.text == "上海"]       # no place inside the short name
     assert [r.args["speaker"].text for r in rec.relations if r.kind == "statement"] == ["上海一中院"]
+
+
+def test_a_law_alias_inside_a_longer_word_is_no_law():
+    # 公司法定代表人: the company's legal representative, not the Company Law (a0071)
+    assert not [t for t, k in mentions("他采用偷盖东沟公司法定代表人印章的方式。") if k == "Law"]
+    assert ("公司法", "Law") in mentions("根据公司法规定，股东应当履行义务。") or \
+        ("公司法", "Law") in mentions("违反公司法，应当承担责任。")
+
+
+def test_a_short_or_edition_less_repeat_of_a_title_is_that_document():
+    from kg.resolve import resolve
+    art, rec = records("国家发展改革委印发《成渝地区双城经济圈建设规划纲要》。各地要抓好《规划纲要》落实。\n"
+                       "商务部发布《外商投资准入特别管理措施（负面清单）（2021年版）》。"
+                       "一、《外商投资准入特别管理措施（负面清单）》统一列出限制措施。")
+    res = resolve(rec)
+    docs = {res.of(m).label for m in rec.mentions if m.kind in ("Document", "Law")}
+    assert docs == {"成渝地区双城经济圈建设规划纲要", "外商投资准入特别管理措施（负面清单）（2021年版）"}

@@ -563,3 +563,29 @@ def test_an_organisation_speaks_through_its_side():
 ])
 def test_no_one_speaks_for_someone_else(text, expected):
     assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == expected
+
+
+# ---------------------------------------------------------------- from the documents audit
+
+def test_weak_designation_verbs_need_a_pilot_word():
+    # 浙江 doing the work is not 浙江 admitted to the programme (a0035)
+    assert not relations("示范带动作用明显，其中浙江率先在全省域开展“无废城市”建设。", "designation")
+    got = relations("北京市率先开展服务业扩大开放综合试点。", "designation")
+    assert [r.args["place"].text for r in got] == ["北京市"]
+
+
+@pytest.mark.parametrize("body, action", [
+    ("前期国家发改委公开征求《市场准入负面清单（2021年版）》意见时，收到大量建议。", "drafted"),
+    ("中国人民银行主编的《中国金融稳定报告》指出。", "published"),
+    ("在亚太经合组织会议上达成了《亚太经合组织推动实现亚太自贸区北京路线图》。", "adopted"),
+])
+def test_more_verbs_of_documents(body, action):
+    got = relations(body, "document")
+    assert [r.args["action"] for r in got] == ([action] if action else [])
+
+
+def test_one_body_issuing_one_document_told_twice_is_one_fact():
+    body = ("3月26日，银保监会、住建部、央行三部门联合发布了《关于防止经营用途贷款违规流入房地产领域的通知》。"
+            "3月26日，银保监会、住建部、央行联合印发了《关于防止经营用途贷款违规流入房地产领域的通知》。")
+    got = relations(body, "document")
+    assert {r.args["action"] for r in got} == {"issued"}

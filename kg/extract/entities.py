@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "38"
+VERSION = "39"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -240,6 +240,8 @@ _LEADING_GROUP_NOT = re.compile(r"[了的在由和与及将为是对向从把被
 _NAME_LEAD = re.compile(r"(?:通过|经过|依托|借助|委托|协助|收购|入股|旗下|包括|以及|比如|例如)+")
 # before a bare 集团: verbs that make it the word "group", not a firm (充分发挥集团优势)
 _NOT_FIRM_WORDS = re.compile(r"发挥|依托|通过|加强|推动|整合|打造|组建|做大|做强|带动|依靠|利用")
+_LAW_WORD_GOES_ON = frozenset("定人院官律规治制")
+_EDITION_OF = re.compile(r"[（(]\d{4}年版[）)]")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
 
@@ -460,6 +462,7 @@ def extract(ctx: Context) -> Records:
     for m in _ALIAS_DEF.finditer(text):
         aliases[m.group(1)] = (m.start(), m.end())
     title_kinds = _title_kinds(text)
+    titles_named: list[tuple[str, str | None, str, dict]] = []     # (title, key, kind, edition attrs)
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
         known = _document_index().get(title)
@@ -478,8 +481,18 @@ def extract(ctx: Context) -> Records:
             add(m.start(1), m.end(1), title_kinds[title], "title-" + title_kinds[title].lower(), 0.75)
             continue
         kind = "Law" if _LAW_TITLE.search(title) else "Document"
+        # 《规划纲要》 after 《成渝地区双城经济圈建设规划纲要》, 《…（负面清单）》 after 《…（负面清单）
+        # （2021年版）》: a short or edition-less repeat of a title named before is that document
+        earlier = next((x for x in reversed(titles_named) if not known and not edition
+                        and (x[0].endswith(title) and len(title) >= 4 or _EDITION_OF.fullmatch(x[0][len(title):])
+                             and x[0].startswith(title)) and x[0] != title), None)
+        if earlier is not None:
+            add(m.start(1), m.end(1), earlier[2], "title-back-reference", 0.8, key=earlier[1],
+                same_as=earlier[0], **earlier[3])
+            continue
         add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None,
             **edition)
+        titles_named.append((title, f"docref:{known['key']}" if known else None, kind, edition))
         for s_, e_, entry in title_issuers(title):
             rec.mentions.append(Mention(text=title[s_:e_], kind=entry.kind, span=Span(m.start(1) + s_, m.start(1) + e_),
                                         confidence=0.85, extractor=TAG, rule="title-issuer", key=f"org:{entry.key}",
@@ -565,6 +578,9 @@ def extract(ctx: Context) -> Records:
         elif kind_tag == "programme":
             add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
         elif kind_tag == "document":
+            # 公司法定代表人: 公司 + 法定代表人, no law (法定, 法人, 法院, 法官, 法律, 法规 go on)
+            if surface.endswith("法") and text[end:end + 1] in _LAW_WORD_GOES_ON:
+                continue
             add(start, end, "Law" if _LAW_TITLE.search(obj["name"]) else "Document", rule, conf,
                 key=f"docref:{obj['key']}")
 

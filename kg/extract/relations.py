@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "30"
+VERSION = "31"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -28,9 +28,13 @@ DOC_KINDS = {"Document", "Law"}
 DOC_VERBS = [("联合印发", "issued"), ("印发", "issued"), ("发布", "published"), ("公布", "published"),
              ("出台", "issued"), ("颁布", "issued"), ("下发", "issued"), ("发出", "issued"), ("制定", "issued"),
              ("审议通过", "adopted"), ("通过", "adopted"), ("批复", "approved"), ("批准", "approved"),
-             ("同意", "approved"), ("签署", "signed"), ("签订", "signed"), ("修订", "revised"), ("起草", "drafted")]
+             ("同意", "approved"), ("签署", "signed"), ("签订", "signed"), ("修订", "revised"), ("起草", "drafted"),
+             ("公开征求", "drafted"), ("征求", "drafted"), ("主编", "published"), ("达成", "adopted"),
+             ("编制出台", "issued"), ("编制", "drafted")]
 DESIGNATION_VERBS = ("设立", "获批", "入选", "列为", "纳入", "批准", "同意", "建设", "开展", "成为", "认定", "确定为",
                      "新设", "获得")
+_WEAK_DESIGNATION = {"开展", "建设"}
+_PILOT_AFTER = re.compile(r"[”\"]?(?:建设)?(?:试点|试验区|示范区|综试区|先行区|示范城市|试点城市)")
 ORDINALS = "一二三四五六七八九十"
 _ORG_BEFORE_POST = re.compile(
     rf"([{HAN}]{{2,20}}?(?:部|委员会|委|局|署|办公室|办|院|银行|行|协会|学会|会|所|公司|集团|中心|大学|学院|研究院|研究所|研究会|交易所|法院|检察院|政府|党委|总局|总署))$")
@@ -424,6 +428,17 @@ def _documents(art, mentions, rec: Records):
                                 break
 
 
+def _one_action_per_document(rec: Records) -> None:
+    """银保监会…联合发布了关于…的通知 and, later, …联合印发了《关于…的通知》: one body issuing one
+    document, told twice with two verbs, is one fact (issued, not published too)."""
+    def who(r):
+        a, d = r.args["agent"], r.args["document"]
+        return (a.key or a.text, d.key or d.text)
+    issued = {who(r) for r in rec.relations if r.kind == "document" and r.args["action"] == "issued"}
+    rec.relations[:] = [r for r in rec.relations if not (r.kind == "document" and r.args["action"] == "published"
+                                                         and who(r) in issued)]
+
+
 def _designations(art, mentions, rec: Records):
     text = art.text
     progs = [m for m in mentions if m.kind == "Programme" and m.span]
@@ -433,7 +448,13 @@ def _designations(art, mentions, rec: Records):
         s0, s1 = _sentence_span(art, prog.span.start)
         clause_start = max(s0, max((i + 1 for i in range(s0, prog.span.start) if text[i] in "，；。"), default=s0))
         clause = text[clause_start:prog.span.start]
-        if not any(v in clause for v in DESIGNATION_VERBS):
+        verbs = [v for v in DESIGNATION_VERBS if v in clause]
+        if not verbs:
+            continue
+        # 开展/建设 alone are weak: 浙江率先在全省域开展“无废城市”建设 is a place doing the work, not
+        # one admitted to the programme; they designate when a pilot or zone word follows
+        if set(verbs) <= _WEAK_DESIGNATION and not _PILOT_AFTER.match(text, prog.span.end) \
+                and not _PILOT_AFTER.search(prog.text):
             continue
         listed = [p for p in places if clause_start <= p.span.start and p.span.end <= prog.span.start]
         if not listed:
@@ -876,6 +897,7 @@ def extract(ctx: Context) -> Records:
     _careers(art, mentions, rec)
     mentions = mentions + [m for m in rec.mentions if m not in mentions]
     _documents(art, mentions, rec)
+    _one_action_per_document(rec)
     _designations(art, mentions, rec)
     _designations_by_reference(art, mentions, rec)
     _designation_lists(art, mentions, rec)
