@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "31"
+VERSION = "32"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -33,6 +33,9 @@ DOC_VERBS = [("联合印发", "issued"), ("印发", "issued"), ("发布", "publi
              ("编制出台", "issued"), ("编制", "drafted")]
 DESIGNATION_VERBS = ("设立", "获批", "入选", "列为", "纳入", "批准", "同意", "建设", "开展", "成为", "认定", "确定为",
                      "新设", "获得")
+# between a place and the title it issued: a day, 日前, N个部门, 联合, the verb
+_PLACE_ISSUES = re.compile(r"(?:\d{1,2}月\d{1,2}日|日前|近日|此前|今年\d{1,2}月)?(?:\d{1,3}个部门)?(?:联合)?"
+                           r"(?P<verb>印发|发布|出台|下发|公布)(?:了|的)?")
 _WEAK_DESIGNATION = {"开展", "建设"}
 _PILOT_AFTER = re.compile(r"[”\"]?(?:建设)?(?:试点|试验区|示范区|综试区|先行区|示范城市|试点城市)")
 ORDINALS = "一二三四五六七八九十"
@@ -396,6 +399,22 @@ def _documents(art, mentions, rec: Records):
                     found = True
                     break
             if found:
+                break
+        if not found:
+            # 天津印发《…》, 郑州9月7日印发了《…》, 吉林省出台的《…》: a place issuing is its government
+            for p in reversed([x for x in mentions if x.kind in ("City", "AdministrativeArea") and x.span
+                               and (x.key or "").startswith("division:") and s0 <= x.span.start
+                               and x.span.end < d.span.start]):
+                vm = _PLACE_ISSUES.fullmatch(text, p.span.end, d.span.start - 1)
+                if not vm:
+                    continue
+                gov = Mention(text=p.text, kind="GovernmentBody", span=p.span, confidence=0.6, extractor=TAG,
+                              rule="place-issuer", key="gov:" + p.key.split(":", 1)[1])
+                rec.mentions.append(gov)
+                action = dict(DOC_VERBS)[vm.group("verb")]
+                rec.relations.append(_rel("document", {"agent": gov, "document": d, "action": action},
+                                          Span(p.span.start, d.span.end + 1), 0.7, "place-verb-title"))
+                found = True
                 break
         if not found and d.span.start - 1 <= s0 + 2:
             # 《…》已经…国家发展和改革委员会…审议通过和商务部审签，并经党中央、国务院同意
