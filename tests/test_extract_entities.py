@@ -481,3 +481,25 @@ def test_a_short_or_edition_less_repeat_of_a_title_is_that_document():
     res = resolve(rec)
     docs = {res.of(m).label for m in rec.mentions if m.kind in ("Document", "Law")}
     assert docs == {"成渝地区双城经济圈建设规划纲要", "外商投资准入特别管理措施（负面清单）（2021年版）"}
+
+
+@pytest.mark.parametrize("body, want", [
+    ("违反了安全生产法第二十一条的规定。", ("安全生产法", "Law")),                 # a known law, unquoted
+    ("《新职业教育法》将从今年5月1日起施行。", ("新职业教育法", "Law")),
+    ("中纪委国家监委网站刊文披露案例——《捞钱奢靡享乐 难逃纪法严惩》。", ("捞钱奢靡享乐 难逃纪法严惩", "Work")),
+])
+def test_titles_read_by_what_surrounds_them(body, want):
+    assert want in mentions(body)
+
+
+def test_titles_that_are_no_documents():
+    # a publisher's name holding a title, and a kind of form
+    assert not [t for t, k in mentions("被告《中国学术期刊（光盘版）》电子杂志社有限公司赔偿原告。") if k == "Document"]
+    assert not [t for t, k in mentions("他制作虚假的银行《询证函》等财务凭证。") if k == "Document"]
+
+
+def test_a_new_law_is_the_law_as_it_stands():
+    from kg.resolve import resolve
+    _, rec = records("《新职业教育法》将从今年5月1日起施行。")
+    res = resolve(rec)
+    assert {res.of(m).label for m in rec.mentions if m.kind == "Law"} == {"中华人民共和国职业教育法"}

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "39"
+VERSION = "40"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -183,9 +183,11 @@ _OFFICIAL_TITLE = re.compile(r"(?:意见|通知|方案|规划|计划|纲要|措�
                              r"法|条例|规定|办法|准则|决定|规则)(?:（[^）]*）)?$")
 # the words around a 《title》 that make it a book, essay, film or video (a kg:Work) or a periodical
 _WORK_BEFORE = re.compile(r"(?:电影|影片|纪录片|电视剧|动画片|综艺|视频|歌曲|小说|著作|专著|新书|书籍|文章|论文|观看|执导|主演|"
-                          r"发表了|发表的|撰写的|撰写了|标题叫作|标题为)$")
+                          r"发表了|发表的|撰写的|撰写了|标题叫作|标题为|题为|刊文|刊发|披露案例——|案例——|文章——)$")
 _WORK_AFTER = re.compile(r"^(?:一书|一文|论文|文章|的文章|的论文|的署名文章|这本书|书中|这部电影|电影|剧组|上映|票房|导演|影片|纪录片)")
-_PERIODICAL_BEFORE = re.compile(r"(?:刊发在|刊登在|发表在|刊载于|刊于|当期|期刊|杂志|学术刊物)$")
+_PERIODICAL_BEFORE = re.compile(r"(?:刊发在|刊登在|发表在|刊载于|刊于|当期|期刊|杂志|学术刊物|加入)$")
+# 《中国学术期刊（光盘版）》电子杂志社有限公司: the title is part of a publisher's name, no document
+_PUBLISHER_AFTER = re.compile(r"(?:电子杂志社|杂志社|出版社|编辑部|报社|期刊社)")
 _PERIODICAL_AFTER = re.compile(r"^(?:季刊|月刊|半月刊|双月刊|周刊|旬刊|杂志|期刊|学报|第[一二三四五六七八九十\d]+期|"
                                r"\d{4}年第\d+期|分两期|上?(?:发表|刊发|刊登|撰文))")
 
@@ -241,6 +243,9 @@ _NAME_LEAD = re.compile(r"(?:通过|经过|依托|借助|委托|协助|收购|�
 # before a bare 集团: verbs that make it the word "group", not a firm (充分发挥集团优势)
 _NOT_FIRM_WORDS = re.compile(r"发挥|依托|通过|加强|推动|整合|打造|组建|做大|做强|带动|依靠|利用")
 _LAW_WORD_GOES_ON = frozenset("定人院官律规治制")
+# 《询证函》, 《承诺书》: a kind of form, not one document
+_FORM_TITLE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:函|表|单|书)")
+_NEW_LAW = re.compile(r"^(?:新修订的|新修改的|新修订|新修改|新)(?=.{2,}法$)")
 _EDITION_OF = re.compile(r"[（(]\d{4}年版[）)]")
 _LEFT_STOP = set("的在与和及对由向从被把将为是等了、，。：；“”‘’（）()《》,.:;!?！？ \n年月日个")
 
@@ -465,12 +470,14 @@ def extract(ctx: Context) -> Records:
     titles_named: list[tuple[str, str | None, str, dict]] = []     # (title, key, kind, edition attrs)
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
-        known = _document_index().get(title)
+        # 《新职业教育法》, 《新修订的…法》: the law as it now stands
+        known = _document_index().get(title) or _document_index().get(_NEW_LAW.sub("", title))
         # 2020年版《外商投资准入负面清单》: another edition than the one the article is about (also
         # when the short title is the article's alias for its own edition)
         ed = _EDITION.search(text, max(0, m.start() - 12), m.start()) if not known else None
         edition = {"edition": f"{ed.group(1)}年版"} if ed and f"{ed.group(1)}年版" not in title else {}
-        if (title in aliases and not edition) or title in stop or title in _GENERIC_TITLES:
+        if (title in aliases and not edition) or title in stop or title in _GENERIC_TITLES \
+                or _PUBLISHER_AFTER.match(text, m.end()) or not known and _FORM_TITLE.fullmatch(title):
             continue
         entry = gazetteer.org_index().get(title)
         if entry is not None or _MEDIA_TITLE.search(title) and len(title) <= 8:
