@@ -601,3 +601,11 @@ def test_a_place_issuing_a_document_is_its_government(body, key, action):
     assert (r.args["agent"].key, r.args["action"]) == (key, action)
     # a place that does not issue (在天津《…》) is no issuer
     assert not relations("在天津《天津市根治欠薪冬季专项行动实施方案》很受欢迎。", "document")
+
+
+def test_a_governments_general_office_is_its_own_issuer():
+    got = relations("四川省人民政府办公厅和重庆市人民政府办公厅共同印发《成渝地区双城经济圈便捷生活行动方案》。", "document")
+    assert sorted(r.args["agent"].key for r in got) == ["govbody:500000:人民政府办公厅", "govbody:510000:人民政府办公厅"]
+    # 省政府办公厅 and 省人民政府办公厅 are one office
+    _, rec = records("浙江省政府办公厅印发《方案》。浙江省人民政府办公厅发布通知。")
+    assert {m.key for m in rec.mentions if m.kind == "GovernmentBody"} == {"govbody:330000:人民政府办公厅"}
