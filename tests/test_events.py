@@ -276,3 +276,17 @@ def test_a_name_found_once_is_found_again():
 ])
 def test_relative_and_historical_days(text, date, want):
     assert events.day(text, len(text), date) == want
+
+
+@pytest.mark.parametrize("body, surface, label", [
+    # a hosted conference keeps host + kind + day as its label; its own name is the mention's words
+    ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。",
+     "10月份国民经济运行情况新闻发布会", "国务院新闻办公室新闻发布会（2021-11-15）"),
+    # one only this article knows is labelled by its own name
+    ("在日前的“中国这十年”系列主题新闻发布会上，有关负责人介绍。", "“中国这十年”系列主题新闻发布会",
+     "“中国这十年”系列主题新闻发布会（2022-02-17）"),
+])
+def test_a_press_conference_keeps_its_own_name(body, surface, label):
+    _, rec = records(body)
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert (ev.text, ev.attrs["label"]) == (surface, label)

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "41"
+VERSION = "42"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -946,7 +946,15 @@ def extract(ctx: Context) -> Records:
             name = events.host_name(host) if host is not None else ""
             day = events.day(text, x.span.start, date)
             x.key = f"event:{name}{kind}:{day}" if host is not None else f"event:{kind}:{day}:{art.id}"
-            x.attrs["label"] = f"{name}{kind}" + (f"（{day}）" if day else "")
+            # 10月份国民经济运行情况新闻发布会, “中国这十年”系列主题新闻发布会: the conference's own name
+            # (its mention's words, an alternative label; the label stays host + kind + day, the
+            # same in every article) - or the label itself for a conference only this article knows
+            topic = events.press_topic(text, x.span.start, host.span.end if host is not None else -1)
+            if topic:
+                x.span = Span(x.span.start - len(topic), x.span.end)
+                x.text = text[x.span.start:x.span.end]
+            own = x.text if topic and host is None else f"{name}{kind}"
+            x.attrs["label"] = own + (f"（{day}）" if day else "")
             x.attrs["date"] = day or None
             if host is not None:
                 x.attrs["organizer"] = host

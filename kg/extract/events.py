@@ -197,6 +197,27 @@ def press_kind(word: str) -> str:
     return "吹风会" if "吹风会" in word else "新闻通气会" if "通气会" in word else "新闻发布会"
 
 
+# what stands before 新闻发布会 and is its name: a topic ending in 情况/工作/发展…, a quoted theme
+# (“中国这十年”系列主题), a month's figures (10月份国民经济运行情况)
+_PRESS_TOPIC = re.compile(r"(?:“[^“”\n]{2,30}”(?:系列)?(?:主题|专题)?(?:例行)?"
+                          r"|(?:\d{4}年|\d{1,2}月份?)?[\u4e00-\u9fff、]{2,24}?(?:情况|工作|发展|进展|成效|数据|政策|举措|专题|主题))$")
+_TOPIC_NOT = re.compile(r"举行|召开|举办|出席|主持|发言人|表示|介绍|的|在|就|日前|近日|今日|此前")
+
+
+def press_topic(text: str, start: int, host_end: int) -> str:
+    """The words right before a press conference's kind that name it, if any (never the host's,
+    never a verb's: 在国务院新闻办举行的10月份国民经济运行情况新闻发布会 gives 10月份…情况)."""
+    lo = max(host_end, start - 32, 0)
+    m = _PRESS_TOPIC.search(text, lo, start)
+    if not m:
+        return ""
+    topic = m.group()
+    # the topic starts after the last verb, preposition or 的 in it
+    cut = max((v.end() for v in _TOPIC_NOT.finditer(topic)), default=0)
+    topic = topic[cut:]
+    return topic if len(topic) >= 4 and topic.count("“") == topic.count("”") else ""
+
+
 class Hosts:
     """The organisations of an article by where they end, to find those just before a position
     without scanning them all (an article may hold thousands)."""
