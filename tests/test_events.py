@@ -98,10 +98,13 @@ def test_a_year_before_a_recurring_event_makes_its_edition():
 
 @pytest.mark.parametrize("body, surface, label", [
     # the name starts after the verb of holding, and its host opens the label
+    # (an edition of the series the lexicon says that host holds)
     ("6月5日，亚太经合组织（APEC）举行第二十八届贸易部长会议。", "第二十八届贸易部长会议",
-     "亚太经合组织第二十八届贸易部长会议"),
+     "第二十八届亚太经合组织贸易部长会议"),
     # 第12届 and 第十二届 are one ordinal; WTO and 世界贸易组织 one host
-    ("支持推动WTO第12届部长级会议取得积极成果。", "WTO第12届部长级会议", "世界贸易组织第十二届部长级会议"),
+    ("支持推动WTO第12届部长级会议取得积极成果。", "WTO第12届部长级会议", "第十二届世贸组织部长级会议"),
+    # a host's numbered event the lexicon does not list keeps the host's name first
+    ("国家发展改革委组织召开第三届数字经济论坛。", "第三届数字经济论坛", "国家发展改革委第三届数字经济论坛"),
     ("国家发展改革委组织召开虚拟货币“挖矿”治理专题视频会议。", "虚拟货币“挖矿”治理专题视频会议",
      "国家发展改革委虚拟货币“挖矿”治理专题视频会议"),
     # a province holding it: its own meeting, not another province's of the same name
@@ -290,3 +293,10 @@ def test_a_press_conference_keeps_its_own_name(body, surface, label):
     _, rec = records(body)
     (ev,) = [m for m in rec.mentions if m.kind == "Event"]
     assert (ev.text, ev.attrs["label"]) == (surface, label)
+
+
+def test_a_hosts_numbered_event_is_an_edition_of_its_series():
+    _, rec = records("支持推动WTO第12届部长级会议取得积极成果。")
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.key == "event:wto-ministerial-conference:12"
+    assert ev.attrs["series"]["key"] == "event:wto-ministerial-conference"

@@ -369,6 +369,10 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
             lead = host_name(where)
             attrs["key"] = f"event:{where.key}/{rest}"
             attrs["label"] = rest if rest.startswith(lead) else lead + rest
+            # WTO第12届部长级会议: the 12th edition of the lexicon's series that WTO holds
+            edition = _hosted_edition(where.key, rest)
+            if edition is not None:
+                attrs.update(edition)
             keyed.setdefault(name, (attrs["key"], attrs["label"]))
         if host is not None:
             attrs["organizer"] = host
@@ -383,6 +387,21 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
 _DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?<![月\d])(?P<d2>\d{1,2})日"
                   r"|(?P<rel>昨天|昨日|前天|今天|今日|当天|当日)")
 _RELATIVE = {"昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0}
+
+
+def _hosted_edition(host_key: str, rest: str) -> dict | None:
+    """第十二届部长级会议 held by org:wto: an edition of the recurring event the lexicon says WTO
+    holds whose name ends so (世贸组织部长级会议): key, label and series of that edition."""
+    m = re.fullmatch(r"第([一二三四五六七八九十百]+)届(.{2,})", rest)
+    if not m or not host_key.startswith("org:"):
+        return None
+    entry = next((e for e in lexicon() if e.get("host") == host_key[4:] and e["name"].endswith(m.group(2))), None)
+    if entry is None:
+        return None
+    n = _num(m.group(1))
+    series = {"key": f"event:{entry['key']}", "label": entry["name"], "en": entry.get("en"), "host_key": entry["host"]}
+    return {"key": f"event:{entry['key']}:{n}", "label": f"第{_han(n)}届{entry['name']}",
+            "en": f"{_ordinal(n)} {entry['en']}" if entry.get("en") else None, "series": series}
 
 
 def day(text: str, before: int, date: str, fallback: bool = True) -> str:
