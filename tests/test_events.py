@@ -235,9 +235,13 @@ def test_a_meetings_words_are_its_hosts():
     said = [r for r in relations(body, "statement") if r.rule == "meeting-statement"]
     assert [(r.args["speaker"].text, r.args["verb"]) for r in said] == [("农业农村部", "指出"), ("农业农村部", "强调")]
     assert said[0].args["text"].startswith("各级农业农村部门要加强组织领导")
-    # a meeting whose host is only a place says nothing of anyone's
-    assert not [r for r in relations("1月5日，青海召开根治欠薪冬季专项行动动员部署电视电话会议。会议要求，加强监管。",
-                                     "statement") if r.rule == "meeting-statement"]
+    # a meeting a province held: its government's words, and its government held it
+    body = "1月5日，青海召开根治欠薪冬季专项行动动员部署电视电话会议。会议要求，加强监管。"
+    said = [r for r in relations(body, "statement") if r.rule == "meeting-statement"]
+    assert [r.args["speaker"].key for r in said] == ["gov:630000"]
+    assert [r.args["host"].key for r in relations(body, "hosting")] == ["gov:630000"]
+    # a place named in the name's first words keys it but did not say it held it
+    assert not relations("内蒙古自治区根治欠薪“百日攻坚”行动动员部署电视电话会议召开。", "hosting")
     # 会议 far from any meeting named is no reference
     far = "农业农村部召开视频会议。\n甲。\n乙。\n丙。\n丁。\n会议指出，要加强监管。"
     assert not [r for r in relations(far, "statement") if r.rule == "meeting-statement"]

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "43"
+VERSION = "44"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -960,6 +960,10 @@ def extract(ctx: Context) -> Records:
                 x.attrs["organizer"] = host
     # named events last: their names may hold the mentions found above (国务院常务会议, 国务院)
     for s_, e_, rule, attrs in events.find(text, rec.mentions, date):
+        host = attrs.get("organizer")
+        if host is not None and not any(x is host for x in rec.mentions):     # a place's government
+            host.extractor = TAG
+            rec.mentions.append(host)
         if text[s_:e_] not in stop:
             add(s_, e_, "Event", rule, 0.8 if rule != "named-event" else 0.7, key=attrs.pop("key"), **attrs)
     rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))

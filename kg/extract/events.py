@@ -359,8 +359,14 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         # 根治欠薪…电视电话会议); its label is spelled from its key, so every article names it alike
         host = _host(text, s, e, orgs)
         # 青海召开…会议, 内蒙古自治区根治欠薪…会议: the province's own meeting
-        where = host or _host(text, s, e, places, own_words=False) \
+        held_by_place = None if host is not None else _host(text, s, e, places, own_words=False)
+        where = host or held_by_place \
             or next((p for p in places if p.span.start == s and e - p.span.end >= 6), None)
+        if held_by_place is not None and (held_by_place.key or "").startswith("division:"):
+            # 青海召开…会议: the province's government held it (a mention of its own, on the
+            # place's words, for the hosting fact)
+            host = Mention(text=held_by_place.text, kind="GovernmentBody", span=held_by_place.span, confidence=0.6,
+                           rule="place-host", key="gov:" + held_by_place.key.split(":", 1)[1])
         name = _canonical(attrs["label"])
         if where is not None and where.key:
             rest = name
