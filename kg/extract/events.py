@@ -1,13 +1,17 @@
 """Named events: meetings, congresses and their sessions, expos, forums, summits.
 
-Three sources, strongest first:
+Sources, strongest first:
 * numbered sessions read by pattern and named in their official long form: 十九届六中全会 is
   中国共产党第十九届中央委员会第六次全体会议, 党的二十大 the 20th National Congress, 十三届全国人大
   四次会议 the NPC's session, 全国政协十三届四次会议 the CPPCC's;
 * recurring events known by name (kg/lexicon/events.yaml: 国务院常务会议, 进博会 ...); a year
   before the name (2021年世界人工智能大会) makes that year's edition, an event of its own;
 * names ending in an event word (…论坛, …峰会, …博览会, …工作会议, …电视电话会议) that start at a
-  clause boundary or after a verb of holding or attending (召开, 举行, 出席 ...).
+  clause boundary or after a verb of holding or attending (召开, 举行, 出席 ...), and a body's
+  numbered meeting (…第18次委务会议);
+* meetings named only by their host and day (农业农村部召开视频会议). Press conferences are found
+  by kg.extract.entities; their host, day and own name come from here (press_host, day,
+  press_topic).
 
 An event's name may hold other mentions (国务院常务会议 holds 国务院, APEC第27届贸易部长会议
 holds APEC): they stay mentions of their own. An organisation named just before a verb of holding
@@ -17,11 +21,13 @@ recorded as the host, for the relations extractor; an event of the lexicon may h
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from functools import lru_cache
 
 import yaml
 
+from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention
 from .automaton import Matcher
@@ -416,7 +422,6 @@ def day(text: str, before: int, date: str, fallback: bool = True) -> str:
     5月28日), else the article's (the year before when the day would come after the article);
     a day alone is in the article's month, 昨天 the day before it, 当天 the day last named.
     Without one: the article's own date (`fallback`), else ""."""
-    import datetime
     none = date if fallback else ""
     start = max(text.rfind(c, 0, before) for c in "。！？\n") + 1
     hits = list(_DAY.finditer(text, start, before))
@@ -452,7 +457,6 @@ def day(text: str, before: int, date: str, fallback: bool = True) -> str:
 
 def host_name(host: Mention) -> str:
     """The host as its key names it (APEC and 亚太经合组织 spell one host)."""
-    from .. import gazetteer
     if host.key and host.key.startswith("org:"):
         entry = next((o for o in gazetteer.orgs() if o.key == host.key[4:]), None)
         if entry is not None:
