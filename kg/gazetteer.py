@@ -130,7 +130,7 @@ def reset_user_entries() -> None:
 
 def clear_caches() -> None:
     for fn in (_shipped_divisions, divisions, division_index, _children, _shipped_orgs, orgs,
-               org_index, _shipped_countries, countries, country_index, _shipped_regions, regions,
+               org_index, org_by_key, _shipped_countries, countries, country_index, _shipped_regions, regions,
                region_index, stopwords, place_homographs, place_word_breaks, cities, city_homographs):
         fn.cache_clear()
 
@@ -339,6 +339,12 @@ def orgs() -> list[OrgEntry]:
     for e in _USER["orgs"]:
         entries[e.key] = e
     return list(entries.values())
+
+
+@functools.lru_cache(maxsize=None)
+def org_by_key() -> dict[str, OrgEntry]:
+    """Key (mofcom, state-council) -> entry."""
+    return {e.key: e for e in orgs()}
 
 
 @functools.lru_cache(maxsize=None)

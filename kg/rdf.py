@@ -147,7 +147,7 @@ class ArticleGraphs:
     def _host(self, key: str) -> URIRef:
         """A recurring event's host, described as the gazetteer has it (the same triples as
         when an article mentions it), so the event's organizer is never a bare IRI."""
-        entry = next((o for o in gazetteer.orgs() if o.key == key), None)
+        entry = gazetteer.org_by_key().get(key)
         if entry is None:
             return URIRef(mint.iri("org", key))
         return self.describe(Entity(key=f"org:{key}", kind=entry.kind, label=entry.name, en=entry.en))

@@ -68,7 +68,7 @@ def entity_for(m: Mention) -> Entity:
         if text != e.label:
             e.reasons.add(f"the {suffix} of {div.name} ({div.code}): {text} = {e.label}")
     elif key and key.startswith("org:"):
-        entry = next((x for x in gazetteer.orgs() if x.key == key[4:]), None) or _org_entry(text)
+        entry = gazetteer.org_by_key().get(key[4:]) or _org_entry(text)
         e = Entity(key=key, kind=entry.kind if entry else m.kind, label=entry.name if entry else text,
                    en=entry.en if entry else None)
         if entry and text != entry.name:

@@ -458,7 +458,7 @@ def day(text: str, before: int, date: str, fallback: bool = True) -> str:
 def host_name(host: Mention) -> str:
     """The host as its key names it (APEC and 亚太经合组织 spell one host)."""
     if host.key and host.key.startswith("org:"):
-        entry = next((o for o in gazetteer.orgs() if o.key == host.key[4:]), None)
+        entry = gazetteer.org_by_key().get(host.key[4:])
         if entry is not None:
             return entry.name
     if host.key and host.key.startswith("division:"):
