@@ -199,7 +199,9 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         g, eg = rdf.build(article, records, res, graph_factory=set,
                           extracted_with=fingerprint(extractors, config))
         a = rdf.article_iri(article.id)
-        commit = {t for t in g if t[0] == a and t[1] == KG.contentHash}
+        # the one commit triple rdf.build wrote, by lookup: comparing every triple's rdflib terms
+        # (Python-level __eq__) cost more than writing them out
+        commit = {(a, KG.contentHash, rdf.lit(article.content_hash))} & g
         write = GraphWrite(graph=str(a), triples=ntriples(g - commit), commit=ntriples(commit),
                            entities=ntriples(eg))
     except Exception as exc:  # an extractor bug must not cost the other articles
