@@ -43,7 +43,8 @@ def _org_entry(name: str):
     return None
 
 
-def entity_for(m: Mention) -> Entity:
+def entity_for(m: Mention, issuer: str | None = None) -> Entity:
+    """`issuer`: the label of a document's issuer, when another issuer in the article uses its title too."""
     text = _norm(m.text)
     key = m.key
     if key is None and m.kind in ("Organization", "GovernmentBody") and _org_entry(text) is None:
@@ -115,9 +116,13 @@ def entity_for(m: Mention) -> Entity:
         edition = m.attrs.get("edition")
         named = m.attrs.get("same_as") or text           # 《规划纲要》 after 《…建设规划纲要》: that one
         label = f"{named}（{edition}）" if edition else named     # 2020年版《…》 is its own document
+        if issuer is not None:
+            label = f"{label}（{issuer}）"
         e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
         if named != text:
             e.reasons.add(f"the title named before in the article: {text} = {named}")
+        if issuer is not None:
+            e.reasons.add(f"one title, another issuer in the same article: {named} issued by {issuer}")
     elif m.kind == "Work":
         e = Entity(key=f"work:{_key(text)}", kind="Work", label=text)
     elif m.kind == "Person":
@@ -141,9 +146,10 @@ class Resolution:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._by_mention: dict[int, str] = {}
+        self.issuers: dict[int, str] = {}          # id(document mention) -> its issuers' label, if qualified
 
     def add(self, m: Mention) -> Entity:
-        e = entity_for(m)
+        e = entity_for(m, self.issuers.get(id(m)))
         cur = self.entities.get(e.key)
         if cur is None:
             self.entities[e.key] = e
@@ -162,8 +168,39 @@ class Resolution:
         return self.entities[key] if key else self.add(m)
 
 
+#: the actions that make a body a document's author; approving (批复) or adopting one is not
+_AUTHORING = ("issued", "published")
+
+
+def _other_issuers(records: Records) -> dict[int, str]:
+    """Documents of one title that different bodies issue in one article (三地各自印发《关于开展…的通知》)
+    are different documents: the first issuers' keeps the plain title, which a bare mention of
+    the title also names, and each other's is the title qualified by its issuer. Bodies that
+    issue one mention together (人社部、财政部联合印发《…》) are joint authors of one document."""
+    facts = [r for r in records.relations if r.kind == "document" and r.args.get("action") in _AUTHORING
+             and isinstance(r.args.get("document"), Mention) and isinstance(r.args.get("agent"), Mention)]
+    if len(facts) < 2:
+        return {}
+    issuers: dict[int, dict[str, Entity]] = {}       # id(document mention) -> its issuers by key
+    docs: dict[int, Mention] = {}
+    for r in facts:
+        doc = r.args["document"]
+        who = entity_for(r.args["agent"])
+        issuers.setdefault(id(doc), {}).setdefault(who.key, who)
+        docs[id(doc)] = doc
+    firsts: dict[str, set[str]] = {}
+    out: dict[int, str] = {}
+    for i in sorted(docs, key=lambda i: docs[i].span.start if docs[i].span else -1):
+        whom = issuers[i]
+        first = firsts.setdefault(entity_for(docs[i]).key, set(whom))
+        if first.isdisjoint(whom):
+            out[i] = "、".join(e.label for e in whom.values())
+    return out
+
+
 def resolve(records: Records) -> Resolution:
     res = Resolution()
+    res.issuers = _other_issuers(records)
     for m in records.mentions:
         res.add(m)
     for r in records.relations:

@@ -503,3 +503,26 @@ def test_a_new_law_is_the_law_as_it_stands():
     _, rec = records("《新职业教育法》将从今年5月1日起施行。")
     res = resolve(rec)
     assert {res.of(m).label for m in rec.mentions if m.kind == "Law"} == {"中华人民共和国职业教育法"}
+
+
+def test_one_title_issued_by_different_bodies_is_different_documents():
+    from kg.resolve import resolve
+    _, rec = records("国务院根治拖欠农民工工资工作领导小组办公室近日印发《关于开展根治欠薪冬季专项行动的通知》。"
+                     "11月3日，江西根治拖欠农民工工资工作领导小组办公室发布《关于开展根治欠薪冬季专项行动的通知》。"
+                     "辽宁日前下发《关于开展根治欠薪冬季专项行动的通知》，要求全部化解。"
+                     "《关于开展根治欠薪冬季专项行动的通知》指出，应列尽列。")
+    res = resolve(rec)
+    docs = [res.of(m).label for m in rec.mentions if m.kind == "Document"]
+    title = "关于开展根治欠薪冬季专项行动的通知"
+    # the first issuer's keeps the title, and so does the bare mention at the end
+    assert docs == [title, f"{title}（江西根治拖欠农民工工资工作领导小组办公室）", f"{title}（辽宁省人民政府）", title]
+
+
+def test_bodies_issuing_one_document_together_are_its_joint_authors():
+    from kg.resolve import resolve
+    _, rec = records("人力资源社会保障部、财政部联合印发《关于做好失业保险稳岗工作的通知》。"
+                     "财政部有关负责人表示，《关于做好失业保险稳岗工作的通知》由两部门印发。")
+    res = resolve(rec)
+    issued = [r for r in rec.relations if r.kind == "document"]
+    assert len({res.of(r.args["agent"]).key for r in issued}) == 2
+    assert {res.of(m).label for m in rec.mentions if m.kind == "Document"} == {"关于做好失业保险稳岗工作的通知"}
