@@ -335,8 +335,9 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
     args = r.args
     if r.kind == "credit":
         target = _ent(ag, res, args["target"])
-        prop = {"reporter": SDO.author, "editor": SDO.editor, "publisher": SDO.publisher,
-                "sourceOrganization": SDO.sourceOrganization}[args["role"]]
+        # a correspondent (通讯员) or intern (实习生) in the byline is a contributor, not an author
+        prop = {"reporter": SDO.author, "contributor": SDO.contributor, "editor": SDO.editor,
+                "publisher": SDO.publisher, "sourceOrganization": SDO.sourceOrganization}[args["role"]]
         g.add((a, prop, target))
         return
     if r.kind == "original_title":

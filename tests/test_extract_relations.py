@@ -183,7 +183,25 @@ CREDIT_CASES = [
     ("文/张三\n\n正文。", {("reporter", "张三")}),
     # a known outlet opening the lead (a0228)
     ("参考消息网8月11日报道 美媒称，中国经济回暖。", {("sourceOrganization", "参考消息")}),
+    # 讯 without a date, in the lead's second paragraph (a0081, a0109)
+    ("原标题：上海房地产开发投资下降\n\n上证报中国证券网讯 据上海市统计局6月17日消息，投资下降。",
+     {("sourceOrganization", "上海证券报"), ("sourceOrganization", "中国证券网")}),
+    ("证券时报网讯，据海南日报消息，外资增长。", {("sourceOrganization", "证券时报")}),
+    # a wire dateline without a place (a0134); a bureau inside the brackets (a0030)
+    ("中新财经2月21日电 2022年3月1日至6月30日，办理汇算。", {("sourceOrganization", "中新财经")}),
+    ("财政收入增长。（深圳商报驻京记者 宋华）", {("reporter", "宋华"), ("sourceOrganization", "深圳商报")}),
 ]
+
+
+@pytest.mark.parametrize("byline, reporters, contributors", [
+    ("澎湃新闻记者 王鑫 通讯员 陈健", {"王鑫"}, {"陈健"}),                  # a0120
+    ("澎湃新闻资深记者 王选辉 实习生 邓林", {"王选辉"}, {"邓林"}),            # a0125
+    ("21世纪经济报道记者 夏旭田 实习记者 缴翼飞 北京报道", {"夏旭田", "缴翼飞"}, set()),
+])
+def test_correspondents_and_interns_contribute_but_do_not_report(byline, reporters, contributors):
+    found = {(r.args["role"], r.args["target"].text) for r in relations(byline + "\n\n商务部表示，将推进。", "credit")}
+    assert {n for role, n in found if role == "reporter"} == reporters
+    assert {n for role, n in found if role == "contributor"} == contributors
 
 
 def test_a_bracketed_prefix_that_is_no_outlet_is_not_credited():
@@ -277,7 +295,8 @@ def _credits(body: str) -> set[tuple[str, str]]:
     ("北京将于近期集中开工100项重大项目。(新华社)", {("sourceOrganization", "新华社")}),
     ("运行时长增至16个小时。(央视新闻)", {("sourceOrganization", "中央广播电视总台")}),
     ("他说这是(初步)的看法。", set()),                 # not a known outlet, not closing the article
-    ("来源：上海市场监管公众号\n正文。", {("sourceOrganization", "上海市场监管公众号")}),    # a0104
+    # an account kg does not know is named by its own name, as one it knows is (a0104)
+    ("来源：上海市场监管公众号\n正文。", {("sourceOrganization", "上海市场监管")}),
     ("来源：券商中国公众号\n正文。", {("sourceOrganization", "券商中国")}),
     ("来源：微信公众号\n正文。", set()),
     # a wire dateline's reporter in brackets (a0105), a name in brackets closing the article (a0224)

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "11"
+VERSION = "12"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -35,8 +35,10 @@ _BYLINE_HEAD = re.compile(
     rf"^(?P<outlet>[{_HAN}A-Za-z0-9]{{2,16}}?)(?:实习|见习|资深|首席|特约)?记者\s*"
     rf"(?P<names>(?:[{_HAN}]{{2,4}}(?:\s+|、)?(?:(?:实习|见习)?记者\s*)?){{1,4}}?)\s*[{_HAN}]{{0,4}}报道")
 # 新华社南京12月7日电: the wire service is the original outlet
-_WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电")
-_REPORTED = re.compile(rf"^\s*(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)\s*(?:\d{{1,2}}月)?\d{{1,2}}日(?:报道|讯|消息)")
+_WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}(?P<date>\d{{1,2}}月\d{{1,2}}日)电")
+# 上证报中国证券网讯 / 证券时报网讯，据…: 讯 needs no date (no ^: matched at a paragraph's start,
+# where ^ would never match after the first)
+_REPORTED = re.compile(rf"\s*(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}日(?:报道|讯|消息)|讯)")
 # 编辑 | 翟瑞民 / 本期资深编辑 邢潭: a line of its own naming the editor (责任编辑： is the reader's)
 _EDITOR_LINE = re.compile(rf"^\s*(?:本期)?(?:资深)?编辑\s*[：:丨|｜]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
 _OUTLET_EDITOR = re.compile(rf"(?:^|\s)(?P<outlet>[{_HAN}]{{2,8}}?)编辑\s*[：:]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
@@ -60,9 +62,11 @@ _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。
 _ORIG_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<title>.+?)\s*$")
 
 
-def _names(chunk: str) -> list[tuple[str, int]]:
-    """Split the name part of a byline into (name, offset) pairs."""
+def _names(chunk: str) -> list[tuple[str, int, str]]:
+    """Split the name part of a byline into (name, offset, role) triples: names after 通讯员 or
+    实习生 are the article's contributors, not its reporters (实习记者 and 见习记者 are reporters)."""
     out = []
+    role = "reporter"
     for m in re.finditer(rf"[{_HAN}]+", chunk):
         word = m.group()
         if word.endswith("报道") or word.endswith("摄"):
@@ -71,12 +75,13 @@ def _names(chunk: str) -> list[tuple[str, int]]:
         # 实习记者缴翼飞: drop a role word glued to the name
         rm = _ROLE_WORDS.match(word)
         if rm:
+            role = "contributor" if rm.group().endswith(("通讯员", "实习生")) else "reporter"
             word_start += rm.end()
             word = word[rm.end():]
         if looks_like_name(word):
-            out.append((word, word_start))
+            out.append((word, word_start, role))
         elif len(word) == 6 and looks_like_name(word[:3]) and looks_like_name(word[3:]):
-            out += [(word[:3], word_start), (word[3:], word_start + 3)]
+            out += [(word[:3], word_start, role), (word[3:], word_start + 3, role)]
     return out
 
 
@@ -95,7 +100,8 @@ def _outlet(text: str) -> str | None:
         if not owner:
             return None
         entry = gazetteer.org_index().get(owner)
-        return entry.name if entry is not None else text
+        # 上海市场监管公众号: the account's own name
+        return entry.name if entry is not None else owner if len(owner) >= 2 else text
     return text if _OUTLET_SUFFIX.search(text) and len(text) >= 2 else None
 
 
@@ -131,10 +137,9 @@ def extract(ctx: Context) -> Records:
     # (only there: 新华社3日报道 further down cites one fact)
     for para in [p for p in art.paragraphs if text[p.start:p.end].strip()][:3]:
         m = _REPORTED.match(text, para.start, para.end)
-        entry = gazetteer.org_index().get(m.group("outlet")) if m else None
-        if entry is not None and entry.kind == "MediaOutlet":
-            add("sourceOrganization", entry.name, "MediaOutlet", None, "lead-outlet", 0.8,
-                Span(para.start, m.end()))
+        known = _known_outlets(m.group("outlet")) if m else []
+        for name in known:
+            add("sourceOrganization", name, "MediaOutlet", None, "lead-outlet", 0.8, Span(para.start, m.end()))
     # paragraphs of running text after each paragraph: a 来源 line with the article going on
     # after it is an image's or a table's caption (来源：人社部网站 under a chart), not the
     # article's source
@@ -160,8 +165,8 @@ def extract(ctx: Context) -> Records:
             if m:
                 names = _names(m.group("names"))
                 base = para.start + m.start("names")
-                for name, off in names:
-                    add("reporter", name, "Person", base + off, "byline", 0.9, Span(para.start, para.end))
+                for name, off, role in names:
+                    add(role, name, "Person", base + off, "byline", 0.9, Span(para.start, para.end))
                 o = _outlet(m.group("outlet"))
                 if o and names:
                     add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet") + m.group("outlet").find(o)
@@ -175,8 +180,8 @@ def extract(ctx: Context) -> Records:
             m = _AUTHOR.search(ptext)
             if m:
                 names = _names(m.group("names"))
-                for name, off in names:
-                    add("reporter", name, "Person", para.start + m.start("names") + off, "author-line", 0.85,
+                for name, off, role in names:
+                    add(role, name, "Person", para.start + m.start("names") + off, "author-line", 0.85,
                         Span(para.start, para.end))
                 o = _outlet(m.group("outlet")) if m.group("outlet") and names else None
                 if o:
@@ -199,8 +204,8 @@ def extract(ctx: Context) -> Records:
             m = _BYLINE_HEAD.match(ptext) if len(ptext) > 80 else None
             if m:
                 names = _names(m.group("names"))
-                for name, off in names:
-                    add("reporter", name, "Person", para.start + m.start("names") + off, "byline-head", 0.85,
+                for name, off, role in names:
+                    add(role, name, "Person", para.start + m.start("names") + off, "byline-head", 0.85,
                         Span(para.start, para.start + m.end()))
                 for o in _outlets(m.group("outlet")):
                     add("sourceOrganization", o, "MediaOutlet", None, "byline-outlet", 0.8, Span(para.start, para.start + m.end()))
@@ -214,6 +219,8 @@ def extract(ctx: Context) -> Records:
                         outs = [gazetteer.org_index()[head[:n]].name]
                 if not outs:
                     outs = _outlets(m.group("outlet"))
+                if not outs:                # 中新财经2月21日电: an outlet without a place
+                    outs = _outlets(ptext[:m.start("date")])
                 for o in outs:
                     add("sourceOrganization", o, "MediaOutlet", para.start, "wire-dateline", 0.85,
                         Span(para.start, para.start + m.end()))
@@ -221,13 +228,13 @@ def extract(ctx: Context) -> Records:
         for m in (_DATELINE.finditer(ptext) if "记者" in ptext else ()):
             names = _names(m.group("names"))
             base = para.start + m.start("names")
-            for name, off in names:
-                add("reporter", name, "Person", base + off, "dateline", 0.9, Span(para.start + m.start(), para.start + m.end()))
+            for name, off, role in names:
+                add(role, name, "Person", base + off, "dateline", 0.9, Span(para.start + m.start(), para.start + m.end()))
             for o in (_outlets(m.group("outlet")) if m.group("outlet") and names else []):
                 add("sourceOrganization", o, "MediaOutlet", None, "dateline-outlet", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
             # （总台央视记者 王楠 田琪永）: the outlet inside the brackets, when it is a known one
-            inner = m.group("inner") or ""
+            inner = re.sub(rf"驻[{_HAN}]{{1,3}}$", "", m.group("inner") or "")   # 深圳商报驻京记者
             known = gazetteer.org_index().get(inner) if names and inner else None
             if known is not None and known.kind == "MediaOutlet":
                 add("sourceOrganization", known.name, "MediaOutlet", None, "dateline-inner-outlet", 0.8,
@@ -238,8 +245,8 @@ def extract(ctx: Context) -> Records:
                 add("sourceOrganization", o, "MediaOutlet", para.start + m.start("outlet"), "from-line", 0.8,
                     Span(para.start + m.start(), para.start + m.end()))
     for m in _WIRE_NAMES.finditer(text, 0, min(len(text), 400)):
-        for name, off in _names(m.group("names")):
-            add("reporter", name, "Person", m.start("names") + off, "wire-dateline-name", 0.8, Span(m.start(), m.end()))
+        for name, off, role in _names(m.group("names")):
+            add(role, name, "Person", m.start("names") + off, "wire-dateline-name", 0.8, Span(m.start(), m.end()))
     if art.paragraphs:
         last = art.paragraphs[-1]
         cm = _CLOSING_NAME.search(text, last.start, last.end)
@@ -263,6 +270,14 @@ def extract(ctx: Context) -> Records:
         if m:
             add("editor", m.group(), "Person", None, "editor-line", 1.0)
     return rec
+
+
+def _known_outlets(text: str) -> list[str]:
+    """上证报中国证券网 -> [上海证券报, 中国证券网], only if every part is a media outlet kg knows."""
+    idx = gazetteer.org_index()
+    names = _outlets(text)
+    ok = names and all(n in idx and idx[n].kind == "MediaOutlet" for n in names)
+    return names if ok else []
 
 
 def _outlets(text: str) -> list[str]:
