@@ -110,7 +110,9 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
                 e.reasons.add(f"gazetteer alias {text} = {entry.name}")
         else:
             e = Entity(key=f"org:{_key(name)}", kind=m.kind, label=name)
-            if name != text:
+            if name != text and m.attrs.get("reason"):         # 中科院合肥物质科学研究院: its parent in full
+                e.reasons.add(f"{text} = {name}: {m.attrs['reason']}")
+            elif name != text:
                 e.reasons.add(f"short name of {name} in the same article: {text} = {name}")
     elif m.kind in ("Document", "Law"):
         edition = m.attrs.get("edition")

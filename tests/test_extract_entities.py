@@ -526,3 +526,30 @@ def test_bodies_issuing_one_document_together_are_its_joint_authors():
     issued = [r for r in rec.relations if r.kind == "document"]
     assert len({res.of(r.args["agent"]).key for r in issued}) == 2
     assert {res.of(m).label for m in rec.mentions if m.kind == "Document"} == {"关于做好失业保险稳岗工作的通知"}
+
+
+@pytest.mark.parametrize("body, unit, parent_label", [
+    ("中国社会科学院财经战略研究院党委书记闫坤指出，要发挥作用。", "中国社会科学院财经战略研究院", None),
+    ("2021年12月30日晚，中科院合肥物质科学研究院宣布。", "中科院合肥物质科学研究院", "中国科学院合肥物质科学研究院"),
+    ("清华大学中国农村研究院副院长张红宇说：“粮食稳。”", "清华大学中国农村研究院", None),
+])
+def test_a_known_body_followed_by_a_research_unit_is_that_unit(body, unit, parent_label):
+    from kg.resolve import resolve
+    _, rec = records(body)
+    res = resolve(rec)
+    orgs = {m.text: res.of(m).label for m in rec.mentions if m.kind == "Organization"}
+    assert orgs[unit] == (parent_label or unit)
+    assert not [m for m in rec.mentions if m.kind in ("City", "Country") and m.span.start >= body.index(unit[:2])
+                and m.span.end <= body.index(unit[:2]) + len(unit)]
+    roles = [(r.args["post"], r.args["org"].text) for r in rec.relations if r.kind == "role"]
+    assert all(org == unit for _, org in roles), roles
+
+
+@pytest.mark.parametrize("body", [
+    "商务部研究院国际市场研究所副所长白明表示，出口增长。",      # a department of an institute (gold a0032)
+    "中粮期货副总经理兼研究院院长焦健表示，锂价上涨。",           # a post, then another
+    "中科院发布研究所名单。",
+])
+def test_no_research_unit_where_words_or_posts_come_between(body):
+    _, rec = records(body)
+    assert not [m for m in rec.mentions if m.rule == "unit-of-known-body"], rec.mentions

@@ -21,6 +21,7 @@ import yaml
 
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
+from ..lexicon import posts
 from ..model import Mention, Records, Span
 from . import events
 from .automaton import Matcher
@@ -30,7 +31,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "45"
+VERSION = "46"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -221,6 +222,16 @@ _INSTITUTION_SUFFIX = ("大学|学院|学会|协会|研究院|研究所|研究�
 _INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)({_INSTITUTION_SUFFIX})")
 _INSTITUTION_SCAN = Anchored(_INSTITUTION, _INSTITUTION_SUFFIX, 14)
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
+_UNIT_OF_KNOWN = re.compile(rf"[{HAN}]{{2,8}}?(?:研究院|研究所|研究中心)")
+@lru_cache(maxsize=1)
+def _unit_posts() -> tuple[str, ...]:
+    # posts that could open a research unit's name are no posts here (所长 in 研究所 is the suffix's)
+    return tuple(p for p in posts() if len(p) >= 2 and not p.startswith(("研究", "所", "院", "中心")))
+
+
+# what makes the words between a body and 研究所 a sentence (中科院发布研究所名单, 旗下研究院)
+_NOT_UNIT = re.compile("发布|公布|表示|指出|认为|联合|召开|举办|举行|牵头|下属|旗下|所属|有关|相关|主办|承办|会同|组织|开展|"
+                       "新建|设有|多个|各个|其他|部分|直属")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
 _CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
 # words that open with 原 (原子能科技有限公司 keeps it)
@@ -731,6 +742,30 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 中国社会科学院财经战略研究院, 中科院合肥物质科学研究院, 清华大学中国农村研究院: a known body
+    # followed by a research unit's name is that unit (the body stays mentioned, as its parent)
+    for m in [x for x in rec.mentions if x.span and x.key and x.key.startswith("org:")]:
+        um = _UNIT_OF_KNOWN.match(text, m.span.end)
+        if um is None or _CREATION_VERBS.search(um.group()) or _NOT_UNIT.search(um.group()) \
+                or _LEFT_STOP.intersection(um.group()) or m.text.endswith(("研究院", "研究所", "研究中心")):
+            continue            # (商务部研究院国际市场研究所副所长: a department of an institute is in the post)
+        if "兼" in um.group() or any(p in um.group() for p in _unit_posts()):
+            continue            # 中粮期货副总经理兼研究院院长: a post, then another
+        s, e = m.span.start, um.end()
+        inside = [x for x in rec.mentions if x.span and m.span.end <= x.span.start < e]
+        # a place inside (合肥) or the unit found alone (中国农村研究院) gives way; anything else wins
+        if any(x.span.end > e or x.kind not in places | {"Organization"} or x.key for x in inside
+               if not (x.kind in places and x.span.end <= e)):
+            continue
+        for x in inside:
+            rec.mentions.remove(x)
+            taken.remove((x.span.start, x.span.end))
+        parent = gazetteer.org_by_key().get(m.key[4:])
+        full = parent.name + um.group() if parent is not None else text[s:e]
+        attrs = {"label": full, "reason": f"{m.text} = {parent.name}"} if full != text[s:e] else {}
+        add(s, e, "Organization", "unit-of-known-body", 0.65, **attrs)
+        m.rule = "parent-in-name"       # (so the unit, not its parent, holds the posts after it)
 
     # 中国石油天然气集团公司青海油田公司: a known firm or body named with its parent's name names
     # the parent too (the longer name won the gazetteer match)
