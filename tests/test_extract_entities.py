@@ -553,3 +553,14 @@ def test_a_known_body_followed_by_a_research_unit_is_that_unit(body, unit, paren
 def test_no_research_unit_where_words_or_posts_come_between(body):
     _, rec = records(body)
     assert not [m for m in rec.mentions if m.rule == "unit-of-known-body"], rec.mentions
+
+
+@pytest.mark.parametrize("body, name", [
+    ("BOSS直聘研究院最新发布《00后群体就业选择偏好调研报告》。", "BOSS直聘研究院"),
+    ("他说，麦可思研究院主编的《2022年中国本科生就业报告》也指出，就业难。", "麦可思研究院"),
+    ("该研究院发布报告。", None),
+    ("一些研究院发布报告。", None),
+])
+def test_a_research_institute_kg_does_not_know_is_named_by_what_it_publishes(body, name):
+    found = {t for t, k in mentions(body) if k == "Organization"}
+    assert found == ({name} if name else set())

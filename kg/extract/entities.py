@@ -31,7 +31,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "46"
+VERSION = "47"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -242,6 +242,9 @@ _LIST_RUN = re.compile(rf"(?:(?<=[，。；：:“（(\n\s])|^)(?:[{HAN}A-Za-z]{
 _SIBLING = re.compile(rf"(?P<stem>[{HAN}A-Za-z]{{2,4}}?)(?P<industry>证券|期货|基金|信托|资产|银行|保险|控股|资本)")
 _FIRM_SPEAKS = re.compile(rf"(?:^|(?<=[，。；：:“\n]))(?P<firm>(?P<stem>[{HAN}]{{2,4}}?)(?:证券|期货|基金|信托|资产|银行|保险))"
                           r"(?:则|也|还|亦)?(?:表示|认为|指出|公告称|称|预计|分析认为|透露)")
+_INSTITUTE_PUBLISHES = re.compile(
+    rf"(?:^|(?<=[，。；：:“\n]))(?P<name>(?P<brand>(?![该这此其本各某一多])[{HAN}A-Za-z0-9]{{2,8}}?)(?:研究院|研究所|研究中心))"
+    rf"(?:最新|近日|日前|此前|今年|也|还)?(?:发布|主编|编制|编写|发表|数据显示|报告显示|调查显示|监测显示)")
 _GENERIC_STEMS = frozenset({"不少", "一些", "有的", "这家", "这些", "各大", "该", "多数", "少数", "主要", "大部分", "国有", "股份制", "城商", "农商", "外资", "中资", "地方", "大型", "中小", "头部", "上市", "民营",
                             "其他", "部分", "多家", "各家", "商业", "政策性", "开发性", "村镇", "公募", "私募", "券商",
                             "互联网", "网络", "数字", "养老", "社保", "产业", "政府", "国家", "全国", "境外", "外国"})
@@ -874,6 +877,13 @@ def extract(ctx: Context) -> Records:
         if m.group("stem") not in _GENERIC_STEMS and not _overlaps(m.span("firm"), taken) \
                 and m.group("firm") not in stop:
             add(m.start("firm"), m.end("firm"), "Company", "firm-speaks", 0.6)
+
+    # BOSS直聘研究院最新发布《…》, 麦可思研究院主编的《…》: a research institute kg does not know,
+    # named by a brand, opening a clause and publishing
+    for m in _INSTITUTE_PUBLISHES.finditer(text):
+        if not _overlaps(m.span("name"), taken) and m.group("name") not in stop \
+                and not _LEFT_STOP.intersection(m.group("brand")) and m.group("brand") not in _GENERIC_STEMS:
+            add(m.start("name"), m.end("name"), "Organization", "institute-publishes", 0.6)
 
     # named zones are places: 雄安新区, 北京经济技术开发区, 中新天津生态城
     for m in _ZONE_SCAN.finditer(text):
