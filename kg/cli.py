@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import ConfigError
 from .query import QueryInputError
-from .store import DEFAULT_STORE, ENV_STORE, Store, StoreError
+from .store import DEFAULT_STORE, ENV_STORE, Store, StoreError, is_remote, serving
 
 
 def _port(text: str) -> int:
@@ -70,6 +70,10 @@ def cmd_build(args) -> int:
         from .config import load_config
         config = load_config(args.config)
     store = Store(args.store)
+    server = serving(store.path) if getattr(store, "path", None) and not is_remote(str(store.path)) else None
+    if server is not None:
+        print(f"kg: warning: kg serve (process {server['pid']}, {server['url']}) is answering from this store: "
+              f"it will not see this build until it is restarted", file=sys.stderr)
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         why = "a broken symbolic link (or a loop of them)" if os.path.islink(p) else "no such file or directory"
@@ -147,8 +151,27 @@ def cmd_query(args) -> int:
     return 0
 
 
+_EXPORT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "nq": "nquads",
+                   "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld"}
+
+
+def _export_format(text: str) -> str:
+    fmt = _EXPORT_FORMATS.get(text.lower())
+    if fmt is None:
+        raise argparse.ArgumentTypeError(f"{text!r}: not one of turtle, trig, nquads, ntriples, jsonld")
+    return fmt
+
+
 def cmd_export(args) -> int:
     from .export import export
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output not in (None, "-") else ""
+    implied = _EXPORT_FORMATS.get(suffix)
+    if args.format is None:
+        args.format = implied or "turtle"
+    elif implied is not None and implied != args.format:
+        # out.jsonld holding Turtle fails the first tool that trusts the name
+        raise StoreError(f"--format {args.format} does not match the file name {args.output} ({implied}): "
+                         f"drop --format, or name the file for what it holds")
     store = Store(args.store, read_only=True)
     n = export(store, args.format, args.output)
     if args.output not in (None, "-"):
@@ -175,7 +198,8 @@ def cmd_viz(args) -> int:
                                         size_by=args.size_by).items() if v is not None}
             summary = views.build_site(ds, args.site, **kw)
             print(f"wrote {summary['path']}: {summary['pages']} pages ({summary['articles']} "
-                  f"articles, {summary['entities']} entities, whole graph)")
+                  f"articles, {summary['entities']} entities, whole graph)"
+                  + (f"; removed {summary['removed']} page(s) of an earlier build" if summary["removed"] else ""))
             return 0
         kwargs = dict(focus=args.focus, depth=args.depth, article=args.article,
                       classes=args.classes, min_confidence=args.min_confidence,
@@ -185,7 +209,7 @@ def cmd_viz(args) -> int:
         if args.query:
             from .query import load_query
             kwargs["construct"] = load_query(args.query)
-        summary = views.build_view(ds, args.output,
+        summary = views.build_view(ds, args.output, require_focus=True,
                                    **{k: v for k, v in kwargs.items() if v is not None})
     except (ValueError, LookupError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
@@ -195,7 +219,7 @@ def cmd_viz(args) -> int:
     for notice in summary.get("notices") or []:
         if "left out" not in notice:
             print(f"kg: {notice}", file=sys.stderr)
-    return 1 if args.focus is not None and not summary.get("focus") else 0
+    return 0
 
 
 def cmd_validate(args) -> int:
@@ -241,13 +265,22 @@ def cmd_extractors(args) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("kg")
+    except PackageNotFoundError:            # run from a source tree that is not installed
+        return "(not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build and use a knowledge graph of Chinese policy and finance news.")
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="log what kg does (debug messages on standard error)")
+    ap.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="read articles (files or folders) into the store")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files and folders (read recursively)")
     p.add_argument("--config", help="YAML file with extra gazetteer entries and patterns")
     p.add_argument("--force", action="store_true", help="rebuild articles even when unchanged")
     p.add_argument("--prune", action="store_true",
@@ -263,12 +296,12 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("remove", help="remove articles by id, IRI, source path or folder")
-    p.add_argument("targets", nargs="+")
+    p.add_argument("targets", nargs="+", metavar="TARGET", help="article ids, IRIs, source paths or folders")
     _store_arg(p)
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("query", help="run a SPARQL query (text or .rq file) over all graphs")
-    p.add_argument("query")
+    p.add_argument("query", help="SPARQL text or a .rq file")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json", "turtle", "ntriples", "jsonld"],
                    default="table", help="SELECT: table, csv, tsv (values, with \\t \\n \\\\ escaped) or json "
                    "(SPARQL results); CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld (also for json)")
@@ -276,24 +309,29 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("export", help="write the store as RDF")
-    p.add_argument("--format", choices=["turtle", "trig", "nquads", "ntriples", "jsonld"], default="turtle")
+    p.add_argument("--format", type=_export_format, default=None,
+                   help="turtle, trig, nquads, ntriples or jsonld (json-ld); default: from the -o file's "
+                        "extension (.ttl .trig .nq .nt .jsonld .json), else turtle")
     p.add_argument("-o", "--output", default=None, help="file (default: standard output)")
     _store_arg(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("viz", help="write an interactive HTML view that works offline")
-    p.add_argument("-o", "--output", default="graph.html")
+    p.add_argument("-o", "--output", default="graph.html", help="the HTML file to write (default graph.html)")
     p.add_argument("--focus", help="centre on an entity, by label or alias")
-    p.add_argument("--depth", type=_bounded(int, 0, None), default=2)
+    p.add_argument("--depth", type=_bounded(int, 0, None), default=2,
+                   help="with --focus: how many steps from it (default 2)")
     p.add_argument("--article", help="only one article (id, IRI or path)")
     p.add_argument("--query", help="a SPARQL CONSTRUCT (text or .rq file) whose result is drawn")
     p.add_argument("--class", dest="classes", action="append", help="only entities of this class (repeatable)")
-    p.add_argument("--min-confidence", type=_bounded(float, 0, 1), default=None)
+    p.add_argument("--min-confidence", type=_bounded(float, 0, 1), default=None,
+                   help="only facts whose evidence is at least this confident (0-1)")
     p.add_argument("--from", dest="date_from", metavar="DATE", type=_date_option("--from"),
                    help="articles published on or after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE", type=_date_option("--to"),
                    help="articles published on or before (YYYY[-MM[-DD]])")
-    p.add_argument("--max-nodes", type=int, default=None, help="node budget (default 1500): keep the most connected")
+    p.add_argument("--max-nodes", type=_bounded(int, 1, None), default=None,
+                   help="node budget (default 1500): keep the most connected")
     p.add_argument("--size-by", choices=["degree", "pagerank", "betweenness"], default=None,
                    help="node size (default degree; the page can switch)")
     p.add_argument("--title", help="page title (default: made from the options)")
@@ -314,7 +352,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint, a query page and the HTML views")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=_port, default=7878)
+    p.add_argument("--port", type=_port, default=7878, help="TCP port (default 7878)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     p.add_argument("--max-rows", type=int, default=10000, help="rows (or triples) per answer at most")
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")

@@ -55,7 +55,7 @@ import pyoxigraph as ox
 from .sandbox import (NotAcceptable, QueryBusy, QueryFailed, QueryPool, QueryRefused,
                       QuerySyntaxError, QueryTimeout)
 from .resources import resource_dir
-from .store import StoreError
+from .store import StoreError, note_serving
 
 log = logging.getLogger(__name__)
 
@@ -694,6 +694,7 @@ def serve(store_path: str | Path, **kwargs) -> int:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, on_term)
+    marker = note_serving(store_path, server.url) if Path(store_path).is_dir() else None
     print(f"kg serve: {server.url}  (SPARQL endpoint {server.url}sparql, views "
           f"{server.url}views/; store {Path(store_path)}; time limit {server.query_timeout:g} s, "
           f"row cap {server.max_rows}; Ctrl-C stops)", flush=True)
@@ -704,4 +705,6 @@ def serve(store_path: str | Path, **kwargs) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.server_close()
+        if marker is not None:
+            marker.unlink(missing_ok=True)
     return 0

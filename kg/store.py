@@ -18,6 +18,7 @@ a commit triple.
 from __future__ import annotations
 
 import abc
+import json
 import logging
 import os
 import re
@@ -103,6 +104,36 @@ def _syntax_message(sparql: str, exc: Exception) -> str:
     # the parser spells out the Unicode ranges of a name character: say so instead
     msg = re.sub(r"\['0'\.\.='9'\]", "a digit", msg)
     return re.sub(r"\[[^\[\]]*\.\.=[^\[\]]*\]", "a name character", msg, flags=re.S)
+
+
+#: in a store's folder while `kg serve` answers from it: its query workers read the store as it
+#: was when they opened it, so a build meanwhile is not seen (and may be half-seen by a worker
+#: started later); `kg build` warns
+SERVE_MARKER = "kg-serve.json"
+
+
+def note_serving(path: str | os.PathLike, url: str) -> Path | None:
+    marker = Path(path) / SERVE_MARKER
+    try:
+        marker.write_text(json.dumps({"pid": os.getpid(), "url": url}), "utf-8")
+    except OSError:
+        return None             # a read-only store folder: serving works, only the warning is lost
+    return marker
+
+
+def serving(path: str | os.PathLike) -> dict | None:
+    """The `kg serve` answering from the store at `path`, if one is running."""
+    try:
+        info = json.loads((Path(path) / SERVE_MARKER).read_text("utf-8"))
+        os.kill(int(info["pid"]), 0)         # (a marker left by a killed server names a dead pid)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return info
+
+
+def _is_store(path: Path) -> bool:
+    # RocksDB's CURRENT names the live manifest: every database folder has it from its creation
+    return (path / "CURRENT").is_file()
 
 
 def open_store(spec: str | os.PathLike | None = None, *, read_only: bool = False) -> "Backend":
@@ -437,11 +468,22 @@ class Store(Backend):
         if read_only:
             if not self.path.exists():
                 raise StoreError(f"no store at {self.path}: run `kg build` first (or pass --store)")
+            if self.path.is_dir() and not _is_store(self.path):
+                raise StoreError(f"no store at {self.path}: the folder holds no kg store "
+                                 f"(run `kg build` with --store naming a new or empty folder)")
             try:
                 self.ox = ox.Store.read_only(str(self.path))
             except OSError as exc:
                 raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         else:
+            if self.path.is_dir() and not _is_store(self.path):
+                # a build must never mix a database into a folder of the user's files (the input
+                # folder given as the store, say): deleting the store would delete them
+                other = sorted(p.name for p in self.path.iterdir())
+                if other:
+                    raise StoreError(f"{self.path} is not a kg store and is not empty (it holds "
+                                     f"{', '.join(other[:3])}{' …' if len(other) > 3 else ''}): "
+                                     f"pass --store a new or empty folder")
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:              # a file of that name, no permission

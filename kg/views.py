@@ -413,13 +413,21 @@ def _resolve_article(model: _Model, article: str) -> str:
     if ID + "article/" + article in model.articles:
         return ID + "article/" + article
     norm = article.replace("\\", "/")
+    # kg:sourcePath is absolute: ../corpus/a.md names the file kg remove would
+    try:
+        absolute = os.path.abspath(article)
+    except (OSError, ValueError):
+        absolute = article
     for iri, rec in sorted(model.articles.items()):
-        if rec["id"] == article or rec["path"] == article:
+        if rec["id"] == article or rec["path"] in (article, absolute):
             return iri
-    for iri, rec in sorted(model.articles.items()):
-        p = rec["path"].replace("\\", "/")
-        if p and (p.endswith("/" + norm) or norm.endswith("/" + p)):
-            return iri
+    ends = [iri for iri, rec in sorted(model.articles.items())
+            if (p := rec["path"].replace("\\", "/")) and (p.endswith("/" + norm) or norm.endswith("/" + p))]
+    if len(ends) > 1:
+        raise LookupError(f"{article!r} ends {len(ends)} articles' source paths "
+                          f"({', '.join(model.articles[i]['path'] for i in ends[:3])}…): give more of the path")
+    if ends:
+        return ends[0]
     raise LookupError(f"no article with id, IRI or source path {article!r}")
 
 
@@ -1497,7 +1505,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                min_confidence: float = 0.0, date_from: str | None = None,
                date_to: str | None = None, max_nodes: int = 1500, title: str | None = None,
                include_articles: bool = False, construct: str | None = None,
-               size_by: str = "degree", file_links: bool = True) -> dict:
+               size_by: str = "degree", file_links: bool = True, require_focus: bool = False) -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
 
     focus: an entity label / alias / IRI (exact match first, then case-insensitive substring);
@@ -1511,7 +1519,9 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     (IRI objects become edges, literals the node's properties; no SERVICE); combines with focus,
     depth, classes and max_nodes only.
     max_nodes: above this many nodes keep the most connected ones (focus nodes always) and say
-    how many were left out. size_by: node size by ``degree`` (default), ``pagerank`` or
+    how many were left out. require_focus: when nothing matches `focus`, raise LookupError and
+    write nothing (else the page says so; the command line must not replace a good view with an
+    empty one). size_by: node size by ``degree`` (default), ``pagerank`` or
     ``betweenness``; the page can switch between the three. title: the page title (default: one
     made from the view's options).
     Summary keys: path, nodes, edges, dropped (nodes left out by max_nodes), total_nodes,
@@ -1540,7 +1550,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         model = _extract(ds)
         model.file_links = file_links
         g = _construct_graph(ds, model, construct, cls_filter)
-        return _focus_and_render(ds, model, g, out, focus, title=title, depth=depth,
+        return _focus_and_render(ds, model, g, out, focus, require_focus, title=title, depth=depth,
                                  max_nodes=max_nodes, size_by=size_by)
     article_iri = None
     if article is not None:
@@ -1554,16 +1564,18 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     g = _build_graph(model, article=article_iri, classes=cls_filter,
                      min_confidence=float(min_confidence), date_from=date_from, date_to=date_to,
                      include_articles=include_articles)
-    return _focus_and_render(ds, model, g, out, focus, title=title, depth=depth, max_nodes=max_nodes,
+    return _focus_and_render(ds, model, g, out, focus, require_focus, title=title, depth=depth, max_nodes=max_nodes,
                              size_by=size_by, article=article_iri)
 
 
-def _focus_and_render(ds, model, g, out, focus, **render_kw) -> dict:
+def _focus_and_render(ds, model, g, out, focus, require_focus=False, **render_kw) -> dict:
     """Resolve the focus name (a notice when nothing matches) and write the page."""
     notices: list[str] = []
     focus_ids = None
     if focus is not None:
         focus_ids = _find_focus(ds, model, g, focus)
+        if not focus_ids and require_focus:
+            raise LookupError(f"no entity matches {focus!s} (nothing written to {out})")
         if not focus_ids:
             notices.append(f"no entity matches {focus!s}")
     return _render(model, g, out, focus_ids=focus_ids, notices=notices, **render_kw)
@@ -1713,6 +1725,9 @@ def _slug(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+_SITE_PAGE = re.compile(r"(?:article|entity)-[0-9A-Za-z_-]{1,64}\.html")
+
+
 def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
                max_nodes: int = 1500, size_by: str = "degree", file_links: bool = True) -> dict:
     """index.html + all.html (whole store) + one view per article + one per top entity (the
@@ -1789,6 +1804,12 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
                     f"{html.escape(rec['date'][:10])}</span></li>\n")
     rows.append("</ul>\n</body>\n</html>\n")
     _write(out_dir / "index.html", "".join(rows))
+    # pages of an earlier build into this folder (removed articles, entities no longer at the
+    # top) would still be there, and searchable: only the site's own kind of page goes
+    current = set(links.values())
+    stale = [p for p in out_dir.glob("*.html") if _SITE_PAGE.fullmatch(p.name) and p.name not in current]
+    for p in stale:
+        p.unlink()
     return {"path": str(out_dir / "index.html"), "pages": len(pages) + 1,
-            "articles": len(arts), "entities": len(top),
+            "articles": len(arts), "entities": len(top), "removed": len(stale),
             "views": [p["path"] for p in pages]}

@@ -197,6 +197,21 @@ def test_export_formats(capsys, examples_store, tmp_path, fmt, oxfmt):
     assert [p.name for p in out_file.parent.iterdir()] == [out_file.name], "no temp file left behind"
 
 
+@pytest.mark.parametrize("name,fmt,oxfmt", [("g.nq", "nquads", ox.RdfFormat.N_QUADS), ("g.jsonld", "jsonld", ox.RdfFormat.JSON_LD),
+                                            ("g.ttl", "turtle", ox.RdfFormat.TURTLE), ("g.rdf", "turtle", ox.RdfFormat.TURTLE)])
+def test_export_format_from_the_file_name(capsys, examples_store, tmp_path, name, fmt, oxfmt):
+    rc, out, err = kg(capsys, "export", "-o", tmp_path / name, "--store", examples_store.store)
+    assert rc == 0 and f"of {fmt} to" in err, err
+    assert len(list(ox.parse((tmp_path / name).read_bytes(), format=oxfmt))) > 1000
+
+
+def test_export_refuses_a_format_the_file_name_contradicts(capsys, examples_store, tmp_path):
+    rc, out, err = kg(capsys, "export", "--format", "turtle", "-o", tmp_path / "g.jsonld", "--store", examples_store.store)
+    assert rc == 2 and "does not match the file name" in err and not (tmp_path / "g.jsonld").exists()
+    rc, out, err = kg(capsys, "export", "--format", "json-ld", "-o", tmp_path / "g.json", "--store", examples_store.store)
+    assert rc == 0 and "of jsonld to" in err
+
+
 def test_export_to_stdout(capsys, examples_store, tmp_path):
     rc = main(["export", "--format", "nquads", "--store", str(examples_store.store)])
     out, err = capsys.readouterr()
@@ -317,6 +332,24 @@ def test_remove_by_iri_and_unknown_targets(capsys, tmp_path):
 def test_remove_never_creates_a_store(capsys, tmp_path):
     rc, out, err = kg(capsys, "remove", "abc", "--store", str(tmp_path / "missing"))
     assert rc == 2 and "no store at" in err and not (tmp_path / "missing").exists()
+
+
+def test_a_folder_of_other_files_is_never_made_a_store(capsys, tmp_path):
+    # the input folder given as the store: a database among the articles, deleted with them
+    inp = tmp_path / "inp"
+    inp.mkdir()
+    (inp / "a.md").write_text((EXAMPLES / sorted(p.name for p in EXAMPLES.iterdir())[0]).read_text("utf-8"), "utf-8")
+    rc, out, err = kg(capsys, "build", str(inp), "--store", str(inp))
+    assert rc == 2 and "is not a kg store and is not empty (it holds a.md)" in err
+    assert sorted(p.name for p in inp.iterdir()) == ["a.md"]
+    for cmd in (["stats"], ["query", "ASK {}"], ["export"], ["remove", "x"]):
+        rc, out, err = kg(capsys, *cmd, "--store", str(inp))
+        assert rc == 2 and ("no kg store" in err or "not a kg store" in err), (cmd, err)
+        assert sorted(p.name for p in inp.iterdir()) == ["a.md"]
+    # an empty folder is fine, and so is the store it then is
+    (tmp_path / "empty").mkdir()
+    assert kg(capsys, "build", str(inp), "--store", str(tmp_path / "empty"))[0] == 0
+    assert kg(capsys, "build", str(inp), "--store", str(tmp_path / "empty"))[0] == 0
 
 
 @pytest.mark.parametrize("case", ["config-missing", "config-bad", "store-is-file", "export-to-dir",

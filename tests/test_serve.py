@@ -544,3 +544,27 @@ def test_a_get_too_long_is_a_plain_414(server):
     status, headers, body = get(server, q)
     assert status == 414 and headers["Content-Type"].startswith("text/plain")
     assert b"POST" in body and b"<html" not in body.lower()
+
+
+def test_a_build_while_serving_warns_that_the_server_will_not_see_it(tmp_path):
+    from kg.pipeline import build
+    from kg.store import SERVE_MARKER, Store
+    store = Store(tmp_path / "store")
+    build([str(ROOT / "examples" / "articles")], store)
+    store.flush()
+    del store
+    article = tmp_path / "new.md"
+    article.write_text("---\ntitle: 新文章\n---\n\n商务部新闻发言人高峰表示，将继续推进。\n", "utf-8")
+    proc, url = _start(tmp_path / "store")
+    try:
+        assert json.loads((tmp_path / "store" / SERVE_MARKER).read_text("utf-8"))["url"] == url
+        run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(article), "--store", str(tmp_path / "store")],
+                             capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert run.returncode == 0 and f"kg serve (process {proc.pid}, {url}) is answering from this store" in run.stderr
+    finally:
+        assert _stop(proc) == 0
+    assert not (tmp_path / "store" / SERVE_MARKER).exists()
+    article.write_text(article.read_text("utf-8") + "\n再加一句。\n", "utf-8")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(article), "--store", str(tmp_path / "store")],
+                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert run.returncode == 0 and "kg serve" not in run.stderr

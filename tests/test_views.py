@@ -293,6 +293,15 @@ def test_build_site(small, tmp_path):
     assert all(a["page"] and (tmp_path / "site" / a["page"]).is_file()
                for a in blob["articles"])
 
+    # built again into the same folder: a page of an earlier build goes, the user's files stay
+    (tmp_path / "site" / "article-removedarticle.html").write_text("old", "utf-8")
+    (tmp_path / "site" / "notes.html").write_text("mine", "utf-8")
+    s = build_site(ds, tmp_path / "site", top_entities=3)
+    assert s["removed"] == 1 and not (tmp_path / "site" / "article-removedarticle.html").exists()
+    assert (tmp_path / "site" / "notes.html").is_file()
+    assert sorted(p.name for p in (tmp_path / "site").glob("*-*.html")) == sorted(
+        Path(v).name for v in s["views"] if Path(v).name != "all.html")
+
 
 def test_construct_query_is_drawn(small, tmp_path):
     ds, ids = small
@@ -465,6 +474,12 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     rc, out, _ = run("-o", str(tmp_path / "a.html"), "--article", seed_id)
     blob = data_blob(read(tmp_path / "a.html"))
     assert rc == 0 and [a["id"] for a in blob["articles"]] == [seed_id]
+    # a path relative to where kg runs, through .., as kg remove takes it
+    seed_path = next(a["path"] for a in blob["articles"])
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
+    rc, out, err = run("-o", str(tmp_path / "a2.html"), "--article", os.path.relpath(seed_path))
+    assert rc == 0 and [a["id"] for a in data_blob(read(tmp_path / "a2.html"))["articles"]] == [seed_id], err
 
     rq = tmp_path / "members.rq"
     rq.write_text("# people and the organisations they belong to\n"
@@ -507,8 +522,13 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
                 ["--query", "SELECT * WHERE { ?s ?p ?o }"], ["--query", "CONSTRUCT {"]):
         rc, out, err = run("-o", str(tmp_path / "x.html"), *bad)
         assert rc == 2 and err.startswith(("kg: error:", "usage: kg viz")) and "Traceback" not in err, (bad, err)
+    # a focus that matches nothing writes nothing: a good view there is not replaced by an empty one
+    (tmp_path / "x.html").write_text("good view", "utf-8")
     rc, out, err = run("-o", str(tmp_path / "x.html"), "--focus", "没有这个实体")
-    assert rc == 1 and "no entity matches" in err
+    assert rc == 2 and err.startswith("kg: error: no entity matches") and not out
+    assert (tmp_path / "x.html").read_text("utf-8") == "good view"
+    rc, out, err = run("-o", str(tmp_path / "x.html"), "--max-nodes", "0")
+    assert rc == 2 and "--max-nodes" in err
 
 
 def test_xss_corpus_through_the_pipeline(tmp_path):
