@@ -522,7 +522,7 @@ def test_iter_article_files_symlinks(tmp_path: Path) -> None:
     (real / "dangling.md").symlink_to(tmp_path / "missing.md")
     files, skipped = iter_article_files([real])
     assert sorted(f.relative_to(real).as_posix() for f in files) in (["a.md", "sub/b.md"], ["link.md", "sub/b.md"])
-    assert skipped == []
+    assert skipped == [real / "dangling.md"]          # counted among the skipped, not silently gone
     both, _ = iter_article_files([real, tmp_path / "alias"])
     assert len(both) == 2, both                       # the same two files, once each
     through, _ = iter_article_files([tmp_path / "alias"])

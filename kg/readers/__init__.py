@@ -166,7 +166,7 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
     ignored; symlinked directories are not followed. Under a directory, a project's own files
     (README, LICENSE, CHANGELOG ... with any suffix) are skipped files, and Python virtual
     environments, kg stores (RocksDB directories), __pycache__ and node_modules are not walked. A path that does not exist
-    raises FileNotFoundError.
+    raises FileNotFoundError; a broken symbolic link under a directory is a skipped file.
     A directory that cannot be listed is left out, with a line naming it appended to `errors`.
     """
     # (strings while walking, Paths at the end: Path objects cost more than the walk itself)
@@ -206,6 +206,8 @@ def iter_article_files(paths: Iterable[Path | str], errors: list[str] | None = N
                             stack.append(e.path)
                     elif e.is_file():
                         consider(e.path, None if e.is_symlink() else os.path.join(real, e.name), walked=True)
+                    elif e.is_symlink() and not os.path.exists(e.path):
+                        skipped.setdefault(e.path, e.path)     # a broken link: counted, never opened
                 except OSError:
                     continue
 
