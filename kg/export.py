@@ -19,7 +19,9 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox
            "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES,
            "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD}
 GRAPH_FORMATS = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
-EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("sh",)}
+# vocabulary prefixes only: kgr: would write resource IRIs as escaped names (kgr:org\/x,
+# kgr:person\/\%E7\%8E...), legal Turtle that no reader wants; full IRIs are clean
+EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("sh", "kgr")}
 
 
 def export_bytes(store: Store, fmt: str) -> bytes:

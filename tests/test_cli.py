@@ -197,6 +197,14 @@ def test_export_formats(capsys, examples_store, tmp_path, fmt, oxfmt):
     assert [p.name for p in out_file.parent.iterdir()] == [out_file.name], "no temp file left behind"
 
 
+def test_turtle_export_writes_resource_iris_whole(capsys, examples_store, tmp_path):
+    # a kgr: prefix would abbreviate them to escaped names: kgr:org\/mofcom, kgr:person\/\%E7...
+    rc, out, err = kg(capsys, "export", "-o", tmp_path / "g.ttl", "--store", examples_store.store)
+    text = (tmp_path / "g.ttl").read_text("utf-8")
+    assert rc == 0 and "\\/" not in text and "\\%" not in text
+    assert "<https://w3id.org/kgnews/id/org/mofcom>" in text and "@prefix kg: " in text
+
+
 @pytest.mark.parametrize("name,fmt,oxfmt", [("g.nq", "nquads", ox.RdfFormat.N_QUADS), ("g.jsonld", "jsonld", ox.RdfFormat.JSON_LD),
                                             ("g.ttl", "turtle", ox.RdfFormat.TURTLE), ("g.rdf", "turtle", ox.RdfFormat.TURTLE)])
 def test_export_format_from_the_file_name(capsys, examples_store, tmp_path, name, fmt, oxfmt):

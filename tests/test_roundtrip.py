@@ -50,8 +50,7 @@ names = st.lists(st.sampled_from(NASTY) | st.text(min_size=1, max_size=3), min_s
 # ------------------------------------------------------------------------------ IRIs
 def _rdflib_roundtrip(value: str) -> set[str]:
     """The IRIs read back by rdflib from rdflib's own N-Triples, Turtle, JSON-LD and RDF/XML and
-    from pyoxigraph's Turtle and TriG with kg's prefixes (which abbreviate kgr: IRIs to
-    prefixed names with escapes, such as kgr:org\\/a\\%22), and by pyoxigraph from all of them."""
+    from pyoxigraph's Turtle and TriG with kg's export prefixes, and by pyoxigraph from all of them."""
     g = Graph()
     g.add((URIRef(value), URIRef("http://e/p"), URIRef(value)))
     out = set()
