@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .sparql_text import projection_order
 from .store import Store
 
 
@@ -60,7 +61,7 @@ def run(store: Store, sparql: str, substitutions: dict | None = None):
     """Returns (kind, payload): ('select', (vars, rows)), ('ask', bool) or ('graph', triples)."""
     result = store.query(sparql, substitutions=substitutions)
     if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
+        variables = projection_order(sparql, [v.value for v in result.variables])
         rows = [[sol[v] for v in variables] for sol in result]
         return "select", (variables, rows)
     if isinstance(result, ox.QueryBoolean):

@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .sparql_text import code_only
+from .sparql_text import code_only, projection_order
 from .store import StoreError
 
 log = logging.getLogger(__name__)
@@ -266,14 +266,15 @@ def _execute(store, job: dict) -> tuple:
         return ("ok", "ask", SELECT_FORMATS[fmt], result.serialize(format=qf), False, 1)
     if isinstance(result, ox.QuerySolutions):
         fmt = choose_format("select", job.get("formats"), job.get("strict", False))
-        variables = [v.value for v in result.variables]
+        engine_order = [v.value for v in result.variables]
+        variables = projection_order(job["query"], engine_order)
         bindings, truncated = [], False
         for sol in result:
             if len(bindings) >= max_rows:
                 truncated = True
                 break
             row = {}
-            for name, term in zip(variables, sol):
+            for name, term in zip(engine_order, sol):
                 if term is not None:
                     row[name] = _term_json(term)
             bindings.append(row)

@@ -197,6 +197,15 @@ def test_export_formats(capsys, examples_store, tmp_path, fmt, oxfmt):
     assert [p.name for p in out_file.parent.iterdir()] == [out_file.name], "no temp file left behind"
 
 
+def test_select_star_columns_in_the_order_the_query_names_them(capsys, examples_store):
+    rc, out, err = kg(capsys, "query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "tsv",
+                      "--store", examples_store.store)
+    assert rc == 0 and out.splitlines()[0] == "s\tp\to"
+    rc, out, err = kg(capsys, "query", "SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1", "--format", "tsv",
+                      "--store", examples_store.store)
+    assert out.splitlines()[0] == "o\ts"
+
+
 def test_turtle_export_writes_resource_iris_whole(capsys, examples_store, tmp_path):
     # a kgr: prefix would abbreviate them to escaped names: kgr:org\/mofcom, kgr:person\/\%E7...
     rc, out, err = kg(capsys, "export", "-o", tmp_path / "g.ttl", "--store", examples_store.store)

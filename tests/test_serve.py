@@ -211,6 +211,17 @@ def test_format_parameter_overrides_accept(server):
     assert status == 406 and b"turtle" in body
 
 
+def test_select_star_columns_in_the_order_the_query_names_them(server):
+    q = "SELECT * WHERE { ?zeta a kg:Article ; schema:headline ?alpha }"
+    for fmt in ("csv", "tsv"):
+        status, _, body = get(server, q, format=fmt)
+        assert status == 200 and body.decode().splitlines()[0].replace("?", "") in ("zeta,alpha", "zeta\talpha")
+        assert rows_in(fmt, body) == 7
+    status, _, body = get(server, q, format="json")
+    doc = json.loads(body)
+    assert doc["head"]["vars"] == ["zeta", "alpha"] and all(set(b) == {"zeta", "alpha"} for b in doc["results"]["bindings"])
+
+
 def test_ask(server):
     for fmt, media in SELECT_TYPES.items():
         status, headers, body = get(server, "ASK { ?s a kg:Person }", accept=media)
