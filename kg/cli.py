@@ -223,9 +223,15 @@ def cmd_viz(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate
+    from .validate import SHAPES, validate
+    SHAPES_NAME = SHAPES.name
+    import time
     store = Store(args.store, read_only=True)
+    # pySHACL takes about 30 s per 100k quads: say what is going on before the wait
+    print(f"kg validate: checking {len(store.ox):,} quads against {SHAPES_NAME} ...", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
     conforms, _, text = validate(store)
+    print(f"kg validate: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     print("conforms" if conforms else text)
     return 0 if conforms else 1
 
