@@ -525,7 +525,7 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
             ids.add(t[len(prefix):])
         if _exists(t):
             resolved = Path(t).resolve()
-            paths.update({str(resolved), os.path.relpath(resolved), _abs(t)})
+            paths.update({str(resolved), os.path.relpath(resolved), _abs(t), rdf.clean(str(resolved))})
     known, _ = store.article_index(paths=sorted(paths), ids=sorted(ids))
     if any(_exists(t) for t in targets) and len(known) < len(targets):
         known = store.articles()      # a path given another way than it was built with, a folder
@@ -544,7 +544,9 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
                     source = Path(info["path"]).resolve()
                 except (OSError, ValueError):
                     continue
-                hit = source == resolved or (folder and resolved in source.parents)
+                # (a file name that is not UTF-8 was recorded with U+FFFD for its bad bytes)
+                hit = source == resolved or (folder and resolved in source.parents) \
+                    or rdf.clean(str(resolved)) == info["path"]
             if hit:
                 chosen[aid] = info["graph"]
                 matched = True

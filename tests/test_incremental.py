@@ -455,5 +455,8 @@ def test_prune_keeps_files_whose_names_are_not_utf8_and_files_the_walk_skips(tmp
         second = build([d], s, prune=True)
         assert (first.removed, second.removed, second.built) == (0, 0, 0)
         assert len(s.articles()) == 3
+        # and such a file is removed by its name, though the store records U+FFFD for its bytes
+        assert len(remove([os.path.join(os.fsencode(d), name).decode("utf-8", "surrogateescape")], s)) == 1
+        assert len(s.articles()) == 2
     finally:
         s.close()
