@@ -304,3 +304,13 @@ def test_a_hosts_numbered_event_is_an_edition_of_its_series():
     (ev,) = [m for m in rec.mentions if m.kind == "Event"]
     assert ev.key == "event:wto-ministerial-conference:12"
     assert ev.attrs["series"]["key"] == "event:wto-ministerial-conference"
+
+
+@pytest.mark.parametrize("date, label", [
+    ("Wed, 16 Feb 2022 23:30:00 GMT", "国务院新闻办公室吹风会（2022-02-16）"),   # 07:30 on the 17th in Beijing
+    ("Wed, 16 Feb 2022 12:00:00 GMT", "国务院新闻办公室吹风会（2022-02-15）"),
+    ("2022年2月17日 07:30", "国务院新闻办公室吹风会（2022-02-16）"),             # no zone: Beijing time already
+])
+def test_the_article_day_is_its_day_in_china(date, label):
+    _, rec = records("昨天，国务院新闻办公室举行吹风会。", date=date)
+    assert [m.attrs["label"] for m in rec.mentions if m.kind == "Event"] == [label]

@@ -628,3 +628,18 @@ def test_a_governments_general_office_is_its_own_issuer():
     # 省政府办公厅 and 省人民政府办公厅 are one office
     _, rec = records("浙江省政府办公厅印发《方案》。浙江省人民政府办公厅发布通知。")
     assert {m.key for m in rec.mentions if m.kind == "GovernmentBody"} == {"govbody:330000:人民政府办公厅"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # the committee is the branch's, the branch the bank's (a0075)
+    ("中国银行河南省分行党委委员、副行长周路被查。", {("周路", "党委委员", "中国银行河南省分行"), ("周路", "副行长", "中国银行河南省分行")}),
+    # a firm whose name opens with a university's short name (a0131)
+    ("北大纵横管理咨询集团股东合伙人孙连才表示，要加强。", {("孙连才", "股东合伙人", "北大纵横管理咨询集团")}),
+])
+def test_the_body_a_post_belongs_to(text, want):
+    assert {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")} == want
+
+
+def test_the_banking_regulator_names_no_bank():
+    _, rec = records("经中国银行业监督管理委员会批准，该行成立。")
+    assert [m.text for m in rec.mentions if m.kind in ("Company", "GovernmentBody")] == ["中国银行业监督管理委员会"]

@@ -559,3 +559,13 @@ def test_an_unreadable_date_is_kept_as_written(tmp_path):
     art = read_bytes("---\ntitle: t\ndate: Invalid Date\n---\n正文。\n".encode(), "d.md")
     g = article_graphs(art)[1]
     assert [str(o) for o in g.objects(None, KG.dateText)] == ["Invalid Date"]
+
+
+@pytest.mark.parametrize("raw, day", [
+    ("Wed, 16 Feb 2022 23:30:00 GMT", "2022-02-17"), ("Thu, 17 Feb 2022 08:10:10 GMT", "2022-02-17"),
+    ("2022-02-16T23:30:00Z", "2022-02-17"), ("2022-02-17T07:00:00+08:00", "2022-02-17"),
+    ("2022年2月17日 20:00", "2022-02-17"), ("2022-02-17", "2022-02-17"), ("Invalid Date", None),
+])
+def test_local_day_is_the_day_in_china(raw, day):
+    from kg.readers.frontmatter import local_day
+    assert local_day(raw) == day

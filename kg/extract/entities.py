@@ -22,6 +22,7 @@ import yaml
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..lexicon import posts
+from ..readers.frontmatter import local_day
 from ..model import Mention, Records, Span
 from . import events
 from .automaton import Matcher
@@ -31,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "47"
+VERSION = "48"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -632,7 +633,9 @@ def extract(ctx: Context) -> Records:
         for suffix, suffix_re in gov_suffix_res():
             m = suffix_re.match(tail)
             # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
+            # (中国银行河南省分行党委委员: the committee is the branch's, and the branch is the body)
             if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
+                    and not m.group(1).endswith(BRANCH_SUFFIX + ("支行",)) \
                     and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")
                              and not _party_committee(text, mention, e + m.end())):
                 end = e + m.end()
@@ -735,6 +738,17 @@ def extract(ctx: Context) -> Records:
                         and not _CREATION_VERBS.search(text[s:e]):
                     s = first        # (not 智能制造科技江苏股份有限公司: a place inside a name)
                     surface = text[s:e]
+                known = [x for x in inside if x.kind == "Organization" and (x.key or "").startswith("org:")]
+                if kind == "Company" and len(known) == 1 and known[0].span.start == s \
+                        and e - known[0].span.end - len(m.group(2)) >= 4 \
+                        and all(x is known[0] or x.kind in places for x in inside) \
+                        and not _CREATION_VERBS.search(surface) and not _NOT_UNIT.search(surface):
+                    inside = []         # 北大纵横管理咨询集团: a firm's name opening with a body's short name
+                    for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= e]:
+                        rec.mentions.remove(x)
+                        taken.remove((x.span.start, x.span.end))
+                    add(s, e, kind, rule, 0.6)
+                    continue
                 if not inside or any(x.kind not in places or x.span.start < s or x.span.end > e
                                      for x in inside) or (bare and min(x.span.start for x in bare) != s) \
                         or _CREATION_VERBS.search(surface):
@@ -776,7 +790,8 @@ def extract(ctx: Context) -> Records:
     for m in [x for x in rec.mentions if x.span and x.key and x.key.startswith("org:") and len(x.text) >= 8]:
         for n in range(len(m.text) - 4, 3, -1):
             parent = idx.get(m.text[:n])
-            if parent is not None and f"org:{parent.key}" != m.key:
+            # (中国银行业监督管理委员会: the banking industry's regulator, not 中国银行's)
+            if parent is not None and f"org:{parent.key}" != m.key and m.text[n] != "业":
                 rec.mentions.append(Mention(text=m.text[:n], kind=parent.kind, span=Span(m.span.start, m.span.start + n),
                                             confidence=0.7, extractor=TAG, rule="parent-in-name",
                                             key=f"org:{parent.key}"))
@@ -898,8 +913,9 @@ def extract(ctx: Context) -> Records:
             s_, e_ = m.span("name")
             if not _overlaps((s_, e_), taken):
                 add(s_, e_, "Programme", "programme-definition", 0.7)
-    # press conferences, dated by the article (named events come last: kg.extract.events)
-    date = str(art.meta.get("date") or "")[:10]
+    # press conferences, dated by the article (named events come last: kg.extract.events), on
+    # its day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天
+    date = local_day(str(art.meta.get("date_raw") or "")) or str(art.meta.get("date") or "")[:10]
     for m in _PRESS_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("type")
         if not _overlaps((s_, e_), taken):

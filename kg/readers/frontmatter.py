@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -191,6 +191,31 @@ def parse_date(raw: str) -> str | None:
         return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
     except (ValueError, OverflowError):
         return None
+
+
+_CHINA = timezone(timedelta(hours=8))
+
+
+def local_day(raw: str) -> str | None:
+    """The day an article's date falls on where its news happens (China, UTC+8): the day that
+    昨天, 当天 and 3月31日 count from. "Wed, 16 Feb 2022 23:30:00 GMT" is 2022-02-17 in Beijing;
+    a date without a time zone (2022年2月17日 20:00) is already local."""
+    iso = parse_date(raw or "")
+    if iso is None:
+        return None
+    if _has_zone(raw):
+        return datetime.fromisoformat(iso).astimezone(_CHINA).date().isoformat()
+    return iso[:10]
+
+
+def _has_zone(raw: str) -> bool:
+    s = raw.strip()
+    try:
+        if parsedate_to_datetime(s).tzinfo is not None:
+            return True
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    return bool(re.search(r"(?:[Zz]|[+-]\d{2}:?\d{2})$", s))
 
 
 def _is_scalar(v: Any) -> bool:
