@@ -643,3 +643,16 @@ def test_the_body_a_post_belongs_to(text, want):
 def test_the_banking_regulator_names_no_bank():
     _, rec = records("经中国银行业监督管理委员会批准，该行成立。")
     assert [m.text for m in rec.mentions if m.kind in ("Company", "GovernmentBody")] == ["中国银行业监督管理委员会"]
+
+
+def test_a_biographys_career_sentences():
+    text = ("刁筠寿，安徽含山人。1937年任含山县战地服务团股长。他曾担任中共和（县）含（山）中心县委组织部长、"
+            "和含地委抗联主任等职。刁筠寿同志逝世。\n李晓光，2016年8月至今担任北京农商行朝阳支行党委书记、行长。李晓光说。")
+    found = {(r.args["person"].text, r.args["post"], r.args["org"].text, r.args["former"]) for r in relations(text, "role")}
+    assert {("刁筠寿", "股长", "含山县战地服务团", True),            # 1937年任 (a0018)
+            ("刁筠寿", "组织部长", "中共和含中心县委", True),        # 他曾担任: the biography's person
+            ("刁筠寿", "抗联主任", "和含地委", True),                # a unit right after the body's suffix
+            ("李晓光", "党委书记", "北京农商行朝阳支行", False),     # 至今: held now (a0075)
+            ("李晓光", "行长", "北京农商行朝阳支行", False)} <= found, found
+    assert not {f for f in found if f[0] == "李晓光" and f[3]}
+    assert not relations("明年任务很重，张三说。", "role")

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "32"
+VERSION = "33"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -250,7 +250,11 @@ def _roles(art, mentions, rec: Records):
 
 
 _POLITBURO = frozenset({"org:cpc-politburo", "org:cpc-politburo-standing-committee"})
-_CAREER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|担任|(?<=[\d.]\s)任|^任)(?P<items>[^。；\n]{4,300}?)(?:等职|等职务|$|。|；|\n)")
+# (1937年任…: a year before 任 starts a post too, but not 任务, 任期)
+_CAREER = re.compile(r"(?:历任|曾任|先后任|先后担任|曾担任|担任|(?<=[\d.]\s)任|(?<=\d年)任(?![务期何意职])|^任)"
+                     r"(?P<items>[^。；\n]{4,300}?)(?:等职|等职务|$|。|；|\n)")
+# 2016年8月至今担任…, 现担任…: a post held now
+_CURRENT_BEFORE = re.compile(r"(?:至今|现|目前|现在)\s*$")
 _UNIT_BEFORE_POST = re.compile(rf"[{HAN}]{{1,6}}?(?:处|司|科|室|办公室|政治部|党委|党组)$")
 
 
@@ -267,7 +271,8 @@ def _split_item(item: str, post_re: str):
         return None, org + post
     # the organisation ends at its last body suffix; what follows it is a unit of the post
     for k in range(len(org) - 2, 1, -1):
-        if org[k] in "局委院团会厅署行所部" and _UNIT_ONLY.match(org[k + 1:]):
+        # (和含地委抗联主任: two characters after a body's suffix are a unit of the post too)
+        if org[k] in "局委院团会厅署行所部" and (_UNIT_ONLY.match(org[k + 1:]) or len(org) - k - 1 <= 2):
             return org[:k + 1], org[k + 1:] + post
     return org, post
 
@@ -289,9 +294,15 @@ def _careers(art, mentions, rec: Records):
             start = para_start + m.start()
             s0, _ = _sentence_span(art, start)
             before = [p for p in persons if s0 <= p.span.start < start]
-            person = before[-1] if before else (by_name[main] if re.match(r"^\s*[\d.]+\s*[-—至]", para) or m.start() < 3 else None)
+            # a CV line, a paragraph opening with the post, or 他曾担任 in a biography: its main person
+            lead = text[s0:start]
+            person = before[-1] if before else (by_name[main] if re.match(r"^\s*[\d.]+\s*[-—至]", para)
+                                                or m.start() < 3 or re.match(r"\s*[他她](?:曾|还|先后|也|又)?", lead)
+                                                and len(lead) <= 12 or re.fullmatch(r"\s*\d{4}年(?:\d{1,2}月)?", lead)
+                                                else None)
             if person is None:
                 continue
+            current = _CURRENT_BEFORE.search(para, 0, m.start()) is not None
             org_text = None
             base = para_start + m.start("items")
             offset = 0
@@ -304,7 +315,7 @@ def _careers(art, mentions, rec: Records):
                 if split is None:
                     continue
                 org, post = split
-                former = True
+                former = not current
                 if org:
                     org_text = org
                 if not org_text or len(org_text) < 2:
