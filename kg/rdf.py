@@ -60,8 +60,10 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: raised when what the readers take from a file or how this module writes it changes, so that a
 #: build extracts unchanged files again (it is part of kg:extractedWith); 2: kg:dateText, dates
 #: as Chinese sites write them; 3: the sentence of evidence that runs on through ；4: the
-#: article tail Sina keeps in its ad-list comment; 5: the source named by a copyright note there
-GRAPH_VERSION = 6
+#: article tail Sina keeps in its ad-list comment; 5: the source named by a copyright note there;
+#: 7: plain text and Markdown: a page's date line and editor, its controls dropped, Markdown
+#: inline markup reduced to text and pipe tables read as tables
+GRAPH_VERSION = 7
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -569,3 +569,36 @@ def test_an_unreadable_date_is_kept_as_written(tmp_path):
 def test_local_day_is_the_day_in_china(raw, day):
     from kg.readers.frontmatter import local_day
     assert local_day(raw) == day
+
+
+def test_a_saved_page_as_plain_text(tmp_path):
+    """No front matter: the page's date line gives the date, its controls are no text, and its
+    editor line credits the editor."""
+    f = tmp_path / "page.txt"
+    f.write_text("国务院办公厅印发《关于进一步盘活存量资产扩大有效投资的意见》\n"
+                 "2022-05-25 16:30:12　来源：新华网\n【字体：大 中 小】 分享到：\n\n"
+                 "新华社北京5月25日电 国务院办公厅日前印发意见。2022年3月1日，另一件事。\n\n"
+                 "扫一扫在手机打开当前页\n【打印】【关闭】\n责任编辑：王晓\n", encoding="utf-8")
+    a = read_file(f)
+    assert (a.meta["date_raw"], a.meta["date_from"], a.meta["date"][:10]) == ("2022-05-25 16:30:12", "text", "2022-05-25")
+    assert "打印" not in a.text and "分享到" not in a.text and "扫一扫" not in a.text and "字体" not in a.text
+    assert a.editor_raw == ["王晓"]
+
+
+def test_a_sentence_opening_with_a_date_is_no_date_line(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text("标题\n2022年3月1日，国务院常务会议召开。\n", encoding="utf-8")
+    assert "date" not in read_file(f).meta
+
+
+def test_markdown_inline_markup_and_tables(tmp_path):
+    f = tmp_path / "m.md"
+    f.write_text("---\ntitle: 货币数据\n---\n\n# 11月金融数据\n\n央行[发布](http://x/a)数据，*M2余额*和**M1**增长，见`表1`。"
+                 "![图](http://i/x.png)\n\n| 指标 | 余额（万亿元） | 同比增长（%） |\n| --- | ---: | --- |\n"
+                 "| M2余额 | 264.7 | 9.0 |\n\n【打印】【关闭】\n", encoding="utf-8")
+    a = read_file(f)
+    assert a.text.split("\n")[:2] == ["11月金融数据", "央行发布数据，M2余额和M1增长，见表1。"]
+    rows = {(c.row, c.col): a.text[c.start:c.end] for c in a.table_cells}
+    assert rows == {(0, 0): "指标", (0, 1): "余额（万亿元）", (0, 2): "同比增长（%）",
+                    (1, 0): "M2余额", (1, 1): "264.7", (1, 2): "9.0"}
+    assert "打印" not in a.text and "http" not in a.text and "---" not in a.text

@@ -88,3 +88,15 @@ def test_a_huge_table_stays_linear():
     figs = [q for q in extract(art).quantities if q.rule == "table-cell"]
     assert len(figs) == 20000
     assert time.process_time() - t < 30        # seconds: a guard against a hang, not a benchmark
+
+
+def test_a_markdown_tables_figures(tmp_path):
+    from kg.pipeline import extract
+    from kg.readers import read_file
+    f = tmp_path / "m.md"
+    f.write_text("---\ntitle: 货币数据\n---\n\n| 指标 | 余额（万亿元） | 同比增长（%） |\n| --- | --- | --- |\n"
+                 "| M2余额 | 264.7 | 9.0 |\n| M1余额 | 67.4 | -5.8 |\n", encoding="utf-8")
+    found = {(q.indicator, q.value, q.unit, q.direction) for q in extract(read_file(f)).quantities}
+    # a change column beside a row label needs no measure of its own; the label says what 余额 is
+    assert found == {("M2余额", 2.647e14, "CNY", None), ("M2余额", 9.0, "PERCENT", "up"),
+                     ("M1余额", 6.74e13, "CNY", None), ("M1余额", -5.8, "PERCENT", "down")}

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "12"
+VERSION = "13"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -57,7 +57,9 @@ _WIRE_NAMES = re.compile(rf"\d{{1,2}}日电\s*[（(](?P<names>[{_HAN}]{{2,4}}(?:
 # …都有所减少。（吴家明）: a name in brackets closing the article is its reporter's
 _CLOSING_NAME = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{_HAN}]{{2,4}})[）)]\s*$")
 _CAPTION_END = re.compile(r"(?:截图|截屏|图片|供图|配图|摄)\s*$")
-_SOURCE = re.compile(rf"^\s*(?:来源|稿件来源|文章来源)\s*[：:丨|｜]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
+# (a saved page's date line may come first: 2022-05-25 16:30:12　来源：新华网)
+_SOURCE = re.compile(rf"^\s*(?:\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*)?"
+                     rf"(?:来源|稿件来源|文章来源)\s*[：:丨|｜]\s*(?P<outlet>[{_HAN}A-Za-z0-9]{{2,20}})")
 _FROM = re.compile(rf"本文来自(?P<outlet>[{_HAN}A-Za-z0-9]{{2,12}}?)[，,。)）]")
 _ORIG_TITLE = re.compile(r"^\s*原标题\s*[：:]\s*(?P<title>.+?)\s*$")
 

@@ -15,7 +15,7 @@ from .numbers import parse_arabic, parse_chinese, scale
 from . import table_figures
 
 NAME = "quantities"
-VERSION = "28"
+VERSION = "29"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 

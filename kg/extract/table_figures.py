@@ -115,14 +115,16 @@ def figures(art, extractor: str) -> list[Quantity]:
                     comparison = _CHANGE.fullmatch(bare).group("cmp") or "同比"
                 else:
                     measure.append(bare)
-            if not measure:
-                continue
             label_cell = grid.get((c.row, 0))
             group = re.sub(r"^\s*(?:其中|按[^：:]{1,6}分)[：:]\s*", "", value_of(label_cell)).replace(" ", "") \
                 if label_cell is not None else ""
+            # (| M2余额 | 同比增长（%） |: a change needs no measure of its own beside its row's label)
+            if not measure and not (change and group and not _TOTAL.match(group)):
+                continue
             indicator = "".join(measure)
             if group and not _TOTAL.match(group) and not indicator.startswith(group):
-                indicator = group + indicator
+                # (| M2余额 | 余额（万亿元） |: the row's label already says what the column does)
+                indicator = group if group.endswith(indicator) else group + indicator
             number = Decimal(raw.replace("－", "-").replace("−", "-").lstrip("+"))
             direction = None
             if change:

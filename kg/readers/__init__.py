@@ -32,7 +32,7 @@ from kg.model import Article, Paragraph, StockAnnotation, TableCell
 from . import frontmatter
 from .decode import MAX_BYTES, check_size, decode_bytes
 from .errors import display_path, ReadError
-from .html_body import RawParagraph, is_sina, parse_html_body
+from .html_body import RawParagraph, editors_in, is_sina, parse_html_body
 from .plain import parse_plain
 from .sentences import split_sentences
 
@@ -102,8 +102,17 @@ def _read(data: bytes, p: Path, path_str: str) -> Article:
     else:
         raw_paragraphs = parse_plain(src, body, markdown=suffix in _MARKDOWN_SUFFIXES)
         fmt = "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
+        editors = [n for rp in raw_paragraphs if "责任编辑" in rp.text for n in editors_in(rp.text)]
     if not raw_paragraphs:
         raise ReadError("empty article" + (" (front matter but no body text)" if meta else ""))
+    if not meta.get("date_raw"):
+        # a saved page without front matter: its date line (2022-05-25 16:30:12　来源：新华网)
+        for rp in raw_paragraphs[:6]:
+            m = _DATE_LINE.match(rp.text)
+            iso = frontmatter.parse_date(m.group("date")) if m else None
+            if iso:
+                meta["date_raw"], meta["date"], meta["date_from"] = m.group("date"), iso, "text"
+                break
     if not meta.get("title"):
         if fallback_title:
             meta["title"], meta["title_from"] = fallback_title, "html_title"
@@ -113,6 +122,13 @@ def _read(data: bytes, p: Path, path_str: str) -> Article:
     return Article(id=article_id, path=path_str, content_hash=content_hash, text=text, meta=meta,
                    paragraphs=paragraphs, sentences=split_sentences(text), stock_links=links,
                    table_cells=cells, editor_raw=editors, fmt=fmt)
+
+
+# a line giving the page's date, alone or before its source: 2022-05-25 16:30:12　来源：新华网,
+# 发布时间：2022年05月25日 16:30, 2022/5/25 (not a sentence opening with a date: 2022年3月1日，…)
+_DATE_LINE = re.compile(r"\s*(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?"
+                        r"(?P<date>\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?=$|来源|作者|编辑|[|｜]|\s{2,}|\u3000)")
 
 
 def _name_bytes(name: str) -> bytes:
