@@ -461,3 +461,16 @@ def test_a_figure_stated_again_is_one_fact():
     # the same figure measuring two things stays two facts
     qs = quantities("出口增长5%，进口增长5%。")
     assert [q.indicator for q in qs] == ["出口", "进口"]
+
+
+@pytest.mark.parametrize("text, value, indicator, period", [
+    ("11月末广义货币余额264.7万亿元。", 2.647e14, "广义货币余额", "11月末"),        # not 末广义货币余额
+    ("1月上旬全国日均发电量增长5%。", 5.0, "日均发电量", "1月上旬"),
+    ("股价从3月底的36.67元飙升到5月14日的73.16元。", 73.16, None, "5月14日"),     # a figure it rose from
+    ("小时最低工资标准从22元调整为23元。", 23.0, None, None),
+    ("超50亿元项目100个，超100亿元项目20个。", 100.0, "超50亿元项目", None),       # a kind of project
+])
+def test_time_words_and_other_figures_are_no_indicator(text, value, indicator, period):
+    _, rec = records(text)
+    q = next(q for q in rec.quantities if q.value == value)
+    assert (q.indicator, q.period) == (indicator, period), q

@@ -15,7 +15,7 @@ from .numbers import parse_arabic, parse_chinese, scale
 from . import table_figures
 
 NAME = "quantities"
-VERSION = "29"
+VERSION = "30"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -68,12 +68,16 @@ _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?
 _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:末|底)?"
                      r"|(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
-                     r"\d{1,2}月份?(?:末|底|初|\d{1,2}日)?|1[-—]\d{1,2}月)"
+                     r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
                      rf"(?:公布|发布)?的?(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
+# 从36.67元跌至, 由3.14亿元升至, 从69.8%提高至: a figure the value changed from (超50亿元项目 is a
+# kind of project, and stays)
+_HOLDS_AMOUNT = re.compile(r"\d(?:[.,]\d+)?(?:万亿|亿|万|千)?(?:元|美元|%|％|吨)"
+                           r"(?:[飙攀跃暴大猛骤下上]?[跌升涨增降减]|[+＋—–-]|调整|提高|提升|下调|上调|回落|回升|扩大|缩小|至|到)")
 _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
 # a lead character is stripped only where it does not open a word (比亚迪, 以上, 从业人员, 对外贸易,
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
@@ -182,7 +186,7 @@ def _indicator_words(left: str) -> str | None:
     head = re.split(r"[，。；：,;:（）()“”]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
@@ -190,6 +194,8 @@ def _indicator_words(left: str) -> str | None:
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
+        return None
+    if _HOLDS_AMOUNT.search(left):           # 从36.67元跌至20元: another figure is no indicator either
         return None
     return left if 2 <= len(left) <= (24 if industry else 16) else None
 
