@@ -656,3 +656,14 @@ def test_a_biographys_career_sentences():
             ("李晓光", "行长", "北京农商行朝阳支行", False)} <= found, found
     assert not {f for f in found if f[0] == "李晓光" and f[3]}
     assert not relations("明年任务很重，张三说。", "role")
+
+
+def test_each_item_of_a_list_of_people_brings_its_own_organisation():
+    text = ("会上，兴业证券全球首席策略分析师张忆东、广发基金高级董事总经理刘格菘、兴证全球基金研究部副总监董理、"
+            "兴证资管公募投资部副总经理匡伟等投研大咖齐聚一堂。")                                     # a0208
+    found = {(r.args["person"].text, r.args["post"], r.args["org"].text, r.args["org"].kind) for r in relations(text, "role")}
+    assert found == {("张忆东", "全球首席策略分析师", "兴业证券", "Company"), ("刘格菘", "高级董事总经理", "广发基金", "Company"),
+                     ("董理", "研究部副总监", "兴证全球基金", "Company"), ("匡伟", "公募投资部副总经理", "兴证资管", "Company")}
+    # a bare post after another person's name keeps the list's organisation
+    found = {(r.args["person"].text, r.args["post"]) for r in relations("海峡两岸企业家峰会大陆方面理事长郭金龙、副理事长王五出席。", "role")}
+    assert ("王五", "副理事长") in found

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "33"
+VERSION = "34"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -114,7 +114,7 @@ def _listed_points(art, end: int) -> int:
 
 
 _UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
-_COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托)")
+_COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托|资管)")
 _SEP = re.compile(r"[、兼]")
 
 
@@ -176,6 +176,13 @@ def _roles(art, mentions, rec: Records):
         cut = max((i for i, ch in enumerate(window) if ch in "，。；：:！？“”（）()《》\n 　"), default=-1)
         window_start = s0 + cut + 1
         chunk = text[window_start:left_end]
+        # 兴业证券…张忆东、广发基金…刘格菘、兴证全球基金研究部副总监董理: in a list of people, the item
+        # after the last other person's name is this one's, organisation and all
+        after = max((chunk.rfind(n + "、") + len(n) + 1 for n in names if n != p.text and n + "、" in chunk),
+                    default=0)
+        if after and not re.fullmatch(rf"[{HAN}]{{0,3}}?(?:{post_re})", chunk[after:]):   # (副理事长: the list's org)
+            window_start += after
+            chunk = text[window_start:left_end]
         if not chunk or not re.search(rf"(?:{post_re})$", chunk):
             continue
         # a known organisation inside the chunk: the last one that is followed by posts only
@@ -216,6 +223,9 @@ def _roles(art, mentions, rec: Records):
                 head = head.rstrip("原前")
                 # 英大证券研究所所长: the company is 英大证券 and the unit belongs to the post
                 cm = _COMPANY_END.search(head)
+                # (兴证资管公募投资部: 投资 there opens the unit's name, not the firm's end)
+                if cm is not None and len(head) - cm.end() == 1 and cm.start() >= 2:
+                    cm = _COMPANY_END.search(head[:cm.start()]) or cm
                 if cm is not None and cm.end() < len(head) and cm.end() >= 3:
                     phrase = head[cm.end():] + phrase
                     head = head[:cm.end()]
@@ -336,7 +346,7 @@ def _paragraphs(text: str):
 
 # what a name ends in says a firm is a company: 长江证券, 广发基金, 中信银行 (as the gazetteer's
 # firms are), else an organisation
-_FIRM_END = re.compile(r"(?:证券|银行|基金|保险|信托|期货|资本|投资|控股|集团|公司|股份|科技|实业|地产|置业|汽车|能源|电力|药业|银行股份有限公司)$")
+_FIRM_END = re.compile(r"(?:证券|银行|基金|保险|信托|期货|资本|投资|资管|控股|集团|公司|股份|科技|实业|地产|置业|汽车|能源|电力|药业|银行股份有限公司)$")
 
 
 def _org_kind(name: str) -> str:
