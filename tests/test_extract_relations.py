@@ -667,3 +667,13 @@ def test_each_item_of_a_list_of_people_brings_its_own_organisation():
     # a bare post after another person's name keeps the list's organisation
     found = {(r.args["person"].text, r.args["post"]) for r in relations("海峡两岸企业家峰会大陆方面理事长郭金龙、副理事长王五出席。", "role")}
     assert ("王五", "副理事长") in found
+
+
+@pytest.mark.parametrize("text, want", [
+    ("东方金诚首席宏观分析师王青认为，CPI将回落。", {("王青", "首席宏观分析师", "东方金诚")}),      # a0038
+    ("标普全球评级信用分析师陈令华表示，风险可控。", {("陈令华", "信用分析师", "标普全球评级")}),    # a0053
+    ("著名经济学家张三表示，要稳增长。", set()),
+    ("汽车行业分析师张翔表示，销量将回升。", set()),                                               # a sector
+])
+def test_an_analyst_speaks_for_a_firm_whatever_its_names_shape(text, want):
+    assert {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")} == want

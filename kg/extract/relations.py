@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "34"
+VERSION = "35"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -116,6 +116,12 @@ def _listed_points(art, end: int) -> int:
 _UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
 _COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托|资管)")
 _SEP = re.compile(r"[、兼]")
+_ANALYST_POST = re.compile(r"(?:[\u4e00-\u9fff]{0,8})(?:分析师|经济学家|策略师|研究员)$")
+_ANALYST_MODIFIERS = re.compile(r"(?:首席|高级|资深|宏观|策略|信用|固收|债券|行业|市场|研究|经济|金融|外汇|海外|全球|"
+                                r"宏观经济|量化|大宗商品|证券|首席经济)+$")
+# words that open a description, not a firm's name: 著名经济学家, 多位分析师, 一位资深研究员
+_NOT_A_FIRM = re.compile(r"(?:著名|知名|多位|多名|一位|一名|有|该|这位|部分|不少|许多|业内|独立|青年|特约|相关|国内|国外|海外|"
+                         r"外资|中资|机构|券商|市场|某)")
 
 
 def _place_prefixes(head: str) -> list[str]:
@@ -219,6 +225,10 @@ def _roles(art, mentions, rec: Records):
             pm = re.search(rf"(?:{post_re})$", first)
             if pm and pm.start() >= 3 and _post_segments("、".join(segs[1:]), post_re) is not None if len(segs) > 1 else pm:
                 head, phrase = first[:pm.start()], first[pm.start():]
+                # 东方金诚首席宏观分析师, 标普全球评级信用分析师: an analyst's post takes its modifiers
+                am = _ANALYST_MODIFIERS.search(head) if _ANALYST_POST.fullmatch(phrase) else None
+                if am is not None and am.start() >= 3:
+                    head, phrase = head[:am.start()], head[am.start():] + phrase
                 former = head.endswith(("原", "前"))
                 head = head.rstrip("原前")
                 # 英大证券研究所所长: the company is 英大证券 and the unit belongs to the post
@@ -232,8 +242,11 @@ def _roles(art, mentions, rec: Records):
                 lead = re.match(r"^(?:据|对此|对于|关于|至于|其中|同时|此外|另外|而|但|并|和|与|及|对话|责令|发现|要求|通知|向|对|于|在|称|经|由|让|请|看)+", head)
                 skip = lead.end() if lead else 0
                 head = head[skip:]
+                # (an analyst, economist or strategist speaks for a firm, whatever its name's shape)
                 shaped = _ORG_BEFORE_POST.search(head) or _COMPANY_END.search(head[-2:]) \
-                    or any(head.startswith(d) for d in _place_prefixes(head))
+                    or any(head.startswith(d) for d in _place_prefixes(head)) \
+                    or _ANALYST_POST.search(phrase) and len(head) <= 8 and not _NOT_A_FIRM.match(head) \
+                    and not re.search(r"(?:行业|领域|方面|板块|市场|产业)$", head)     # 汽车行业分析师: a sector
                 if len(head) >= 3 and shaped and not re.search(r"[的了在是该其]", head):
                     s = window_start + skip
                     org = Mention(text=head, kind=_org_kind(head), span=Span(s, s + len(head)), confidence=0.6,
