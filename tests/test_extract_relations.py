@@ -677,3 +677,16 @@ def test_each_item_of_a_list_of_people_brings_its_own_organisation():
 ])
 def test_an_analyst_speaks_for_a_firm_whatever_its_names_shape(text, want):
     assert {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")} == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("郑州市市长何雄表示，要保交楼。", ("何雄", "市长", "郑州市人民政府")),             # a0053
+    ("河南省副省长张三表示，要稳增长。", ("张三", "副省长", "河南省人民政府")),
+    ("北京市海淀区区长王五说，要加强。", ("王五", "区长", "海淀区人民政府")),
+])
+def test_a_divisions_head_holds_the_post_in_its_government(text, want):
+    from kg.resolve import resolve
+    _, rec = records(text)
+    res = resolve(rec)
+    assert [(r.args["person"].text, r.args["post"], res.of(r.args["org"]).label) for r in rec.relations
+            if r.kind == "role"] == [want]

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "35"
+VERSION = "36"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -116,6 +116,7 @@ def _listed_points(art, end: int) -> int:
 _UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
 _COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托|资管)")
 _SEP = re.compile(r"[、兼]")
+_HEAD_POST = re.compile(r"[原前]?(?:常务)?[副代]?(?:省长|市长|县长|区长|州长|盟长|旗长)")
 _ANALYST_POST = re.compile(r"(?:[\u4e00-\u9fff]{0,8})(?:分析师|经济学家|策略师|研究员)$")
 _ANALYST_MODIFIERS = re.compile(r"(?:首席|高级|资深|宏观|策略|信用|固收|债券|行业|市场|研究|经济|金融|外汇|海外|全球|"
                                 r"宏观经济|量化|大宗商品|证券|首席经济)+$")
@@ -168,6 +169,7 @@ def _roles(art, mentions, rec: Records):
     orgs = sorted((m for m in mentions if m.span and m.kind in ORG_KINDS and m.rule != "parent-in-name"),
                   key=lambda m: m.span.start)
     org_starts = [o.span.start for o in orgs]
+    places = [m for m in mentions if m.span and (m.key or "").startswith("division:")]
     names = {m.text for m in mentions if m.kind == "Person"}
     seen = set()
     for p in mentions:
@@ -218,6 +220,17 @@ def _roles(art, mentions, rec: Records):
             i += 1
             if i > 6:
                 break
+        if not roles_found and not org_hits:
+            # 郑州市市长何雄, 河南省副省长张三: a division's head holds the post in its government
+            place = next((x for x in places if window_start <= x.span.start and x.span.end < left_end
+                          and _HEAD_POST.fullmatch(text, x.span.end, left_end)), None)
+            if place is not None:
+                code = place.key.split(":", 1)[1]
+                gov = Mention(text=place.text, kind="GovernmentBody", span=place.span, confidence=0.7, extractor=TAG,
+                              rule="division-head", key=f"gov:{code}")
+                rec.mentions.append(gov)
+                post = text[place.span.end:left_end]
+                roles_found.append((gov, post.lstrip("原前"), post.startswith(("原", "前")), "division-head", 0.7))
         if not roles_found and not org_hits:
             # no known organisation: split the chunk into [org][unit?][post](、[post])*
             segs = [x for x in _SEP.split(chunk) if x]
