@@ -602,3 +602,14 @@ def test_markdown_inline_markup_and_tables(tmp_path):
     assert rows == {(0, 0): "指标", (0, 1): "余额（万亿元）", (0, 2): "同比增长（%）",
                     (1, 0): "M2余额", (1, 1): "264.7", (1, 2): "9.0"}
     assert "打印" not in a.text and "http" not in a.text and "---" not in a.text
+
+
+def test_big5_is_read_as_big5_and_gb18030_as_gb18030(tmp_path):
+    """GB18030 decodes Big5 bytes without an error, into rare characters and kana: Big5 text
+    (Taiwan, Hong Kong) must come out as written."""
+    trad = "中國人民銀行今天宣布，將下調存款準備金率0.5個百分點，釋放長期資金約1萬億元。這是今年以來第二次降準。"
+    simp = "中国人民银行今天宣布，将下调存款准备金率0.5个百分点，释放长期资金约1万亿元。这是今年以来第二次降准。"
+    (tmp_path / "big5.txt").write_bytes(("標題\n\n" + trad + "\n").encode("big5"))
+    (tmp_path / "gb.txt").write_bytes(("标题\n\n" + simp + "\n").encode("gb18030"))
+    assert trad in read_file(tmp_path / "big5.txt").text
+    assert simp in read_file(tmp_path / "gb.txt").text

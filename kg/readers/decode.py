@@ -1,6 +1,7 @@
 """Raw bytes -> text.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 / UTF-32 with a BOM, else GB18030 (strict).
+Accepted: UTF-8 (with or without BOM), UTF-16 / UTF-32 with a BOM, else GB18030 (strict), or
+Big5 when the bytes decode as Big5 too and read as far more ordinary Chinese that way.
 Rejected with a ReadError: more than MAX_BYTES, NUL bytes outside UTF-16/32 (binary), text that
 is mostly control characters, bytes no codec above decodes cleanly.
 
@@ -64,7 +65,40 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as e:
         utf8_error = e
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError as e:
+        gb_error = e
+        text = None
+    # GB18030 decodes nearly any bytes: Big5 (Taiwan, Hong Kong) comes out as rare characters
+    # and kana. Big5 wins when it decodes too and reads as far more ordinary Chinese.
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        big5 = None
+    if big5 is not None and (text is None or _common_share(big5) > 2 * _common_share(text) + 0.05):
+        return big5
+    if text is None:
         raise ReadError(f"not text in a known encoding (tried UTF-8: bad byte at {utf8_error.start}; "
-                        f"GB18030: bad byte at {e.start})") from None
+                        f"GB18030: bad byte at {gb_error.start}; Big5)") from None
+    return text
+
+
+# the commonest characters of Chinese news, simplified and traditional (~98% of running text
+# in either script draws on a few hundred characters; a wrong decoding almost never does)
+_COMMON = frozenset(
+    "的一是不了在人有我他这中大来上国個个到说們们为為子和你地出道也时時年得就那要下以生会會自着著去之过過家学學"
+    "对對可她里裏后後小么麼心多天而能好都然没沒日于於起还還发發成事只作当當想看文无無开開手十用主行方又如前所本见見经經"
+    "头頭面公同三已老从從动動两兩长長知民样樣现現分将將外但身些与與高意进進把法此实實回二理美点點月明其种種声聲全工己話话"
+    "比间間部社员員政治新市场場业業元亿億万萬增长長企资資金银銀行区區省城务務管理发展展改革制度规規定关關于府委会議议"
+    "表示表记記者报報道据據统統计計数數据上下降升率亿国內内外贸貿易进出口经濟济产產品价價格物消费費投融信息技术術网網络絡"
+    "服务务合作机機构構单單位体體系问問题題研究院所工作建设設项項目计劃划施策措加强強推動动促进進支持保障安全疫情防控期间"
+    "今次第个個名家人口地方中央领領导導主席总總书書组組织織部门門局厅廳署处處科室负負责責任"
+)
+_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _common_share(text: str) -> float:
+    sample = _HAN.findall(text[:20000])
+    if not sample:
+        return 0.0
+    return sum(ch in _COMMON for ch in sample) / len(sample)
