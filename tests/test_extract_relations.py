@@ -690,3 +690,11 @@ def test_a_divisions_head_holds_the_post_in_its_government(text, want):
     res = resolve(rec)
     assert [(r.args["person"].text, r.args["post"], res.of(r.args["org"]).label) for r in rec.relations
             if r.kind == "role"] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("中国财政学会绩效管理专委会副主任委员张依群表示，要提高效能。", ("张依群", "绩效管理专委会副主任委员", "中国财政学会")),   # a0159
+    ("上海交通委邮政快递专委会副主任赵小敏表示，要加强。", ("赵小敏", "邮政快递专委会副主任", "上海交通委")),             # a0214
+])
+def test_a_committee_of_the_body_is_a_unit_of_the_post(text, want):
+    assert [(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")] == [want]

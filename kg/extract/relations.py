@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "36"
+VERSION = "37"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -116,6 +116,7 @@ def _listed_points(art, end: int) -> int:
 _UNIT = re.compile(rf"[{HAN}]{{1,10}}?(?:司|研究所|研究院|研究部|研究中心|部|所|处|局|中心|办公室|厅|委员会|方面)$")
 _COMPANY_END = re.compile(r"(?:证券|银行|集团|公司|投资|基金|保险|控股|资本|期货|信托|资管)")
 _SEP = re.compile(r"[、兼]")
+_COMMITTEE = re.compile(r"专委会|专业委员会|委员会|分会|理事会")
 _HEAD_POST = re.compile(r"[原前]?(?:常务)?[副代]?(?:省长|市长|县长|区长|州长|盟长|旗长)")
 _ANALYST_POST = re.compile(r"(?:[\u4e00-\u9fff]{0,8})(?:分析师|经济学家|策略师|研究员)$")
 _ANALYST_MODIFIERS = re.compile(r"(?:首席|高级|资深|宏观|策略|信用|固收|债券|行业|市场|研究|经济|金融|外汇|海外|全球|"
@@ -137,7 +138,8 @@ def _post_segments(phrase: str, post_re: str) -> list[str] | None:
     parts = [x for x in _SEP.split(phrase) if x]
     if not parts or not all(re.search(rf"(?:{post_re})$", x) for x in parts):
         return None
-    if any(len(x) > 14 or re.search(r"[由在的与是为届会议]", x[:-2]) for x in parts):
+    # (会 in a committee of the body is a unit: 绩效管理专委会副主任委员; elsewhere it is a meeting's)
+    if any(len(x) > 14 or re.search(r"[由在的与是为届会议]", _COMMITTEE.sub("", x[:-2])) for x in parts):
         return None
     return parts
 
