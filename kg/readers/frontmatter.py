@@ -15,8 +15,9 @@ and megabytes of YAML cost nothing; front matter longer than MAX_BYTES is refuse
 
 Normalised metadata (see `normalise_meta`):
     title: str, categories: list[str], author: str (the publishing outlet),
-    date_raw: str (as written), date: ISO 8601 UTC "2022-02-17T08:10:10+00:00" (absent when the
-    raw date cannot be parsed; a date without a time zone is taken as UTC), images: list[str]
+    date_raw: str (as written), date: ISO 8601, in UTC "2022-02-17T08:10:10+00:00" when the date
+    names its zone, else in Beijing time "2022-02-17T08:10:00+08:00" (absent when the raw date
+    cannot be parsed), images: list[str]
     (headimg, thumbnail, images; deduplicated, order kept), any other key: str, or list[str] for a
     list of scalars.
 """
@@ -117,6 +118,9 @@ def _check_events(yaml_text: str) -> None:
             depth -= 1
 
 
+_CHINA = timezone(timedelta(hours=8))      # China Standard Time, where the news happens
+
+
 # ---------------------------------------------------------------- normalisation
 
 _IMAGE_KEYS = ("headimg", "thumbnail", "images", "image")
@@ -160,7 +164,9 @@ _CN_DATE = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})
 
 def parse_date(raw: str) -> str | None:
     """RFC 2822, ISO 8601 or the forms Chinese sites write (2022年2月17日 08:10, 2022/02/17) ->
-    ISO 8601 in UTC ("2022-02-17T08:10:10+00:00"), else None."""
+    ISO 8601: in UTC when the date names its zone ("Thu, 17 Feb 2022 08:10:10 GMT" ->
+    "2022-02-17T08:10:10+00:00"), in Beijing time with its offset when it names none
+    ("2022年2月17日 08:10" -> "2022-02-17T08:10:00+08:00"); else None."""
     s = raw.strip()
     if not s:
         return None
@@ -187,35 +193,22 @@ def parse_date(raw: str) -> str | None:
             return None
     try:
         if dt.tzinfo is None:
-            dt = dt.replace(tzinfo=timezone.utc)
+            # a Chinese site's time without a zone is Beijing time: kept with its offset, so that
+            # its date is the day it names (2022年2月17日 -> 2022-02-17T00:00:00+08:00)
+            return dt.replace(tzinfo=_CHINA).isoformat(timespec="seconds")
         return dt.astimezone(timezone.utc).isoformat(timespec="seconds")
     except (ValueError, OverflowError):
         return None
 
 
-_CHINA = timezone(timedelta(hours=8))
-
-
 def local_day(raw: str) -> str | None:
     """The day an article's date falls on where its news happens (China, UTC+8): the day that
     昨天, 当天 and 3月31日 count from. "Wed, 16 Feb 2022 23:30:00 GMT" is 2022-02-17 in Beijing;
-    a date without a time zone (2022年2月17日 20:00) is already local."""
+    a date without a time zone (2022年2月17日 20:00) is already Beijing time."""
     iso = parse_date(raw or "")
     if iso is None:
         return None
-    if _has_zone(raw):
-        return datetime.fromisoformat(iso).astimezone(_CHINA).date().isoformat()
-    return iso[:10]
-
-
-def _has_zone(raw: str) -> bool:
-    s = raw.strip()
-    try:
-        if parsedate_to_datetime(s).tzinfo is not None:
-            return True
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    return bool(re.search(r"(?:[Zz]|[+-]\d{2}:?\d{2})$", s))
+    return datetime.fromisoformat(iso).astimezone(_CHINA).date().isoformat()
 
 
 def _is_scalar(v: Any) -> bool:
