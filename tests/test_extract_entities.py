@@ -564,3 +564,22 @@ def test_no_research_unit_where_words_or_posts_come_between(body):
 def test_a_research_institute_kg_does_not_know_is_named_by_what_it_publishes(body, name):
     found = {t for t, k in mentions(body) if k == "Organization"}
     assert found == ({name} if name else set())
+
+
+def test_a_region_inside_an_events_name_is_part_of_the_name():
+    # a0016 (gold: no place): 中国-中东欧投资贸易博览会
+    found = mentions("办好中国-中东欧投资贸易博览会、全球数字贸易博览会等重大活动。")
+    assert ("中东欧", "Place") not in found and ("中国-中东欧投资贸易博览会", "Event") in found
+
+
+@pytest.mark.parametrize("body, region", [
+    ("重点支持西北、华北、东北和西南地区。", "西北"), ("华北和黄淮海地区小麦长势良好。", "黄淮海地区"),
+    ("东南沿海的出口企业订单增加。", "东南沿海"), ("华中和西南的猪肉价格上涨。", "华中"),
+])
+def test_chinas_macro_regions(body, region):
+    assert (region, "Place") in mentions(body)
+
+
+def test_a_broker_named_by_a_region_is_the_broker():
+    found = mentions("华西证券、西南证券、天风证券均上调评级。")
+    assert ("西南证券", "Company") in found and ("西南", "Place") not in found

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "48"
+VERSION = "49"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1027,6 +1027,11 @@ def extract(ctx: Context) -> Records:
             rec.mentions.append(host)
         if text[s_:e_] not in stop:
             add(s_, e_, "Event", rule, 0.8 if rule != "named-event" else 0.7, key=attrs.pop("key"), **attrs)
+            # 中国-中东欧投资贸易博览会: a region or country inside an event's name is part of the name,
+            # as a place opening an institution's is (the gold agrees); divisions stay (the host's)
+            for x in [x for x in rec.mentions if x.span and x.kind in ("Place", "Country") and s_ < x.span.start
+                      and x.span.end <= e_ and (x.key or "").startswith(("region:", "country:"))]:
+                rec.mentions.remove(x)
     rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))
     return rec
 
