@@ -698,3 +698,17 @@ def test_a_divisions_head_holds_the_post_in_its_government(text, want):
 ])
 def test_a_committee_of_the_body_is_a_unit_of_the_post(text, want):
     assert [(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")] == [want]
+
+
+@pytest.mark.parametrize("text, said", [
+    # a quoted term is no quotation: the reported speech goes on (a0032)
+    ("白明认为，外贸“开门”基本符合预期。2020年1-2月，出口下降较多。", "外贸“开门”基本符合预期。2020年1-2月，出口下降较多。"),
+    # 据 inside 数据, 根据 cites nobody (a0095, a0041)
+    ("王道树表示，将依托税收大数据加强监管。同时，对骗取退税的及时曝光。", "将依托税收大数据加强监管。同时，对骗取退税的及时曝光。"),
+    ("付凌晖表示，经济运行总体平稳。要及时根据形势变化调整政策。", "经济运行总体平稳。要及时根据形势变化调整政策。"),
+    # a real quotation still ends it, and so does a source cited
+    ("李四表示，“我们很好，非常好。”下一步继续推进。", "我们很好，非常好。"),
+    ("李四表示，经济平稳。据统计局数据，增长5%。", "经济平稳。"),
+])
+def test_where_reported_speech_ends(text, said):
+    assert [r.args["text"] for r in relations(text, "statement")] == [said]

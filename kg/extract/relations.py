@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "37"
+VERSION = "38"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -65,7 +65,11 @@ def _through_semicolons(art, end: int) -> int:
 
 
 # a sentence the reporter speaks in: a source cited, data shown, the reporter named
-_NARRATION = re.compile(r"据|数据显示|数据表明|记者|报道|获悉|了解到|注意到|采访|统计|公告|显示|发布|印发|出台|看来")
+# (据 alone cites; in 数据, 根据, 依据, 证据 and 占据 it is part of a word the speaker used)
+_NARRATION = re.compile(r"(?<![数根依证占])据|数据显示|数据表明|记者|报道|获悉|了解到|注意到|采访|统计|公告|显示|发布|印发|出台|看来")
+# a quotation in what was said (so the quoted speaker's words stop there): not a quoted term
+# (外贸“开门”, “三保”), which holds no clause punctuation and is short
+_QUOTATION = re.compile(r"“[^“”]*?[。！？!?，,；;：:][^“”]*”|“[^“”]{16,}”|“[^”]*$")
 
 
 def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
@@ -756,7 +760,7 @@ def _statements(art, mentions, rec: Records):
         s0, s1 = _sentence_span(art, start)
         s1 = _through_semicolons(art, s1)       # …占比87.1%；价格下降…: the rest is said too
         body_start = end + vm.end()
-        if vm.group("verb") and "“" not in text[body_start:s1]:
+        if vm.group("verb") and not _QUOTATION.search(text[body_start:s1]):
             s1 = _speech_runs_on(art, s1, said_by, person_starts_sorted)
             s1 = _listed_points(art, s1)
         quote = text[body_start:s1].strip("：:，, “”\"")
