@@ -712,3 +712,14 @@ def test_a_committee_of_the_body_is_a_unit_of_the_post(text, want):
 ])
 def test_where_reported_speech_ends(text, said):
     assert [r.args["text"] for r in relations(text, "statement")] == [said]
+
+
+@pytest.mark.parametrize("text, said", [
+    # a speaker line's answer is its whole paragraph (a0095, a0199)
+    ("国家税务总局副局长 王道树：目前来看，准备工作进展顺利。在4月30日前集中办理。\n下一段。",
+     ["目前来看，准备工作进展顺利。在4月30日前集中办理。"]),
+    ("问：今年形势如何？\n孟玮：\n下一步，我们将推进以下工作：\n一是稳投资。\n二是促消费。\n问：还有呢？\n孟玮：还有就业。",
+     ["下一步，我们将推进以下工作：\n一是稳投资。\n二是促消费。", "还有就业。"]),
+])
+def test_a_speaker_lines_answer_is_its_paragraph(text, said):
+    assert [r.args["text"] for r in relations(text, "statement")] == said

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "38"
+VERSION = "39"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -102,6 +102,11 @@ _SURNAME_TITLES = "部长|副部长|主任|局长|行长|司长|书记|省长|�
 _TITLE_LINE = re.compile(rf"(?:^|(?<=\n))[ \u3000]*(?P<sur>[\u4e00-\u9fff])(?:大使|主席|总理|发言人|{_SURNAME_TITLES})\s*[：:]")
 _POINT = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|第[一二三四五六七八九十]|[一二三四五六七八九十]、|"
                     r"（[一二三四五六七八九十]）|\d{1,2}[、.．])")
+
+
+def _paragraph_end(art, pos: int) -> int:
+    k = bisect.bisect_right([p.start for p in art.paragraphs], pos) - 1
+    return art.paragraphs[k].end if k >= 0 else pos
 
 
 def _listed_points(art, end: int) -> int:
@@ -763,12 +768,19 @@ def _statements(art, mentions, rec: Records):
         if vm.group("verb") and not _QUOTATION.search(text[body_start:s1]):
             s1 = _speech_runs_on(art, s1, said_by, person_starts_sorted)
             s1 = _listed_points(art, s1)
+        # (孟玮：, 国家税务总局副局长 王道树：: a name and a colon open an answer)
+        line = m is not None and m.rule in ("speaker-line", "post-name") and bool(vm.group("colon"))
+        if line:
+            # 王道树：第一，…。在4月30日前…。: a speaker line's answer is its whole paragraph
+            s1 = _listed_points(art, max(s1, _paragraph_end(art, body_start)))
         quote = text[body_start:s1].strip("：:，, “”\"")
         if not quote and m is not None and m.rule == "speaker-line":
             # 孟玮：alone on its line: the answer is the next paragraph
             nxt = art.sentence_at(next((i for i in range(s1, min(len(text), s1 + 8)) if not text[i].isspace()), s1))
             if nxt is not None and nxt.start >= s1:
                 s1 = _through_semicolons(art, nxt.end)
+                if line:
+                    s1 = _listed_points(art, max(s1, _paragraph_end(art, nxt.start)))
                 quote = text[nxt.start:s1].strip("：:，, “”\"")
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = quote[1:].lstrip("：:，, “”\"")
