@@ -723,3 +723,9 @@ def test_where_reported_speech_ends(text, said):
 ])
 def test_a_speaker_lines_answer_is_its_paragraph(text, said):
     assert [r.args["text"] for r in relations(text, "statement")] == said
+
+
+def test_a_quotation_whose_full_stop_stands_outside_it_is_the_speakers_after_it():
+    text = "光大银行分析师周茂华认为，出口增长。“不过海外需求回落，对出口构成一定压力”。周茂华说。"      # a0032
+    assert ("周茂华", "不过海外需求回落，对出口构成一定压力") in {
+        (r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")}

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "39"
+VERSION = "40"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -804,7 +804,8 @@ def _statements(art, mentions, rec: Records):
             # “……。”高峰说。 — the words stand in the quotation just before the speaker
             # (an organisation and post may stand between the quote and the name)
             window = text[max(0, start - 640):start]
-            qm = re.search(r"“([^“”]{4,600})”\s*[，,]?\s*[^，。；“”\n]{0,24}$", window)
+            # (“……构成一定压力”。周茂华说。: the full stop may stand outside the quotation)
+            qm = re.search(r"“([^“”]{4,600})”\s*[，,。]?\s*[^，。；“”\n]{0,24}$", window)
             if not qm:
                 continue
             quote = qm.group(1)
