@@ -729,3 +729,12 @@ def test_a_quotation_whose_full_stop_stands_outside_it_is_the_speakers_after_it(
     text = "光大银行分析师周茂华认为，出口增长。“不过海外需求回落，对出口构成一定压力”。周茂华说。"      # a0032
     assert ("周茂华", "不过海外需求回落，对出口构成一定压力") in {
         (r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")}
+
+
+def test_a_quotation_closing_the_speakers_paragraph_is_the_speakers():
+    text = "刘格菘表示，内循环是重点。“我认为内循环的核心是制造业。”\n下一段。"                       # a0208
+    assert [r.args["text"] for r in relations(text, "statement")] == ["内循环是重点。“我认为内循环的核心是制造业。”"]
+    # not when someone else is named after it
+    text = "刘格菘表示，内循环是重点。“我认为内循环的核心是制造业。”张忆东说。"
+    assert {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")} == {
+        ("刘格菘", "内循环是重点。"), ("张忆东", "我认为内循环的核心是制造业。")}

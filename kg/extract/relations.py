@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "40"
+VERSION = "41"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -90,6 +90,13 @@ def _speech_runs_on(art, end: int, verbs: re.Pattern, people: list[int]) -> int:
             break
         said = text[nxt.start:nxt.end]
         named = bisect.bisect_left(people, nxt.start) < bisect.bisect_left(people, nxt.end)
+        # 刘格菘表示，…。“我认为内循环…。”: a quotation closing the speaker's paragraph, naming no
+        # one, is the speaker's too (its own 我认为 is no other speaker)
+        closing = said.startswith("“") and said.rstrip().endswith("”") and not text[nxt.end:para_end].strip() \
+            and said.count("“") == 1 and not named
+        if closing:
+            end = nxt.end
+            break
         if said.startswith(("“", "「", "\"")) or named or verbs.search(said) or _NARRATION.search(said) \
                 or said.rstrip("”\"’」 ").endswith(("？", "?")):
             break
@@ -841,6 +848,8 @@ def _statements(art, mentions, rec: Records):
                and r.span.start < start < r.span.end and r.rule in ("speaker-verb", "pronoun-verb", "title-speaker-line")
                for r in rec.relations):
             continue                    # 白宫称，拜登总统…指出了…: said inside someone else's words
+        if quote.count("“") > quote.count("”"):
+            quote += "”"                # (the strip took the closing mark of a quotation inside the words)
         rec.relations.append(_rel("statement", {"speaker": speaker, "text": quote,
                                                 "verb": "：" if vm.group("colon") else vm.group("verb")},
                                   stmt_span, 0.8 if m is not None else 0.65,
