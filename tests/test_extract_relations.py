@@ -374,7 +374,9 @@ def test_an_interview_speaker_line_by_surname_and_title():
     ("国家统计局新闻发言人付凌晖表示，10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。\n\n下一段。",
      "10月份CPI涨幅有所扩大。PPI同比上涨13.5%，涨幅扩大。"),
     # up to a sentence that quotes, names a person, cites a source or has someone speak
-    ("付凌晖表示，消费恢复向好。“明年会更好。”\n\n下一段。", "消费恢复向好。"),
+    ("付凌晖表示，消费恢复向好。“明年会更好。”多数机构也这样看。\n\n下一段。", "消费恢复向好。"),
+    # (a quotation closing the paragraph is the speaker's own: see the test after the next)
+    ("付凌晖表示，消费恢复向好。“明年会更好。”\n\n下一段。", "消费恢复向好。“明年会更好。”"),
     ("付凌晖表示，消费恢复向好。记者了解到，多地出台政策。", "消费恢复向好。"),
     ("付凌晖表示，消费恢复向好。据统计，社零总额增长。", "消费恢复向好。"),
     ("付凌晖表示，消费恢复向好。王文涛出席会议。", "消费恢复向好。"),
