@@ -225,7 +225,7 @@ def test_works_and_periodicals_in_titles(text, title, kind):
     ("保持人民币汇率在合理均衡水平上的基本稳定。", set()),             # 衡水 (a0127, a0135, a0183)
     ("其中部分企业已复工，其中非法倾倒的有3吨。", set()),               # 中部, 中非 (a0058, a0120)
     ("尤其中国经济恢复较快。", {"中国"}),                               # 尤其 + 中国: no 其中
-    ("黄淮海地区出现旱情。", set()),                                    # 海地 (a0192)
+    ("黄淮海地区出现旱情。", {"黄淮海地区"}),                           # the region, not 海地 (a0192)
     ("拿出真金白银来解决问题。", set()),                                # 白银 (a0053, a0159)
     ("国民运动大同盟等团体。", set()),                                  # 大同 (a0186)
     ("来源：上海市场监管公众号。", {"上海"}),                           # not 上海市 (a0104)
@@ -427,7 +427,9 @@ def test_a_foreign_city_is_in_its_country():
 def test_courts_named_by_their_place_and_words_that_straddle_places():
     assert mentions("北京互联网法院和北京知识产权法院受理了案件。") - {("新浪财经", "MediaOutlet")} == {
         ("北京互联网法院", "Organization"), ("北京知识产权法院", "Organization")}
-    assert mentions("中东部地区降雨偏多。外商及港澳台商投资企业利润增长。") == {("新浪财经", "MediaOutlet")}
+    # the region 中东部地区, not 中东 (the Middle East) in it; 港澳台商 is no place
+    assert mentions("中东部地区降雨偏多。外商及港澳台商投资企业利润增长。") == {("新浪财经", "MediaOutlet"),
+                                                                           ("中东部地区", "Place")}
 
 
 @pytest.mark.parametrize("text, person", [

@@ -404,7 +404,8 @@ def corpus_ds(corpus_store):
 
 def test_corpus_views(corpus_ds, tmp_path):
     ds = corpus_ds
-    whole = build_view(ds, tmp_path / "all.html")
+    # (the corpus holds more entities than the default budget of 1,500 nodes: the whole of it)
+    whole = build_view(ds, tmp_path / "all.html", max_nodes=5000)
     expected = corpus_expected_whole(ds)
     assert whole["nodes"] == expected and whole["dropped"] == 0, (whole, expected)
     blob = data_blob(read(whole["path"]))
@@ -457,7 +458,7 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
         out, err = capsys.readouterr()
         return rc, out, err
 
-    rc, out, _ = run("-o", str(tmp_path / "f.html"))
+    rc, out, _ = run("-o", str(tmp_path / "f.html"), "--max-nodes", "5000")
     expected = corpus_expected_whole(corpus_ds)
     assert rc == 0 and f"{expected} nodes" in out
     assert len(data_blob(read(tmp_path / "f.html"))["nodes"]) == expected

@@ -281,7 +281,7 @@ def test_site_pages_render_with_shared_assets(browser, tmp_path):
 def corpus_views(browser, corpus_store, tmp_path_factory):
     ds = open_dataset(corpus_store.store)
     d = tmp_path_factory.mktemp("corpus-views")
-    whole = build_view(ds, d / "all.html")
+    whole = build_view(ds, d / "all.html", max_nodes=5000)        # the whole corpus, above the default budget
     focus = build_view(ds, d / "focus.html", focus="商务部", depth=2)
     return {"ds": ds, "whole": whole, "focus": focus, "dir": d}
 
