@@ -740,11 +740,3 @@ def test_a_quotation_closing_the_speakers_paragraph_is_the_speakers():
     text = "刘格菘表示，内循环是重点。“我认为内循环的核心是制造业。”张忆东说。"
     assert {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")} == {
         ("刘格菘", "内循环是重点。"), ("张忆东", "我认为内循环的核心是制造业。")}
-
-
-@pytest.mark.parametrize("text, said", [
-    ("商务部提出全力保障外贸产业链供应链稳定。", []),                 # a proposal (a0001, gold: no statement)
-    ("王文涛提出，要稳外贸。", ["要稳外贸。"]),
-])
-def test_tichu_introduces_words_only_before_a_comma_colon_or_quotation(text, said):
-    assert [r.args["text"] for r in relations(text, "statement")] == said

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "42"
+VERSION = "41"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -767,11 +767,6 @@ def _statements(art, mentions, rec: Records):
         # 答辩, 答应)
         if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG \
                 or text.startswith(_NOT_SPEECH_AFTER.get(vm.group("verb"), ()), end + vm.end("verb")):
-            continue
-        # 商务部提出全力保障…稳定: 提出 with its object straight after puts forward a proposal; it
-        # introduces words only before a comma, a colon or a quotation
-        if vm.group("verb") == "提出" and text[end + vm.end("verb"):end + vm.end("verb") + 1] not in "，,：:“" \
-                and not vm.group("sep"):
             continue
         speaker = m or last_speaker
         s0, s1 = _sentence_span(art, start)
