@@ -368,9 +368,11 @@ def org_index() -> dict[str, OrgEntry]:
 # ----------------------------------------------------------------------------------- countries, regions
 @functools.lru_cache(maxsize=None)
 def _shipped_countries() -> tuple[Country, ...]:
+    # (country_aliases.tsv: the hand-curated names news uses that the generated list lacks, 印尼)
+    extra = {r["code"]: _split(r["aliases"]) for r in _tsv_rows("country_aliases.tsv")}
     return tuple(
         Country(code=r["code"], name=r["zh"], full_name=r["zh_full"] or None, en=r["en"],
-                aliases=_split(r["aliases"]), continent=r["continent"] or None)
+                aliases=_split(r["aliases"]) + extra.get(r["code"], ()), continent=r["continent"] or None)
         for r in _tsv_rows("countries.tsv")
     )
 

@@ -160,6 +160,19 @@ def test_regions():
             assert m in divs or m in cs, (r.key, m)
 
 
+def test_hand_curated_country_aliases():
+    import csv
+    import io
+    from pathlib import Path
+    import kg
+    tsv = Path(kg.__file__).parent / "data" / "country_aliases.tsv"
+    lines = [ln for ln in tsv.read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+    assert rows and all(r["code"] in gz.countries() for r in rows)
+    idx = gz.country_index()
+    assert idx["印尼"].code == "ID" and idx["澳洲"].code == "AU"
+
+
 # ----------------------------------------------------------------------------------- organisations
 def test_org_files_parse_and_are_consistent():
     entries = gz.orgs()
