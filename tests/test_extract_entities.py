@@ -585,3 +585,21 @@ def test_chinas_macro_regions(body, region):
 def test_a_broker_named_by_a_region_is_the_broker():
     found = mentions("华西证券、西南证券、天风证券均上调评级。")
     assert ("西南证券", "Company") in found and ("西南", "Place") not in found
+
+
+@pytest.mark.parametrize("body, places", [
+    ("晋、陕、蒙、新等主产区煤炭增产。", {"晋", "陕", "蒙", "新"}),                  # a0046
+    ("西北陕甘宁地区降雨偏少。", {"西北", "陕", "甘", "宁"}),                        # a0192
+    ("川渝两地合作加深。", {"川", "渝"}),
+    ("苏宁易购发布公告。", set()), ("新京报记者报道。", set()), ("云贵高原风光好。", set()),
+])
+def test_runs_of_provinces_by_their_one_character_names(body, places):
+    assert {t for t, k in mentions(body) if k in ("AdministrativeArea", "Place")} == places
+
+
+def test_a_province_by_its_one_character_name_resolves_to_the_province():
+    from kg.resolve import resolve
+    _, rec = records("晋、陕、蒙、新等主产区煤炭增产。")
+    res = resolve(rec)
+    assert {res.of(m).label for m in rec.mentions if m.kind == "AdministrativeArea"} == {
+        "山西省", "陕西省", "内蒙古自治区", "新疆维吾尔自治区"}

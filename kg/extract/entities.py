@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "49"
+VERSION = "50"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -335,6 +335,19 @@ _BARE_GOV = re.compile(r"(?P<level>[省市])(?P<body>(?:人民)?政府|"
                        + "|".join(map(re.escape, BARE_BODY_SUFFIXES)) + ")")
 _COUNTRY_ABBREVIATIONS = {"美": "美国", "日": "日本", "韩": "韩国", "俄": "俄罗斯", "英": "英国", "法": "法国",
                           "德": "德国", "澳": "澳大利亚", "加": "加拿大", "印": "印度"}
+_PROVINCE_ABBREVIATIONS = {"京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000",
+                           "辽": "210000", "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000",
+                           "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000",
+                           "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000",
+                           "琼": "460000", "渝": "500000", "川": "510000", "黔": "520000", "贵": "520000",
+                           "滇": "530000", "云": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
+                           "陇": "620000", "青": "630000", "宁": "640000", "新": "650000"}
+# (a run needs one of these: 云贵, 新宁, 甘青 alone are too often words or names)
+_PROVINCE_ABBR_SURE = frozenset("冀晋辽沪浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇陕陇")
+_P = "".join(_PROVINCE_ABBREVIATIONS)
+# a run: 晋陕蒙 or 晋、陕、蒙、新, then what names provinces as a group (等, 地区, 两地, 交界 …)
+_PROVINCE_RUN = re.compile(rf"(?<![{_P}])(?P<run>[{_P}](?:、?[{_P}]){{1,5}})"
+                           r"(?=等|地区|一带|两地|三地|两省|三省|四省|交界|主产区|片区|区域|之间|[、，。；）)\s])")
 _COUNTRY_ABBR = re.compile(r"(?<=[对自向从])(?P<c>[美日韩俄英法德澳加印])(?=(?:进口|出口|进出口|贸易|投资|直接投资|"
                            r"加征关税|出口额|进口额|贸易顺差|贸易逆差|顺差|逆差))")
 
@@ -925,6 +938,16 @@ def extract(ctx: Context) -> Records:
         entry = gazetteer.country_index().get(_COUNTRY_ABBREVIATIONS[m.group("c")])
         if entry is not None and not _overlaps(m.span("c"), taken):
             add(m.start("c"), m.end("c"), "Country", "country-abbreviation", 0.7, key=f"country:{entry.code}")
+    # 晋、陕、蒙、新等主产区, 西北陕甘宁地区, 川渝两地: runs of provinces by their one-character names
+    # (one alone is too often a word: 苏宁易购, 新京报 and 云计算 are no provinces)
+    for m in _PROVINCE_RUN.finditer(text):
+        chars = [(i, ch) for i, ch in enumerate(m.group("run"), m.start("run")) if ch in _PROVINCE_ABBREVIATIONS]
+        if len({ch for _, ch in chars}) < 2 or not any(ch in _PROVINCE_ABBR_SURE for _, ch in chars):
+            continue
+        for i, ch in chars:
+            if not _overlaps((i, i + 1), taken):
+                add(i, i + 1, "AdministrativeArea", "province-abbreviation", 0.7,
+                    key=f"division:{_PROVINCE_ABBREVIATIONS[ch]}")
     # 峰会 / 协会 alone, after 两岸企业家峰会 / 中国证券业协会 was named: a back-reference to that
     # organisation (the last one named before it whose name ends so)
     orgs_named = sorted(((x.span.start, x) for x in rec.mentions
