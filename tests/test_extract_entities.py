@@ -603,3 +603,17 @@ def test_a_province_by_its_one_character_name_resolves_to_the_province():
     res = resolve(rec)
     assert {res.of(m).label for m in rec.mentions if m.kind == "AdministrativeArea"} == {
         "山西省", "陕西省", "内蒙古自治区", "新疆维吾尔自治区"}
+
+
+@pytest.mark.parametrize("body, county", [
+    ("山东寿光的蔬菜价格上涨。", "寿光"),                 # a0046
+    ("泉州晋江的鞋企订单增加。", "晋江"),                 # a0125
+    ("广州南沙自贸区建设提速。", "南沙"),                 # a0053
+    ("河南荥阳新田地种植专业合作社理事长说。", "荥阳"),   # a0192
+])
+def test_a_county_by_its_short_name_right_after_its_province_or_prefecture(body, county):
+    assert county in {t for t, k in mentions(body) if k in ("City", "AdministrativeArea")}
+
+
+def test_no_county_where_the_word_goes_on():
+    assert ("中山", "City") not in mentions("广东中山大学的学生。")

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "50"
+VERSION = "51"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -249,6 +249,8 @@ _INSTITUTE_PUBLISHES = re.compile(
 _GENERIC_STEMS = frozenset({"不少", "一些", "有的", "这家", "这些", "各大", "该", "多数", "少数", "主要", "大部分", "国有", "股份制", "城商", "农商", "外资", "中资", "地方", "大型", "中小", "头部", "上市", "民营",
                             "其他", "部分", "多家", "各家", "商业", "政策性", "开发性", "村镇", "公募", "私募", "券商",
                             "互联网", "网络", "数字", "养老", "社保", "产业", "政府", "国家", "全国", "境外", "外国"})
+# the first character of a word that would go on from a county's short name into something else
+_COUNTY_NOT_BEFORE = frozenset("大学院银行公司集团路街道站港湾桥号楼区县市镇乡村")
 _NATIVE_PLACE = re.compile(rf"(?P<county>[{HAN}]{{2,3}}?)人(?=[，,。；;）)])")
 _LEADING_GROUP = re.compile(rf"(?P<task>[{HAN}]{{2,20}}?)(?:工作)?领导小组(?:办公室)?")
 # what makes the words before 领导小组 a sentence rather than a name (成立了…领导小组, 承担…职责)
@@ -822,6 +824,20 @@ def extract(ctx: Context) -> Records:
                     and any(f"division:{a.code}" == m.key for a in gazetteer.ancestors(code)):
                 add(nm.start("county"), nm.end("county"), place_kind(div), "native-place", 0.75,
                     key=f"division:{code}")
+                break
+    # 山东寿光, 泉州晋江, 广州南沙: the same short name right after its province or prefecture is
+    # that county (not where a word goes on: 广东中山大学, 浙江大学路)
+    for m in [x for x in rec.mentions if x.span and x.key and x.key.startswith("division:")]:
+        for size in (3, 2):
+            s_, e_ = m.span.end, m.span.end + size
+            short = text[s_:e_]
+            if len(short) < size or _overlaps((s_, e_), taken) or text[e_:e_ + 1] in _COUNTY_NOT_BEFORE:
+                continue
+            div = next((gazetteer.divisions()[c] for c in gazetteer.division_index().get(short, ())
+                        if gazetteer.divisions()[c].level == 3 and gazetteer.divisions()[c].short == short
+                        and any(f"division:{a.code}" == m.key for a in gazetteer.ancestors(c))), None)
+            if div is not None:
+                add(s_, e_, place_kind(div), "county-after-parent", 0.7, key=f"division:{div.code}")
                 break
 
     # 东莞市倍增计划工作领导小组办公室, 国务院根治拖欠农民工工资工作领导小组办公室: a leading group
