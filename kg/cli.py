@@ -151,21 +151,18 @@ def cmd_query(args) -> int:
     return 0
 
 
-_EXPORT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nquads": "nquads", "nq": "nquads",
-                   "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld"}
-
-
 def _export_format(text: str) -> str:
-    fmt = _EXPORT_FORMATS.get(text.lower())
+    from .export import format_name
+    fmt = format_name(text)
     if fmt is None:
         raise argparse.ArgumentTypeError(f"{text!r}: not one of turtle, trig, nquads, ntriples, jsonld")
     return fmt
 
 
 def cmd_export(args) -> int:
-    from .export import export
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output not in (None, "-") else ""
-    implied = _EXPORT_FORMATS.get(suffix)
+    from .export import export, format_name
+    suffix = Path(args.output).suffix.lstrip(".") if args.output not in (None, "-") else ""
+    implied = format_name(suffix) if suffix else None
     if args.format is None:
         args.format = implied or "turtle"
     elif implied is not None and implied != args.format:

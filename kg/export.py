@@ -17,8 +17,16 @@ from .vocab import PREFIXES
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
            "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES,
-           "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD}
+           "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
+           "json": ox.RdfFormat.JSON_LD}
 GRAPH_FORMATS = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
+
+
+def format_name(text: str) -> str | None:
+    """The canonical name (turtle, trig, nquads, ntriples, jsonld) of a format name or file
+    extension FORMATS knows (ttl, nq, json-ld ...), else None."""
+    fmt = FORMATS.get(text.lower())
+    return None if fmt is None else next(name for name, f in FORMATS.items() if f == fmt)
 # vocabulary prefixes only: kgr: would write resource IRIs as escaped names (kgr:org\/x,
 # kgr:person\/\%E7\%8E...), legal Turtle that no reader wants; full IRIs are clean
 EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("sh", "kgr")}

@@ -22,7 +22,7 @@ import yaml
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..lexicon import posts
-from ..readers.frontmatter import local_day
+from ..readers.frontmatter import day_in_china
 from ..model import Mention, Records, Span
 from . import events
 from .automaton import Matcher
@@ -944,7 +944,7 @@ def extract(ctx: Context) -> Records:
                 add(s_, e_, "Programme", "programme-definition", 0.7)
     # press conferences, dated by the article (named events come last: kg.extract.events), on
     # its day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天
-    date = local_day(str(art.meta.get("date_raw") or "")) or str(art.meta.get("date") or "")[:10]
+    date = day_in_china(art.meta["date"]) if art.meta.get("date") else ""
     for m in _PRESS_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("type")
         if not _overlaps((s_, e_), taken):

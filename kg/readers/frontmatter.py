@@ -206,8 +206,11 @@ def local_day(raw: str) -> str | None:
     昨天, 当天 and 3月31日 count from. "Wed, 16 Feb 2022 23:30:00 GMT" is 2022-02-17 in Beijing;
     a date without a time zone (2022年2月17日 20:00) is already Beijing time."""
     iso = parse_date(raw or "")
-    if iso is None:
-        return None
+    return day_in_china(iso) if iso else None
+
+
+def day_in_china(iso: str) -> str:
+    """The day in China of an ISO date as parse_date writes it (meta["date"])."""
     return datetime.fromisoformat(iso).astimezone(_CHINA).date().isoformat()
 
 
