@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
 
 from . import limits, rdf
 from .extract.base import Context
@@ -44,7 +42,6 @@ from .resolve import resolve
 from .resources import ontology_file
 from .store import Backend, GraphWrite
 from .writer import BatchWriter
-from .vocab import KG
 
 log = logging.getLogger(__name__)
 ONTOLOGY = ontology_file("kg.ttl")
@@ -81,46 +78,7 @@ def article_graphs(article: Article, extractors=None, config: dict | None = None
     records = extract(article, extractors, config)
     res = resolve(records)
     g, eg = rdf.build(article, records, res)
-    return records, g, eg
-
-
-# -- N-Triples without rdflib's Graph -----------------------------------------------------------
-_XSD_STRING = str(XSD.string)
-
-
-def _term(t) -> str:
-    # f-strings and str(): URIRef.__radd__ would make "<" + t a URIRef again (slow, and warns)
-    if isinstance(t, URIRef):
-        return f"<{str(t)}>"
-    if isinstance(t, Literal):
-        v = str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        if t.language:
-            return f'"{v}"@{t.language}'
-        if t.datatype is not None and str(t.datatype) != _XSD_STRING:
-            return f'"{v}"^^<{str(t.datatype)}>'
-        return f'"{v}"'
-    if isinstance(t, BNode):
-        return f"_:{str(t)}"
-    raise TypeError(f"not an RDF term: {t!r}")
-
-
-def ntriples(triples: Iterable[tuple]) -> bytes:
-    """N-Triples (UTF-8, sorted lines, each ending in " .\\n") of rdflib-term triples; the
-    same triples rdflib's "nt" serializer writes, several times faster."""
-    # objects by identity: kg.rdf hands out cached Literal objects, and hashing an rdflib
-    # Literal (Python code) costs more than formatting an IRI
-    objects: dict[int, str] = {}
-    lines = set()
-    for s, p, o in triples:
-        if type(o) is URIRef:
-            obj = f"<{o}>"
-        else:
-            obj = objects.get(id(o))
-            if obj is None:
-                obj = objects[id(o)] = _term(o)
-        subj = f"<{s}>" if type(s) is URIRef else _term(s)
-        lines.add(f"{subj} <{p}> {obj} .\n")
-    return "".join(sorted(lines)).encode("utf-8")
+    return records, g.graph(), eg.graph()
 
 
 # -- the extraction side (runs in workers) --------------------------------------------------
@@ -196,14 +154,11 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         extractors = extractors or _extractors()
         records = extract(article, extractors, config)
         res = resolve(records)
-        g, eg = rdf.build(article, records, res, graph_factory=set,
-                          extracted_with=fingerprint(extractors, config))
-        a = rdf.article_iri(article.id)
-        # the one commit triple rdf.build wrote, by lookup: comparing every triple's rdflib terms
-        # (Python-level __eq__) cost more than writing them out
-        commit = {(a, KG.contentHash, rdf.lit(article.content_hash))} & g
-        write = GraphWrite(graph=str(a), triples=ntriples(g - commit), commit=ntriples(commit),
-                           entities=ntriples(eg))
+        g, eg = rdf.build(article, records, res, extracted_with=fingerprint(extractors, config))
+        commit = rdf.commit_line(article)
+        g.lines.discard(commit)
+        write = GraphWrite(graph=str(rdf.article_iri(article.id)), triples=g.ntriples(), commit=commit.encode("utf-8"),
+                           entities=eg.ntriples())
     except Exception as exc:  # an extractor bug must not cost the other articles
         log.debug("extraction failed", exc_info=True)
         return ArticleResult(path, article.id, article.content_hash,

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from . import gazetteer
@@ -22,23 +22,59 @@ from .resolve import Resolution
 from .vocab import CUR, ID, KG, ORG, QUDT, SDO, UNIT
 
 
+class Iri(str):
+    """An IRI node as rdf.build writes it. A plain str subclass: minted, hashed and compared at C
+    speed, where rdflib's URIRef and Literal do all three in Python (they cost more than the
+    rest of rdf.build). Literals are str too, already in their N-Triples form ('"…"@zh')."""
+    __slots__ = ()
+
+
 class _Terms:
-    """A namespace whose terms are looked up once: rdflib's DefinedNamespace checks every
-    attribute access, and rdf.build makes hundreds of thousands of them per corpus."""
+    """A namespace whose terms are looked up once, as Iri."""
 
     def __init__(self, ns):
         self._ns, self._items = ns, {}
 
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._ns, name)
+    def __getattr__(self, name: str) -> Iri:
+        term = Iri(getattr(self._ns, name))
         setattr(self, name, term)
         return term
 
-    def __getitem__(self, name: str) -> URIRef:
+    def __getitem__(self, name: str) -> Iri:
         term = self._items.get(name)
         if term is None:
-            term = self._items[name] = self._ns[name]
+            term = self._items[name] = Iri(self._ns[name])
         return term
+
+
+class Triples:
+    """One graph as the set of its N-Triples lines: what the store and the workers' results
+    need, written as each triple is added (no rdflib terms in between)."""
+    __slots__ = ("lines",)
+
+    def __init__(self):
+        self.lines: set[str] = set()
+
+    def add(self, s: Iri, p: Iri, o: str) -> None:
+        self.lines.add(f"<{s}> <{p}> <{o}> .\n" if type(o) is Iri else f"<{s}> <{p}> {o} .\n")
+
+    @staticmethod
+    def line(s: Iri, p: Iri, o: str) -> str:
+        return f"<{s}> <{p}> <{o}> .\n" if type(o) is Iri else f"<{s}> <{p}> {o} .\n"
+
+    def ntriples(self) -> bytes:
+        """UTF-8 N-Triples, lines sorted (the same bytes for the same graph)."""
+        return "".join(sorted(self.lines)).encode("utf-8")
+
+    def graph(self) -> Graph:
+        """The triples as an rdflib Graph."""
+        g = Graph()
+        if self.lines:
+            g.parse(data="".join(self.lines), format="nt")
+        return g
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
 CUR, KG, ORG, QUDT, SDO, UNIT = (_Terms(ns) for ns in (CUR, KG, ORG, QUDT, SDO, UNIT))
@@ -82,26 +118,36 @@ def clean(text: str) -> str:
     return _BAD_TEXT.sub("\ufffd", text)
 
 
+def _escape(text: str) -> str:
+    # what N-Triples needs escaped in a string (clean() has already turned CR into LF)
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
 @lru_cache(maxsize=1 << 16)
-def _lit(text: str, lang: str | None) -> Literal:
-    return Literal(clean(text), lang=lang)
+def _lit(text: str, lang: str | None) -> str:
+    v = _escape(clean(text))
+    return f'"{v}"@{lang}' if lang else f'"{v}"'
 
 
-def lit(text: str, lang: str | None = None) -> Literal:
-    # cached: an article repeats its sentences, extractor names and rules in every fact's
-    # evidence, and building an rdflib Literal costs more than the rest of a triple
+def lit(text: str, lang: str | None = None) -> str:
+    """A plain (or language-tagged) literal in N-Triples form; cached: an article repeats its
+    sentences, extractor names and rules in every fact's evidence."""
     return _lit(str(text), lang)
 
 
+def _typed(lexical: str, datatype: Iri) -> str:
+    return f'"{_escape(lexical)}"^^<{datatype}>'
+
+
 @lru_cache(maxsize=1 << 14)
-def nonneg(n: int) -> Literal:
+def nonneg(n: int) -> str:
     """An offset or index (xsd:nonNegativeInteger)."""
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+    return _typed(str(n), XSD.nonNegativeInteger)
 
 
 @lru_cache(maxsize=1 << 10)
-def decimal3(c: float) -> Literal:
-    return Literal(Decimal(str(round(c, 3))), datatype=XSD.decimal)
+def decimal3(c: float) -> str:
+    return _typed(str(Decimal(str(round(c, 3)))), XSD.decimal)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -109,193 +155,208 @@ def article_iri(article_id: str) -> URIRef:
 
 
 def entity_iri(e: Entity) -> URIRef:
+    return URIRef(_entity_iri(e))
+
+
+def _entity_iri(e: Entity) -> Iri:
     prefix, _, rest = e.key.partition(":")
     seg = KIND_SEGMENT.get(e.kind, "thing")
     if prefix == "division":
-        return URIRef(mint.iri("place", rest))
+        return Iri(mint.iri("place", rest))
     if prefix == "country":
-        return URIRef(mint.iri("place", "country-" + rest))
+        return Iri(mint.iri("place", "country-" + rest))
     if prefix == "region":
-        return URIRef(mint.iri("place", "region-" + rest))
+        return Iri(mint.iri("place", "region-" + rest))
     if prefix == "city":                # a foreign city: place/city-JP-东京
         code, _, name = rest.partition(":")
-        return URIRef(mint.iri("place", f"city-{code}-{name}"))
+        return Iri(mint.iri("place", f"city-{code}-{name}"))
     if prefix == "gov":                 # a division's government: org/gov-330000
-        return URIRef(mint.iri("org", "gov-" + rest))
+        return Iri(mint.iri("org", "gov-" + rest))
     if prefix == "govbody":             # one of its bodies: org/gov-510700-应急管理局
         code, _, suffix = rest.partition(":")
-        return URIRef(mint.iri("org", f"gov-{code}-{suffix}"))
-    return URIRef(mint.iri(seg, rest or e.key))
+        return Iri(mint.iri("org", f"gov-{code}-{suffix}"))
+    return Iri(mint.iri(seg, rest or e.key))
 
 
-def unit_iri(unit: str) -> URIRef:
+def unit_iri(unit: str) -> Iri:
     return CUR[unit] if unit in CURRENCIES else UNIT[unit]
 
 
 class ArticleGraphs:
-    def __init__(self, article: Article, graph_factory=Graph):
+    def __init__(self, article: Article):
         self.article = article
-        self.a = article_iri(article.id)
-        # graph_factory: anything with .add((s, p, o)); kg.pipeline passes a plain triple set,
-        # which is much cheaper than an rdflib Graph when the triples are only serialised
-        self.g = graph_factory()           # the article's named graph
-        self.e = graph_factory()           # its contribution to the shared entities graph
+        self.a = Iri(mint.iri("article", article.id))
+        self.g = Triples()           # the article's named graph
+        self.e = Triples()           # its contribution to the shared entities graph
+        self._described: dict[tuple, Iri] = {}
 
     # -- entities -----------------------------------------------------------------------------
-    def entity(self, e: Entity) -> URIRef:
-        node = self.describe(e)
-        self.g.add((self.a, SDO.mentions, node))
+    def entity(self, e: Entity) -> Iri:
+        # an article names most entities several times: describe each once, unless a mention
+        # resolved since has added to it (the entities live in the Resolution, so ids stay theirs)
+        seen = (id(e), e.kind, len(e.alt_labels), len(e.reasons))
+        node = self._described.get(seen)
+        if node is None:
+            node = self._described[seen] = self.describe(e)
+        self.g.add(self.a, SDO.mentions, node)
         return node
 
-    def _host(self, key: str) -> URIRef:
+    def _host(self, key: str) -> Iri:
         """A recurring event's host, described as the gazetteer has it (the same triples as
         when an article mentions it), so the event's organizer is never a bare IRI."""
         entry = gazetteer.org_by_key().get(key)
         if entry is None:
-            return URIRef(mint.iri("org", key))
+            return Iri(mint.iri("org", key))
         return self.describe(Entity(key=f"org:{key}", kind=entry.kind, label=entry.name, en=entry.en))
 
-    def describe(self, e: Entity) -> URIRef:
+    def describe(self, e: Entity) -> Iri:
         """The entity's own description, in the shared graph (and what this article wrote of it)."""
-        node = entity_iri(e)
-        self.e.add((node, RDF.type, KG[e.kind]))
+        node = _entity_iri(e)
+        self.e.add(node, RDF.type, KG[e.kind])
         sc = SCHEMA_CLASS.get(e.kind)
         if sc is not None:
-            self.e.add((node, RDF.type, sc))
-        self.e.add((node, RDFS.label, lit(e.label)))
-        self.e.add((node, SKOS.prefLabel, lit(e.label, "zh")))
+            self.e.add(node, RDF.type, sc)
+        self.e.add(node, RDFS.label, lit(e.label))
+        self.e.add(node, SKOS.prefLabel, lit(e.label, "zh"))
         # variants and merge reasons are what this article wrote: they live in its graph, so they
         # go with it when it is rebuilt or removed (the shared graph holds only what the key fixes)
         for alt in sorted(e.alt_labels):
-            self.g.add((node, SKOS.altLabel, lit(alt, "zh")))
+            self.g.add(node, SKOS.altLabel, lit(alt, "zh"))
         if e.en:
-            self.e.add((node, RDFS.label, lit(e.en, "en")))
+            self.e.add(node, RDFS.label, lit(e.en, "en"))
         for reason in sorted(e.reasons):
-            self.g.add((node, KG.mergeReason, lit(reason)))
+            self.g.add(node, KG.mergeReason, lit(reason))
         if e.kind == "Event":
             if e.attrs.get("date"):
-                self.e.add((node, SDO.startDate, Literal(e.attrs["date"], datatype=XSD.date)))
+                self.e.add(node, SDO.startDate, _typed(e.attrs["date"], XSD.date))
             if e.attrs.get("host_key"):         # a recurring event's fixed host (the lexicon's)
-                self.e.add((node, SDO.organizer, self._host(e.attrs["host_key"])))
+                self.e.add(node, SDO.organizer, self._host(e.attrs["host_key"]))
             series = e.attrs.get("series")
             if series:                          # 2021年世界人工智能大会: an edition of the series
-                snode = URIRef(mint.iri("event", series["key"].split(":", 1)[1]))
-                self.e.add((node, SDO.superEvent, snode))
-                self.e.add((snode, RDF.type, KG.Event))
-                self.e.add((snode, RDF.type, SDO.Event))
-                self.e.add((snode, RDFS.label, lit(series["label"])))
-                self.e.add((snode, SKOS.prefLabel, lit(series["label"], "zh")))
+                snode = Iri(mint.iri("event", series["key"].split(":", 1)[1]))
+                self.e.add(node, SDO.superEvent, snode)
+                self.e.add(snode, RDF.type, KG.Event)
+                self.e.add(snode, RDF.type, SDO.Event)
+                self.e.add(snode, RDFS.label, lit(series["label"]))
+                self.e.add(snode, SKOS.prefLabel, lit(series["label"], "zh"))
                 if series.get("en"):
-                    self.e.add((snode, RDFS.label, lit(series["en"], "en")))
+                    self.e.add(snode, RDFS.label, lit(series["en"], "en"))
                 if series.get("host_key"):
-                    self.e.add((snode, SDO.organizer, self._host(series["host_key"])))
+                    self.e.add(snode, SDO.organizer, self._host(series["host_key"]))
         country = e.attrs.get("country")
         if country:                     # a foreign city is in its country
-            self.e.add((node, SDO.containedInPlace, URIRef(mint.iri("place", "country-" + country))))
+            self.e.add(node, SDO.containedInPlace, Iri(mint.iri("place", "country-" + country)))
         code = e.attrs.get("code")
         if code:
-            self.e.add((node, KG.divisionCode, lit(code)))
+            self.e.add(node, KG.divisionCode, lit(code))
             parent = e.attrs.get("parent")
             if parent:
-                self.e.add((node, SDO.containedInPlace, URIRef(mint.iri("place", parent))))
+                self.e.add(node, SDO.containedInPlace, Iri(mint.iri("place", parent)))
             # the division hierarchy, so located-in queries work without the gazetteer
             chain = e.attrs.get("ancestors") or []
             for i, (acode, aname, akind) in enumerate(chain):
-                anode = URIRef(mint.iri("place", acode))
-                self.e.add((anode, RDF.type, KG[akind]))
-                self.e.add((anode, RDF.type, SCHEMA_CLASS[akind]))
-                self.e.add((anode, RDFS.label, lit(aname)))
-                self.e.add((anode, SKOS.prefLabel, lit(aname, "zh")))
-                self.e.add((anode, KG.divisionCode, lit(acode)))
+                anode = Iri(mint.iri("place", acode))
+                self.e.add(anode, RDF.type, KG[akind])
+                self.e.add(anode, RDF.type, SCHEMA_CLASS[akind])
+                self.e.add(anode, RDFS.label, lit(aname))
+                self.e.add(anode, SKOS.prefLabel, lit(aname, "zh"))
+                self.e.add(anode, KG.divisionCode, lit(acode))
                 if i + 1 < len(chain):
-                    self.e.add((anode, SDO.containedInPlace, URIRef(mint.iri("place", chain[i + 1][0]))))
+                    self.e.add(anode, SDO.containedInPlace, Iri(mint.iri("place", chain[i + 1][0])))
         return node
 
     # -- provenance ---------------------------------------------------------------------------
-    def evidence(self, fact: URIRef, span: Span | None, extractor: str, rule: str, confidence: float) -> None:
+    def evidence(self, fact: Iri, span: Span | None, extractor: str, rule: str, confidence: float) -> None:
         art = self.article
         key = (str(fact), span.start if span else -1, span.end if span else -1)
-        ev = URIRef(mint.iri("evidence", art.id, mint.digest(*key)))
+        ev = Iri(mint.iri("evidence", art.id, mint.digest(*key)))
         g = self.g
-        g.add((fact, KG.evidence, ev))
-        g.add((ev, RDF.type, KG.Evidence))
-        g.add((ev, PROV.wasDerivedFrom, self.a))
-        g.add((ev, KG.extractor, lit(extractor)))
-        g.add((ev, KG.rule, lit(rule or "unspecified")))
-        g.add((ev, KG.confidence, decimal3(confidence)))
+        g.add(fact, KG.evidence, ev)
+        g.add(ev, RDF.type, KG.Evidence)
+        g.add(ev, PROV.wasDerivedFrom, self.a)
+        g.add(ev, KG.extractor, lit(extractor))
+        g.add(ev, KG.rule, lit(rule or "unspecified"))
+        g.add(ev, KG.confidence, decimal3(confidence))
         if span is not None:
-            g.add((ev, KG.quote, lit(art.text[span.start:span.end])))
-            g.add((ev, KG.startOffset, nonneg(span.start)))
-            g.add((ev, KG.endOffset, nonneg(span.end)))
+            g.add(ev, KG.quote, lit(art.text[span.start:span.end]))
+            g.add(ev, KG.startOffset, nonneg(span.start))
+            g.add(ev, KG.endOffset, nonneg(span.end))
             s = art.sentence_at(span.start)
             if s is not None:
                 # a span that runs on through ； (a statement) has the clauses it covers as its sentence
                 last = art.sentence_at(span.end - 1) if span.end > s.end else None
                 sentence = art.text[s.start:last.end] if last is not None and last.end > s.end else s.text
-                g.add((ev, KG.sentence, lit(sentence)))
-                g.add((ev, KG.sentenceIndex, nonneg(s.index)))
+                g.add(ev, KG.sentence, lit(sentence))
+                g.add(ev, KG.sentenceIndex, nonneg(s.index))
         else:
-            g.add((ev, KG.quote, lit(art.title)))
+            g.add(ev, KG.quote, lit(art.title))
 
-    def fact(self, kind: str, cls, *key: object) -> URIRef:
+    def fact(self, kind: str, cls, *key: object) -> Iri:
         # one node per article and claim: were the node shared, a store's union of graphs would
         # hold its triples once per article and joins over them would multiply (k^n rows); the
         # claim key says which facts of different articles state the same thing (support)
         claim = mint.digest(*key)
-        node = URIRef(mint.iri("fact", kind, self.article.id, claim))
-        self.g.add((node, KG.claimKey, lit(f"{kind}/{claim}")))
-        self.g.add((node, RDF.type, KG.Fact))
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, PROV.wasDerivedFrom, self.a))
+        node = Iri(mint.iri("fact", kind, self.article.id, claim))
+        self.g.add(node, KG.claimKey, lit(f"{kind}/{claim}"))
+        self.g.add(node, RDF.type, KG.Fact)
+        self.g.add(node, RDF.type, cls)
+        self.g.add(node, PROV.wasDerivedFrom, self.a)
         return node
 
-    def date(self) -> Literal | None:
+    def date(self) -> str | None:
         d = self.article.meta.get("date")
-        return Literal(d, datatype=XSD.dateTime) if d else None
+        return _typed(d, XSD.dateTime) if d else None
 
 
-def build(article: Article, records: Records, res: Resolution, *, graph_factory=Graph,
-          extracted_with: str | None = None) -> tuple[Graph, Graph]:
-    ag = ArticleGraphs(article, graph_factory)
+def commit_line(article: Article) -> str:
+    """The article graph's commit triple (kg:contentHash), which a store writes last."""
+    return Triples.line(Iri(mint.iri("article", article.id)), KG.contentHash, lit(article.content_hash))
+
+
+def build(article: Article, records: Records, res: Resolution, *,
+          extracted_with: str | None = None) -> tuple[Triples, Triples]:
+    """The article's named graph (its commit triple included: commit_line) and its
+    contribution to the shared entities graph."""
+    ag = ArticleGraphs(article)
     g, a = ag.g, ag.a
     meta = article.meta
-    g.add((a, RDF.type, KG.Article))
-    g.add((a, RDF.type, SDO.NewsArticle))
-    g.add((a, KG.articleId, lit(article.id)))
-    g.add((a, KG.contentHash, lit(article.content_hash)))
-    g.add((a, KG.sourcePath, lit(article.path)))
+    g.add(a, RDF.type, KG.Article)
+    g.add(a, RDF.type, SDO.NewsArticle)
+    g.add(a, KG.articleId, lit(article.id))
+    g.add(a, KG.contentHash, lit(article.content_hash))
+    g.add(a, KG.sourcePath, lit(article.path))
     if extracted_with:
-        g.add((a, KG.extractedWith, lit(extracted_with)))
-    g.add((a, SDO.headline, lit(article.title or article.id)))
+        g.add(a, KG.extractedWith, lit(extracted_with))
+    g.add(a, SDO.headline, lit(article.title or article.id))
     if ag.date() is not None:
-        g.add((a, SDO.datePublished, ag.date()))
+        g.add(a, SDO.datePublished, ag.date())
     elif str(meta.get("date_raw") or "").strip():
         # a date kg cannot read ("Invalid Date" in real feeds) is kept as written, not lost
-        g.add((a, KG.dateText, lit(str(meta["date_raw"]).strip())))
+        g.add(a, KG.dateText, lit(str(meta["date_raw"]).strip()))
     for cat in meta.get("categories") or []:
-        c = URIRef(mint.iri("category", str(cat)))
-        g.add((a, SDO.articleSection, c))
-        ag.e.add((c, RDF.type, KG.Category))
-        ag.e.add((c, RDF.type, SKOS.Concept))
-        ag.e.add((c, SKOS.prefLabel, lit(str(cat), "zh")))
-        ag.e.add((c, RDFS.label, lit(str(cat))))
+        c = Iri(mint.iri("category", str(cat)))
+        g.add(a, SDO.articleSection, c)
+        ag.e.add(c, RDF.type, KG.Category)
+        ag.e.add(c, RDF.type, SKOS.Concept)
+        ag.e.add(c, SKOS.prefLabel, lit(str(cat), "zh"))
+        ag.e.add(c, RDFS.label, lit(str(cat)))
     for img in meta.get("images") or []:
         img = mint.external(str(img))
         if img is not None:
-            g.add((a, SDO.image, URIRef(img)))
+            g.add(a, SDO.image, Iri(img))
     url = meta.get("url") or meta.get("link")
     url = mint.external(str(url)) if url else None
     if url is not None:
-        g.add((a, SDO.url, URIRef(url)))
+        g.add(a, SDO.url, Iri(url))
 
     for sl in article.stock_links:
-        node = URIRef(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}-{sl.code}"))
-        g.add((a, KG.stockLink, node))
-        g.add((node, RDF.type, KG.StockLink))
-        g.add((node, KG.stockCode, lit(sl.code)))
-        g.add((node, KG.surface, lit(sl.word)))
-        g.add((node, KG.startOffset, nonneg(sl.start)))
-        g.add((node, KG.endOffset, nonneg(sl.end)))
+        node = Iri(mint.iri("stocklink", article.id, f"{sl.start}-{sl.end}-{sl.code}"))
+        g.add(a, KG.stockLink, node)
+        g.add(node, RDF.type, KG.StockLink)
+        g.add(node, KG.stockCode, lit(sl.code))
+        g.add(node, KG.surface, lit(sl.word))
+        g.add(node, KG.startOffset, nonneg(sl.start))
+        g.add(node, KG.endOffset, nonneg(sl.end))
 
     # one mention per span: when two extractors found the same words, the surer one speaks
     best: dict[tuple[int, int], Mention] = {}
@@ -311,16 +372,16 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
             continue
         node = ag.entity(e)
         if m.span is not None:
-            mn = URIRef(mint.iri("mention", article.id, f"{m.span.start}-{m.span.end}"))
-            g.add((mn, RDF.type, KG.Mention))
-            g.add((mn, KG.mentionOf, node))
-            g.add((mn, KG.surface, lit(m.text)))
-            g.add((mn, KG.startOffset, nonneg(m.span.start)))
-            g.add((mn, KG.endOffset, nonneg(m.span.end)))
-            g.add((mn, PROV.wasDerivedFrom, a))
-            g.add((mn, KG.extractor, lit(m.extractor)))
-            g.add((mn, KG.rule, lit(m.rule or "unspecified")))
-            g.add((mn, KG.confidence, decimal3(m.confidence)))
+            mn = Iri(mint.iri("mention", article.id, f"{m.span.start}-{m.span.end}"))
+            g.add(mn, RDF.type, KG.Mention)
+            g.add(mn, KG.mentionOf, node)
+            g.add(mn, KG.surface, lit(m.text))
+            g.add(mn, KG.startOffset, nonneg(m.span.start))
+            g.add(mn, KG.endOffset, nonneg(m.span.end))
+            g.add(mn, PROV.wasDerivedFrom, a)
+            g.add(mn, KG.extractor, lit(m.extractor))
+            g.add(mn, KG.rule, lit(m.rule or "unspecified"))
+            g.add(mn, KG.confidence, decimal3(m.confidence))
 
     for r in records.relations:
         _relation(ag, r, res)
@@ -329,7 +390,7 @@ def build(article: Article, records: Records, res: Resolution, *, graph_factory=
     return g, ag.e
 
 
-def _ent(ag: ArticleGraphs, res: Resolution, m: Mention) -> URIRef:
+def _ent(ag: ArticleGraphs, res: Resolution, m: Mention) -> Iri:
     return ag.entity(res.of(m))
 
 
@@ -341,71 +402,71 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         # a correspondent (通讯员) or intern (实习生) in the byline is a contributor, not an author
         prop = {"reporter": SDO.author, "contributor": SDO.contributor, "editor": SDO.editor,
                 "publisher": SDO.publisher, "sourceOrganization": SDO.sourceOrganization}[args["role"]]
-        g.add((a, prop, target))
+        g.add(a, prop, target)
         return
     if r.kind == "original_title":
-        g.add((a, KG.originalTitle, lit(args["title"])))
+        g.add(a, KG.originalTitle, lit(args["title"]))
         return
     date = ag.date()
     if r.kind == "role":
         person, org = _ent(ag, res, args["person"]), _ent(ag, res, args["org"])
-        post = URIRef(mint.iri("post", args["post"]))
-        ag.e.add((post, RDF.type, KG.Post))
-        ag.e.add((post, RDF.type, ORG.Role))
-        ag.e.add((post, RDFS.label, lit(args["post"])))
+        post = Iri(mint.iri("post", args["post"]))
+        ag.e.add(post, RDF.type, KG.Post)
+        ag.e.add(post, RDF.type, ORG.Role)
+        ag.e.add(post, RDFS.label, lit(args["post"]))
         f = ag.fact("role", KG.RoleFact, person, org, args["post"], args["former"])
-        g.add((f, RDF.type, ORG.Membership))
-        g.add((f, ORG.member, person))
-        g.add((f, ORG.organization, org))
-        g.add((f, ORG.role, post))
-        g.add((f, KG.former, Literal(bool(args["former"]))))
+        g.add(f, RDF.type, ORG.Membership)
+        g.add(f, ORG.member, person)
+        g.add(f, ORG.organization, org)
+        g.add(f, ORG.role, post)
+        g.add(f, KG.former, _typed("true" if args["former"] else "false", XSD.boolean))
         if date is not None:
-            g.add((f, SDO.dateCreated, date))
+            g.add(f, SDO.dateCreated, date)
         if not args["former"]:
-            g.add((person, ORG.memberOf, org))
+            g.add(person, ORG.memberOf, org)
     elif r.kind == "document":
         org, doc = _ent(ag, res, args["agent"]), _ent(ag, res, args["document"])
         f = ag.fact("document", KG.DocumentAction, org, doc, args["action"])
-        g.add((f, KG.agent, org))
-        g.add((f, KG.document, doc))
-        g.add((f, KG.action, lit(args["action"])))
+        g.add(f, KG.agent, org)
+        g.add(f, KG.document, doc)
+        g.add(f, KG.action, lit(args["action"]))
         if args["action"] != "planned":          # a plan announced publishes nothing yet
-            g.add((doc, SDO.publisher, org))
+            g.add(doc, SDO.publisher, org)
         if date is not None:
-            g.add((f, SDO.dateCreated, date))
+            g.add(f, SDO.dateCreated, date)
     elif r.kind == "hosting":
         event, host = _ent(ag, res, args["event"]), _ent(ag, res, args["host"])
         f = ag.fact("hosting", KG.EventHosting, event, host)
-        g.add((f, KG.event, event))
-        g.add((f, KG.host, host))
-        g.add((event, SDO.organizer, host))
+        g.add(f, KG.event, event)
+        g.add(f, KG.host, host)
+        g.add(event, SDO.organizer, host)
         if date is not None:
-            g.add((f, SDO.dateCreated, date))
+            g.add(f, SDO.dateCreated, date)
     elif r.kind == "designation":
         place, prog = _ent(ag, res, args["place"]), _ent(ag, res, args["programme"])
         doc = _ent(ag, res, args["document"]) if args.get("document") is not None else None
         f = ag.fact("designation", KG.Designation, place, prog, doc or "")
-        g.add((f, KG.place, place))
-        g.add((f, KG.programme, prog))
+        g.add(f, KG.place, place)
+        g.add(f, KG.programme, prog)
         if doc is not None:
-            g.add((f, KG.approvedBy, doc))
+            g.add(f, KG.approvedBy, doc)
         if date is not None:
-            g.add((f, SDO.dateCreated, date))
-        g.add((place, KG.designatedAs, prog))
+            g.add(f, SDO.dateCreated, date)
+        g.add(place, KG.designatedAs, prog)
     elif r.kind == "statement":
         speaker = _ent(ag, res, args["speaker"])
         f = ag.fact("statement", KG.Statement, ag.article.id, speaker, r.span.start if r.span else -1)
-        g.add((f, KG.speaker, speaker))
-        g.add((f, SDO.text, lit(args["text"])))
-        g.add((f, KG.verb, lit(args["verb"])))
+        g.add(f, KG.speaker, speaker)
+        g.add(f, SDO.text, lit(args["text"]))
+        g.add(f, KG.verb, lit(args["verb"]))
         if date is not None:
-            g.add((f, SDO.dateCreated, date))
+            g.add(f, SDO.dateCreated, date)
     elif r.kind == "measure":
         body = _ent(ag, res, args["body"])
         f = ag.fact("measure", KG.Measure, ag.article.id, body, args["ordinal"], args["text"])
-        g.add((f, KG.announcedBy, body))
-        g.add((f, KG.ordinal, Literal(args["ordinal"], datatype=XSD.positiveInteger)))
-        g.add((f, SDO.text, lit(args["text"])))
+        g.add(f, KG.announcedBy, body)
+        g.add(f, KG.ordinal, _typed(str(args["ordinal"]), XSD.positiveInteger))
+        g.add(f, SDO.text, lit(args["text"]))
     else:
         return
     ag.evidence(f, r.span, r.extractor, r.rule, r.confidence)
@@ -414,18 +475,19 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
 def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g = ag.g
     f = ag.fact("quantity", KG.QuantityFact, ag.article.id, q.span.start, q.span.end, q.value, q.unit)
-    g.add((f, RDF.type, QUDT.QuantityValue))
+    g.add(f, RDF.type, QUDT.QuantityValue)
     value = Decimal(repr(q.value)).normalize()
-    g.add((f, QUDT.numericValue, Literal(format(value, "f"), datatype=XSD.decimal)))
-    g.add((f, QUDT.unit, unit_iri(q.unit)))
-    g.add((f, KG.surface, lit(q.surface)))
+    g.add(f, QUDT.numericValue, _typed(format(value, "f"), XSD.decimal))
+    g.add(f, QUDT.unit, unit_iri(q.unit))
+    g.add(f, KG.surface, lit(q.surface))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
                       (KG.source, q.source), (KG.direction, getattr(q, "direction", None))):
         if val:
-            g.add((f, prop, lit(val)))
+            g.add(f, prop, lit(val))
     if q.place is not None and res is not None:
-        g.add((f, KG.place, ag.entity(res.of(q.place))))
+        g.add(f, KG.place, ag.entity(res.of(q.place)))
     ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
 
 
-__all__ = ["build", "article_iri", "entity_iri", "ENTITIES_GRAPH", "ONTOLOGY_GRAPH", "clean", "OWL"]
+__all__ = ["build", "commit_line", "Triples", "article_iri", "entity_iri", "ENTITIES_GRAPH", "ONTOLOGY_GRAPH",
+           "clean", "OWL"]

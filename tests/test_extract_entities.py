@@ -419,6 +419,7 @@ def test_a_foreign_city_is_in_its_country():
     art, rec = records("疫苗在柬埔寨首都金边交付。")
     from kg import rdf
     g, eg = rdf.build(art, rec, resolve(rec))
+    eg = eg.graph()
     city = next(m for m in rec.mentions if m.kind == "City")
     node = entity_iri(resolve(rec).of(city))
     assert (node, SDO.containedInPlace, entity_iri(resolve(rec).of(next(m for m in rec.mentions if m.kind == "Country")))) in eg

@@ -334,6 +334,13 @@ def test_encodings_decode_to_the_same_text(text):
                 continue                  # GB18030 bytes that are also valid UTF-8: ambiguous
             except UnicodeDecodeError:
                 pass
+            try:                          # bytes that read as Big5 too: either reading, by the text
+                big5 = gb.decode("big5").replace("\r\n", "\n").replace("\r", "\n")
+            except UnicodeDecodeError:
+                big5 = None
+            if big5 is not None:
+                assert decode_bytes(data) in (expected, big5), data[:20]
+                continue
         assert decode_bytes(data) == expected, data[:20]
     with pytest.raises(ReadError, match="binary"):
         decode_bytes(text.encode("utf-8") + b"\x00")
@@ -354,9 +361,11 @@ def test_clean_literals_survive_every_syntax(text):
     cleaned = rdf.clean(text)
     assert cleaned == expected
     s, p = URIRef("http://e/s"), URIRef("http://e/p")
-    g = Graph()
-    g.add((s, p, rdf.lit(text)))
-    g.add((s, p, rdf.lit(text, "zh")))
+    # as rdf.build writes them (N-Triples lines), read back by rdflib
+    t = rdf.Triples()
+    t.add(rdf.Iri(s), rdf.Iri(p), rdf.lit(text))
+    t.add(rdf.Iri(s), rdf.Iri(p), rdf.lit(text, "zh"))
+    g = t.graph()
     want = {Literal(cleaned), Literal(cleaned, lang="zh")}
     for fmt in ("nt", "turtle", "xml", "json-ld", "trig"):
         data = g.serialize(format=fmt, encoding="utf-8")

@@ -613,3 +613,7 @@ def test_big5_is_read_as_big5_and_gb18030_as_gb18030(tmp_path):
     (tmp_path / "gb.txt").write_bytes(("标题\n\n" + simp + "\n").encode("gb18030"))
     assert trad in read_file(tmp_path / "big5.txt").text
     assert simp in read_file(tmp_path / "gb.txt").text
+    # a few characters are no evidence either way: GB18030's 'ê' is Big5's 那, and stays 'ê'
+    from kg.readers.decode import decode_bytes
+    assert decode_bytes("ê".encode("gb18030")) == "ê"
+    assert decode_bytes("价格：ê".encode("gb18030")) == "价格：ê"

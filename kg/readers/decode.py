@@ -75,7 +75,9 @@ def _decode(data: bytes) -> str:
         big5 = data.decode("big5")
     except UnicodeDecodeError:
         big5 = None
-    if big5 is not None and (text is None or _common_share(big5) > 2 * _common_share(text) + 0.05):
+    # (a few characters are no evidence: GB18030 'ê' is Big5 那, so Big5 needs some text to win)
+    if big5 is not None and (text is None or (len(_HAN.findall(big5[:200])) >= _BIG5_MIN_HAN and
+                                              _common_share(big5) > 2 * _common_share(text) + 0.05)):
         return big5
     if text is None:
         raise ReadError(f"not text in a known encoding (tried UTF-8: bad byte at {utf8_error.start}; "
@@ -95,6 +97,9 @@ _COMMON = frozenset(
     "今次第个個名家人口地方中央领領导導主席总總书書组組织織部门門局厅廳署处處科室负負责責任"
 )
 _HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+_BIG5_MIN_HAN = 8
 
 
 def _common_share(text: str) -> float:
