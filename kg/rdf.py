@@ -99,8 +99,9 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: article tail Sina keeps in its ad-list comment; 5: the source named by a copyright note there;
 #: 7: plain text and Markdown: a page's date line and editor, its controls dropped, Markdown
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
-#: 9: a date without a time zone is Beijing time (kept with its +08:00 offset)
-GRAPH_VERSION = 9
+#: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
+#: that read as Big5 too stay GB18030
+GRAPH_VERSION = 10
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

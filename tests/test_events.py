@@ -146,16 +146,30 @@ def test_hosts_are_hosting_facts():
 @pytest.mark.parametrize("body, label", [
     ("11月15日，在国务院新闻办举行的10月份国民经济运行情况新闻发布会上，付凌晖表示。", "国务院新闻办公室新闻发布会（2021-11-15）"),
     ("7月13日，国新办就2021年上半年金融统计数据情况举行新闻发布会。", "国务院新闻办公室新闻发布会（2021-07-13）"),     # the day stated
-    ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部新闻发布会（2022-02-17）"),
+    ("商务部新闻发言人高峰在例行新闻发布会上表示。", "商务部新闻发布会（2022-02-17）"),     # the article's day
+    ("商务部新闻发言人高峰近日在例行新闻发布会上表示。", "商务部新闻发布会"),     # 近日: not the article's day
     ("付凌晖今日在国新办发布会上表示。", "国务院新闻办公室新闻发布会（2022-02-17）"),     # bare 发布会, host named
     ("昨天（16日），国务院新闻办公室举行吹风会。", "国务院新闻办公室吹风会（2022-02-16）"),
-    ("记者从日前召开的工信部“支持中小企业创新发展”主题新闻发布会上获悉。", "工业和信息化部新闻发布会（2022-02-17）"),
+    ("记者从日前召开的工信部“支持中小企业创新发展”主题新闻发布会上获悉。", "工业和信息化部新闻发布会"),
 ])
 def test_a_press_conference_is_named_by_its_host(body, label):
     _, rec = records(body)
     (ev,) = [m for m in rec.mentions if m.kind == "Event"]
     assert ev.attrs["label"] == label
     assert ev.attrs["organizer"].kind == "GovernmentBody"
+
+
+def test_a_conference_of_an_unknown_day_is_the_articles_own():
+    # a0010, a0215: 近日 / 日前 say the day is not the article's; two articles' such conferences
+    # of one host are not one event, nor dated by the day each was published
+    a1, r1 = records("商务部新闻发言人高峰近日在例行新闻发布会上表示。")
+    a2, r2 = records("商务部新闻发言人高峰近日在例行新闻发布会上表示。", title="另一篇")
+    (e1,), (e2,) = ([m for m in r.mentions if m.kind == "Event"] for r in (r1, r2))
+    assert e1.key != e2.key and a1.id in e1.key and e1.attrs["date"] is None
+    (m,) = [m for m in records("近日，财政部召开会议，部署工作。")[1].mentions if m.kind == "Event"]
+    assert m.attrs["date"] is None and m.attrs["label"] == "财政部会议"
+    (m,) = [m for m in records("2月10日，财政部召开会议，部署工作。")[1].mentions if m.kind == "Event"]
+    assert m.attrs["date"] == "2022-02-10"
 
 
 def test_a_press_conference_without_a_host_is_the_articles_own():
@@ -291,7 +305,7 @@ def test_relative_and_historical_days(text, date, want):
      "10月份国民经济运行情况新闻发布会", "国务院新闻办公室新闻发布会（2021-11-15）"),
     # one only this article knows is labelled by its own name
     ("在日前的“中国这十年”系列主题新闻发布会上，有关负责人介绍。", "“中国这十年”系列主题新闻发布会",
-     "“中国这十年”系列主题新闻发布会（2022-02-17）"),
+     "“中国这十年”系列主题新闻发布会"),            # 日前: no day
 ])
 def test_a_press_conference_keeps_its_own_name(body, surface, label):
     _, rec = records(body)

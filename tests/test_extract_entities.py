@@ -618,3 +618,24 @@ def test_a_county_by_its_short_name_right_after_its_province_or_prefecture(body,
 
 def test_no_county_where_the_word_goes_on():
     assert ("中山", "City") not in mentions("广东中山大学的学生。")
+
+
+def test_an_indefinite_place_and_a_verb_are_no_body():
+    # a0175: 广州一酒店办理 is a hotel somewhere in 广州 and the verb 办理, not a government office
+    assert mentions("同年7月，归国的小陈在广州一酒店办理解除隔离手续时，被公安机关抓获。") - {("新浪财经", "MediaOutlet")} \
+        == {("广州", "City")}
+    assert ("深圳市金融办", "GovernmentBody") in mentions("深圳市金融办发布通知。")
+
+
+@pytest.mark.parametrize("text, key", [
+    # a0168: the city as written, not also 淮安区 (淮安 alone); the prefecture by its 州
+    ("江苏省淮安市应急管理局对其作出处罚。", "govbody:320800:应急管理局"),
+    ("淮安市应急管理局对其作出处罚。", "govbody:320800:应急管理局"),
+    ("甘肃省临夏州应急管理局表示。", "govbody:622900:应急管理局"),
+    ("临夏州应急管理局表示。", "govbody:622900:应急管理局"),
+    ("临夏州政府发布通知。", "gov:622900"),
+    ("临夏州委书记表示。", "govbody:622900:委"),
+])
+def test_a_body_of_a_division_written_with_its_kind_word_has_the_divisions_key(text, key):
+    _, rec = records(text)
+    assert [m.key for m in rec.mentions if m.kind == "GovernmentBody"] == [key]

@@ -150,6 +150,12 @@ def test_a_count_counts_the_noun_after_its_counter(text, indicator):
     ("失业率下降至5.1%。", 5.1, None),                                       # the level reached
     ("增速回落到3%。", 3.0, None),
     ("降幅为2.7%。", 2.7, None),                                             # a fall's size, as written
+    # a decline that narrows is a rate that rose; one that widens, a rate that fell (a0046, a0053)
+    ("PPI下降0.2%，降幅比上月收窄1.0个百分点。", 1.0, "up"),
+    ("竣工面积同比下降2.49%，降幅较上月收窄33个百分点。", 33.0, "up"),
+    ("CPI同比下降0.5%，降幅比上年同期扩大0.3个百分点。", -0.3, "down"),
+    ("PPI同比上涨13.5%，涨幅比上月扩大2.8个百分点。", 2.8, "up"),
+    ("CPI上涨2.1%，涨幅比上月回落0.6个百分点。", -0.6, "down"),
 ])
 def test_a_change_has_a_direction_and_a_fall_is_negative(text, value, direction):
     q = [q for q in quantities(text) if q.unit in ("PERCENT", "CNY")][-1]
@@ -474,3 +480,41 @@ def test_time_words_and_other_figures_are_no_indicator(text, value, indicator, p
     _, rec = records(text)
     q = next(q for q in rec.quantities if q.value == value)
     assert (q.indicator, q.period) == (indicator, period), q
+
+
+def test_each_respectively_list_in_a_sentence_goes_to_its_own_figures():
+    # a0192: two lists of two in one sentence; the second names no things of its own
+    got = [(q.indicator, q.value) for q in quantities(
+        "2021年，夏粮和早稻产量分别为2919亿斤和560亿斤，分别比上年增加62亿斤和14亿斤。")]
+    assert got == [("夏粮产量", 2919e8 * 0.5), ("早稻产量", 560e8 * 0.5),
+                   ("夏粮产量", 62e8 * 0.5), ("早稻产量", 14e8 * 0.5)]
+    # a0079: things with digits (3D打印设备), a list after what it is part of (…中的), a measure
+    # of the same things after the first list (两年平均增速)
+    assert [q.indicator for q in quantities(
+        "工业机器人、新能源汽车、服务器、3D打印设备产量分别增长191.6%、349.6%、100.3%和229.9%。")] == [
+        "工业机器人产量", "新能源汽车产量", "服务器产量", "3D打印设备产量"]
+    assert [q.indicator for q in quantities("传统产业中的纺织服装、家具制造投资分别增长77.6%和139.0%。")] == [
+        "纺织服装投资", "家具制造投资"]
+    assert [q.indicator for q in quantities(
+        "汽车、电气累计增速分别为76.3%和71.9%，两年平均增速分别为7.3%和12.1%。")] == [
+        "汽车增速", "电气增速", "汽车两年平均增速", "电气两年平均增速"]
+    # periods listed are no things (今年12月与明年1月的出口)
+    assert [(q.indicator, q.period) for q in quantities("今年12月与明年1月的出口分别为3150亿美元与2900亿美元。")] == [
+        ("出口", "12月"), ("出口", "1月")]
+
+
+def test_listed_bases_of_comparison_are_comparisons_not_things():
+    # a0141
+    qs = quantities("存款同比增速为6.2%，较上年同期、上年末分别高2.5和2.1个百分点。")
+    assert [(q.indicator, q.comparison) for q in qs[1:]] == [("存款同比增速", "上年同期"), ("存款同比增速", "上年末")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("同比增速从今年8月份的最低点2.9%连续两个月提升至6.2%的水平。", "最低点"),        # a0141
+    ("民营企业进出口增长18%，占比提升1.1个百分点，达到48.2%。", "民营企业进出口"),
+    ("东莞倍增企业数量从214家扩充到457家。", "东莞倍增企业数量"),                      # a0150
+    ("引进总投资超1亿美元项目500个。", "引进总投资超1亿美元项目"),                     # a figure that qualifies
+    ("4月以来，涨幅超过30%的个股达11只。", "涨幅超过30%的个股"),
+])
+def test_an_indicator_is_not_read_across_another_figure(text, indicator):
+    assert quantities(text)[-1].indicator == indicator

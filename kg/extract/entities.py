@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "51"
+VERSION = "52"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -295,7 +295,8 @@ def _county_boundary(text: str, start: int, div) -> bool:
 def _party_committee(text: str, place, end: int) -> bool:
     """甘肃省委, 丽水市委: the party committee of a division written with its level (not 委托,
     委员: the 委 opens another word)."""
-    return place.text[-1:] in ("省", "市", "县", "区", "州") and text[end - 1:end] == "委" \
+    level = place.text[-1:] in ("省", "市", "县", "区", "州") or text[place.span.end:end - 1] in ("州", "盟")
+    return level and text[end - 1:end] == "委" \
         and text[end:end + 1] not in set("托员屈婉任派实身")
 
 
@@ -649,7 +650,10 @@ def extract(ctx: Context) -> Records:
             m = suffix_re.match(tail)
             # (建设银行浙江省分行原党委书记: 原 starts a post, the body is the 分行)
             # (中国银行河南省分行党委委员: the committee is the branch's, and the branch is the body)
+            # (广州一酒店办理: 一酒店 is no name, and 办理 a verb)
             if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
+                    and not m.group(1).startswith(("一", "两", "某", "几", "多", "各", "这", "那", "该")) \
+                    and not (suffix == "办" and text[e + m.end():e + m.end() + 1] in ("理", "公", "事", "法", "结", "案", "好", "成")) \
                     and not m.group(1).endswith(BRANCH_SUFFIX + ("支行",)) \
                     and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")
                              and not _party_committee(text, mention, e + m.end())):
@@ -1044,8 +1048,10 @@ def extract(ctx: Context) -> Records:
             host = events.press_host(text, x.span.start, hosts)
             kind = events.press_kind(x.attrs.pop("type"))
             name = events.host_name(host) if host is not None else ""
-            day = events.day(text, x.span.start, date)
-            x.key = f"event:{name}{kind}:{day}" if host is not None else f"event:{kind}:{day}:{art.id}"
+            # (近日在例行新闻发布会上: no day, not the article's; the conference is then this
+            # article's own, never merged with the host's conference of another day)
+            day = "" if events.vague_day(text, x.span.start) else events.day(text, x.span.start, date)
+            x.key = f"event:{name}{kind}:{day}" if host is not None and day else f"event:{name}{kind}:{day}:{art.id}"
             # 10月份国民经济运行情况新闻发布会, “中国这十年”系列主题新闻发布会: the conference's own name
             # (its mention's words, an alternative label; the label stays host + kind + day, the
             # same in every article) - or the label itself for a conference only this article knows
@@ -1059,7 +1065,7 @@ def extract(ctx: Context) -> Records:
             if host is not None:
                 x.attrs["organizer"] = host
     # named events last: their names may hold the mentions found above (国务院常务会议, 国务院)
-    for s_, e_, rule, attrs in events.find(text, rec.mentions, date):
+    for s_, e_, rule, attrs in events.find(text, rec.mentions, date, art.id):
         host = attrs.get("organizer")
         if host is not None and not any(x is host for x in rec.mentions):     # a place's government
             host.extractor = TAG

@@ -249,11 +249,12 @@ def press_host(text: str, start: int, hosts: Hosts) -> Mention | None:
     return None
 
 
-def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, int, str, dict]]:
+def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "") -> list[tuple[int, int, str, dict]]:
     """Events in `text` as (start, end, rule, attrs) with attrs key, label, en (when known),
     series (the recurring event an edition belongs to), organizer (a mention, when the text names
     the host), host_key (the lexicon's fixed host) and date (a meeting named only by its host:
-    the day the sentence gives, else `date`, the article's)."""
+    the day the sentence gives, else `date`, the article's; none when the sentence says 近日 and
+    names no day, and the meeting is then the article's own, `article_id`)."""
     spans = [(m.span.start, m.span.end) for m in mentions if m.span is not None]
     orgs = sorted((m for m in mentions if m.span is not None and m.kind in HOST_KINDS),
                   key=lambda m: -m.span.start)          # nearest first when searching backwards
@@ -335,11 +336,12 @@ def find(text: str, mentions: list[Mention], date: str = "") -> list[tuple[int, 
         host = _host(text, s, e, orgs, own_words=False)
         if host is None or not free(s, e) or _crosses((s, e), spans):
             continue
-        when = day(text, s, date)
         name = host_name(host)
+        # (近日，财政部召开会议: a day the article does not give makes it this article's meeting)
+        when = "" if vague_day(text, s) else day(text, s, date)
         found.append((s, e, "hosted-meeting", {
-            "key": f"event:{name}{m.group('word')}:{when}", "label": f"{name}{m.group('word')}" + (f"（{when}）" if when else ""),
-            "date": when or None, "organizer": host}))
+            "key": f"event:{name}{m.group('word')}:{when or article_id}", "label": f"{name}{m.group('word')}"
+            + (f"（{when}）" if when else ""), "date": when or None, "organizer": host}))
     # a name found once is the same event wherever else the article writes it (关税特别会议最终…)
     for s0, e0, rule, attrs in list(found):
         if rule not in ("named-event", "numbered-meeting"):
@@ -414,6 +416,16 @@ def _hosted_edition(host_key: str, rest: str) -> dict | None:
     series = {"key": f"event:{entry['key']}", "label": entry["name"], "en": entry.get("en"), "host_key": entry["host"]}
     return {"key": f"event:{entry['key']}:{n}", "label": f"第{_han(n)}届{entry['name']}",
             "en": f"{_ordinal(n)} {entry['en']}" if entry.get("en") else None, "series": series}
+
+
+_VAGUE = re.compile(r"近日|日前|前不久|不久前|近期|此前|上周|前些天")
+
+
+def vague_day(text: str, before: int) -> bool:
+    """商务部新闻发言人高峰近日在例行新闻发布会上: the sentence says the day is not the article's,
+    and names none (so the event has no day kg can give, rather than the article's)."""
+    start = max(text.rfind(c, 0, before) for c in "。！？\n") + 1
+    return _VAGUE.search(text, start, before) is not None and not _DAY.search(text, start, before)
 
 
 def day(text: str, before: int, date: str, fallback: bool = True) -> str:

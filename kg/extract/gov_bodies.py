@@ -54,7 +54,7 @@ BARE_BODY_SUFFIXES = tuple(x for x in _GOV_SUFFIX_LONGEST if x not in _UNKEYED_S
 
 @lru_cache(maxsize=1)
 def gov_suffix_res() -> list[tuple[str, re.Pattern]]:
-    return [(suffix, re.compile(rf"(?:[省市县区])?([{HAN}]{{0,6}}?){re.escape(suffix)}")) for suffix in _GOV_SUFFIX]
+    return [(suffix, re.compile(rf"(?:[省市县区州盟])?([{HAN}]{{0,6}}?){re.escape(suffix)}")) for suffix in _GOV_SUFFIX]
 
 
 def body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
@@ -71,12 +71,22 @@ def body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
     if middle:
         idx = gazetteer.division_index()
         # 绵阳市 or 绵阳, never 丽水地 (浙江丽水地委 is the prefecture's committee, not 丽水市委)
-        forms = (middle, middle[:-1]) if middle[-1] in "省市县区州盟旗" else (middle,)
-        inner = [c for form in forms for c in idx.get(form, ())
-                 if code in {d.code for d in gazetteer.ancestors(c)} and c != code]
-        if len(set(inner)) != 1:
+        # the name as written first (淮安市, not also 淮安区 by 淮安); a short name with its kind
+        # word must name a division of that kind (临夏州 is the prefecture, not 临夏市 or 临夏县)
+        found = None
+        for form in ((middle, middle[:-1]) if middle[-1] in "省市县区州盟旗" else (middle,)):
+            inner = {c for c in idx.get(form, ()) if code in {d.code for d in gazetteer.ancestors(c)} and c != code}
+            if form != middle and len(inner) > 1:
+                divs = gazetteer.divisions()
+                inner = {c for c in inner if divs[c].name.endswith(middle[-1])}
+            if len(inner) == 1:
+                found = inner.pop()
+                break
+            if inner:
+                return None
+        if found is None:
             return None
-        code = inner[0]
+        code = found
     return f"govbody:{code}:{_SUFFIX_FULL.get(suffix, suffix)}"
 
 

@@ -15,7 +15,7 @@ from .numbers import parse_arabic, parse_chinese, scale
 from . import table_figures
 
 NAME = "quantities"
-VERSION = "30"
+VERSION = "31"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -116,8 +116,16 @@ _COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:�
                               r"年末|上月|上年|去年|上季度|上周|\d{1,2}月份?(?:末|底)?)(?:相比)?|同口径")
 
 
+# 降幅比上月收窄1.0个百分点: a decline that narrows is a rate that rose (and one that widens fell)
+_DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅|减幅|降速|下降幅度|下跌幅度|下滑幅度)[^，。；：\d]{0,8}?(?:(?P<narrow>收窄|缩小|减小|收敛)|扩大|加大|加深)"
+                             + _APPROX_LEAD)
+
+
 def _direction(text: str, s0: int, at: int) -> str | None:
     """A change's direction from the verb just before `at` (in the sentence starting at s0)."""
+    decline = _DECLINE_CHANGE.search(text, max(s0, at - 16), at)
+    if decline is not None:
+        return "up" if decline.group("narrow") else "down"
     lead = text[max(s0, at - 7):at]
     return "down" if _DOWN.search(lead) else "up" if _UP.search(lead) else None
 
@@ -451,6 +459,20 @@ def extract(ctx: Context) -> Records:
         if q.comparison is None and q.direction and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
     _respective_rates(text, art, rec.quantities)
+    # 从最低点2.9%连续两个月提升至6.2%: an indicator is never read across another figure (what
+    # follows that figure may be one: 人民币存款余额2万亿元，贷款余额…)
+    # (but 超50亿元项目, 这3个地区的沙棘企业, 11省市: a figure that qualifies the noun after it is
+    # part of the indicator; 企业数量从214家扩充到457家: what changed is named before the change)
+    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+        if not (q.indicator and prev.surface and prev.surface in q.indicator):
+            continue
+        head, rest = q.indicator.rsplit(prev.surface, 1)
+        if re.search(r"(?:超|超过|逾|以上|不少于|不低于|不足|低于|高于)$", head) or rest[:1] in ("的", "市", "区", "以"):
+            continue
+        if re.search(r"(?:从|由)$", head) and len(head) >= 3:
+            q.indicator = head[:-1]
+            continue
+        q.indicator = rest if len(rest) >= 2 and not re.match(r"[\d，,、/]|连续|持续|以来", rest) else None
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
     passing = None          # the period a figure passes on (a level before a change passes on its left's)
@@ -564,42 +586,82 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
 
 
 def _fenbie_sentences(text: str, art, quantities: list):
-    """(sentence, where its 分别 stands, the figures after it) for each sentence with a figure
-    and a 分别 ("respectively")."""
+    """(sentence, where the words before a 分别 start, where it stands, the figures after it up to
+    the next 分别) for each 分别 ("respectively") in a sentence with figures: 夏粮和早稻产量分别为
+    2919亿斤和560亿斤，分别比上年增加62亿斤和14亿斤 has two lists of two."""
     done: set[int] = set()
     for q in quantities:
         s = art.sentence_at(q.span.start)
         if s is None or s.start in done:
             continue
         done.add(s.start)
-        cut = text.find("分别", s.start, s.end)
-        if cut >= 0:
-            yield s, cut, [x for x in quantities if s.start <= x.span.start < s.end and x.span.start > cut]
+        cuts = [m.start() for m in re.finditer("分别", text[s.start:s.end])]
+        lo = s.start
+        for i, cut in enumerate(c + s.start for c in cuts):
+            hi = cuts[i + 1] + s.start if i + 1 < len(cuts) else s.end
+            after = [x for x in quantities if cut < x.span.start < hi]
+            yield s, lo, cut, after
+            if after:
+                lo = after[-1].span.end
 
 
-_SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅|涨幅|降幅|收入|利润|营收|销量|销售额|规模|投资|进出口|出口|进口|"
+_SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅|涨幅|降幅|收入|利润|营收|销量|销售额|零售额|零售|规模|投资|进出口|出口|进口|"
                              r"增加值|占比|比重|指数|总额|余额|数量|人数|比例|利率|收益率)$")
+
+
+_LISTED_BASE = re.compile(r"(?:较|比|与)?(?P<base>去年同期|上年同期|上年末|上月末|上季末|年初|上月|上年|去年|上季度|上周)")
 
 
 def _respective_indicators(text: str, art, quantities: list) -> None:
     """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
-    ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量)."""
-    for s, cut, after in _fenbie_sentences(text, art, quantities):
-        head = re.split(r"[，,；;：:。]", text[s.start:cut])[-1]
-        head = re.sub(r"^(?:其中|包括|主要是|此外|同时)", "", _INDICATOR_STRIP.sub("", head))
-        items = re.split(r"和|与|及|、", head)
-        if len(items) < 2 or len(after) != len(items) or len({x.unit for x in after}) != 1:
+    ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量); a second list in
+    the sentence with no things of its own (，分别比上年增加62亿斤和14亿斤) measures the same things."""
+    last: tuple[int, list[str], list[str]] | None = None    # (sentence start, the last list's indicators, things)
+    for s, lo, cut, after in _fenbie_sentences(text, art, quantities):
+        if last is not None and last[0] != s.start:
+            last = None
+        head = re.split(r"[，,；;：:。]", text[lo:cut])[-1]
+        head = re.sub(r"^(?:其中|包括|主要是|此外|同时|而)", "", _INDICATOR_STRIP.sub("", head))
+        items = [re.sub("累计", "", i) for i in re.split(r"和|与|及|、", head)]
+        # 传统产业中的纺织服装、家具制造…: what the list is part of is not its first thing
+        items[0] = re.sub(r"^.*的", "", items[0])
+        if not after or len({x.unit for x in after}) != 1:
             continue
-        if any(_PERIOD.match(i) for i in items):
+        if last is not None and len(last[1]) == len(after) and len(items) == 1:
+            measure = _SHARED_MEASURE.search(head)
+            if not head.strip():
+                for x, indicator in zip(after, last[1]):
+                    x.indicator = indicator
+            elif measure is not None:   # ，两年平均增速分别为…: 汽车两年平均增速
+                for x, base in zip(after, last[2]):
+                    x.indicator = base + head
+            continue
+        if len(items) < 2 or len(after) != len(items):
+            continue
+        bases = [_LISTED_BASE.fullmatch(i) for i in items]
+        if all(bases):
+            # 较上年同期、上年末分别高2.5和2.1个百分点: bases of comparison listed, not things; what
+            # is compared is what the figure before them measures
+            before = [x for x in quantities if s.start <= x.span.start and x.span.end <= cut]
+            for x, b in zip(after, bases):
+                x.comparison = b.group("base")
+                x.indicator = before[-1].indicator if before else None
+            continue
+        if any(_PERIOD.search(i) or re.match(r"[今明去上当]年", i) for i in items):
             continue                    # 一季度、二季度GDP分别…: periods listed, not things
-        if not all(re.fullmatch(r"[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{1,8}[A-Z]{2,4}", i) for i in items):
+        # a thing has two to twelve characters, Chinese with Latin letters or digits (3D打印设备)
+        if not all(re.fullmatch(r"(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,12}", i)
+                   for i in items):
             continue
         # the ending the things share is a measure the last one names (采掘业、原材料工业价格: 价格);
         # with none, the things themselves (出口和进口分别增长)
         ending = _SHARED_MEASURE.search(items[-1])
         ending = ending.group() if ending and ending.start() > 0 else ""
-        for x, item in zip(after, items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]):
-            x.indicator = item + ending
+        bases = items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]
+        names = [item + ending for item in bases]
+        for x, indicator in zip(after, names):
+            x.indicator = indicator
+        last = (s.start, names, bases)
 
 
 def _respective_rates(text: str, art, quantities: list) -> None:
@@ -635,12 +697,12 @@ _PERIOD_LIST = re.compile(rf"{_RELATIVE_YEAR}(?:{_PERIOD.pattern})(?:(?:与|和|
 def _respective_periods(text: str, art, quantities: list) -> None:
     """今年12月与明年1月的出口分别为3150亿美元与2900亿美元: the periods listed before 分别 go to the
     figures after it in order (each had taken the last one), as does what they measure."""
-    for s, cut, after in _fenbie_sentences(text, art, quantities):
+    for s, lo, cut, after in _fenbie_sentences(text, art, quantities):
         plist = None
-        for pm in _PERIOD_LIST.finditer(text, s.start, cut):
+        for pm in _PERIOD_LIST.finditer(text, lo, cut):
             plist = pm
         years = None
-        for ym in _YEAR_RANGE.finditer(text, s.start, cut):
+        for ym in _YEAR_RANGE.finditer(text, lo, cut):
             years = ym
         if plist is not None:
             periods = [m.group() for m in _PERIOD.finditer(plist.group())]
