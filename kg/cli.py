@@ -280,6 +280,9 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build and use a knowledge graph of Chinese policy and finance news.")
     ap.add_argument("-v", "--verbose", action="store_true", help="log what kg does (debug messages on standard error)")
     ap.add_argument("--version", action="version", version=f"kg {_version()}")
+    # before the command too (kg --store S query ...), as other tools take their global options
+    ap.add_argument("--store", dest="global_store", default=None, metavar="DIR",
+                    help=f"store directory for any command (default ${ENV_STORE} or ./{DEFAULT_STORE})")
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="read articles (files or folders) into the store")
@@ -396,6 +399,8 @@ def _guard_network(args):
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "store", None) is None and args.global_store is not None:
+        args.store = args.global_store           # the command's own --store wins
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="kg: %(message)s")
     try:
         if os.environ.get("KG_ALLOW_NETWORK") == "1":

@@ -1347,26 +1347,33 @@ def _write(path: Path, text: str) -> None:
 
 # ----------------------------------------------------------------------------- view
 
-def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> list[str]:
+def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> tuple[list[str], str | None]:
+    """The entities `focus` names, and a notice when a substring picked one of several."""
     focus = str(focus).strip()
     if not focus:
-        return []
+        return [], None
     if focus in g.nodes:
-        return [focus]
+        return [focus], None
     name = Literal(focus)
     exact = sorted({str(r[0]) for r in _select(ds, _Q_FIND_EXACT, name=name)} & set(g.nodes))
     if exact:
-        return exact
+        return exact, None
     hits: dict[str, str] = {}
     for e, lab in _select(ds, _Q_FIND_CONTAINS, name=name):
         e = str(e)
         if e in g.nodes and (e not in hits or len(str(lab)) < len(hits[e])):
             hits[e] = str(lab)
     if not hits:
-        return []
+        return [], None
     G = _nx_graph(g)
-    best = min(hits, key=lambda e: (len(hits[e]), -G.degree(e), e))
-    return [best]
+    ranked = sorted(hits, key=lambda e: (len(hits[e]), -G.degree(e), e))
+    notice = None
+    if len(ranked) > 1:
+        # 王 is in forty names: say which one was taken and what else matched, so a wrong pick shows
+        others = "、".join(hits[e] for e in ranked[1:9]) + ("…" if len(ranked) > 9 else "")
+        notice = (f"{focus!s} matches {len(ranked)} entities by substring: showing {hits[ranked[0]]} "
+                  f"(shortest label, then most connected); also {others}. Give the whole name to pick another")
+    return ranked[:1], notice
 
 
 def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[str] | None,
@@ -1573,7 +1580,9 @@ def _focus_and_render(ds, model, g, out, focus, require_focus=False, **render_kw
     notices: list[str] = []
     focus_ids = None
     if focus is not None:
-        focus_ids = _find_focus(ds, model, g, focus)
+        focus_ids, picked = _find_focus(ds, model, g, focus)
+        if picked:
+            notices.append(picked)
         if not focus_ids and require_focus:
             raise LookupError(f"no entity matches {focus!s} (nothing written to {out})")
         if not focus_ids:

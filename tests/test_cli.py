@@ -130,6 +130,15 @@ def test_kg_store_env_var_is_honoured(capsys, examples_store, monkeypatch, tmp_p
     assert rc == 0 and json.loads(out)["articles"] == N_EXAMPLES
 
 
+def test_store_before_the_command(capsys, examples_store, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)              # no ./kg-data here
+    rc, out, err = kg(capsys, "--store", str(examples_store.store), "stats", "--json")
+    assert rc == 0 and json.loads(out)["articles"] == N_EXAMPLES, err
+    # the command's own --store wins over the one before it
+    rc, out, err = kg(capsys, "--store", str(tmp_path / "nowhere"), "stats", "--store", str(examples_store.store))
+    assert rc == 0, err
+
+
 def test_query_missing_store_is_a_clear_error(capsys, tmp_path):
     missing = tmp_path / "nowhere"
     rc, out, err = kg(capsys, "query", ROLES, "--store", missing)

@@ -107,6 +107,17 @@ def test_focus_by_alias_and_substring(small, tmp_path, name):
     assert labels(data_blob(read(s["path"]))) == {"商务部", "高峰"}
 
 
+def test_focus_by_a_substring_of_several_names_says_which_it_took(small, tmp_path):
+    ds, ids = small
+    s = build_view(ds, tmp_path / "f.html", focus="市", depth=1)
+    assert len(s["focus"]) == 1
+    (notice,) = [n for n in s["notices"] if "matches" in n]
+    assert "扬州市" in notice and "鄂尔多斯市" in notice and "北京市" in notice
+    # a whole name picks its entity, silently
+    s = build_view(ds, tmp_path / "g.html", focus="扬州市", depth=1)
+    assert s["focus"] == [ids["yangzhou"]] and not [n for n in s["notices"] if "matches" in n]
+
+
 def test_focus_by_iri(small, tmp_path):
     ds, ids = small
     s = build_view(ds, tmp_path / "f.html", focus=ids["prog"], depth=1)
