@@ -155,7 +155,7 @@ def _export_format(text: str) -> str:
     from .export import format_name
     fmt = format_name(text)
     if fmt is None:
-        raise argparse.ArgumentTypeError(f"{text!r}: not one of turtle, trig, nquads, ntriples, jsonld")
+        raise argparse.ArgumentTypeError(f"{text!r}: not one of turtle, trig, nquads, ntriples, jsonld, rdfxml")
     return fmt
 
 
@@ -316,8 +316,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the store as RDF")
     p.add_argument("--format", type=_export_format, default=None,
-                   help="turtle, trig, nquads, ntriples or jsonld (json-ld); default: from the -o file's "
-                        "extension (.ttl .trig .nq .nt .jsonld .json), else turtle")
+                   help="turtle, trig, nquads, ntriples, jsonld (json-ld) or rdfxml; default: from the -o "
+                        "file's extension (.ttl .trig .nq .nt .jsonld .json .rdf .owl .xml), else turtle")
     p.add_argument("-o", "--output", default=None, help="file (default: standard output)")
     _store_arg(p)
     p.set_defaults(func=cmd_export)

@@ -1,11 +1,13 @@
-"""Exports of the whole store: TriG and N-Quads keep the named graphs; Turtle and N-Triples hold
-their union; JSON-LD keeps the graphs. Files are written atomically (`write_atomic`: temp file,
+"""Exports of the whole store: TriG and N-Quads keep the named graphs; Turtle, N-Triples and
+RDF/XML hold their union; JSON-LD keeps the graphs. Files are written atomically (`write_atomic`: temp file,
 fsync, os.replace) so an interrupted export, even kill -9, never leaves a truncated file."""
 from __future__ import annotations
 
 import errno
 import io
+import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -18,13 +20,14 @@ from .vocab import PREFIXES
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
            "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES,
            "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
-           "json": ox.RdfFormat.JSON_LD}
-GRAPH_FORMATS = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES}
+           "json": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML, "rdf": ox.RdfFormat.RDF_XML,
+           "owl": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML}
+GRAPH_FORMATS = {ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML}
 
 
 def format_name(text: str) -> str | None:
-    """The canonical name (turtle, trig, nquads, ntriples, jsonld) of a format name or file
-    extension FORMATS knows (ttl, nq, json-ld ...), else None."""
+    """The canonical name (turtle, trig, nquads, ntriples, jsonld, rdfxml) of a format name or
+    file extension FORMATS knows (ttl, nq, json-ld, rdf ...), else None."""
     fmt = FORMATS.get(text.lower())
     return None if fmt is None else next(name for name, f in FORMATS.items() if f == fmt)
 # vocabulary prefixes only: kgr: would write resource IRIs as escaped names (kgr:org\/x,
@@ -39,17 +42,54 @@ def export_bytes(store: Store, fmt: str) -> bytes:
         # the union of all graphs, de-duplicated by the CONSTRUCT
         triples = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         ox.serialize(triples, buf, format=rdf_format,
-                     prefixes=EXPORT_PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None)
+                     prefixes=EXPORT_PREFIXES if rdf_format != ox.RdfFormat.N_TRIPLES else None)
     elif rdf_format == ox.RdfFormat.TRIG:
         ox.serialize(store.ox.quads_for_pattern(None, None, None, None), buf, format=rdf_format, prefixes=EXPORT_PREFIXES)
     else:
         store.ox.dump(buf, format=rdf_format)
     data = buf.getvalue()
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        data = compact_jsonld(data)
     if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
         # line-based formats: sorted lines make the same store give the same bytes
         lines = sorted(set(data.splitlines()))
         data = b"\n".join(lines) + (b"\n" if lines else b"")
     return data
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def compact_jsonld(data: bytes, prefixes: dict[str, str] = EXPORT_PREFIXES) -> bytes:
+    """pyoxigraph writes JSON-LD fully expanded (every property a full IRI: twice the size of
+    TriG). The same document with an @context of the vocabulary prefixes, properties and
+    datatypes as compact IRIs (schema:headline, xsd:decimal); node IRIs stay whole. Any JSON-LD
+    processor expands it back to the same quads."""
+    by_length = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
+
+    def iri(value: str) -> str:
+        for ns, p in by_length:
+            if value.startswith(ns) and _LOCAL_NAME.fullmatch(value[len(ns):]):
+                return f"{p}:{value[len(ns):]}"
+        return value
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        if isinstance(node, dict):
+            out = {}
+            for k, v in node.items():
+                if not k.startswith("@"):
+                    out[iri(k)] = walk(v)
+                elif k == "@type" and isinstance(v, str):       # a literal's datatype
+                    out[k] = iri(v)
+                else:
+                    out[k] = walk(v)
+            return out
+        return node
+
+    doc = {"@context": dict(prefixes), "@graph": walk(json.loads(data))}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def to_dataset(store: Store, graphs: list[str] | None = None, everywhere: tuple[str, ...] = ()):

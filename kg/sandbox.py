@@ -252,12 +252,14 @@ def _execute(store, job: dict) -> tuple:
     import pyoxigraph as ox
     kwargs = {"prefixes": job.get("prefixes") or None}
     from .store import has_dataset_clause
-    if job.get("default_graphs"):
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
+    default_graphs, named_graphs = job.get("default_graphs") or [], job.get("named_graphs") or []
+    if default_graphs or named_graphs:
+        # the protocol's dataset is exactly what it names (SPARQL 1.1 Protocol 2.1.4): named graphs
+        # alone leave the default graph empty, default graphs alone leave no named graphs
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     elif not has_dataset_clause(job["query"]):      # FROM <g> in the query: that graph
         kwargs["use_default_graph_as_union"] = True
-    if job.get("named_graphs"):
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
     max_rows = job["max_rows"]
     result = store.query(job["query"], **kwargs)
     if isinstance(result, ox.QueryBoolean):

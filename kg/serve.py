@@ -264,6 +264,26 @@ _VIEWS_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-i
 
 # ----------------------------------------------------------------------------- views
 
+
+def _service_description(host: str) -> str:
+    """What the endpoint is and answers, as SPARQL 1.1 Service Description (Turtle): clients such
+    as YASGUI and Jena read it at the endpoint's own URL."""
+    endpoint = f"http://{host}/sparql"
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix fmt: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat fmt:SPARQL_Results_JSON , fmt:SPARQL_Results_XML , fmt:SPARQL_Results_CSV ,
+        fmt:SPARQL_Results_TSV , fmt:Turtle , fmt:N-Triples , fmt:JSON-LD ;
+    sd:defaultDataset [
+        a sd:Dataset ;
+        sd:defaultGraph [ a sd:Graph ]
+    ] .
+"""
+
 class ViewCache:
     """kg.views.build_site output, built once on first request, served by exact file name."""
 
@@ -536,6 +556,11 @@ class Handler(BaseHTTPRequestHandler):
                                      "(query=...) or as application/sparql-query")
         if "update" in params:
             raise HTTPError(403, "this is a read-only endpoint: SPARQL Update is refused")
+        if query_text is None and method == "GET" and not params:
+            # GET /sparql with no query: the service description (SPARQL 1.1 Service Description 2)
+            self._send(200, _service_description(self.headers.get("Host") or "127.0.0.1").encode("utf-8"),
+                       "text/turtle; charset=utf-8")
+            return
         if query_text is None:
             values = params.get("query")
             if not values:

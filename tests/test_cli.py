@@ -224,7 +224,8 @@ def test_turtle_export_writes_resource_iris_whole(capsys, examples_store, tmp_pa
 
 
 @pytest.mark.parametrize("name,fmt,oxfmt", [("g.nq", "nquads", ox.RdfFormat.N_QUADS), ("g.jsonld", "jsonld", ox.RdfFormat.JSON_LD),
-                                            ("g.ttl", "turtle", ox.RdfFormat.TURTLE), ("g.rdf", "turtle", ox.RdfFormat.TURTLE)])
+                                            ("g.ttl", "turtle", ox.RdfFormat.TURTLE), ("g.rdf", "rdfxml", ox.RdfFormat.RDF_XML),
+                                            ("g.owl", "rdfxml", ox.RdfFormat.RDF_XML), ("g.out", "turtle", ox.RdfFormat.TURTLE)])
 def test_export_format_from_the_file_name(capsys, examples_store, tmp_path, name, fmt, oxfmt):
     rc, out, err = kg(capsys, "export", "-o", tmp_path / name, "--store", examples_store.store)
     assert rc == 0 and f"of {fmt} to" in err, err

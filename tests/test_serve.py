@@ -259,7 +259,7 @@ def test_row_cap_is_flagged(server):
 def test_errors(server):
     status, _, body = get(server, "SELEC * WHERE { ?s ?p ?o }")
     assert status == 400 and b"syntax" in body.lower()
-    assert fetch(server + "sparql")[0] == 400                         # no query
+    assert fetch(server + "sparql?format=json")[0] == 400             # parameters but no query
     status, _, _ = fetch(server + "sparql", data=b"query=x", headers={"Content-Type": "text/plain"})
     assert status == 415
     big = b"query=" + b"#" * (1 << 20)
@@ -548,6 +548,13 @@ def test_a_dataset_clause_in_the_query_is_honoured(server):
     # the protocol's default-graph-uri wins over FROM, as SPARQL 1.1 Protocol says
     assert count("SELECT (COUNT(*) AS ?n) FROM <urn:kg:none> WHERE { ?s ?p ?o }",
                  **{"default-graph-uri": "https://w3id.org/kgnews/id/entities"}) == entities
+    # the protocol's dataset is exactly what it names: named graphs alone leave the default graph
+    # empty, a default graph alone leaves no named graphs
+    ent = {"named-graph-uri": "https://w3id.org/kgnews/id/entities"}
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **ent) == 0
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", **ent) == entities
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                 **{"default-graph-uri": "https://w3id.org/kgnews/id/entities"}) == 0
 
 
 def test_a_get_too_long_is_a_plain_414(server):
@@ -579,3 +586,17 @@ def test_a_build_while_serving_warns_that_the_server_will_not_see_it(tmp_path):
     run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(article), "--store", str(tmp_path / "store")],
                          capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0 and "kg serve" not in run.stderr
+
+
+def test_the_endpoint_describes_itself(server):
+    """GET /sparql without a query: a SPARQL 1.1 Service Description, as clients expect."""
+    import rdflib
+    status, headers, body = fetch(f"{server}sparql")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    g = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    (service,) = g.subjects(rdflib.RDF.type, sd.Service)
+    assert str(service).endswith("/sparql") and (service, sd.supportedLanguage, sd.SPARQL11Query) in g
+    # a query string without a query is still an error
+    status, _, body = fetch(f"{server}sparql?format=json")
+    assert status == 400 and b"missing the query parameter" in body
