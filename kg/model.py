@@ -132,6 +132,9 @@ class Quantity:
     extractor: str = ""
     rule: str = ""
     direction: str | None = None     # "up" | "down": a change (增长5%, 下降2.7%, value negative), not a level
+    source_org: Mention | None = None    # the organisation the source names (国家统计局 in 国家统计局数据)
+    period_start: str | None = None      # the dates the period covers (ISO; kg.extract.periods)
+    period_end: str | None = None
 
 
 @dataclass

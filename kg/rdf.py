@@ -487,6 +487,12 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:
         g.add(f, KG.place, ag.entity(res.of(q.place)))
+    if getattr(q, "period_start", None):
+        g.add(f, KG.periodStart, _typed(q.period_start, XSD.date))
+    if getattr(q, "period_end", None):
+        g.add(f, KG.periodEnd, _typed(q.period_end, XSD.date))
+    if getattr(q, "source_org", None) is not None and res is not None:
+        g.add(f, KG.reportedBy, ag.entity(res.of(q.source_org)))
     ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
 
 

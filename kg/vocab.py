@@ -85,9 +85,12 @@ class KG(DefinedNamespace):
     # quantities
     indicator: object
     period: object
+    periodStart: object
+    periodEnd: object
     comparison: object
     direction: object
     source: object
+    reportedBy: object
     # statements
     speaker: object
     verb: object

@@ -518,3 +518,30 @@ def test_listed_bases_of_comparison_are_comparisons_not_things():
 ])
 def test_an_indicator_is_not_read_across_another_figure(text, indicator):
     assert quantities(text)[-1].indicator == indicator
+
+
+@pytest.mark.parametrize("text, source, org", [
+    ("据国家统计局统计，2021年全国粮食总产量13657亿斤。", "国家统计局统计", "国家统计局"),   # not 国家统计
+    ("据国家统计局消息，全国粮食产量增长2%。", "国家统计局", "国家统计局"),
+    ("国家统计局数据显示，10月份CPI同比上涨1.5%。", "国家统计局数据", "国家统计局"),
+    ("据不完全统计，共有50家企业。", "不完全统计", None),
+    ("消费数据是三季度经济数据的亮点之一，增长5%。", None, None),                  # 据 in 数据 cites nothing
+])
+def test_a_source_is_kept_as_written_and_its_organisation_found(text, source, org):
+    (q,) = quantities(text)[-1:]
+    assert (q.source, q.source_org.text if q.source_org else None) == (source, org)
+
+
+def test_a_change_in_the_levels_unit_measures_the_level():
+    # a0192: 秋粮产量10178亿斤，比上年增加191亿斤
+    qs = quantities("秋粮产量10178亿斤，比上年增加191亿斤。")
+    assert [(q.indicator, q.direction) for q in qs] == [("秋粮产量", None), ("秋粮产量", "up")]
+
+
+def test_the_graph_links_a_figure_to_the_organisation_it_is_credited_to():
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from kg.vocab import KG
+    _, g, _ = article_graphs(article("据国家统计局统计，2021年全国粮食总产量13657亿斤。"))
+    (org,) = set(g.objects(None, KG.reportedBy))
+    assert str(org) == "https://w3id.org/kgnews/id/org/nbs"

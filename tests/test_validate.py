@@ -69,3 +69,52 @@ def test_alternative_labels_dates_images_and_memberships_are_checked(tmp_path):
     assert not conforms
     for what in ("skos:altLabel", "org:memberOf", "schema:dateCreated", "schema:image"):
         assert what in text, (what, text[-2000:])
+
+
+def test_the_shapes_need_no_ontology_and_no_inference(tmp_path):
+    """ontology/shapes.ttl and ontology/README.md say the shapes list subclasses rather than rely
+    on rdfs:subClassOf: a clean build's data alone (no ontology graph, no ont_graph) conforms."""
+    import pyshacl
+    from rdflib import Graph
+
+    from kg.export import to_dataset
+    from kg.rdf import ONTOLOGY_GRAPH
+    from kg.validate import SHAPES, _split_sparql_constraints
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("000_c397c42166a738cc.txt", "a0092.md", "a0016.md"):
+        shutil.copy(EXAMPLES / name, src)
+    build_into(tmp_path / "store", [src])
+    ds = to_dataset(Store(tmp_path / "store"))
+    data = Graph()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if g is not None and getattr(g, "identifier", g) != ONTOLOGY_GRAPH:
+            data.add((s, p, o))
+    shapes = Graph().parse(SHAPES, format="turtle")
+    _split_sparql_constraints(shapes)          # core constraints only (kg validate runs the rest)
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    assert conforms, text
+
+
+def test_a_change_against_its_direction_and_a_membership_without_a_post_are_reported(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
+    build_into(tmp_path / "store", [src])
+    store = Store(tmp_path / "store")
+    kg, qudt, org = ("https://w3id.org/kgnews/ontology#", "http://qudt.org/schema/qudt/", "http://www.w3.org/ns/org#")
+    fact = next(iter(store.ox.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{kg}direction> \"up\" }} }} LIMIT 1")))["f"]  # sparql-static
+    value = ox.NamedNode(qudt + "numericValue")
+    for q in list(store.ox.quads_for_pattern(fact, value, None, None)):
+        store.ox.remove(q)
+        store.ox.add(ox.Quad(fact, value, ox.Literal("-15", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+                             q.graph_name))
+    # a person made a member of a body where no post of theirs says so
+    person = next(iter(store.ox.query(f"SELECT ?p WHERE {{ GRAPH ?g {{ ?p <{org}memberOf> ?o }} }} LIMIT 1")))["p"]  # sparql-static
+    g = next(q.graph_name for q in store.ox.quads_for_pattern(person, ox.NamedNode(org + "memberOf"), None, None))
+    store.ox.add(ox.Quad(person, ox.NamedNode(org + "memberOf"), ox.NamedNode("https://w3id.org/kgnews/id/org/gov-110000"), g))
+    conforms, _, text = validate(store)
+    assert not conforms
+    assert "kg:direction is up but qudt:numericValue is -15" in text and fact.value in text
+    assert "org:memberOf https://w3id.org/kgnews/id/org/gov-110000 without a current kg:RoleFact" in text

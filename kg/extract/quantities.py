@@ -6,16 +6,19 @@ Titles are never read (the aggregator lost decimal points in titles: 107% for 10
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from decimal import Decimal
 
 from ..model import Quantity, Records, Span
+from ..readers.frontmatter import day_in_china
 from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
 from . import table_figures
+from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "31"
+VERSION = "32"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -71,7 +74,7 @@ _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"     
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
-_SOURCE = re.compile(rf"(?:根据|据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
+_SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
                      rf"(?:公布|发布)?的?(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
 # 从36.67元跌至, 由3.14亿元升至, 从69.8%提高至: a figure the value changed from (超50亿元项目 is a
@@ -364,19 +367,25 @@ def extract(ctx: Context) -> Records:
         cmp_match = None
         for cm in _COMPARE.finditer(text[max(s0, num_start - 12):num_start]):
             cmp_match = cm.group()
-        source = None
+        source = source_org = None
         base = max(0, s0 - 60)
         for sm in _SOURCE.finditer(text, base, s1):
             if sm.group("src"):
                 source = sm.group("src")
+                # 据国家统计局统计, 据国家统计局消息: the organisation named whole (the shortest
+                # match stopped at 国家统计), and then what it says
+                source_org = next((o for o in orgs if o.span.start == sm.start("src")), None)
+                if source_org is not None and source_org.span.end > sm.end("src") - 2:
+                    kind = re.match(r"(?:最新)?(?:统计|数据|发布|公布|显示)", text[source_org.span.end:s1])
+                    source = source_org.text + (kind.group() if kind else "")
                 break
             # 财政部数据显示 -> 财政部数据: only where a named body (or a data vendor, Wind) says so,
             # not 累计数据显示 or 汇总数据显示
             name = sm.group("src2")
-            body = next((o.text for o in orgs if o.span.end == sm.end("src2") and o.span.start >= sm.start("src2")),
-                        None)
-            if body or re.fullmatch(r"[A-Za-z]{2,12}", name):
-                source = (body or name) + sm.group("kind")
+            source_org = next((o for o in orgs if o.span.end == sm.end("src2") and o.span.start >= sm.start("src2")),
+                              None)
+            if source_org is not None or re.fullmatch(r"[A-Za-z]{2,12}", name):
+                source = (source_org.text if source_org is not None else name) + sm.group("kind")
                 break
         # the place the figure is about: the nearest place named earlier in the same clause
         clause_start = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
@@ -418,7 +427,7 @@ def extract(ctx: Context) -> Records:
                     value=sign * low_value, unit=unit, surface=text[low.start():m.end()],
                     span=Span(low.start(), m.end()), confidence=conf,
                     indicator=_indicator(text, ind_start, s0), period=period,
-                    comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
+                    comparison=extra or cmp_match, source=source, source_org=source_org, place=place, extractor=TAG,
                     rule=f"number-{unit.lower()}-range-low", direction=direction))
         # 分别高2.5和2.1个百分点, 分别增长12、8和6个百分点: the bare figures listed before this one
         # share its unit, scale, direction and indicator
@@ -435,7 +444,7 @@ def extract(ctx: Context) -> Records:
                     value=sign * hv, unit=unit, surface=text[hs:hs + len(hm.group())] + text[m.end("num"):m.end()],
                     span=Span(hs, hs + len(hm.group())), confidence=conf - 0.05,
                     indicator=_indicator(text, ind_start, s0), period=period, comparison=extra or cmp_match,
-                    source=source, place=place, extractor=TAG, rule=f"number-{unit.lower()}-list",
+                    source=source, source_org=source_org, place=place, extractor=TAG, rule=f"number-{unit.lower()}-list",
                     direction=direction))
         if start_of_change:
             change_starts.add(len(rec.quantities))
@@ -445,7 +454,7 @@ def extract(ctx: Context) -> Records:
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=indicator, period=period,
-                                       comparison=extra or cmp_match, source=source, place=place, extractor=TAG,
+                                       comparison=extra or cmp_match, source=source, source_org=source_org, place=place, extractor=TAG,
                                        rule=rule, direction=direction))
         del sentence
     # 今年1月，…增长34.92%；实际使用外资3.29亿美元…: clauses after a ； go on in the period (and, for
@@ -482,7 +491,9 @@ def extract(ctx: Context) -> Records:
         passing = passing if i in levels_before and same and (passing or "").endswith(("起", "以来")) \
             else prev.period
         if same:
-            if q.indicator is None and prev.indicator and q.unit == "PERCENT":
+            # (秋粮产量10178亿斤，比上年增加191亿斤: a change in the level's own unit measures it too)
+            if q.indicator is None and prev.indicator and (
+                    q.unit == "PERCENT" or (q.direction and prev.direction is None and q.unit == prev.unit)):
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
             # 分别增长5.1%和6.2%: the second figure of a pair changes the same way
@@ -511,6 +522,11 @@ def extract(ctx: Context) -> Records:
         rec.quantities = [q for q in rec.quantities
                           if not any(a <= q.span.start < b for a, b in cells)] + table_figures.figures(art, TAG)
     rec.quantities = _without_restatements(rec.quantities)
+    day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
+    for q in rec.quantities:
+        dates = period_dates(q.period, day)
+        if dates is not None:
+            q.period_start, q.period_end = dates
     return rec
 
 

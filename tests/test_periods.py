@@ -1,0 +1,67 @@
+"""kg.extract.periods: a figure's period as written -> the dates it covers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.periods import period_dates
+
+DEC = dt.date(2021, 12, 15)          # the article's day in China
+JAN = dt.date(2022, 1, 10)
+
+
+@pytest.mark.parametrize("period, day, dates", [
+    ("2021年1—11月份", DEC, ("2021-01-01", "2021-11-30")),
+    ("1-11月", DEC, ("2021-01-01", "2021-11-30")),            # the article's year
+    ("1-11月", JAN, ("2021-01-01", "2021-11-30")),            # a running total read after it ends
+    ("前三季度", JAN, ("2021-01-01", "2021-09-30")),
+    ("前10个月", DEC, ("2021-01-01", "2021-10-31")),
+    ("10月份", DEC, ("2021-10-01", "2021-10-31")),
+    ("12月份", JAN, ("2021-12-01", "2021-12-31")),            # would start after the article
+    ("1月", JAN, ("2022-01-01", "2022-01-31")),
+    ("十一月", DEC, ("2021-11-01", "2021-11-30")),
+    ("三季度", DEC, ("2021-07-01", "2021-09-30")),
+    ("第一季度", DEC, ("2021-01-01", "2021-03-31")),
+    ("上半年", DEC, ("2021-01-01", "2021-06-30")),
+    ("2020年下半年", DEC, ("2020-07-01", "2020-12-31")),
+    ("2021年", DEC, ("2021-01-01", "2021-12-31")),
+    ("2021年全年", DEC, ("2021-01-01", "2021-12-31")),
+    ("去年", DEC, ("2020-01-01", "2020-12-31")),
+    ("今年1-4月", DEC, ("2021-01-01", "2021-04-30")),
+    ("2021年11月末", DEC, ("2021-11-30", "2021-11-30")),     # an instant
+    ("2021年底", DEC, ("2021-12-31", "2021-12-31")),
+    ("11月15日", DEC, ("2021-11-15", "2021-11-15")),
+    ("截至2021年6月末", DEC, ("2021-06-30", "2021-06-30")),  # as of: the one day
+    ("截至7月底", DEC, ("2021-07-31", "2021-07-31")),
+    ("7月20日以来", DEC, ("2021-07-20", None)),               # since: a start, no end
+    ("2021年8月1日起", DEC, ("2021-08-01", None)),
+    ("2013-2018年", DEC, ("2013-01-01", "2018-12-31")),
+    ("2002年至2015年", DEC, ("2002-01-01", "2015-12-31")),
+])
+def test_periods_as_dates(period, day, dates):
+    assert period_dates(period, day) == dates
+
+
+@pytest.mark.parametrize("period, day", [
+    ("全年", DEC), ("年末", DEC),           # this year's target or last year's figure: no guess
+    ("11月初", DEC), ("本周", DEC), ("近三年", DEC), ("2月30日", DEC), ("2019年至2015年", DEC),
+    ("10月份", None),                      # an article without a date: only periods with their year
+    ("", DEC), (None, DEC),
+])
+def test_no_dates_rather_than_a_guess(period, day):
+    assert period_dates(period, day) is None
+
+
+def test_a_period_with_its_year_needs_no_article_date():
+    assert period_dates("2021年10月份", None) == ("2021-10-01", "2021-10-31")
+
+
+def test_the_graph_gives_a_figure_its_dates():
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from kg.vocab import KG
+    # the helper's articles are dated 2022-02-17
+    _, g, _ = article_graphs(article("1月份，全国居民消费价格同比上涨0.9%。"))
+    assert {str(o) for o in g.objects(None, KG.periodStart)} == {"2022-01-01"}
+    assert {str(o) for o in g.objects(None, KG.periodEnd)} == {"2022-01-31"}
