@@ -177,7 +177,7 @@ def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
     # a 其中 sentence breaks down the figures before it, in their period (a0027)
     ("2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元。", ["2021年6月", "2021年6月"]),
     # where a change started is the period of where it started, not of where it went (a0141)
-    ("从今年8月份的最低点2.9%连续两个月提升至6.2%。", ["8月份", None]),
+    ("从今年8月份的最低点2.9%连续两个月提升至6.2%。", ["今年8月份", None]),
     ("占比从2015年的69.8%提高至78.5%。", ["2015年", None]),                      # a0010
     ("江苏宣布自2021年8月1日起调整标准，月最低工资标准涨到2280元。", ["2021年8月1日起"]),  # a0146 (from that day on)
     # a period that runs on to now says so (a0078, a0203)
@@ -202,7 +202,7 @@ def test_lists_of_figures_share_unit_and_direction(text, values):
 @pytest.mark.parametrize("text, expected", [
     # a clause after ； goes on in the period, and a change on the comparison, of the one before (a0109)
     ("今年1月，实际使用外资增长34.92%；实际使用外资3.29亿美元，同比增长54.16%。",
-     [(34.92, "1月", None), (329000000.0, "1月", None), (54.16, "1月", "同比")]),
+     [(34.92, "今年1月", None), (329000000.0, "今年1月", None), (54.16, "今年1月", "同比")]),
     ("1-4月，出口同比增长10%；进口增长44.0%。", [(10.0, "1-4月", "同比"), (44.0, "1-4月", "同比")]),
     # the base of a comparison is no period (a0129); a month's or year's end is said (a0017)
     ("外汇储备较10月末上升48亿美元。", [(4800000000.0, None, None)]),
@@ -342,7 +342,7 @@ def test_a_cumulative_period_and_an_indicator_after_a_date():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("今年12月与明年1月的出口预计分别为3150亿美元与2900亿美元。", [("12月", "出口"), ("1月", "出口")]),
+    ("今年12月与明年1月的出口预计分别为3150亿美元与2900亿美元。", [("今年12月", "出口"), ("明年1月", "出口")]),
     ("1月和2月工业增加值分别增长3.5%和4.2%。", [("1月", "工业增加值"), ("2月", "工业增加值")]),
     ("一季度、二季度GDP分别增长4.8%、0.4%。", [("一季度", "GDP"), ("二季度", "GDP")]),
 ])
@@ -423,11 +423,13 @@ def test_things_listed_before_fenbie_go_to_the_figures_in_order(text, expected):
 
 
 def test_a_sentence_without_a_time_goes_on_in_its_paragraphs_statistical_period():
-    # a0169: the clause after the first names no period of its own
+    # a0169: the clause after the first names no period of its own; the period opens its
+    # paragraph, so the next paragraph of figures is in it too (a paragraph without figures ends it)
     qs = quantities("1-11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%。"
-                    "外商及港澳台商投资企业实现利润总额20645.0亿元，增长24.3%。\n\n下一段，利润增长5%。")
+                    "外商及港澳台商投资企业实现利润总额20645.0亿元，增长24.3%。\n\n下一段，利润增长5%。"
+                    "\n\n二、其他情况\n\n再下一段，收入增长6%。")
     assert {q.value: q.period for q in qs} == {7.97501e12: "1-11月", 38.0: "1-11月", 2.06450e12: "1-11月",
-                                               24.3: "1-11月", 5.0: None}
+                                               24.3: "1-11月", 5.0: "1-11月", 6.0: None}
 
 
 @pytest.mark.parametrize("text", [
@@ -500,7 +502,7 @@ def test_each_respectively_list_in_a_sentence_goes_to_its_own_figures():
         "汽车增速", "电气增速", "汽车两年平均增速", "电气两年平均增速"]
     # periods listed are no things (今年12月与明年1月的出口)
     assert [(q.indicator, q.period) for q in quantities("今年12月与明年1月的出口分别为3150亿美元与2900亿美元。")] == [
-        ("出口", "12月"), ("出口", "1月")]
+        ("出口", "今年12月"), ("出口", "明年1月")]
 
 
 def test_listed_bases_of_comparison_are_comparisons_not_things():
@@ -545,3 +547,31 @@ def test_the_graph_links_a_figure_to_the_organisation_it_is_credited_to():
     _, g, _ = article_graphs(article("据国家统计局统计，2021年全国粮食总产量13657亿斤。"))
     (org,) = set(g.objects(None, KG.reportedBy))
     assert str(org) == "https://w3id.org/kgnews/id/org/nbs"
+
+
+def test_a_period_opening_a_paragraph_goes_on_into_the_paragraphs_of_figures_after_it():
+    # a0097: 12月份 opens each section; the paragraphs after it give that month's indices
+    body = ("一、中国制造业采购经理指数运行情况\n"
+            "12月份，中国制造业采购经理指数（PMI）为50.3%，比上月上升0.2个百分点。\n"
+            "生产指数为51.4%，比上月下降0.6个百分点。\n"
+            "二、中国非制造业采购经理指数运行情况\n"
+            "非制造业商务活动指数为52.7%，比上月上升0.4个百分点。\n")
+    periods = [(q.indicator, q.period) for q in quantities(body) if q.unit == "PERCENT" and q.direction is None]
+    # a heading between ends it
+    assert periods == [("中国制造业采购经理指数", "12月份"), ("生产指数", "12月份"), ("非制造业商务活动指数", None)]
+    # a bare year, or a period inside its paragraph, says nothing of the next one (a0079)
+    body = "2019年，全省工业增速变缓至3%。\n工业机器人产量增长191.6%。\n"
+    assert [q.period for q in quantities(body)] == ["2019年", None]
+
+
+@pytest.mark.parametrize("text, period, start, end", [
+    # the helper's articles are dated 2022-02-17; 去年 and 今年 are part of the period
+    ("去年12月，CPI上涨1.5%。", "去年12月", "2021-12-01", "2021-12-31"),
+    ("去年全国进出口增长21.4%。", "去年", "2021-01-01", "2021-12-31"),
+    ("截至去年末，贷款余额为5万亿元。", "截至去年末", "2021-12-31", "2021-12-31"),
+    ("今年以来，出口增长20%。", "今年以来", "2022-01-01", None),
+    ("比去年增长5%。", None, None, None),                     # a base of comparison, not the period
+])
+def test_relative_years_are_part_of_the_period_and_its_dates(text, period, start, end):
+    (q,) = quantities(text)
+    assert (q.period, q.period_start, q.period_end) == (period, start, end)

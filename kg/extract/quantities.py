@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "32"
+VERSION = "33"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -68,11 +68,12 @@ _PATTERN = re.compile(
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
+# (今年/去年 are part of the period: 去年1-4月 is not this year's, and kg:periodStart says so)
 _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
-                     r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:末|底)?"
-                     r"|(?:(?:19|20)\d{2}年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
+                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
-                     r"|(?:19|20)\d{2}年(?:末|底|初)?")
+                     r"|(?:19|20)\d{2}年(?:末|底|初)?|(?:今年|去年|上年)(?![同底末初])")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
@@ -572,7 +573,7 @@ def _same_period(a: str, b: str) -> bool:
 _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前\d{1,2}个月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
 _SAID_ON = re.compile(r"表示|介绍|指出|说|称|获悉|消息|发布|召开|举行|透露|宣布|报道|通报|回应|答记者问")
-_STAT_CUE = re.compile(r"同比|环比|比上年|比去年|累计|增长|下降|增速|增幅|降幅|上涨|下跌")
+_STAT_CUE = re.compile(r"同比|环比|比上年|比去年|比上月|较上月|累计|增长|下降|上升|回落|增速|增幅|降幅|上涨|下跌")
 # words that date a sentence, or point it elsewhere in time, on their own
 _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半年|下半年|全年|去年|今年|明年|前年|同期|以来|此前|"
                        r"目前|当前|截至|截止|预计|预期|目标|计划|将|到\d{4}|未来|期间|近\d|近[一二三四五六七八九十两]|日前|近日")
@@ -580,21 +581,30 @@ _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半�
 
 def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]) -> None:
     """1-11月，…利润总额增长24.3%。外商及港澳台商投资企业实现利润总额20645.0亿元，增长24.3%:
-    a sentence that names no time of its own goes on in the statistical period of the
-    paragraph's earlier figures (only within the paragraph, and only a period as statistics
-    give it)."""
-    current: tuple[int, str] | None = None          # (paragraph start, period)
+    a sentence that names no time of its own goes on in the statistical period of the earlier
+    figures, in its paragraph or the paragraphs of figures right after it (only a period as
+    statistics give it)."""
+    current: tuple[int, str, bool] | None = None    # (paragraph index, period, opens its paragraph)
+    last = -2                                       # the paragraph of the figure before
     for k, q in enumerate(quantities):
-        para = next((p for p in art.paragraphs if p.start <= q.span.start < p.end), None)
-        if para is None:
+        i = next((n for n, p in enumerate(art.paragraphs) if p.start <= q.span.start < p.end), None)
+        if i is None:
             continue
-        if current and current[0] != para.start:
+        # 12月份，制造业PMI为50.3%。¶从企业规模看，大型企业PMI为51.3%: the period goes on into the
+        # next paragraph of figures; a paragraph without any (a heading, a quote) ends it
+        # (only a period that opens its paragraph, and not a bare year: 2019年增速变缓至3% or
+        # a report's 上半年 mid-paragraph say nothing of the paragraphs after)
+        if current and i != current[0] and (i > last + 1 or not current[2]):
             current = None
+        last = i
         if q.period:
             # (a period given with statistics: 2018年8月，…被告人… dates an event, not figures)
             src = art.sentence_at(q.span.start)
             stats = src is not None and _STAT_CUE.search(text, src.start, src.end)
-            current = (para.start, q.period) if stats and _STAT_PERIOD.fullmatch(q.period) else None
+            para = art.paragraphs[i]
+            opens = q.period in text[para.start:para.start + len(q.period) + 6] \
+                and not re.fullmatch(r"(?:19|20)\d{2}年", q.period)
+            current = (i, q.period, opens) if stats and _STAT_PERIOD.fullmatch(q.period) else None
             continue
         s = art.sentence_at(q.span.start)
         if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end):
