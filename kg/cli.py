@@ -248,6 +248,11 @@ def cmd_stats(args) -> int:
     for k, v in s["facts"].items():
         print(f"  {k:<20}{v:>7}")
     print(f"facts supported by more than one article: {s['facts_supported_by_several_articles']}")
+    if s["most_mentioned"]:
+        print("most mentioned (articles whose text names it; bylines and credits left out):")
+        from .query import display_width
+        for row in s["most_mentioned"]:       # padded by display width: a Han character takes two
+            print(f"  {row['label']}{' ' * max(1, 20 - display_width(row['label']))}{row['articles']:>7}")
     return 0
 
 

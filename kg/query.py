@@ -90,7 +90,7 @@ def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
         return "\n".join(lines) + "\n"
     # table: widths by East Asian display width so Chinese columns line up
     cells = [[term_text(t) for t in r] for r in rows]
-    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    widths = [max([display_width(v)] + [display_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
     widths = [min(w, 60) for w in widths]
     lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths)),
              "  ".join("-" * w for w in widths)]
@@ -107,22 +107,22 @@ def _tsv_escape(value: str) -> str:
     return value.translate(_TSV_ESCAPES)
 
 
-def _width(s: str) -> int:
+def display_width(s: str) -> int:
     import unicodedata
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 def _clip(s: str, w: int) -> str:
     s = s.replace("\n", " ")
-    if _width(s) <= w:
+    if display_width(s) <= w:
         return s
     out = ""
     for c in s:
-        if _width(out + c) > w - 1:
+        if display_width(out + c) > w - 1:
             break
         out += c
     return out + "…"
 
 
 def _pad(s: str, w: int) -> str:
-    return s + " " * max(0, w - _width(s))
+    return s + " " * max(0, w - display_width(s))

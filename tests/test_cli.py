@@ -272,6 +272,10 @@ def test_stats_json(capsys, examples_store):
     for kind in ("RoleFact", "DocumentAction", "Designation", "QuantityFact", "Statement"):
         assert s["facts"].get(kind, 0) >= 1, s["facts"]
     assert isinstance(s["facts_supported_by_several_articles"], int)
+    # the entities most articles' text names; the outlet (新浪财经, every byline) is not among them
+    top = s["most_mentioned"]
+    assert top and top[0]["articles"] >= top[-1]["articles"] >= 1
+    assert "商务部" in {r["label"] for r in top} and "新浪财经" not in {r["label"] for r in top}
 
 
 def test_extractors(capsys):
