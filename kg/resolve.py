@@ -130,7 +130,11 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
     elif m.kind == "Person":
         e = Entity(key=f"person:{_key(text)}", kind="Person", label=text)
     elif m.kind == "Programme":
-        e = Entity(key=f"programme:{_key(text)}", kind="Programme", label=text)
+        # “东数西算”工程 and 东数西算工程 are one programme: the label its mention gives, if any
+        name = str(m.attrs.get("label") or text)
+        e = Entity(key=f"programme:{_key(name)}", kind="Programme", label=name)
+        if text != name:
+            e.alt_labels.add(text)
     elif m.kind == "Event":
         e = Entity(key=_key(m.key or f"event:{text}"), kind="Event", label=m.attrs.get("label") or text,
                    en=m.attrs.get("en"),

@@ -639,3 +639,23 @@ def test_an_indefinite_place_and_a_verb_are_no_body():
 def test_a_body_of_a_division_written_with_its_kind_word_has_the_divisions_key(text, key):
     _, rec = records(text)
     assert [m.key for m in rec.mentions if m.kind == "GovernmentBody"] == [key]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a programme carried out (a0105, a0197, a0147, a0199, a0127)
+    ("11月1日至2022年春节前组织开展根治欠薪冬季专项行动。", ["根治欠薪冬季专项行动"]),
+    ("国家发改委等部门：深入推进先进制造业和现代服务业融合发展试点。", ["先进制造业和现代服务业融合发展试点"]),
+    ("支持7省（区）开展荒漠生态保护补偿试点。", ["荒漠生态保护补偿试点"]),
+    ("实施国家黑土地保护工程。", ["国家黑土地保护工程"]),
+    # quoted (a0128, a0203): one programme with or without its quotes
+    ("“东数西算”工程正式启动。", ["东数西算工程"]),
+    ("中方已宣布向“新冠疫苗实施计划”提供疫苗。", ["新冠疫苗实施计划"]),
+    # no programme: a building site, a back-reference, a verb, a job, a generic quoted word
+    ("全面清查在建工程。", []), ("这项试点效果很好。", []), ("吴忠市计划投资232亿元。", []),
+    ("他是一名工程师。", []), ("实施“重大工程”。", []), ("外交部“三保”工作。", []),
+])
+def test_programmes_carried_out_or_quoted(text, found):
+    _, rec = records(text)
+    from kg.resolve import resolve
+    res = resolve(rec)
+    assert [res.of(m).label for m in rec.mentions if m.kind == "Programme"] == found

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "52"
+VERSION = "53"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -275,6 +275,16 @@ _GENERIC_ZONE = re.compile(rf"(?:省级|国家级|市级|县级|各类|各级|�
 _PROGRAMME_BUILT = re.compile(rf"(?:启动建设|批准设立|同意设立|获批建设|获批设立)(?P<name>(?:国家|全国)?[{HAN}]{{2,12}}?"
                               rf"(?:枢纽节点|综合试验区|试验区|示范区|先行区|实验区|示范城市))(?=[，。；：、\s和及]|$)")
 _PROGRAMME_DEF = re.compile(rf"(?:确定为|列为|评为|认定为|命名为|纳入|入选)[“\"]?(?P<name>[{HAN}“”]{{2,14}}?(?:城市|试点|试验区|示范区|先行区|示范城市|示范县))[”\"]?(?=[，。；：、\s]|$)")
+# 开展根治欠薪冬季专项行动, 实施国家黑土地保护工程, 深入推进先进制造业和现代服务业融合发展试点: a
+# programme named right after a verb of carrying one out (not 这项试点, 在建工程, 工程师, 计划投资)
+_PROGRAMME_DONE = re.compile(rf"(?:组织开展|集中开展|深入开展|开展|深入实施|实施|深入推进|推进|启动|纳入|支持|扩大|落实)"
+                             rf"(?P<name>(?!这|此|该|本|各|有关|相关|在建|相应)[{HAN}]{{2,18}}?"
+                             rf"(?:专项行动|攻坚行动|试点|重大工程|保护工程|提升工程|治理工程|建设工程))"
+                             rf"(?=[，。；：、\s）)》”]|等|和|的|工作|$)")
+# “东数西算”工程, “新冠疫苗实施计划”: a quoted name of a programme
+_PROGRAMME_QUOTED = re.compile(rf"“(?P<inner>[{HAN}A-Za-z0-9]{{2,14}})”(?P<kind>工程|行动|战略|计划|倡议)?")
+_PROGRAMME_WORD = re.compile(r"(?:工程|行动|战略|计划|倡议|试点)$")
+_GENERIC_PROGRAMME = re.compile(r"(?:重大|重点|专项|相关|有关|各项|这些|系列|一系列|国家|全国|配套)(?:工程|行动|计划|试点|战略)")
 _PRESS_EVENT = re.compile(r"(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
 # 例行, 新闻 before the anchor (the host is found later: kg.extract.events.press_host)
 _PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 2 + 2)
@@ -946,6 +956,15 @@ def extract(ctx: Context) -> Records:
             s_, e_ = m.span("name")
             if not _overlaps((s_, e_), taken):
                 add(s_, e_, "Programme", "programme-definition", 0.7)
+    for m in _PROGRAMME_DONE.finditer(text):
+        s_, e_ = m.span("name")
+        if not _overlaps((s_, e_), taken) and m.group("name") not in stop and not _GENERIC_PROGRAMME.fullmatch(m.group("name")):
+            add(s_, e_, "Programme", "programme-carried-out", 0.6)
+    for m in _PROGRAMME_QUOTED.finditer(text):
+        name = m.group("inner") + (m.group("kind") or "")
+        if _PROGRAMME_WORD.search(name) and len(name) >= 4 and not _GENERIC_PROGRAMME.fullmatch(name) \
+                and not _overlaps(m.span(), taken) and name not in stop:
+            add(m.start(), m.end(), "Programme", "programme-quoted", 0.6, label=name)
     # press conferences, dated by the article (named events come last: kg.extract.events), on
     # its day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天
     date = day_in_china(art.meta["date"]) if art.meta.get("date") else ""
