@@ -135,6 +135,7 @@ class Quantity:
     source_org: Mention | None = None    # the organisation the source names (国家统计局 in 国家统计局数据)
     period_start: str | None = None      # the dates the period covers (ISO; kg.extract.periods)
     period_end: str | None = None
+    approximation: str | None = None     # about | over | under | at-least | at-most (约, 超过, 不到 ...)
 
 
 @dataclass

@@ -244,6 +244,9 @@ class ArticleGraphs:
                     self.e.add(snode, RDFS.label, lit(series["en"], "en"))
                 if series.get("host_key"):
                     self.e.add(snode, SDO.organizer, self._host(series["host_key"]))
+        parent_org = e.attrs.get("parent_org")
+        if parent_org:                  # a bank's branch is part of its bank (described as the gazetteer has it)
+            self.e.add(node, ORG.subOrganizationOf, self._host(parent_org[4:]))
         country = e.attrs.get("country")
         if country:                     # a foreign city is in its country
             self.e.add(node, SDO.containedInPlace, Iri(mint.iri("place", "country-" + country)))
@@ -487,6 +490,8 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:
         g.add(f, KG.place, ag.entity(res.of(q.place)))
+    if getattr(q, "approximation", None):
+        g.add(f, KG.approximation, lit(q.approximation))
     if getattr(q, "period_start", None):
         g.add(f, KG.periodStart, _typed(q.period_start, XSD.date))
     if getattr(q, "period_end", None):

@@ -109,7 +109,8 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
             if text != entry.name:
                 e.reasons.add(f"gazetteer alias {text} = {entry.name}")
         else:
-            e = Entity(key=f"org:{_key(name)}", kind=m.kind, label=name)
+            e = Entity(key=f"org:{_key(name)}", kind=m.kind, label=name,
+                       attrs={"parent_org": m.attrs["parent_org"]} if m.attrs.get("parent_org") else {})
             if name != text and m.attrs.get("reason"):         # 中科院合肥物质科学研究院: its parent in full
                 e.reasons.add(f"{text} = {name}: {m.attrs['reason']}")
             elif name != text:

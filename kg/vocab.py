@@ -89,6 +89,7 @@ class KG(DefinedNamespace):
     periodEnd: object
     comparison: object
     direction: object
+    approximation: object
     source: object
     reportedBy: object
     # statements

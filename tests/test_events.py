@@ -328,3 +328,17 @@ def test_a_hosts_numbered_event_is_an_edition_of_its_series():
 def test_the_article_day_is_its_day_in_china(date, label):
     _, rec = records("昨天，国务院新闻办公室举行吹风会。", date=date)
     assert [m.attrs["label"] for m in rec.mentions if m.kind == "Event"] == [label]
+
+
+@pytest.mark.parametrize("body, date", [
+    # a0053, a0105: the day opening the sentence that holds the event
+    ("9月6日，郑州召开保交楼专项行动动员会。", "2021-09-06"),
+    ("11月17日，内蒙古自治区根治欠薪冬季专项行动电视电话会议召开。", "2021-11-17"),
+    ("郑州召开保交楼专项行动动员会。", None),                       # no day given
+    ("近日，郑州召开保交楼专项行动动员会。", None),
+    ("9月6日，郑州表示，按照保交楼专项行动动员会要求推进。", None),   # cited, not held
+])
+def test_a_named_event_held_on_the_day_its_sentence_opens_with(body, date):
+    _, rec = records(body)
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.attrs.get("date") == date

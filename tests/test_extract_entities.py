@@ -659,3 +659,26 @@ def test_programmes_carried_out_or_quoted(text, found):
     from kg.resolve import resolve
     res = resolve(rec)
     assert [res.of(m).label for m in rec.mentions if m.kind == "Programme"] == found
+
+
+def test_a_known_banks_branch_is_named_with_the_bank_in_full_and_is_part_of_it():
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from kg.resolve import resolve
+    from rdflib import URIRef
+    labels = set()
+    for text in ("农行江苏省分行副行长张三被查。", "农业银行江苏省分行表示。", "中国农业银行江苏省分行发布。"):
+        _, rec = records(text)
+        res = resolve(rec)
+        labels |= {res.of(m).label for m in rec.mentions if m.rule == "bank-branch"}
+    assert labels == {"农业银行江苏省分行"}                   # one branch, whatever the bank's short name
+    _, g, e = article_graphs(article("农行江苏省分行副行长张三被查。"))
+    sub = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+    assert {str(o) for o in e.objects(None, sub)} == {"https://w3id.org/kgnews/id/org/abc"}
+    assert (URIRef("https://w3id.org/kgnews/id/org/abc"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in e
+
+
+def test_an_economic_development_company_is_a_company():
+    # a0071: 发展 in 经济发展有限责任公司 is the firm's business, not a verb creating firms
+    assert ("南宁市东沟岭经济发展有限责任公司", "Company") in mentions(
+        "南宁市东沟岭经济发展有限责任公司（下称“东沟公司”）出纳杨旭雁贪污。")

@@ -575,3 +575,15 @@ def test_a_period_opening_a_paragraph_goes_on_into_the_paragraphs_of_figures_aft
 def test_relative_years_are_part_of_the_period_and_its_dates(text, period, start, end):
     (q,) = quantities(text)
     assert (q.period, q.period_start, q.period_end) == (period, start, end)
+
+
+@pytest.mark.parametrize("text, approximation", [
+    ("出口增长约5%。", "about"), ("下降近3%。", "about"), ("增长5%左右。", "about"),
+    ("超过50亿元投资。", "over"), ("新增20多个项目。", "over"), ("损失150余亿元。", "over"),
+    ("增速不到5%。", "under"), ("至少100家企业。", "at-least"), ("不超过3%。", "at-most"),
+    ("增长5%。", None),
+])
+def test_how_exact_a_figure_is(text, approximation):
+    # a0212: 不到5% is no 5%; the number stays the one written
+    (q,) = quantities(text)
+    assert q.approximation == approximation

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "53"
+VERSION = "54"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -234,7 +234,7 @@ def _unit_posts() -> tuple[str, ...]:
 _NOT_UNIT = re.compile("发布|公布|表示|指出|认为|联合|召开|举办|举行|牵头|下属|旗下|所属|有关|相关|主办|承办|会同|组织|开展|"
                        "新建|设有|多个|各个|其他|部分|直属")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
-_CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|发展|共有|拥有|各类|全省|全市|本地|当地")
+_CREATION_VERBS = re.compile("设立|成立|注册|组建|新设|开设|落户|引进|创办|建立|打造|培育|支持|鼓励|推动|(?<!经济|产业|实业|投资|城市|科技)发展|共有|拥有|各类|全省|全市|本地|当地")
 # words that open with 原 (原子能科技有限公司 keeps it)
 _YUAN_WORDS = frozenset({"原子", "原油", "原料", "原材", "原创", "原始", "原生", "原野", "原点", "原味", "原声", "原力",
                          "原乡", "原道", "原研", "原浆", "原木", "原色", "原本", "原产", "原装"})
@@ -681,7 +681,12 @@ def extract(ctx: Context) -> Records:
                         absorbed.add(id(x))
                         taken.remove((x.span.start, x.span.end))
                     central = bank.key == "org:pboc" or bank.text in ("人民银行", "中国人民银行", "央行")
-                    add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75)
+                    # 农行江苏省分行 = 中国农业银行江苏省分行: a known bank's branch is named with the
+                    # bank in full, whatever its short name, and is part of it (org:subOrganizationOf)
+                    entry = gazetteer.org_by_key().get(bank.key[4:]) if (bank.key or "").startswith("org:") else None
+                    extra = {"label": entry.name + text[bank.span.end:end], "reason": f"{bank.text} = {entry.name}",
+                             "parent_org": bank.key} if entry is not None else {}
+                    add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75, **extra)
                     break
                 # the longer organisation replaces the bare place, and whatever the gazetteer found
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)

@@ -329,7 +329,18 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
         if len(name) < 4 or _GENERIC.fullmatch(bare) or not free(s, e) or _crosses((s, e), spans) \
                 or name.count("“") != name.count("”") or name.count("（") != name.count("）"):
             continue
-        found.append((s, e, "named-event", {"label": name}))
+        attrs = {"label": name}
+        # 9月6日，郑州召开…动员会; 11月17日，…电视电话会议召开: the day that opens its sentence,
+        # for the event the sentence holds (not one it only cites: 按照国务院常务会议要求)
+        sentence = max(text.rfind(c, 0, s) for c in "。！？\n") + 1
+        clause = max(text.rfind(c, 0, s) for c in "，。；！？\n") + 1
+        held = re.search(r"(?:召开|举行|举办)(?:了|的)?$", text[max(clause, s - 4):s]) \
+            or re.match(r"[^，。；]{0,10}?(?:召开|举行|举办)", text[e:e + 14])
+        if held and _DAY_OPENS.match(text, sentence) and not vague_day(text, s):
+            when = day(text, s, date, fallback=False)
+            if when:
+                attrs["date"] = when
+        found.append((s, e, "named-event", attrs))
     # 农业农村部召开视频会议, 财政部召开会议: a meeting named only by its host and its day
     for m in _UNNAMED.finditer(text):
         s, e = m.span("word")
@@ -418,6 +429,7 @@ def _hosted_edition(host_key: str, rest: str) -> dict | None:
             "en": f"{_ordinal(n)} {entry['en']}" if entry.get("en") else None, "series": series}
 
 
+_DAY_OPENS = re.compile(r"\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|\s*(?:昨天|今天|昨日|今日)")
 _VAGUE = re.compile(r"近日|日前|前不久|不久前|近期|此前|上周|前些天")
 
 

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "33"
+VERSION = "34"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -522,6 +522,10 @@ def extract(ctx: Context) -> Records:
         cells = [(c.start, c.end) for c in art.table_cells]
         rec.quantities = [q for q in rec.quantities
                           if not any(a <= q.span.start < b for a, b in cells)] + table_figures.figures(art, TAG)
+    cells = [(c.start, c.end) for c in art.table_cells]
+    for q in rec.quantities:
+        if not any(a <= q.span.start < b for a, b in cells):
+            q.approximation = _approximation(text, q)
     rec.quantities = _without_restatements(rec.quantities)
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
     for q in rec.quantities:
@@ -529,6 +533,23 @@ def extract(ctx: Context) -> Records:
         if dates is not None:
             q.period_start, q.period_end = dates
     return rec
+
+
+# 约5%, 超过50亿元, 不到5%, 20多个, 150余亿元, 5%左右: how exact the figure is, as the words say
+_APPROX_BEFORE = re.compile(r"(?P<about>大约|约为|约|将近|接近|近)$|(?P<over>超过|超|逾|多于)$|(?P<under>不到|不足|少于)$"
+                            r"|(?P<least>至少|不少于|不低于)$|(?P<most>最多|至多|不超过|不高于)$")
+_APPROX_AFTER = re.compile(r"(?P<about>左右|上下)|(?P<over>以上)|(?P<under>以下|以内)")
+_APPROX_KIND = {"about": "about", "over": "over", "under": "under", "least": "at-least", "most": "at-most"}
+
+
+def _approximation(text: str, q) -> str | None:
+    before = _APPROX_BEFORE.search(text, max(0, q.span.start - 3), q.span.start)
+    if before is not None:
+        return _APPROX_KIND[before.lastgroup]
+    if re.search(r"\d(?:余|多)|[万亿](?:余|多)", q.surface):      # 20多个, 150余亿元, 14亿多人
+        return "over"
+    after = _APPROX_AFTER.match(text, q.span.end)
+    return _APPROX_KIND[after.lastgroup] if after is not None else None
 
 
 def _without_restatements(quantities: list) -> list:
