@@ -558,8 +558,10 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(403, "this is a read-only endpoint: SPARQL Update is refused")
         if query_text is None and method == "GET" and not params:
             # GET /sparql with no query: the service description (SPARQL 1.1 Service Description 2)
-            self._send(200, _service_description(self.headers.get("Host") or "127.0.0.1").encode("utf-8"),
-                       "text/turtle; charset=utf-8")
+            host = self.headers.get("Host") or ""
+            if not re.fullmatch(r"[A-Za-z0-9.\-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?", host):
+                host = "%s:%d" % self.server.server_address[:2]     # (a Host no IRI can hold)
+            self._send(200, _service_description(host).encode("utf-8"), "text/turtle; charset=utf-8")
             return
         if query_text is None:
             values = params.get("query")

@@ -635,6 +635,7 @@ def test_an_indefinite_place_and_a_verb_are_no_body():
     ("临夏州应急管理局表示。", "govbody:622900:应急管理局"),
     ("临夏州政府发布通知。", "gov:622900"),
     ("临夏州委书记表示。", "govbody:622900:委"),
+    ("兴安盟委召开会议。", "govbody:152200:委"),
 ])
 def test_a_body_of_a_division_written_with_its_kind_word_has_the_divisions_key(text, key):
     _, rec = records(text)
@@ -653,6 +654,11 @@ def test_a_body_of_a_division_written_with_its_kind_word_has_the_divisions_key(t
     # no programme: a building site, a back-reference, a verb, a job, a generic quoted word
     ("全面清查在建工程。", []), ("这项试点效果很好。", []), ("吴忠市计划投资232亿元。", []),
     ("他是一名工程师。", []), ("实施“重大工程”。", []), ("外交部“三保”工作。", []),
+    # the subject and a second verb are no part of the name; a quoted clause is no programme
+    ("支持女性科技人才参加科技人员服务企业专项行动。", ["科技人员服务企业专项行动"]),
+    ("支持符合条件的地区开展试点。", []), ("要推进国家专项行动。", []),
+    ("他说：“这是长期计划”，又说“必须坚持创新战略”。", []),
+    ("推进要素市场化配置改革试点。", ["要素市场化配置改革试点"]),
 ])
 def test_programmes_carried_out_or_quoted(text, found):
     _, rec = records(text)

@@ -512,7 +512,6 @@ def test_listed_bases_of_comparison_are_comparisons_not_things():
 
 
 @pytest.mark.parametrize("text, indicator", [
-    ("同比增速从今年8月份的最低点2.9%连续两个月提升至6.2%的水平。", "最低点"),        # a0141
     ("民营企业进出口增长18%，占比提升1.1个百分点，达到48.2%。", "民营企业进出口"),
     ("东莞倍增企业数量从214家扩充到457家。", "东莞倍增企业数量"),                      # a0150
     ("引进总投资超1亿美元项目500个。", "引进总投资超1亿美元项目"),                     # a figure that qualifies
@@ -587,3 +586,30 @@ def test_how_exact_a_figure_is(text, approximation):
     # a0212: 不到5% is no 5%; the number stays the one written
     (q,) = quantities(text)
     assert q.approximation == approximation
+
+
+def test_a_figure_restated_is_one_fact_but_another_sectors_equal_figure_is_not():
+    # a0097: the services index rose by as much as the manufacturing one; a0079: 广东 + the same measure
+    qs = quantities("12月份，新订单指数为49.7%，比上月上升0.3个百分点。服务业新订单指数为48.2%，比上月上升0.3个百分点。")
+    assert [(q.value, q.indicator) for q in qs if q.value == 0.3] == [(0.3, "新订单指数"), (0.3, "服务业新订单指数")]
+    qs = quantities("广东规模以上工业增加值增长10%。规模以上工业增加值增长10%。")
+    assert [(q.value, q.indicator) for q in qs] == [(10.0, "广东规模以上工业增加值")]
+
+
+def test_no_indicator_holds_another_figure():
+    # a0141 (what 6.2% measures, 同比增速, is further back than the indicator words reach)
+    for q in quantities("同比增速从今年8月份的最低点2.9%连续两个月提升至6.2%的水平。"):
+        assert "2.9%" not in (q.indicator or "")
+
+
+@pytest.mark.parametrize("text, period", [
+    ("今年利润是去年的2倍。", "今年"),                  # 去年 is what it is compared with
+    ("投资进度高于去年投资时序进度3.8个百分点。", None),
+    ("上年末余额为300亿元。", "上年末"),
+])
+def test_a_relative_year_after_a_word_of_comparison_is_no_period(text, period):
+    assert quantities(text)[-1].period == period
+
+
+def test_what_a_list_is_part_of_is_cut_at_its_de_not_inside_a_word():
+    assert [q.indicator for q in quantities("目的地城市和出发城市数量分别为20个和30个。")] == ["目的地城市数量", "出发城市数量"]

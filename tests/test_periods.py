@@ -38,6 +38,10 @@ JAN = dt.date(2022, 1, 10)
     ("2021年8月1日起", DEC, ("2021-08-01", None)),
     ("2013-2018年", DEC, ("2013-01-01", "2018-12-31")),
     ("2002年至2015年", DEC, ("2002-01-01", "2015-12-31")),
+    ("截止6月末", DEC, ("2021-06-30", "2021-06-30")),
+    ("10月份", dt.date(2021, 8, 30), ("2021-10-01", "2021-10-31")),   # the coming month, not last year's
+    ("前三个月", dt.date(2022, 3, 3), ("2022-01-01", "2022-03-31")),   # a running total about to end
+    ("2月29日", dt.date(2025, 1, 10), ("2024-02-29", "2024-02-29")),   # last year's leap day
 ])
 def test_periods_as_dates(period, day, dates):
     assert period_dates(period, day) == dates

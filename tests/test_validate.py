@@ -10,12 +10,18 @@ from kg.store import Store
 from kg.validate import validate
 
 
-def test_a_wrong_quote_length_is_reported(tmp_path):
+def _store_of(tmp_path, *names: str) -> Store:
+    """A store built from these example articles (the seed by default)."""
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
+    for name in names or ("000_c397c42166a738cc.txt",):
+        shutil.copy(EXAMPLES / name, src)
     build_into(tmp_path / "store", [src])
-    store = Store(tmp_path / "store")
+    return Store(tmp_path / "store")
+
+
+def test_a_wrong_quote_length_is_reported(tmp_path):
+    store = _store_of(tmp_path)
     conforms, _, text = validate(store)
     assert conforms, text
     # break one evidence node: its quote no longer spans its offsets
@@ -50,11 +56,7 @@ def test_works_and_periodicals_in_titles_conform(tmp_path):
 
 
 def test_alternative_labels_dates_images_and_memberships_are_checked(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
-    build_into(tmp_path / "store", [src])
-    store = Store(tmp_path / "store")
+    store = _store_of(tmp_path)
     kg, skos, sdo, org = ("https://w3id.org/kgnews/ontology#", "http://www.w3.org/2004/02/skos/core#",
                           "https://schema.org/", "http://www.w3.org/ns/org#")
     person = next(iter(store.ox.query(f"SELECT ?p WHERE {{ GRAPH ?g {{ ?p a <{kg}Person> }} }} LIMIT 1")))["p"]  # sparql-static
@@ -81,12 +83,7 @@ def test_the_shapes_need_no_ontology_and_no_inference(tmp_path):
     from kg.rdf import ONTOLOGY_GRAPH
     from kg.validate import SHAPES, _split_sparql_constraints
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in ("000_c397c42166a738cc.txt", "a0092.md", "a0016.md"):
-        shutil.copy(EXAMPLES / name, src)
-    build_into(tmp_path / "store", [src])
-    ds = to_dataset(Store(tmp_path / "store"))
+    ds = to_dataset(_store_of(tmp_path, "000_c397c42166a738cc.txt", "a0092.md", "a0016.md"))
     data = Graph()
     for s, p, o, g in ds.quads((None, None, None, None)):
         if g is not None and getattr(g, "identifier", g) != ONTOLOGY_GRAPH:
@@ -98,11 +95,7 @@ def test_the_shapes_need_no_ontology_and_no_inference(tmp_path):
 
 
 def test_a_change_against_its_direction_and_a_membership_without_a_post_are_reported(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
-    build_into(tmp_path / "store", [src])
-    store = Store(tmp_path / "store")
+    store = _store_of(tmp_path)
     kg, qudt, org = ("https://w3id.org/kgnews/ontology#", "http://qudt.org/schema/qudt/", "http://www.w3.org/ns/org#")
     fact = next(iter(store.ox.query(f"SELECT ?f WHERE {{ GRAPH ?g {{ ?f <{kg}direction> \"up\" }} }} LIMIT 1")))["f"]  # sparql-static
     value = ox.NamedNode(qudt + "numericValue")

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "54"
+VERSION = "55"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -284,7 +284,13 @@ _PROGRAMME_DONE = re.compile(rf"(?:组织开展|集中开展|深入开展|开展
 # “东数西算”工程, “新冠疫苗实施计划”: a quoted name of a programme
 _PROGRAMME_QUOTED = re.compile(rf"“(?P<inner>[{HAN}A-Za-z0-9]{{2,14}})”(?P<kind>工程|行动|战略|计划|倡议)?")
 _PROGRAMME_WORD = re.compile(r"(?:工程|行动|战略|计划|倡议|试点)$")
-_GENERIC_PROGRAMME = re.compile(r"(?:重大|重点|专项|相关|有关|各项|这些|系列|一系列|国家|全国|配套)(?:工程|行动|计划|试点|战略)")
+_GENERIC_PROGRAMME = re.compile(r"(?:国家|全国)?(?:重大|重点|专项|相关|有关|各项|这些|系列|一系列|国家|全国|配套)?"
+                                r"(?:工程|行动|专项行动|计划|试点|战略)")
+# a verb inside what the verb pattern took: the name starts after it (支持女性科技人才参加科技人员
+# 服务企业专项行动: 科技人员服务企业专项行动; 支持符合条件的地区开展试点: no name)
+_VERB_IN_NAME = re.compile(r"参加|参与|开展|实施|推进|进行|组织|落实|启动|申报|争取|列入|纳入|的")
+# words no programme's name holds: a quoted clause (“这是长期计划”, “必须坚持创新战略”)
+_NOT_PROGRAMME = re.compile(r"这|那|是|我们|你们|他们|要|必须|坚持|应该|应当|不|没|很|都|也|就")
 _PRESS_EVENT = re.compile(r"(?P<type>(?:例行|定期)?(?:新闻发布会|记者会|新闻通气会|吹风会)|(?<=召开|举行|举办)发布会)")
 # 例行, 新闻 before the anchor (the host is found later: kg.extract.events.press_host)
 _PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 2 + 2)
@@ -305,7 +311,7 @@ def _county_boundary(text: str, start: int, div) -> bool:
 def _party_committee(text: str, place, end: int) -> bool:
     """甘肃省委, 丽水市委: the party committee of a division written with its level (not 委托,
     委员: the 委 opens another word)."""
-    level = place.text[-1:] in ("省", "市", "县", "区", "州") or text[place.span.end:end - 1] in ("州", "盟")
+    level = place.text[-1:] in ("省", "市", "县", "区", "州", "盟") or text[place.span.end:end - 1] in ("州", "盟")
     return level and text[end - 1:end] == "委" \
         and text[end:end + 1] not in set("托员屈婉任派实身")
 
@@ -963,12 +969,17 @@ def extract(ctx: Context) -> Records:
                 add(s_, e_, "Programme", "programme-definition", 0.7)
     for m in _PROGRAMME_DONE.finditer(text):
         s_, e_ = m.span("name")
-        if not _overlaps((s_, e_), taken) and m.group("name") not in stop and not _GENERIC_PROGRAMME.fullmatch(m.group("name")):
+        verbs = list(_VERB_IN_NAME.finditer(text, s_, e_))
+        if verbs:
+            s_ = verbs[-1].end()
+        name = text[s_:e_]
+        if len(name) >= 4 and not _overlaps((s_, e_), taken) and name not in stop \
+                and not _GENERIC_PROGRAMME.fullmatch(name) and not _VERB_IN_NAME.search(name):
             add(s_, e_, "Programme", "programme-carried-out", 0.6)
     for m in _PROGRAMME_QUOTED.finditer(text):
         name = m.group("inner") + (m.group("kind") or "")
         if _PROGRAMME_WORD.search(name) and len(name) >= 4 and not _GENERIC_PROGRAMME.fullmatch(name) \
-                and not _overlaps(m.span(), taken) and name not in stop:
+                and not _NOT_PROGRAMME.search(m.group("inner")) and not _overlaps(m.span(), taken) and name not in stop:
             add(m.start(), m.end(), "Programme", "programme-quoted", 0.6, label=name)
     # press conferences, dated by the article (named events come last: kg.extract.events), on
     # its day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天

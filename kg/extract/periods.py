@@ -2,11 +2,12 @@
 
 The words stay what kg:period holds; the dates (kg:periodStart, kg:periodEnd) let a query ask
 for "October 2021" however the article wrote it. A period without its year is in the year of
-the article's day, or the year before when it would start after that day (12月份 in a January
-article) or, for a running total, end after it (前三季度 in a January article). 截至X (as of)
-is the one day X; X以来 / X起 (since) has a start and no end. Anything else (本周, 近三年,
-2月初) gives no dates rather than a guess, and so do 全年 and 年末 without their year (this
-year's target or last year's figure?).
+the article's day, or the year before when it would start more than half a year after that day
+(12月份 in a January article; 10月份 in August is the coming one) or, for a running total, end
+that long after it (前三季度 in a January article). 截至X (as of) is the one day X; X以来 /
+X起 (since) has a start and no end. Anything else (本周, 近三年, 2月初) gives no dates rather
+than a guess, and so do 全年 and 年末 without their year (this year's target or last year's
+figure?).
 """
 from __future__ import annotations
 
@@ -77,8 +78,8 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
         return None
     text = period.strip()
     as_of = since = False
-    if text.startswith("截至"):
-        text, as_of = text[2:], True
+    if text.startswith(("截至", "截止")):
+        text, as_of = re.sub(r"^(?:截至|截止到?)", "", text), True
     elif text.endswith(("以来", "起")):
         text, since = re.sub(r"(?:以来|起)$", "", text), True
     for kind, pattern in _FORMS:
@@ -101,11 +102,17 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
                     year = day.year
                 if kind in ("year_end", "year") and not (m.group("y") or m.group("rel")):
                     return None                       # 年末, 全年: this year's (a target) or last year's?
-                start, end = _span(kind, m, year)
-                # 12月份 read in January is last year's; so is a running total that would end
-                # after the article (前三季度, 1-11月 read in January: reported once it is over)
+                # 12月份 read in January is last year's, and so is a running total that would end
+                # long after the article (前三季度, 1-11月 read in January: reported once over);
+                # 10月份 read in August is this year's coming month (more than half a year ahead
+                # makes it last year's)
                 cumulative = kind in ("months", "first", "quarters")
-                if not (m.group("y") or m.group("rel")) and (end if cumulative else start) > day:
+                try:
+                    start, end = _span(kind, m, year)
+                except ValueError:                     # 2月29日 of a leap year, read the year after
+                    start = end = None
+                if not (m.group("y") or m.group("rel")) and (
+                        start is None or (end if cumulative else start) > day + dt.timedelta(days=183)):
                     start, end = _span(kind, m, year - 1)
             if start > end:
                 return None

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "34"
+VERSION = "35"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -73,7 +73,7 @@ _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"     
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
                      r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
-                     r"|(?:19|20)\d{2}年(?:末|底|初)?|(?:今年|去年|上年)(?![同底末初])")
+                     r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 _COMPARE = re.compile(r"同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
@@ -570,7 +570,7 @@ def _without_restatements(quantities: list) -> list:
             if (k.value, k.unit, k.comparison, k.direction) == (q.value, q.unit, q.comparison, q.direction) \
                     and (k.surface == q.surface or table) \
                     and (k.indicator is None and q.indicator is None
-                         or k.indicator and q.indicator and (k.indicator in q.indicator or q.indicator in k.indicator)) \
+                         or k.indicator and q.indicator and _same_measure(k.indicator, q.indicator)) \
                     and (k.period == q.period or k.period is None or q.period is None
                          or table and _same_period(k.period, q.period)):
                 if len(q.indicator or "") > len(k.indicator or ""):
@@ -581,6 +581,19 @@ def _without_restatements(quantities: list) -> list:
             kept.append(q)
             bucket.append(q)
     return kept
+
+
+# a sector named before a measure makes it another measure: 服务业新订单指数 is not 新订单指数
+_SECTOR_BEFORE = re.compile(r"(?:服务|制造|建筑|工|农|商|采矿|零售|批发|房地产)业$")
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """One indicator holding the other measures one thing (广东完成规模以上工业增加值 and
+    规模以上工业增加值, 进出口总值 and 进出口), unless what opens the longer is a sector (a0097:
+    服务业新订单指数 rose by as much as 新订单指数, and is another figure)."""
+    short, long_ = sorted((a, b), key=len)
+    i = long_.find(short)
+    return i >= 0 and not _SECTOR_BEFORE.search(long_[:i])
 
 
 def _same_period(a: str, b: str) -> bool:
@@ -671,7 +684,7 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
         head = re.sub(r"^(?:其中|包括|主要是|此外|同时|而)", "", _INDICATOR_STRIP.sub("", head))
         items = [re.sub("累计", "", i) for i in re.split(r"和|与|及|、", head)]
         # 传统产业中的纺织服装、家具制造…: what the list is part of is not its first thing
-        items[0] = re.sub(r"^.*的", "", items[0])
+        items[0] = re.sub(r"^.*(?<!目)的(?![士确])", "", items[0])
         if not after or len({x.unit for x in after}) != 1:
             continue
         if last is not None and len(last[1]) == len(after) and len(items) == 1:
@@ -693,6 +706,8 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             for x, b in zip(after, bases):
                 x.comparison = b.group("base")
                 x.indicator = before[-1].indicator if before else None
+                if x.period and x.period in head:        # (上年末 here is a base, not the period)
+                    x.period = before[-1].period if before else None
             continue
         if any(_PERIOD.search(i) or re.match(r"[今明去上当]年", i) for i in items):
             continue                    # 一季度、二季度GDP分别…: periods listed, not things

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "42"
+VERSION = "43"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -35,7 +35,7 @@ DESIGNATION_VERBS = ("设立", "获批", "入选", "列为", "纳入", "批准",
                      "新设", "获得")
 # between a place and the title it issued: a day, 日前, N个部门, 联合, the verb
 # (not 厦门11个部门联合印发: the city's departments issued it, not its government)
-_PLACE_ISSUES = re.compile(r"(?:\d{1,2}月\d{1,2}日|日前|近日|此前|今年\d{1,2}月)?"
+_PLACE_ISSUES = re.compile(r"(?:\d{1,2}月\d{1,2}日|日前|近日|此前|今年\d{1,2}月)?(?:联合)?"
                            r"(?P<verb>印发|发布|出台|下发|公布)(?:了|的)?")
 _WEAK_DESIGNATION = {"开展", "建设"}
 _PILOT_AFTER = re.compile(r"[”\"]?(?:建设)?(?:试点|试验区|示范区|综试区|先行区|示范城市|试点城市)")
