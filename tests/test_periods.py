@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.periods import period_dates
 
@@ -51,6 +53,7 @@ def test_periods_as_dates(period, day, dates):
     ("全年", DEC), ("年末", DEC),           # this year's target or last year's figure: no guess
     ("11月初", DEC), ("本周", DEC), ("近三年", DEC), ("2月30日", DEC), ("2019年至2015年", DEC),
     ("10月份", None),                      # an article without a date: only periods with their year
+    ("2021年2月29日", DEC), ("今年2月30日", DEC), ("2021年4月31日", DEC),   # no such day (a scaled corpus had them)
     ("", DEC), (None, DEC),
 ])
 def test_no_dates_rather_than_a_guess(period, day):
@@ -69,3 +72,15 @@ def test_the_graph_gives_a_figure_its_dates():
     _, g, _ = article_graphs(article("1月份，全国居民消费价格同比上涨0.9%。"))
     assert {str(o) for o in g.objects(None, KG.periodStart)} == {"2022-01-01"}
     assert {str(o) for o in g.objects(None, KG.periodEnd)} == {"2022-01-31"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789年月日末底初前后上下半全季度个第一二三四五六七八九十今去明截至止以来起份-—至到", max_size=16),
+       st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))))
+def test_any_period_gives_dates_in_order_or_none_and_never_fails(period, day):
+    """kg.extract.periods runs on whatever an article writes: it never raises (an impossible day in
+    a scaled corpus, 2021年2月29日, once failed the whole article), and dates come in order."""
+    got = period_dates(period, day)
+    if got is not None:
+        start, end = got
+        assert start is not None and (end is None or start <= end)

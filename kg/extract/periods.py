@@ -114,7 +114,7 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
                 if not (m.group("y") or m.group("rel")) and (
                         start is None or (end if cumulative else start) > day + dt.timedelta(days=183)):
                     start, end = _span(kind, m, year - 1)
-            if start > end:
+            if start is None or start > end:            # 2021年2月29日: no such day
                 return None
         except (ValueError, KeyError):                # 2月30日, 13月
             return None
