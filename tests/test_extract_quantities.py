@@ -613,3 +613,20 @@ def test_a_relative_year_after_a_word_of_comparison_is_no_period(text, period):
 
 def test_what_a_list_is_part_of_is_cut_at_its_de_not_inside_a_word():
     assert [q.indicator for q in quantities("目的地城市和出发城市数量分别为20个和30个。")] == ["目的地城市数量", "出发城市数量"]
+
+
+@pytest.mark.parametrize("text, value, approximation", [
+    # shares in tenths (成) after a word that makes them one (a0131, a0145, a0195)
+    ("中小微企业占比超9成。", 90.0, "over"),
+    ("占总涨幅近五成。", 50.0, "about"),
+    ("校外培训价格平均下降4成以上。", -40.0, "over"),
+    ("成本上升三成。", 30.0, None),
+])
+def test_shares_in_tenths(text, value, approximation):
+    (q,) = quantities(text)
+    assert (q.value, q.unit, q.approximation) == (value, "PERCENT", approximation)
+
+
+@pytest.mark.parametrize("text", ["这一成不变的做法。", "他八成是忘了。", "公司成立于2001年。", "成本下降。"])
+def test_cheng_that_is_no_share(text):
+    assert not [q for q in quantities(text) if q.rule == "number-tenths"]

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "36"
+VERSION = "37"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -522,6 +522,7 @@ def extract(ctx: Context) -> Records:
         cells = [(c.start, c.end) for c in art.table_cells]
         rec.quantities = [q for q in rec.quantities
                           if not any(a <= q.span.start < b for a, b in cells)] + table_figures.figures(art, TAG)
+    rec.quantities = sorted(rec.quantities + _tenths(text, art, rec.quantities), key=lambda q: q.span.start)
     cells = [(c.start, c.end) for c in art.table_cells]
     for q in rec.quantities:
         if not any(a <= q.span.start < b for a, b in cells):
@@ -533,6 +534,32 @@ def extract(ctx: Context) -> Records:
         if dates is not None:
             q.period_start, q.period_end = dates
     return rec
+
+
+# 超9成, 近五成, 平均下降4成以上: a share in tenths (成) after a word that says it is one (not
+# 一成不变, 八成是 "probably", 成为, 成本)
+_TENTHS = re.compile(r"(?:占比|占|超过|超|逾|近|约|达|有|增长|上升|上涨|增加|回升|下降|下滑|降|涨|减少|提高|不到|不足|的)(?P<n>[1-9]|[一二三四五六七八九])成"
+                     r"(?![为立功本交果员都市长型绩就熟年品不])")
+
+
+def _tenths(text: str, art, found: list) -> list:
+    spans = [(q.span.start, q.span.end) for q in found]
+    out = []
+    for m in _TENTHS.finditer(text):
+        start, end = m.start("n"), m.end()
+        if any(a < end and start < b for a, b in spans):
+            continue
+        s = art.sentence_at(start)
+        s0 = s.start if s else 0
+        n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
+        direction = _direction(text, s0, start)
+        out.append(Quantity(value=(-1 if direction == "down" else 1) * n * 10.0, unit="PERCENT", surface=text[start:end],
+                            span=Span(start, end), confidence=0.75, indicator=_indicator(text, start, s0),
+                            extractor=TAG, rule="number-tenths", direction=direction))
+    return out
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
 
 # 约5%, 超过50亿元, 不到5%, 20多个, 150余亿元, 5%左右: how exact the figure is, as the words say
