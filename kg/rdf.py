@@ -485,18 +485,18 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g.add(f, QUDT.unit, unit_iri(q.unit))
     g.add(f, KG.surface, lit(q.surface))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
-                      (KG.source, q.source), (KG.direction, getattr(q, "direction", None))):
+                      (KG.source, q.source), (KG.direction, q.direction)):
         if val:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:
         g.add(f, KG.place, ag.entity(res.of(q.place)))
-    if getattr(q, "approximation", None):
+    if q.approximation:
         g.add(f, KG.approximation, lit(q.approximation))
-    if getattr(q, "period_start", None):
+    if q.period_start:
         g.add(f, KG.periodStart, _typed(q.period_start, XSD.date))
-    if getattr(q, "period_end", None):
+    if q.period_end:
         g.add(f, KG.periodEnd, _typed(q.period_end, XSD.date))
-    if getattr(q, "source_org", None) is not None and res is not None:
+    if q.source_org is not None and res is not None:
         g.add(f, KG.reportedBy, ag.entity(res.of(q.source_org)))
     ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
 

@@ -551,15 +551,13 @@ def _tenths(text: str, art, found: list) -> list:
             continue
         s = art.sentence_at(start)
         s0 = s.start if s else 0
-        n = int(m.group("n")) if m.group("n").isdigit() else _CN_DIGIT[m.group("n")]
+        n = int(m.group("n")) if m.group("n").isdigit() else parse_chinese(m.group("n"))
         direction = _direction(text, s0, start)
         out.append(Quantity(value=(-1 if direction == "down" else 1) * n * 10.0, unit="PERCENT", surface=text[start:end],
                             span=Span(start, end), confidence=0.75, indicator=_indicator(text, start, s0),
                             extractor=TAG, rule="number-tenths", direction=direction))
     return out
 
-
-_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
 
 # 约5%, 超过50亿元, 不到5%, 20多个, 150余亿元, 5%左右: how exact the figure is, as the words say
