@@ -101,7 +101,7 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
 #: that read as Big5 too stay GB18030
-GRAPH_VERSION = 10
+GRAPH_VERSION = 11
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -444,6 +444,14 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add(f, KG.event, event)
         g.add(f, KG.host, host)
         g.add(event, SDO.organizer, host)
+        if date is not None:
+            g.add(f, SDO.dateCreated, date)
+    elif r.kind == "venue":
+        event, place = _ent(ag, res, args["event"]), _ent(ag, res, args["place"])
+        f = ag.fact("venue", KG.EventVenue, event, place)
+        g.add(f, KG.event, event)
+        g.add(f, KG.place, place)
+        g.add(event, SDO.location, place)
         if date is not None:
             g.add(f, SDO.dateCreated, date)
     elif r.kind == "designation":

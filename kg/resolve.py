@@ -199,8 +199,11 @@ def _other_issuers(records: Records) -> dict[int, str]:
     out: dict[int, str] = {}
     for i in sorted(docs, key=lambda i: docs[i].span.start if docs[i].span else -1):
         whom = issuers[i]
-        first = firsts.setdefault(entity_for(docs[i]).key, set(whom))
-        if first.isdisjoint(whom):
+        # (a ministry's general office issues in the ministry's name: 住建部 and 住建部办公厅 are
+        # one side, not two documents)
+        sides = set(whom) | {e.attrs["parent_org"] for e in whom.values() if e.attrs.get("parent_org")}
+        first = firsts.setdefault(entity_for(docs[i]).key, sides)
+        if first.isdisjoint(sides):
             out[i] = "、".join(e.label for e in whom.values())
     return out
 

@@ -36,7 +36,7 @@ PYTHONHASHSEED is.
 Only the facts described in docs/ARCHITECTURE.md become edges: RoleFact (person -> org, labelled
 with the post), DocumentAction (agent -> document, labelled 发布/批复/...), Designation
 (place -> programme 设立, approving document -> programme 批复), EventHosting (host -> event,
-举办), Statement (speaker -> a statement node, labelled with the verb). Every edge carries its evidence (sentence + quoted span,
+举办), EventVenue (event -> place, 举办地), Statement (speaker -> a statement node, labelled with the verb). Every edge carries its evidence (sentence + quoted span,
 confidence, article) and its width grows with the number of articles supporting the fact.
 """
 from __future__ import annotations
@@ -98,12 +98,13 @@ _EDGE_COLOURS = {
     "designation": "#b07aa1",
     "approval": "#8c6bb1",
     "hosting": "#c08a3e",
+    "venue": "#8fa86b",
     "statement": "#a9a29e",
     "mention": "#d0d0d0",
     "construct": "#8a8a8a",
 }
 _EDGE_ZH = {"role": "任职 role", "document": "文件行为 document", "designation": "设立 designation",
-            "approval": "批复 approval", "hosting": "举办 hosting", "statement": "表态 statement", "mention": "提及 mention",
+            "approval": "批复 approval", "hosting": "举办 hosting", "venue": "举办地 venue", "statement": "表态 statement", "mention": "提及 mention",
             "construct": "CONSTRUCT"}
 
 _FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -141,7 +142,7 @@ SELECT ?a ?e WHERE { ?a a kg:Article ; schema:mentions ?e . }"""
 # the one-query form (four OPTIONALs) 2-3x slower.
 _Q_EVIDENCE = """
 SELECT ?f ?a ?ev WHERE {
-  VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:EventHosting kg:Statement }
+  VALUES ?t { kg:RoleFact kg:DocumentAction kg:Designation kg:EventHosting kg:EventVenue kg:Statement }
   ?f a ?t ; kg:evidence ?ev .
   ?ev prov:wasDerivedFrom ?a .
 }"""
@@ -174,6 +175,10 @@ SELECT ?f ?a ?s ?o ?doc WHERE {
     "hosting": """
 SELECT ?f ?a ?s ?o WHERE {
   ?f a kg:EventHosting ; prov:wasDerivedFrom ?a ; kg:host ?s ; kg:event ?o .
+}""",
+    "venue": """
+SELECT ?f ?a ?s ?o WHERE {
+  ?f a kg:EventVenue ; prov:wasDerivedFrom ?a ; kg:event ?s ; kg:place ?o .
 }""",
     "statement": """
 SELECT ?f ?a ?s ?text ?verb WHERE {
@@ -357,6 +362,8 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
                           approved_by=None if doc is None else str(doc)), str(a)))
     for f, a, s, o in _select(ds, _Q_FACTS["hosting"], a=article):
         rows.append((fact(f, "hosting", s, o, "举办"), str(a)))
+    for f, a, s, o in _select(ds, _Q_FACTS["venue"], a=article):
+        rows.append((fact(f, "venue", s, o, "举办地"), str(a)))
     for f, a, s, text, verb in _select(ds, _Q_FACTS["statement"], a=article):
         rows.append((fact(f, "statement", s, None, _s(verb) or "表示", text=_s(text)), str(a)))
     for fct, a in rows:

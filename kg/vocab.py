@@ -41,6 +41,7 @@ class KG(DefinedNamespace):
     RoleFact: object
     DocumentAction: object
     EventHosting: object
+    EventVenue: object
     Designation: object
     QuantityFact: object
     Statement: object

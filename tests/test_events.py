@@ -342,3 +342,41 @@ def test_a_named_event_held_on_the_day_its_sentence_opens_with(body, date):
     _, rec = records(body)
     (ev,) = [m for m in rec.mentions if m.kind == "Event"]
     assert ev.attrs.get("date") == date
+
+
+def venues(body: str) -> set[tuple[str, str]]:
+    from kg.resolve import resolve
+    _, rec = records(body)
+    res = resolve(rec)
+    return {(res.of(r.args["event"]).label, res.of(r.args["place"]).label) for r in rec.relations if r.kind == "venue"}
+
+
+@pytest.mark.parametrize("body, want", [
+    # a0001 and a0040 of the corpus: after the name, in its clause
+    ("1925年5月1日，中国共产党领导下的第二次全国劳动大会在广州召开。", {("第二次全国劳动大会", "广州市")}),
+    ("新华社南京12月7日电2021两岸企业家紫金山峰会7日以视频连线方式在南京市和台北市同步举行。",
+     {("2021两岸企业家紫金山峰会", "南京市"), ("2021两岸企业家紫金山峰会", "台北市")}),
+    # before it
+    ("在广州召开的第二次全国劳动大会通过了决议。", {("第二次全国劳动大会", "广州市")}),
+    # 京: Beijing, where a verb of holding follows
+    ("全国政协十三届四次会议在京开幕。", {("中国人民政治协商会议第十三届全国委员会第四次会议", "北京市")}),
+    ("在京召开的全国政协十三届四次会议闭幕。", {("中国人民政治协商会议第十三届全国委员会第四次会议", "北京市")}),
+    # not a venue: a hall named by its host; a recurring series; a place of something else
+    ("付凌晖在国务院新闻办举行的10月份国民经济运行情况新闻发布会上表示，经济恢复。", set()),
+    ("2014年，习近平主席在北京主持召开亚太经合组织领导人非正式会议。", set()),
+    ("第二次全国劳动大会召开后，工人在广州举行罢工。", set()),
+    ("他在京工作多年。全国政协十三届四次会议召开。", set()),
+])
+def test_where_an_event_was_held(body, want):
+    assert venues(body) == want
+
+
+def test_a_venue_is_a_fact_with_a_shortcut_and_conforms():
+    art, g, e = article_graphs(__import__("extract_helpers").article("1925年5月1日，第二次全国劳动大会在广州召开。"))
+    facts = set(g.subjects(RDF.type, KG.EventVenue))
+    assert len(facts) == 1
+    f = facts.pop()
+    event, place = g.value(f, KG.event), g.value(f, KG.place)
+    assert (event, SDO.location, place) in g
+    assert str(place) == "https://w3id.org/kgnews/id/place/440100"
+    assert g.value(f, KG.evidence) is not None

@@ -688,3 +688,36 @@ def test_an_economic_development_company_is_a_company():
     # a0071: 发展 in 经济发展有限责任公司 is the firm's business, not a verb creating firms
     assert ("南宁市东沟岭经济发展有限责任公司", "Company") in mentions(
         "南宁市东沟岭经济发展有限责任公司（下称“东沟公司”）出纳杨旭雁贪污。")
+
+
+def test_a_ministrys_general_office_is_its_own_body():
+    # a0078: 中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发 - the
+    # general offices issued it; they were read as the ministries themselves
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from kg.resolve import resolve
+    from rdflib import URIRef
+    text = "3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款违规流入房地产领域的通知》。"
+    _, rec = records(text)
+    res = resolve(rec)
+    offices = {res.of(m).label for m in rec.mentions if m.rule == "general-office"}
+    assert offices == {"银保监会办公厅", "住房和城乡建设部办公厅", "中国人民银行办公厅"}
+    issuers = {res.of(r.args["agent"]).label for r in rec.relations if r.kind == "document"}
+    assert issuers == offices
+    _, g, e = article_graphs(article("住建部办公厅印发《关于加强住房公积金管理的通知》。"))
+    sub = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+    assert {str(o) for o in e.objects(None, sub)} == {"https://w3id.org/kgnews/id/org/mohurd"}
+    # the gazetteer's own offices stay as they are
+    assert ("国务院办公厅", "GovernmentBody") in mentions("国务院办公厅印发《通知》。")
+
+
+def test_a_ministry_and_its_general_office_issue_one_document():
+    # a0078: the ministries 发布 the notice and their general offices 印发 it: one document, not
+    # a second one qualified by the offices (as two bodies' same-titled notices would be)
+    from kg.resolve import resolve
+    text = ("3月26日下午，银保监会、住建部、央行三部门联合发布了《关于防止经营用途贷款违规流入房地产领域的通知》。"
+            "3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款违规流入房地产领域的通知》。")
+    _, rec = records(text)
+    res = resolve(rec)
+    docs = {res.of(m).label for m in rec.mentions if m.kind == "Document"}
+    assert docs == {"关于防止经营用途贷款违规流入房地产领域的通知"}

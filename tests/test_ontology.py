@@ -27,7 +27,7 @@ KGSH = Namespace("https://w3id.org/kgnews/shapes#")
 R = "https://w3id.org/kgnews/id/"
 
 FACT_CLASSES = {KG.RoleFact, KG.DocumentAction, KG.Designation, KG.QuantityFact, KG.Statement, KG.Measure,
-                KG.EventHosting}
+                KG.EventHosting, KG.EventVenue}
 ENTITY_CLASSES = {
     KG.Person,
     KG.Organization, KG.GovernmentBody, KG.Company, KG.MediaOutlet,
@@ -119,6 +119,7 @@ ALIGNMENT = {
     KG.Designation: {KG.Fact},
     KG.Measure: {KG.Fact},
     KG.EventHosting: {KG.Fact, SDO.OrganizeAction},
+    KG.EventVenue: {KG.Fact},
     KG.Evidence: {PROV.Entity},
 }
 

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "55"
+VERSION = "56"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -626,6 +626,13 @@ def extract(ctx: Context) -> Records:
                 taken.remove((prev.span.start, prev.span.end))
                 add(prev.span.start, end, obj.kind, "place-local-body", 0.7)
                 org_ends.add(end)
+                continue
+            if obj.kind == "GovernmentBody" and text.startswith("办公厅", end):
+                # 中国银保监会办公厅印发: the ministry's general office (its own body, issuing in
+                # its own name), named with the ministry in full and part of it, as a bank's branch
+                add(start, end + 3, "GovernmentBody", "general-office", 0.75, label=obj.name + "办公厅",
+                    parent_org=f"org:{obj.key}", **({"reason": f"{surface} = {obj.name}"} if surface != obj.name else {}))
+                org_ends.add(end + 3)
                 continue
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
             org_ends.add(end)

@@ -379,6 +379,8 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
         host = _host(text, s, e, orgs)
         # 青海召开…会议, 内蒙古自治区根治欠薪…会议: the province's own meeting
         held_by_place = None if host is not None else _host(text, s, e, places, own_words=False)
+        if held_by_place is not None and text[held_by_place.span.start - 1:held_by_place.span.start] == "在":
+            held_by_place = None        # 在广州召开的…大会: where it was held, not who held it
         where = host or held_by_place \
             or next((p for p in places if p.span.start == s and e - p.span.end >= 6), None)
         if held_by_place is not None and (held_by_place.key or "").startswith("division:"):

@@ -17,7 +17,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "relations"
-VERSION = "43"
+VERSION = "44"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -983,6 +983,79 @@ def _hostings(art, mentions, rec: Records) -> None:
         rec.relations.append(_rel("hosting", {"event": m, "host": host}, span, 0.7, m.rule or "event"))
 
 
+# 召开, 举行, 举办, 开幕, with the words that may stand before them (同步举行, 主持召开)
+_HELD = re.compile(r"(?:同步|隆重|顺利|成功|主持|线下)?(?:召开|举行|举办|开幕)")
+_JOIN = frozenset("和与及、")
+_CLAUSE_END = re.compile(r"[，。；！？\n]")
+
+
+# 在京召开: the one-character names news uses for the cities meetings are held in
+_CITY_CHAR = {"京": "110000", "沪": "310000", "津": "120000", "渝": "500000", "穗": "440100", "蓉": "510100"}
+
+
+def _city_char(text: str, at: int, rec: Records) -> Mention | None:
+    """在京召开: 京 as a mention of Beijing, when a verb of holding follows it."""
+    code = _CITY_CHAR.get(text[at:at + 1])
+    if code is None or not _HELD.match(text, at + 1):
+        return None
+    m = Mention(text=text[at], kind="City", span=Span(at, at + 1), confidence=0.7, extractor=TAG,
+                rule="city-char", key=f"division:{code}")
+    rec.mentions.append(m)
+    return m
+
+
+def _place_run(text: str, at: int, places: dict[int, Mention]) -> tuple[list[Mention], int]:
+    """The places written one after another from `at` (南京市和台北市) and where they end."""
+    run, i = [], at
+    while i in places:
+        run.append(places[i])
+        i = places[i].span.end
+        if text[i:i + 1] in _JOIN and i + 1 in places:
+            i += 1
+    return run, i
+
+
+def _venues(art, mentions, rec: Records) -> None:
+    """Where the text says an event was held: `…大会在广州召开`, `…峰会7日以视频连线方式在南京市和
+    台北市同步举行`, `在北京主持召开…会议`, `在广州召开的…会议`. Only places: `在国新办举行的发布会`
+    names a host's hall, not a place."""
+    text = art.text
+    places = {m.span.start: m for m in mentions if m.kind in PLACE_KINDS and m.span}
+    for ev in (m for m in mentions if m.kind == "Event" and m.span):
+        if ev.rule == "event-lexicon" and not ev.attrs.get("series"):
+            continue            # 在北京主持召开亚太经合组织领导人非正式会议: the series, held each year elsewhere
+        s, e = ev.span.start, ev.span.end
+        found: list[Mention] = []
+        # after the name, in its clause: …会议在北京召开
+        stop = _CLAUSE_END.search(text, e)
+        tail = text[e:min(stop.start() if stop else len(text), e + 20)]
+        for i, ch in enumerate(tail):
+            if ch == "在":
+                run, end = _place_run(text, e + i + 1, places)
+                if not run and (city := _city_char(text, e + i + 1, rec)) is not None:
+                    run, end = [city], e + i + 2
+                if run and _HELD.match(text, end):
+                    found = run
+                    break
+        # before it, in its clause: 在广州召开的第二次全国劳动大会, 在北京主持召开亚太经合组织…会议
+        if not found:
+            clause = max(text.rfind(c, 0, s) for c in "，。；！？\n") + 1
+            for i in range(max(clause, s - 24), s):
+                if text[i] != "在":
+                    continue
+                run, end = _place_run(text, i + 1, places)
+                if not run and _CITY_CHAR.get(text[i + 1:i + 2]) and _HELD.match(text, i + 2) \
+                        and re.fullmatch(r"(?:了|的)?", text[_HELD.match(text, i + 2).end():s]):
+                    run, end = [_city_char(text, i + 1, rec)], i + 2
+                held = _HELD.match(text, end) if run else None
+                if held and re.fullmatch(r"(?:了|的)?", text[held.end():s]):
+                    found = run
+                    break
+        for place in found:
+            span = Span(min(s, place.span.start), max(e, place.span.end))
+            rec.relations.append(_rel("venue", {"event": ev, "place": place}, span, 0.7, "event-venue"))
+
+
 def extract(ctx: Context) -> Records:
     art = ctx.article
     mentions = [m for m in ctx.records.mentions if m.span is not None]
@@ -1001,6 +1074,7 @@ def extract(ctx: Context) -> Records:
     _views(art, mentions, rec)
     _measures(art, mentions, rec)
     _hostings(art, mentions, rec)
+    _venues(art, mentions, rec)
     return rec
 
 
