@@ -134,6 +134,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():                   # else the rename fails, naming the temporary file
         raise IsADirectoryError(errno.EISDIR, "is a directory (name a file to write)", str(path))
+    if path.exists() and not path.is_file():
+        # /dev/null, /dev/stdout, a named pipe: written to, never replaced (a rename would put a
+        # plain file where the device was)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(path)
     mode = _target_mode(path)

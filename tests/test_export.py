@@ -192,3 +192,20 @@ def test_jsonld_is_compacted_with_the_vocabulary_prefixes(exported):
     assert doc["@context"]["schema"] == "https://schema.org/" and "kgr" not in doc["@context"]
     keys = {k for g in doc["@graph"] for node in g.get("@graph", [g]) for k in node}
     assert "schema:headline" in keys and "https://schema.org/headline" not in keys
+
+
+def test_a_special_file_is_written_to_not_replaced(tmp_path):
+    # kg viz -o /dev/null (as root) put a plain file where the device was: a named pipe stands in
+    import os
+    import stat
+    import threading
+    from kg.export import write_atomic
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, b"<html>ok</html>")
+    reader.join(timeout=10)
+    assert got == [b"<html>ok</html>"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -102,7 +102,7 @@ def test_a_range_gives_both_bounds_about_the_same_indicator():
 
 @pytest.mark.parametrize("text,indicator", [
     ("10月份PPI与CPI剪刀差已扩大至12个百分点。", "PPI与CPI剪刀差"),     # 月份 is the period, not 份PPI
-    ("江西省也达到597.5亿元。", "江西省"),                              # adverbs end no indicator
+    ("一般预算收入也达到597.5亿元。", "一般预算收入"),                  # adverbs end no indicator
     ("基金募集规模为人民币300亿元。", "基金募集规模"),
     ("前三季度房地产增加值两年平均增长4.8%。", "房地产增加值两年平均"),  # 平均 keeps its 均
     # a lead character that opens a word stays (a0156, a0097 and 36 more in the corpus)
@@ -630,3 +630,56 @@ def test_shares_in_tenths(text, value, approximation):
 @pytest.mark.parametrize("text", ["这一成不变的做法。", "他八成是忘了。", "公司成立于2001年。", "成本下降。"])
 def test_cheng_that_is_no_share(text):
     assert not [q for q in quantities(text) if q.rule == "number-tenths"]
+
+
+@pytest.mark.parametrize("text, value, indicator, comparison", [
+    # a0037, a0180, a0081: a difference in points from a benchmark is compared with it, and below
+    # it is a fall
+    ("四川外商直接投资到资同比增长31.84%，高于全国平均水平10.04个百分点。", 10.04, "四川外商直接投资到资", "全国平均水平"),
+    ("00后对一线城市的偏好低于平均值22个百分点。", -22.0, "00后对一线城市的偏好", "平均值"),
+    ("电子信息制造业固定资产投资增长5%，比同期工业投资增速高9.4个百分点。", 9.4, "电子信息制造业固定资产投资", "同期工业投资增速"),
+    ("工业增加值增速比同期高技术制造业增加值增速低0.8个百分点。", -0.8, "工业增加值增速", "同期高技术制造业增加值增速"),
+    # a comparison over time keeps its usual form; the indicator is still what stands before it
+    ("CPI涨幅比上月高0.3个百分点。", 0.3, "CPI涨幅", "百分点"),
+])
+def test_a_difference_from_a_benchmark(text, value, indicator, comparison):
+    q = [q for q in records(text)[1].quantities if q.surface.endswith("百分点")][-1]
+    assert (q.value, q.indicator, q.comparison) == (value, indicator, comparison)
+    assert q.direction == ("down" if value < 0 else "up")
+
+
+@pytest.mark.parametrize("text, value", [
+    # a0067, a0130: the figure after 低于 is the benchmark itself, not a difference
+    ("城镇调查失业率均值为5.2%，低于全年5.5%左右的预期目标。", 5.5),
+    ("支出增速明显低于收入增速（14.5%）。", 14.5),
+    # 比上年降低: the verb is 降低, no benchmark named 上年降
+    ("人口出生率比上年降低1.67个千分点。", -0.167),
+])
+def test_a_benchmark_figure_is_not_a_difference(text, value):
+    assert value in [q.value for q in records(text)[1].quantities]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a0202, a0150: a place alone before a figure says where; what it measures is the sentence's
+    # figure before it, in its unit
+    ("辽宁2020年人口自然增长率为-4.2‰，其中葫芦岛为-7.38‰，鞍山为-5.91‰。",
+     [("人口自然增长率", "辽宁"), ("人口自然增长率", "葫芦岛"), ("人口自然增长率", "鞍山")]),
+    ("广东全省新增境外输入确诊病例14例，其中深圳报告13例。",
+     [("广东全省新增境外输入确诊病例", "广东"), ("新增境外输入确诊病例", "深圳")]),
+    # nothing before it in the sentence: no indicator rather than the place's name
+    ("1—7月，中卫市增长36.4%，吴忠市增长7.5%。", [(None, "中卫市"), (None, "吴忠市")]),
+    # a place and its figure with nothing between inherit nothing (北京3.4亿元,广州1.47亿元)
+    ("北京3.4亿元，广州1.47亿元。", [(None, "北京"), (None, "广州")]),
+])
+def test_a_place_alone_is_where_not_what(text, want):
+    assert [(q.indicator, q.place.text if q.place else None) for q in records(text)[1].quantities] == want
+
+
+def test_a_figure_restated_for_the_same_dates_is_one_fact():
+    # a0067: 今年前三季度 and 前三季度 are one period in a 2021 article; 去年前三季度 is another
+    text = ("今年前三季度中国国内生产总值823131亿元，同比增长9.8%。\n"
+            "初步核算，前三季度国内生产总值823131亿元，按可比价格计算，同比增长9.8%。")
+    qs = records(text, date="2021-10-18")[1].quantities
+    assert sorted(q.surface for q in qs) == ["823131亿元", "9.8%"]
+    text = text.replace("初步核算，前三季度", "初步核算，去年前三季度")
+    assert len(records(text, date="2021-10-18")[1].quantities) == 4

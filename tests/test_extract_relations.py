@@ -143,6 +143,28 @@ def test_a_body_reporting_to_a_meeting_does_not_announce_its_measures():
     assert {r.args["body"].text for r in relations(text, "measure")} == {"国务院金融委"}
 
 
+def test_we_in_a_speakers_words_are_the_speakers_body():
+    # a0219: the vice-minister's 我们将同东盟方一道 - the measures are the ministry's, not ASEAN's,
+    # the last organisation the paragraph names
+    text = ("商务部副部长盛秋平出席发布会。\n"
+            "盛秋平指出，站在新的历史起点上，我们将同东盟方一道，推动中国-东盟经贸合作不断迈上新台阶。\n"
+            "一是深化贸易投资合作。\n二是加强产业链供应链对接。\n三是提升经贸机制性安排。")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"商务部"}
+    # an organisation speaking says 我们 for itself
+    text = ("国家发展改革委表示，我们将扎实做好各项保供工作。\n一是确保合同严肃执行。\n二是组织全力增产增供。")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"国家发展改革委"}
+
+
+def test_whose_plan_is_followed_does_not_announce_the_measures():
+    # a0199: 按照党中央、国务院部署要求 names who set the task, not who announces; in a list of
+    # bodies working together, the first leads
+    text = ("按照党中央、国务院部署要求，各地要扎实做好各项保供工作。\n一是确保合同严肃执行。\n二是组织全力增产增供。")
+    assert relations(text, "measure") == []
+    text = ("国家发展改革委、国家知识产权局、中国银保监会三家单位通力合作，建成了平台。\n"
+            "一是实现“一平台汇聚”。\n二是实现“一站式查询”。")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"国家发展改革委"}
+
+
 def _roles_of(text: str) -> set[tuple[str, str, str]]:
     return {(r.args["person"].text, r.args["post"], r.args["org"].text) for r in relations(text, "role")}
 

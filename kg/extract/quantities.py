@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "37"
+VERSION = "38"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -91,6 +91,10 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 _APPROX_LEAD = r"了?(?:近|约|超过|超|逾|达到|达)?$"
 _DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|下调|调降|跌|降|(?<!最)低)" + _APPROX_LEAD)
 _UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|上调|调升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
+# what may stand between a place and its figure when the place is all the words say (深圳报告13例)
+_PLACE_ONLY = re.compile(r"(?:市|省|区|县|全省|全市|报告|新增|共|则|也|的)*")
+_BENCHMARK = re.compile(r"(?:(?P<verb>高于|低于|快于|慢于|高出|低出)(?P<base>[^，。；：、\d%％]{2,14}?)"
+                        r"|比(?P<base2>[^，。；：、\d%％比]{2,14}?)(?<![降增提减升上下加放])(?P<verb2>高出|低出|高|低|快|慢))" + _APPROX_LEAD)
 _LIST_HEADS = re.compile(r"(?<![\d.、第])(?:\d+(?:\.\d+)?(?:、|和|与|及|或))+$")
 _MONEY_CUE = re.compile(r"公款|资金|款项|罚|贪污|受贿|索贿|行贿|挪用|豪掷|追加|投资|融资|社融|债|贷款|存款|收入|营收|"
                         r"利润|市值|资产|金额|成交额|销售额|交易额|税|补贴|赔偿|奖励|捐|身家|财富")
@@ -411,6 +415,19 @@ def extract(ctx: Context) -> Records:
         direction = _direction(text, s0, low.start() if low and not m.group("cnum") and not prefix else num_start)
         if m.group("times") and direction == "down":
             direction = None        # 降低3倍 is no fall of 300%: a multiple says how much, not which way
+        # 高于全国平均水平10.04个百分点, 低于平均值22个百分点: a difference in points from a
+        # benchmark, which is what it is compared with, below it a fall; the indicator is before
+        # the verb (低于全年5.5%左右的预期目标, 低于收入增速（14.5%）: the benchmark itself)
+        bench = _BENCHMARK.search(text, max(clause_start, num_start - 24), num_start) \
+            if not prefix and not low and (m.group("pp") or m.group("pml") == "个千分点") else None
+        # (比上月高: a comparison over time, kept as it is found elsewhere; the indicator is still
+        # before it, CPI涨幅)
+        if bench is not None and bench.group("base2") and _COMPARISON_BASE.fullmatch("比" + bench.group("base2")):
+            ind_start, bench = bench.start(), None
+        if bench is not None:
+            verb = bench.group("verb") or bench.group("verb2")
+            direction = "down" if verb[0] in "低慢" else "up"
+            cmp_match, extra, ind_start = bench.group("base") or bench.group("base2"), None, bench.start()
         sign = -1 if direction == "down" else 1
         # 同比-4%, 增速为-2.5%, 负0.5%: a written minus (not the dash of a range, 2%-4%)
         if m.group("num") and not prefix and (num_start >= 1 and text[num_start - 1] in "-－−" and
@@ -458,6 +475,25 @@ def extract(ctx: Context) -> Records:
                                        comparison=extra or cmp_match, source=source, source_org=source_org, place=place, extractor=TAG,
                                        rule=rule, direction=direction))
         del sentence
+    # 其中葫芦岛为-7.38‰, 深圳报告13例, 中卫市增长36.4%: a place alone before a figure says where,
+    # not what; what is measured is what the figure before it in the sentence measured, in the
+    # same unit (人口自然增长率为-4.2‰，其中葫芦岛为-7.38‰)
+    for j, q in enumerate(rec.quantities):
+        if q.place is None or q.indicator is None or not _PLACE_ONLY.fullmatch(q.indicator.replace(q.place.text, "", 1)) \
+                or not q.indicator.startswith(q.place.text):
+            continue
+        sent = art.sentence_at(q.span.start)
+        # (西部12个省, 北京3.4亿元: a place and its figure with nothing between inherit nothing)
+        p0 = sent.start if sent is not None and q.place.span.end < q.span.start else q.span.start
+        before = next((b for b in reversed(rec.quantities[:j]) if b.span.start >= p0 and b.unit == q.unit
+                       and b.indicator and not (b.place is not None and b.indicator.startswith(b.place.text)
+                                                and _PLACE_ONLY.fullmatch(b.indicator.replace(b.place.text, "", 1)))),
+                      None)
+        q.indicator = before.indicator if before is not None else None
+        if before is not None and before.place is not None and q.indicator.startswith(before.place.text):
+            # (广东全省新增…病例14例，其中深圳报告13例: 新增…病例 in 深圳, not 广东's)
+            rest = re.sub(r"^(?:全省|全市|全区|省|市|区)", "", q.indicator[len(before.place.text):])
+            q.indicator = rest if len(rest) >= 2 else q.indicator
     # 今年1月，…增长34.92%；实际使用外资3.29亿美元…: clauses after a ； go on in the period (and, for
     # changes, on the comparison) of the clause before
     for j, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
@@ -527,12 +563,12 @@ def extract(ctx: Context) -> Records:
     for q in rec.quantities:
         if not any(a <= q.span.start < b for a, b in cells):
             q.approximation = _approximation(text, q)
-    rec.quantities = _without_restatements(rec.quantities)
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
     for q in rec.quantities:
         dates = period_dates(q.period, day)
         if dates is not None:
             q.period_start, q.period_end = dates
+    rec.quantities = _without_restatements(rec.quantities)
     return rec
 
 
@@ -581,7 +617,8 @@ def _without_restatements(quantities: list) -> list:
     """1083亿件 in the lead, again in the body (2021年), again as 2021年全年: one figure stated
     again is one fact, its first statement, given the period a restatement adds. Only the same
     written figure, change and comparison, measuring the same (one indicator holding the
-    other; both missing) in a compatible period (the same, or one not given)."""
+    other; both missing) in a compatible period (the same, as written or as dates, or one not
+    given)."""
     kept: list = []
     # (only facts of one value, unit, comparison and direction can be one: compared within those,
     # a table of thousands of figures stays linear)
@@ -597,7 +634,9 @@ def _without_restatements(quantities: list) -> list:
                     and (k.indicator is None and q.indicator is None
                          or k.indicator and q.indicator and _same_measure(k.indicator, q.indicator)) \
                     and (k.period == q.period or k.period is None or q.period is None
-                         or table and _same_period(k.period, q.period)):
+                         or table and _same_period(k.period, q.period)
+                         # 今年前三季度 and 前三季度, 2021年1-11月 and 1—11月: the same dates
+                         or k.period_start is not None and (k.period_start, k.period_end) == (q.period_start, q.period_end)):
                 if len(q.indicator or "") > len(k.indicator or ""):
                     k.indicator = q.indicator
                 k.period = k.period or q.period

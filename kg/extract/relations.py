@@ -879,6 +879,39 @@ def _views(art, mentions, rec: Records) -> None:
                                       Span(text.rfind("在", 0, m.span.start), s1), 0.75, "in-view-of"))
 
 
+# 按照党中央、国务院决策部署, 根据…要求: the bodies named there only set the task
+_FOLLOWING = re.compile(r"(?:按照|根据|遵照|落实|贯彻)[^，。；：\n]{0,24}$")
+
+
+_SPEAKER_OWN = re.compile(r"我们|我委|我部|我局|我署|我会|我行")
+
+
+def _speaker_body(text: str, first: int, rec: Records) -> Mention | None:
+    """The organisation of whoever speaks in the paragraph right before a list of measures
+    (盛秋平指出，…我们将同东盟方一道… 一是…: 商务部, the vice-minister's), or the organisation
+    speaking itself."""
+    para_start = text.rfind("\n", 0, max(0, first - 1)) + 1
+    said = [r for r in rec.relations if r.kind == "statement" and r.span
+            and r.span.start < first and r.span.end >= para_start]
+    if not said:
+        return None
+    speaker = max(said, key=lambda r: r.span.start).args["speaker"]
+    if speaker.kind in ORG_KINDS:
+        return speaker if speaker.kind != "MediaOutlet" else None
+    who = speaker.key or speaker.text
+    orgs = [r.args["org"] for r in rec.relations if r.kind == "role" and not r.args.get("former")
+            and (r.args["person"].key or r.args["person"].text) == who and r.args.get("org") is not None]
+    return orgs[0] if orgs else None
+
+
+def _list_head(text: str, body: Mention, orgs: list[Mention]) -> Mention:
+    """国家发展改革委、国家知识产权局、中国银保监会三家单位: the list's first body, not its last."""
+    by_end = {o.span.end: o for o in orgs}
+    while body.span.start >= 1 and text[body.span.start - 1] in "、和" and body.span.start - 1 in by_end:
+        body = by_end[body.span.start - 1]
+    return body
+
+
 def _measures(art, mentions, rec: Records):
     text = art.text
     orgs = [m for m in mentions if m.kind in ORG_KINDS and m.span]
@@ -907,9 +940,14 @@ def _measures(art, mentions, rec: Records):
         cand = [o for o in orgs if lead_start <= o.span.start < first and o.kind != "MediaOutlet"
                 and not (re.search(r"听取了?$", text[max(0, o.span.start - 3):o.span.start])
                          and re.match(r"(?:的)?(?:工作)?(?:汇报|报告)", text[o.span.end:o.span.end + 5]))]
-        if not cand:
+        # 按照党中央、国务院部署要求，我们将…: whose plan it follows is not who announces
+        cand = [o for o in cand if not _FOLLOWING.search(text, max(lead_start, o.span.start - 30), o.span.start)]
+        # 我们将…: the speaker's own body announces it, whoever else the lead names
+        para_start = text.rfind("\n", 0, max(0, first - 1)) + 1
+        own = _SPEAKER_OWN.search(text, max(lead_start, para_start), first)
+        body = (_speaker_body(text, first, rec) if own else None) or (_list_head(text, cand[-1], cand) if cand else None)
+        if body is None:
             continue
-        body = cand[-1]
         for i, h in enumerate(run):
             end = run[i + 1].start() if i + 1 < len(run) else text.find("\n", h.end())
             if end < 0:
