@@ -179,6 +179,22 @@ def cmd_export(args) -> int:
 def cmd_viz(args) -> int:
     from .export import to_dataset
     from . import views
+    # options that do nothing in this combination are refused (or named), not silently dropped
+    single = {"--focus": args.focus, "--article": args.article, "--query": args.query, "--class": args.classes,
+              "--min-confidence": args.min_confidence, "--from": args.date_from, "--to": args.date_to,
+              "--title": args.title, "--include-articles": args.include_articles or None, "--depth": args.depth}
+    if args.site and any(v is not None for v in single.values()):
+        given = ", ".join(k for k, v in single.items() if v is not None)
+        print(f"kg: error: --site writes the whole graph's pages; {given} shape(s) one view (drop --site, "
+              "or drop them)", file=sys.stderr)
+        return 2
+    if args.top is not None and not args.site:
+        print("kg: error: --top chooses the entity pages of --site; it does nothing without it", file=sys.stderr)
+        return 2
+    if args.depth is not None and args.focus is None:
+        print("kg: note: --depth applies around --focus; without it the view is the whole graph", file=sys.stderr)
+    if args.depth is None:
+        args.depth = 2
     store = Store(args.store, read_only=True)
     graphs = None
     if args.article and not (args.site or args.focus or args.query):
@@ -212,10 +228,18 @@ def cmd_viz(args) -> int:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {args.output}: {summary.get('nodes')} nodes, {summary.get('edges')} edges"
-          + (f", {summary.get('dropped')} left out" if summary.get("dropped") else ""))
+          + (f", {summary.get('dropped')} left out" if summary.get("dropped") else ""),
+          file=sys.stderr if args.output == "-" else sys.stdout)
     for notice in summary.get("notices") or []:
         if "left out" not in notice:
             print(f"kg: {notice}", file=sys.stderr)
+    if not summary.get("nodes"):
+        # --class Article, --from 2030: a page with nothing on it is no view; say why and fail
+        print("kg: the view is empty: no entity passes its filters (see the options given)", file=sys.stderr)
+        return 1
+    if not summary.get("edges"):
+        print("kg: note: the view has no edges: no fact passing its filters links the entities shown",
+              file=sys.stderr)
     return 0
 
 
@@ -328,9 +352,10 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("viz", help="write an interactive HTML view that works offline")
-    p.add_argument("-o", "--output", default="graph.html", help="the HTML file to write (default graph.html)")
+    p.add_argument("-o", "--output", default="graph.html",
+                   help="the HTML file to write (default graph.html; - for standard output)")
     p.add_argument("--focus", help="centre on an entity, by label or alias")
-    p.add_argument("--depth", type=_bounded(int, 0, None), default=2,
+    p.add_argument("--depth", type=_bounded(int, 0, None), default=None,
                    help="with --focus: how many steps from it (default 2)")
     p.add_argument("--article", help="only one article (id, IRI or path)")
     p.add_argument("--query", help="a SPARQL CONSTRUCT (text or .rq file) whose result is drawn")

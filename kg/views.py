@@ -50,6 +50,7 @@ import math
 import os
 import random
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -306,7 +307,7 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
                                            "path": "", "url": ""})
         for key, val in (("id", aid), ("headline", headline), ("date", date), ("path", path),
                          ("url", url)):
-            val = _s(val)
+            val = _s(val) if key != "date" else _china_time(_s(val))
             if val and (not rec[key] or val < rec[key]):
                 rec[key] = val
     for rec in articles.values():
@@ -443,6 +444,21 @@ class _Graph:
     nodes: dict[str, dict]
     edges: list[dict]
     articles: list[str]      # article IRIs referenced (sorted)
+
+
+def _china_time(value: str | None) -> str | None:
+    """An article's publication time as it was in China, where the news happens (a feed's
+    17:39 GMT on 30 November is 1 December there): what --from/--to and the page compare and
+    show. A time without a zone stays as written."""
+    if not value:
+        return value
+    try:
+        t = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if t.tzinfo is None:
+        return value
+    return t.astimezone(datetime.timezone(datetime.timedelta(hours=8))).isoformat()
 
 
 def _in_dates(rec: dict, date_from: str | None, date_to: str | None) -> bool:
@@ -1349,6 +1365,10 @@ def _page(*, title: str, data: dict, notice_static: str, nav: list[tuple[str, st
 
 def _write(path: Path, text: str) -> None:
     from .export import write_atomic
+    if str(path) == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -1399,7 +1419,13 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
     dropped = 0
     if max_nodes is not None and max_nodes >= 0 and total > max_nodes:
         pinned = set(focus_ids or [])
-        ranked = sorted(G.nodes, key=lambda n: (n not in pinned, -G.degree(n), n))
+        # (equally connected nodes - the many an article only mentions - by how many articles
+        # mention them, not by IRI, which put every programme and work last)
+        cited: dict[str, int] = {}
+        for ents in model.mentions.values():
+            for e in ents:
+                cited[e] = cited.get(e, 0) + 1
+        ranked = sorted(G.nodes, key=lambda n: (n not in pinned, -G.degree(n), -cited.get(n, 0), n))
         kept = sorted(ranked[:max_nodes])
         dropped = total - len(kept)
         by_cls: dict[str, int] = {}
@@ -1590,10 +1616,17 @@ def _focus_and_render(ds, model, g, out, focus, require_focus=False, **render_kw
         focus_ids, picked = _find_focus(ds, model, g, focus)
         if picked:
             notices.append(picked)
-        if not focus_ids and require_focus:
-            raise LookupError(f"no entity matches {focus!s} (nothing written to {out})")
         if not focus_ids:
-            notices.append(f"no entity matches {focus!s}")
+            # 商务部 --class Person: the entity is there, the filters left it out - say so, not
+            # that nothing matches
+            name = Literal(str(focus).strip())
+            known = str(focus).strip() and (any(True for _ in _select(ds, _Q_FIND_EXACT, name=name))
+                                            or any(True for _ in _select(ds, _Q_FIND_CONTAINS, name=name)))
+            why = (f"{focus!s} is in the store, but the view's filters leave it out" if known
+                   else f"no entity matches {focus!s}")
+            if require_focus:
+                raise LookupError(f"{why} (nothing written to {out})")
+            notices.append(why)
     return _render(model, g, out, focus_ids=focus_ids, notices=notices, **render_kw)
 
 

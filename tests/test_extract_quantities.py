@@ -21,6 +21,7 @@ CASES = [
     ("建筑面积不少于3000平方米且不少于50套（间）。", {(3000.0, "M2"), (50.0, "NUM")}),
     ("制造业等六个行业的增量留抵税额。", {(6.0, "NUM")}),
     ("进出口总值１２．５万亿元。", {(1.25e13, "CNY")}),
+    ("全国完成防沙治沙任务460万公顷。", {(4.6e6, "HA")}),                    # a0147: hectares
 ]
 
 
@@ -683,3 +684,36 @@ def test_a_figure_restated_for_the_same_dates_is_one_fact():
     assert sorted(q.surface for q in qs) == ["823131亿元", "9.8%"]
     text = text.replace("初步核算，前三季度", "初步核算，去年前三季度")
     assert len(records(text, date="2021-10-18")[1].quantities) == 4
+
+
+@pytest.mark.parametrize("text, indicator, place", [
+    # a0147, a0202, a0150: 该省/该市/全省 opening the figure's clause is the division named before
+    ("以甘肃省为例，该省沙化土地面积有12.17万平方公里。", "沙化土地面积", "甘肃省"),
+    ("沈阳市的统计公报显示，2020年末该市户籍人口762.2万人。", "户籍人口", "沈阳市"),
+    ("据广东省通报，截至6月15日，全省累计报告新冠肺炎确诊病例2650例。", "全省累计报告新冠肺炎确诊病例", "广东省"),
+    # a base of comparison is no subject; a market is no city
+    ("广东省东莞市规上工业增加值增长8%，增速高于全市水平5.1个百分点。", "增速", None),
+    ("浙江省发布报告，外资进入本市场的规模达到10亿元。", None, None),
+])
+def test_this_province_is_the_one_named_before(text, indicator, place):
+    q = records(text)[1].quantities[-1]
+    assert (q.place.text if q.place else None) == place
+    if indicator is not None:
+        assert q.indicator == indicator
+
+
+@pytest.mark.parametrize("text, surface, indicator, comparison", [
+    # a0049: a clause of a verb alone goes on about the figure before; the change's 同比 is not
+    # the level's
+    ("上半年，债权投资也同比增长41.3%，达到113.6亿元。", "113.6亿元", "债权投资", None),
+    ("前10个月，全国一般公共预算收入突破18万亿元，达到181526亿元。", "181526亿元", "一般公共预算收入", None),
+    # a0067: the target after 低于 is compared with nothing
+    ("前三季度，居民消费价格同比上涨0.6%，低于3%左右的预期目标。", "3%", None, None),
+    # a0212: a lead clause says which comparison
+    ("从同比看，PPI上涨9.1%，涨幅比上月回落1.2个百分点。", "9.1%", "PPI", "同比"),
+])
+def test_a_clause_keeps_its_own_comparison(text, surface, indicator, comparison):
+    q = next(q for q in records(text)[1].quantities if q.surface == surface)
+    assert q.comparison == comparison
+    if indicator is not None:
+        assert q.indicator == indicator

@@ -529,6 +529,25 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     assert len(hrefs) == 1 + 5 + len(data_blob(read(tmp_path / "f.html"))["articles"])
     assert all((tmp_path / "site" / h).is_file() for h in hrefs)
 
+    # options that shape one view are refused with --site, --top without it; nothing is written
+    for bad in (["--site", str(tmp_path / "site2"), "--focus", "商务部"], ["--top", "5"]):
+        rc, out, err = run(*bad)
+        assert rc == 2 and err.startswith("kg: error:") and not (tmp_path / "site2").exists(), (bad, err)
+    rc, out, err = run("-o", str(tmp_path / "dz.html"), "--depth", "3", "--class", "Person")
+    assert rc == 0 and "--depth applies around --focus" in err
+    # filters that leave nothing: the page says so and the command fails; a focus they exclude
+    # is not "no entity matches"
+    rc, out, err = run("-o", str(tmp_path / "e.html"), "--class", "Article")
+    assert rc == 1 and "the view is empty" in err
+    rc, out, err = run("-o", str(tmp_path / "e.html"), "--min-confidence", "0.99")
+    assert rc == 0 and "no edges" in err
+    rc, out, err = run("-o", str(tmp_path / "e.html"), "--focus", "商务部", "--class", "Person")
+    assert rc == 2 and "商务部 is in the store, but the view's filters leave it out" in err
+    # - is standard output, and the summary line goes to standard error
+    rc, out, err = run("-o", "-", "--focus", "商务部", "--depth", "1")
+    assert rc == 0 and out.lstrip().startswith("<!DOCTYPE html>") and "wrote -:" in err
+    assert not os.path.exists("-")
+
     # errors: a message and a non-zero status, no traceback
     for bad in (["--class", "Nope"], ["--from", "17/02/2022"], ["--article", "no-such-article"],
                 ["--query", "SELECT * WHERE { ?s ?p ?o }"], ["--query", "CONSTRUCT {"]):
@@ -617,3 +636,12 @@ def test_the_documented_construct_example_draws_memberships(examples_store, tmp_
                  "--store", str(examples_store.store)]) == 0
     page = out.read_text(encoding="utf-8")
     assert "高峰" in page and "商务部" in page
+
+
+def test_dates_are_compared_and_shown_as_in_china():
+    # a0141: 17:39 GMT on 30 November 2021 is 1 December in Beijing, the day --from/--to mean
+    from kg.views import _china_time, _in_dates
+    rec = {"date": _china_time("2021-11-30T17:39:00+00:00")}
+    assert rec["date"].startswith("2021-12-01")
+    assert _in_dates(rec, "2021-12-01", "2021-12-01") and not _in_dates(rec, "2021-11-30", "2021-11-30")
+    assert _china_time("2021-11-30") == "2021-11-30"             # a day without a time stays

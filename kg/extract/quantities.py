@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "38"
+VERSION = "39"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -35,7 +35,7 @@ _CURRENCY_AFTER = re.compile("(?:" + "|".join(sorted((c for c in CURRENCIES if c
                                                     key=len, reverse=True)) + ")")
 # energy and power are normalised to kWh and kW, so figures written in GWh, MW or 亿千瓦时 compare
 MEASURES = {"万吨": ("TONNE", 1e4), "吨": ("TONNE", 1), "平方米": ("M2", 1), "平方公里": ("KiloM2", 1),
-            "公里": ("KiloM", 1), "千米": ("KiloM", 1), "亩": ("MU", 1), "千瓦时": ("KiloW-HR", 1),
+            "公里": ("KiloM", 1), "千米": ("KiloM", 1), "亩": ("MU", 1), "公顷": ("HA", 1), "千瓦时": ("KiloW-HR", 1),
             "兆瓦时": ("KiloW-HR", 1e3), "吉瓦时": ("KiloW-HR", 1e6),
             "GWh": ("KiloW-HR", 1e6), "MWh": ("KiloW-HR", 1e3), "kWh": ("KiloW-HR", 1),
             "千瓦": ("KiloW", 1), "兆瓦": ("KiloW", 1e3), "吉瓦": ("KiloW", 1e6),
@@ -91,6 +91,31 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 _APPROX_LEAD = r"了?(?:近|约|超过|超|逾|达到|达)?$"
 _DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|下调|调降|跌|降|(?<!最)低)" + _APPROX_LEAD)
 _UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|上调|调升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
+_COMPARE_LEAD = re.compile(r"(?:从|按)(同比|环比)(?:来)?看[，,]$")
+_ONLY_VERB = re.compile(r"(?:并|已|也|均|总额|规模)?(?:达到|达|为|共计|合计|累计|超过|突破|升至|增至|增加到|升到|提高到)了?(?:约|近|逾)?")
+# 该市户籍人口, 全省新设立外商投资企业: the province, city or county the text was about
+_PLACE_ANAPHOR = re.compile(r"(?:该|全|本)(?P<kind>自治区|省|市|区|县)(?!场|民|级|委|政府|长)")
+
+
+def _anaphoric_place(text: str, clause_start: int, at: int, places: list, starts: list[int]):
+    """沈阳…2020年末该市户籍人口762.2万人, 以甘肃省为例，该省沙化土地面积有12.17万平方公里: the
+    figure's clause opens on 该市/全省 (its subject, not a base: 高于全市水平), which is the
+    last such division named before it within a few sentences."""
+    m = _PLACE_ANAPHOR.search(text, clause_start, at)
+    if m is None or m.start() - clause_start > 10 or re.search(r"[于比较占与的]", text[clause_start:m.start()]):
+        return None
+    kind = m.group("kind")
+    k = bisect.bisect_left(starts, m.start()) - 1
+    while k >= 0 and places[k].span.start >= m.start() - 400:
+        code = (places[k].key or "").split(":", 1)[1] if (places[k].key or "").startswith("division:") else ""
+        if code and (kind in ("省", "自治区") and code.endswith("0000") and places[k].kind != "City"
+                     or kind == "市" and places[k].kind == "City"
+                     or kind in ("区", "县") and not code.endswith("00")):
+            return places[k]
+        k -= 1
+    return None
+
+
 # what may stand between a place and its figure when the place is all the words say (深圳报告13例)
 _PLACE_ONLY = re.compile(r"(?:市|省|区|县|全省|全市|报告|新增|共|则|也|的)*")
 _BENCHMARK = re.compile(r"(?:(?P<verb>高于|低于|快于|慢于|高出|低出)(?P<base>[^，。；：、\d%％]{2,14}?)"
@@ -117,7 +142,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|持有|突破|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
@@ -206,7 +231,7 @@ def _indicator_words(left: str) -> str | None:
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
-    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
+    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|[该本](?:省|市|区|县)(?!场|民|级|委|政府|长))+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
@@ -370,8 +395,13 @@ def extract(ctx: Context) -> Records:
         if dated_change:
             period = None
         cmp_match = None
-        for cm in _COMPARE.finditer(text[max(s0, num_start - 12):num_start]):
+        # (in the figure's clause: 同比增长41.3%，达到113.6亿元 - the level is compared with nothing)
+        own_clause = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
+        for cm in _COMPARE.finditer(text[max(own_clause, num_start - 12):num_start]):
             cmp_match = cm.group()
+        lead = _COMPARE_LEAD.search(text, max(s0, own_clause - 8), own_clause) if cmp_match is None else None
+        if lead:                        # 从同比看，PPI上涨9.1%: a lead clause saying which comparison
+            cmp_match = lead.group(1)
         source = source_org = None
         base = max(0, s0 - 60)
         for sm in _SOURCE.finditer(text, base, s1):
@@ -408,6 +438,8 @@ def extract(ctx: Context) -> Records:
                                   and place.span.start - 1 in place_ends
                                   and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])):
             place = None
+        if place is None:
+            place = _anaphoric_place(text, clause_start, num_start, places, place_starts)
         conf = 0.6 if m.group("bare") is not None else 0.85 if unit != "NUM" else 0.7
         rule = f"number-{unit.lower()}"
         ind_start = num_start
@@ -469,6 +501,10 @@ def extract(ctx: Context) -> Records:
         if before_change:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
         indicator = (m.group("cnt") and not heads and _counted(text, m.end(), m.group("cnt"))) or _indicator(text, ind_start, s0)
+        if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]):
+            # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the
+            # sentence's figure before measured
+            indicator = next((b.indicator for b in reversed(rec.quantities) if b.span.start >= s0), None)
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=indicator, period=period,
