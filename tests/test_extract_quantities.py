@@ -717,3 +717,29 @@ def test_a_clause_keeps_its_own_comparison(text, surface, indicator, comparison)
     assert q.comparison == comparison
     if indicator is not None:
         assert q.indicator == indicator
+
+
+@pytest.mark.parametrize("text, want", [
+    # a0037: industries keep their 和 and slash; 等重点行业 names the kind, FDI到资 the measure;
+    # the figure after the list is its own clause's; each listed figure has the list's 同比
+    ("信息传输/软件和信息技术服务业、制造业、批发和零售业等重点行业FDI到资分别同比增长56.23%、335.42%、180.98%，"
+     "高技术产业FDI到资同比增长111.31%。",
+     [("信息传输/软件和信息技术服务业FDI到资", "同比"), ("制造业FDI到资", "同比"), ("批发和零售业FDI到资", "同比"),
+      ("高技术产业FDI到资", "同比")]),
+    # a0062: a share of something is the measure the things share
+    ("进出口、出口和进口占全国份额分别为11.4%、15.1%和6.8%。",
+     [("进出口占全国份额", None), ("出口占全国份额", None), ("进口占全国份额", None)]),
+    # a0032
+    ("进口方面，机电产品、农产品分别进口1.11万亿元、2254.4亿元。", [("机电产品", None), ("农产品", None)]),
+])
+def test_each_thing_of_a_respective_list(text, want):
+    assert [(q.indicator, q.comparison) for q in records(text)[1].quantities] == want
+
+
+def test_equal_figures_of_different_places_are_not_one():
+    # a0151: 秦淮区4例、鼓楼区4例 are two districts' figures, not one restated; the parts of a
+    # total measure what it measures, in their place
+    text = "7月20日以来，南京市累计报告本土确诊病例231例，其中溧水区12例、秦淮区4例、鼓楼区4例。"
+    qs = records(text)[1].quantities
+    assert [(q.value, q.place.text) for q in qs] == [(231.0, "南京市"), (12.0, "溧水区"), (4.0, "秦淮区"), (4.0, "鼓楼区")]
+    assert {q.indicator for q in qs[1:]} == {"累计报告本土确诊病例"}

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "56"
+VERSION = "57"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -302,7 +302,8 @@ _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区
 
 def _county_boundary(text: str, start: int, div) -> bool:
     """County names hide inside words (沿海城市 holds 海城市): want a word edge or the parent's name."""
-    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or text[start - 1] in _COUNTY_LEFT:
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or text[start - 1] in _COUNTY_LEFT \
+            or text[:start].endswith("其中"):           # 其中溧水区12例
         return True
     parents = gazetteer.ancestors(div.code)
     return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)

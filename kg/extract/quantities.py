@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "39"
+VERSION = "40"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -91,6 +91,7 @@ _ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百�
 _APPROX_LEAD = r"了?(?:近|约|超过|超|逾|达到|达)?$"
 _DOWN = re.compile(r"(?:下降|下跌|减少|降低|回落|收窄|缩小|缩减|蒸发|下滑|缩水|下调|调降|跌|降|(?<!最)低)" + _APPROX_LEAD)
 _UP = re.compile(r"(?:增长|上涨|增加|提高|回升|扩大|上升|上扬|提升|上调|调升|涨|增|(?<!最)高(?!达))" + _APPROX_LEAD)
+_FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:[%％]|个百分点)?[、和及])+$")
 _COMPARE_LEAD = re.compile(r"(?:从|按)(同比|环比)(?:来)?看[，,]$")
 _ONLY_VERB = re.compile(r"(?:并|已|也|均|总额|规模)?(?:达到|达|为|共计|合计|累计|超过|突破|升至|增至|增加到|升到|提高到)了?(?:约|近|逾)?")
 # 该市户籍人口, 全省新设立外商投资企业: the province, city or county the text was about
@@ -117,6 +118,7 @@ def _anaphoric_place(text: str, clause_start: int, at: int, places: list, starts
 
 
 # what may stand between a place and its figure when the place is all the words say (深圳报告13例)
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:区|县|市|省|州|盟|旗)")
 _PLACE_ONLY = re.compile(r"(?:市|省|区|县|全省|全市|报告|新增|共|则|也|的)*")
 _BENCHMARK = re.compile(r"(?:(?P<verb>高于|低于|快于|慢于|高出|低出)(?P<base>[^，。；：、\d%％]{2,14}?)"
                         r"|比(?P<base2>[^，。；：、\d%％比]{2,14}?)(?<![降增提减升上下加放])(?P<verb2>高出|低出|高|低|快|慢))" + _APPROX_LEAD)
@@ -399,6 +401,10 @@ def extract(ctx: Context) -> Records:
         own_clause = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
         for cm in _COMPARE.finditer(text[max(own_clause, num_start - 12):num_start]):
             cmp_match = cm.group()
+        figures = _FIGURES_BEFORE.search(text, own_clause, num_start) if cmp_match is None else None
+        if figures:                     # 分别同比增长56.23%、335.42%、180.98%: the list's comparison
+            for cm in _COMPARE.finditer(text[max(own_clause, figures.start() - 12):figures.start()]):
+                cmp_match = cm.group()
         lead = _COMPARE_LEAD.search(text, max(s0, own_clause - 8), own_clause) if cmp_match is None else None
         if lead:                        # 从同比看，PPI上涨9.1%: a lead clause saying which comparison
             cmp_match = lead.group(1)
@@ -519,11 +525,14 @@ def extract(ctx: Context) -> Records:
                 or not q.indicator.startswith(q.place.text):
             continue
         sent = art.sentence_at(q.span.start)
-        # (西部12个省, 北京3.4亿元: a place and its figure with nothing between inherit nothing)
-        p0 = sent.start if sent is not None and q.place.span.end < q.span.start else q.span.start
+        # (西部12个省, 北京3.4亿元: a place and its figure with nothing between inherit nothing,
+        # unless they are the parts of a total, 其中…溧水区12例)
+        p0 = sent.start if sent is not None and (q.place.span.end < q.span.start
+                                                  or "其中" in text[sent.start:q.span.start]) else q.span.start
         before = next((b for b in reversed(rec.quantities[:j]) if b.span.start >= p0 and b.unit == q.unit
                        and b.indicator and not (b.place is not None and b.indicator.startswith(b.place.text)
-                                                and _PLACE_ONLY.fullmatch(b.indicator.replace(b.place.text, "", 1)))),
+                                                and _PLACE_ONLY.fullmatch(b.indicator.replace(b.place.text, "", 1)))
+                       and not _PLACE_NAME.fullmatch(b.indicator)),          # (其中江宁区199例: a district)
                       None)
         q.indicator = before.indicator if before is not None else None
         if before is not None and before.place is not None and q.indicator.startswith(before.place.text):
@@ -653,7 +662,7 @@ def _without_restatements(quantities: list) -> list:
     """1083亿件 in the lead, again in the body (2021年), again as 2021年全年: one figure stated
     again is one fact, its first statement, given the period a restatement adds. Only the same
     written figure, change and comparison, measuring the same (one indicator holding the
-    other; both missing) in a compatible period (the same, as written or as dates, or one not
+    other; both missing) of the same place (江宁区4例 and 秦淮区4例 are two) in a compatible period (the same, as written or as dates, or one not
     given)."""
     kept: list = []
     # (only facts of one value, unit, comparison and direction can be one: compared within those,
@@ -667,6 +676,7 @@ def _without_restatements(quantities: list) -> list:
             table = "table-cell" in (k.rule, q.rule)
             if (k.value, k.unit, k.comparison, k.direction) == (q.value, q.unit, q.comparison, q.direction) \
                     and (k.surface == q.surface or table) \
+                    and not (k.place is not None and q.place is not None and _place_key(k) != _place_key(q)) \
                     and (k.indicator is None and q.indicator is None
                          or k.indicator and q.indicator and _same_measure(k.indicator, q.indicator)) \
                     and (k.period == q.period or k.period is None or q.period is None
@@ -681,6 +691,11 @@ def _without_restatements(quantities: list) -> list:
             kept.append(q)
             bucket.append(q)
     return kept
+
+
+def _place_key(q) -> str:
+    """The place a figure is about, as one key whatever its spelling (深圳, 深圳市)."""
+    return q.place.key or q.place.text
 
 
 # a sector named before a measure makes it another measure: 服务业新订单指数 is not 新订单指数
@@ -772,6 +787,20 @@ _SHARED_MEASURE = re.compile(r"(?:GDP|CPI|PPI|产量|产值|价格|增速|增幅
 _LISTED_BASE = re.compile(r"(?:较|比|与)?(?P<base>去年同期|上年同期|上年末|上月末|上季末|年初|上月|上年|去年|上季度|上周)")
 
 
+def _list_items(head: str, n: int) -> list[str]:
+    """The things a 分别 list names: split at 、 (industries keep their 和: 批发和零售业), then also
+    at the last item's 和/及/与 (出口、进口和进出口), then at every joining word (夏粮和早稻产量) -
+    the first that gives as many things as there are figures."""
+    if "、" in head:
+        parts = head.split("、")
+        if len(parts) == n:
+            return parts
+        last = re.split(r"和|与|及", parts[-1])
+        if len(parts) - 1 + len(last) == n:
+            return parts[:-1] + last
+    return re.split(r"和|与|及|、", head)
+
+
 def _respective_indicators(text: str, art, quantities: list) -> None:
     """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
     ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量); a second list in
@@ -782,7 +811,13 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             last = None
         head = re.split(r"[，,；;：:。]", text[lo:cut])[-1]
         head = re.sub(r"^(?:其中|包括|主要是|此外|同时|而)", "", _INDICATOR_STRIP.sub("", head))
-        items = [re.sub("累计", "", i) for i in re.split(r"和|与|及|、", head)]
+        # the figures of the list are the run right after 分别 (…180.98%，高技术产业FDI到资同比增长
+        # 111.31%: the last is another clause's)
+        for k in range(1, len(after)):
+            if not re.fullmatch(r"[、和及与]", text[after[k - 1].span.end:after[k].span.start]):
+                after = after[:k]
+                break
+        items = [re.sub("累计", "", i) for i in _list_items(head, len(after))]
         # 传统产业中的纺织服装、家具制造…: what the list is part of is not its first thing
         items[0] = re.sub(r"^.*(?<!目)的(?![士确])", "", items[0])
         if not after or len({x.unit for x in after}) != 1:
@@ -811,15 +846,25 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             continue
         if any(_PERIOD.search(i) or re.match(r"[今明去上当]年", i) for i in items):
             continue                    # 一季度、二季度GDP分别…: periods listed, not things
-        # a thing has two to twelve characters, Chinese with Latin letters or digits (3D打印设备)
+        # …、批发和零售业等重点行业FDI到资: what follows 等 and the kind of things is the measure
+        # they share
+        etc = re.fullmatch(r"(?P<last>.+?)等(?:重点|主要|相关|其他)?(?:[\u4e00-\u9fff]{0,2}(?:行业|产业|领域|地区|国家|"
+                           r"城市|省份|经济体|市场|企业|产品))?(?P<measure>.+)", items[-1])
+        # a thing has two to twelve characters, Chinese with Latin letters or digits (3D打印设备);
+        # an industry up to sixteen, with a slash (信息传输/软件和信息技术服务业)
         if not all(re.fullmatch(r"(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,12}", i)
-                   for i in items):
+                   or re.fullmatch(r"[\u4e00-\u9fff/]{2,16}业", i)
+                   for i in items[:-1] + [etc.group("last") if etc else items[-1]]):
             continue
         # the ending the things share is a measure the last one names (采掘业、原材料工业价格: 价格);
         # with none, the things themselves (出口和进口分别增长)
-        ending = _SHARED_MEASURE.search(items[-1])
-        ending = ending.group() if ending and ending.start() > 0 else ""
-        bases = items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]
+        if etc:
+            ending, bases = etc.group("measure"), items[:-1] + [etc.group("last")]
+        else:
+            # (进出口、出口和进口占全国份额: a share of something, 占…, is the measure too)
+            ending = re.search(r"占[\u4e00-\u9fff]{2,10}$", items[-1]) or _SHARED_MEASURE.search(items[-1])
+            ending = ending.group() if ending and ending.start() > 0 else ""
+            bases = items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]
         names = [item + ending for item in bases]
         for x, indicator in zip(after, names):
             x.indicator = indicator
