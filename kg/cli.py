@@ -180,7 +180,7 @@ def cmd_viz(args) -> int:
     from .export import to_dataset
     from . import views
     # options that do nothing in this combination are refused (or named), not silently dropped
-    single = {"--focus": args.focus, "--article": args.article, "--query": args.query, "--class": args.classes,
+    single = {"-o": args.output, "--focus": args.focus, "--article": args.article, "--query": args.query, "--class": args.classes,
               "--min-confidence": args.min_confidence, "--from": args.date_from, "--to": args.date_to,
               "--title": args.title, "--include-articles": args.include_articles or None, "--depth": args.depth}
     if args.site and any(v is not None for v in single.values()):
@@ -195,6 +195,8 @@ def cmd_viz(args) -> int:
         print("kg: note: --depth applies around --focus; without it the view is the whole graph", file=sys.stderr)
     if args.depth is None:
         args.depth = 2
+    if args.output is None:
+        args.output = "graph.html"
     store = Store(args.store, read_only=True)
     graphs = None
     if args.article and not (args.site or args.focus or args.query):
@@ -233,10 +235,6 @@ def cmd_viz(args) -> int:
     for notice in summary.get("notices") or []:
         if "left out" not in notice:
             print(f"kg: {notice}", file=sys.stderr)
-    if not summary.get("nodes"):
-        # --class Article, --from 2030: a page with nothing on it is no view; say why and fail
-        print("kg: the view is empty: no entity passes its filters (see the options given)", file=sys.stderr)
-        return 1
     if not summary.get("edges"):
         print("kg: note: the view has no edges: no fact passing its filters links the entities shown",
               file=sys.stderr)
@@ -352,7 +350,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("viz", help="write an interactive HTML view that works offline")
-    p.add_argument("-o", "--output", default="graph.html",
+    p.add_argument("-o", "--output", default=None,
                    help="the HTML file to write (default graph.html; - for standard output)")
     p.add_argument("--focus", help="centre on an entity, by label or alias")
     p.add_argument("--depth", type=_bounded(int, 0, None), default=None,

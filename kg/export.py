@@ -134,9 +134,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():                   # else the rename fails, naming the temporary file
         raise IsADirectoryError(errno.EISDIR, "is a directory (name a file to write)", str(path))
-    if path.exists() and not path.is_file():
-        # /dev/null, /dev/stdout, a named pipe: written to, never replaced (a rename would put a
-        # plain file where the device was)
+    if path.is_symlink() or (path.exists() and not path.is_file()) or str(path.absolute()).startswith(("/dev/", "/proc/")):
+        # /dev/null, /dev/stdout (a link to wherever the shell sent it), a named pipe, a link the
+        # user made: written to, never replaced (a rename would put a plain file where the device
+        # or the link was)
         with open(path, "wb") as fh:
             fh.write(data)
         return

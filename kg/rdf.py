@@ -101,7 +101,7 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
 #: that read as Big5 too stay GB18030
-GRAPH_VERSION = 11
+GRAPH_VERSION = 12
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -436,6 +436,8 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add(f, KG.action, lit(args["action"]))
         if args["action"] != "planned":          # a plan announced publishes nothing yet
             g.add(doc, SDO.publisher, org)
+        if args.get("date"):                     # the day of the act, as the sentence gives it
+            g.add(f, KG.actionDate, _typed(args["date"], XSD.date))
         if date is not None:
             g.add(f, SDO.dateCreated, date)
     elif r.kind == "hosting":

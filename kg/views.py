@@ -458,7 +458,10 @@ def _china_time(value: str | None) -> str | None:
         return value
     if t.tzinfo is None:
         return value
-    return t.astimezone(datetime.timezone(datetime.timedelta(hours=8))).isoformat()
+    try:
+        return t.astimezone(datetime.timezone(datetime.timedelta(hours=8))).isoformat()
+    except OverflowError:               # 9999-12-31T23:00:00-05:00 has no day after it
+        return value
 
 
 def _in_dates(rec: dict, date_from: str | None, date_to: str | None) -> bool:
@@ -1406,9 +1409,12 @@ def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> tuple[list[str], st
 def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[str] | None,
             depth: int, max_nodes: int, notices: list[str], links: dict[str, str] | None = None,
             nav: list[tuple[str, str]] | None = None, assets: str | None = None,
-            size_by: str = "degree", article: str | None = None) -> dict:
+            size_by: str = "degree", article: str | None = None, require_nodes: bool = False) -> dict:
     import networkx as nx
 
+    if require_nodes and not g.nodes:
+        # --class Article, --from 2030: a page with nothing on it replaces no good view
+        raise LookupError(f"the view is empty: no entity passes its filters (nothing written to {out})")
     G = _nx_graph(g)
     if focus_ids is not None:
         keep: set[str] = set()
@@ -1627,7 +1633,7 @@ def _focus_and_render(ds, model, g, out, focus, require_focus=False, **render_kw
             if require_focus:
                 raise LookupError(f"{why} (nothing written to {out})")
             notices.append(why)
-    return _render(model, g, out, focus_ids=focus_ids, notices=notices, **render_kw)
+    return _render(model, g, out, focus_ids=focus_ids, notices=notices, require_nodes=require_focus, **render_kw)
 
 
 def _auto_title(*, focus, depth, article, classes, min_confidence, date_from, date_to,

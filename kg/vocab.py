@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     DocumentAction: object
     EventHosting: object
     EventVenue: object
+    actionDate: object
     Designation: object
     QuantityFact: object
     Statement: object

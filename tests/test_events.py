@@ -380,3 +380,9 @@ def test_a_venue_is_a_fact_with_a_shortcut_and_conforms():
     assert (event, SDO.location, place) in g
     assert str(place) == "https://w3id.org/kgnews/id/place/440100"
     assert g.value(f, KG.evidence) is not None
+
+
+def test_venue_words_are_no_office_and_one_place_is_one_venue():
+    # 在上海举办: 举办 is a verb, not a 上海 office; 湖北武汉 is one place, the city
+    assert venues("第五届中国国际进口博览会在上海举办。") == {("第五届中国国际进口博览会", "上海市")}
+    assert venues("第二次全国劳动大会在湖北武汉召开。") == {("第二次全国劳动大会", "武汉市")}

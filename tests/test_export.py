@@ -209,3 +209,15 @@ def test_a_special_file_is_written_to_not_replaced(tmp_path):
     reader.join(timeout=10)
     assert got == [b"<html>ok</html>"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_link_is_written_through_not_replaced(tmp_path):
+    # kg export -o /dev/stdout > out.nq: /dev/stdout is a link to the file; replacing the link
+    # wrote nothing to the file (a stand-in link here)
+    from kg.export import write_atomic
+    target = tmp_path / "out.nq"
+    target.write_bytes(b"old")
+    link = tmp_path / "stdout"
+    link.symlink_to(target)
+    write_atomic(link, b"<a> <b> <c> .\n")
+    assert link.is_symlink() and target.read_bytes() == b"<a> <b> <c> .\n"

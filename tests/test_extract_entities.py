@@ -721,3 +721,9 @@ def test_a_ministry_and_its_general_office_issue_one_document():
     res = resolve(rec)
     docs = {res.of(m).label for m in rec.mentions if m.kind == "Document"}
     assert docs == {"关于防止经营用途贷款违规流入房地产领域的通知"}
+
+
+def test_a_common_word_after_qizhong_is_no_district():
+    # 其中溧水区12例 names a district; 其中矿区, 其中老城区 are words (阳泉市矿区, 洛阳市老城区)
+    assert ("溧水区", "AdministrativeArea") in mentions("其中溧水区12例。")
+    assert not {k for _, k in mentions("其中矿区增长5%，其中老城区增长3%。")} & {"AdministrativeArea", "City"}

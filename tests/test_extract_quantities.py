@@ -743,3 +743,45 @@ def test_equal_figures_of_different_places_are_not_one():
     qs = records(text)[1].quantities
     assert [(q.value, q.place.text) for q in qs] == [(231.0, "南京市"), (12.0, "溧水区"), (4.0, "秦淮区"), (4.0, "鼓楼区")]
     assert {q.indicator for q in qs[1:]} == {"累计报告本土确诊病例"}
+
+
+def test_a_paragraph_opening_on_a_period_without_figures():
+    # a0046: the period opens the paragraph in a sentence of words; the figures after are in it
+    qs = records("国家统计局今天发布数据显示，1月份，居民消费价格总体平稳。全国居民消费价格指数CPI同比上涨0.9%。环比上涨0.4%。")[1].quantities
+    assert [q.period for q in qs] == ["1月份", "1月份"]
+    # a bare year opening it is no statistical period for what follows
+    qs = records("2019年，经济平稳。全国居民消费价格指数CPI同比上涨0.9%。")[1].quantities
+    assert [q.period for q in qs] == [None]
+
+
+def test_the_parts_of_a_total_in_brackets():
+    # a0151
+    qs = records("7月20日以来，南京市累计报告本土确诊病例231例（江宁区199例、溧水区12例、秦淮区4例）。")[1].quantities
+    assert [(q.indicator, q.place.text) for q in qs[1:]] == [("累计报告本土确诊病例", p) for p in ("江宁区", "溧水区", "秦淮区")]
+
+
+@pytest.mark.parametrize("text, check", [
+    # review of this session's rules: the benchmark verb nearest the figure
+    ("某省工业增速虽低于去年同期但仍高于全国1.2个百分点。", lambda qs: (qs[-1].value, qs[-1].comparison) == (1.2, "全国")),
+    # a figure qualifying the noun after it is no figure of the one before
+    ("净利润同比增长12%，超过10%的市场预期。", lambda qs: qs[-1].indicator is None),
+    # 等 inside a word (中等) is no 等 ending a list
+    ("低收入群体、中等收入群体收入分别增长5%和6%。",
+     lambda qs: [q.indicator for q in qs] == ["低收入群体收入", "中等收入群体收入"]),
+    # 全区 in an autonomous region is the region; 该区间 is a range
+    ("宁夏回族自治区西夏区投资增长5%。全区固定资产投资增长3%。", lambda qs: qs[-1].place.text == "宁夏回族自治区"),
+    ("该区间内的价格上涨5%。", lambda qs: qs[-1].place is None),
+    # a place's figure is not merged into an equal one without a place
+    ("美国已完成3亿剂。从2亿剂到3亿剂用16天。", lambda qs: [q.place.text if q.place else None for q in qs if q.value == 3e8]
+     == ["美国", None]),
+    # 该省 stays in the indicator when no province is found: the figure is no national one
+    ("该省粮食产量增长5%。", lambda qs: qs[-1].indicator == "该省粮食产量"),
+])
+def test_review_of_the_place_and_benchmark_rules(text, check):
+    assert check(records(text)[1].quantities)
+
+
+def test_a_merged_restatement_keeps_its_period_dates():
+    # the restatement gives the period the first statement lacked: its dates come with it
+    qs = records("国内生产总值823131亿元。\n前三季度，国内生产总值823131亿元。", date="2021-10-18")[1].quantities
+    assert len(qs) == 1 and qs[0].period == "前三季度" and qs[0].period_start == "2021-01-01"

@@ -763,3 +763,31 @@ def test_a_quotation_closing_the_speakers_paragraph_is_the_speakers():
     text = "刘格菘表示，内循环是重点。“我认为内循环的核心是制造业。”张忆东说。"
     assert {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")} == {
         ("刘格菘", "内循环是重点。"), ("张忆东", "我认为内循环的核心是制造业。")}
+
+
+@pytest.mark.parametrize("text, day", [
+    # a0078, a0199, a0001: the day the sentence gives before the document is the act's
+    ("3月26日，中国银保监会办公厅、住房和城乡建设部办公厅、中国人民银行办公厅联合印发了《关于防止经营用途贷款违规流入房地产领域的通知》。",
+     "2021-03-26"),
+    ("国务院办公厅12月3日印发《关于加强管理的通知》。", "2021-12-03"),
+    ("12月15日，生态环境部会同17个部门和单位联合印发的《“十四五”时期“无废城市”建设工作方案》明确提出。", "2021-12-15"),
+    # the day of the telling, a vague one, a day things run from, a plan: none
+    ("2月17日，在商务部召开的例行新闻发布会上，有媒体提问：近日，国务院发布《关于同意设立综合试验区的批复》。", None),
+    ("11月25日，记者从省通信管理局获悉，为贯彻落实中共中央、国务院印发的《成渝地区双城经济圈建设规划纲要》，推进工作。", None),
+    ("记者12日从相关部门获悉，全国妇联、教育部等11部门近日印发《关于指导推进家庭教育的五年规划》。", None),
+    ("自3月1日起，国务院印发的《关于加强管理的通知》施行。", None),
+    ("3月1日，教育部表示将研究制定《学前教育法》。", None),
+])
+def test_the_day_of_a_document_act(text, day):
+    found = relations(text, "document")
+    assert found and {r.args.get("date") for r in found} == {day}
+
+
+def test_the_day_of_a_document_act_is_on_its_fact():
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from kg.vocab import KG
+    from rdflib import RDF, XSD, Literal
+    _, g, _ = article_graphs(article("国务院办公厅12月3日印发《关于加强管理的通知》。"))
+    facts = list(g.subjects(RDF.type, KG.DocumentAction))
+    assert [g.value(f, KG.actionDate) for f in facts] == [Literal("2021-12-03", datatype=XSD.date)]

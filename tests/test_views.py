@@ -537,8 +537,13 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     assert rc == 0 and "--depth applies around --focus" in err
     # filters that leave nothing: the page says so and the command fails; a focus they exclude
     # is not "no entity matches"
+    (tmp_path / "e.html").write_text("good view", "utf-8")
     rc, out, err = run("-o", str(tmp_path / "e.html"), "--class", "Article")
-    assert rc == 1 and "the view is empty" in err
+    assert rc == 2 and "the view is empty" in err and (tmp_path / "e.html").read_text("utf-8") == "good view"
+    rc, out, err = run("-o", "-", "--from", "2030")
+    assert rc == 2 and "the view is empty" in err and not out
+    rc, out, err = run("--site", str(tmp_path / "site3"), "-o", "x.html")
+    assert rc == 2 and "-o" in err and not (tmp_path / "site3").exists()
     rc, out, err = run("-o", str(tmp_path / "e.html"), "--min-confidence", "0.99")
     assert rc == 0 and "no edges" in err
     rc, out, err = run("-o", str(tmp_path / "e.html"), "--focus", "商务部", "--class", "Person")
@@ -645,3 +650,4 @@ def test_dates_are_compared_and_shown_as_in_china():
     assert rec["date"].startswith("2021-12-01")
     assert _in_dates(rec, "2021-12-01", "2021-12-01") and not _in_dates(rec, "2021-11-30", "2021-11-30")
     assert _china_time("2021-11-30") == "2021-11-30"             # a day without a time stays
+    assert _china_time("9999-12-31T23:00:00-05:00") == "9999-12-31T23:00:00-05:00"   # no overflow

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "57"
+VERSION = "58"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -297,13 +297,19 @@ _PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
 _BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:则|也|还|亦)?(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|认为|指出|预计|分析|透露|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
+# 在上海举办, 在南宁主办: 举办 is a verb, not a 办 (office) of 上海
+_VERB_BEFORE_BAN = frozenset("举主承协创开兴包代督查操筹置合")
+_COMMON_DISTRICT_WORDS = frozenset({"矿", "城", "郊", "新", "老城", "市中", "高新", "开发", "经济", "城关", "中心", "东城",
+                                    "西城", "南城", "北城", "新城", "市辖", "工业", "港", "园"})
 _COUNTY_LEFT = set("在和与及的、是等从到至赴于对将由为省市区县州盟，。；：（“ \n")
 
 
 def _county_boundary(text: str, start: int, div) -> bool:
     """County names hide inside words (沿海城市 holds 海城市): want a word edge or the parent's name."""
-    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or text[start - 1] in _COUNTY_LEFT \
-            or text[:start].endswith("其中"):           # 其中溧水区12例
+    if start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or text[start - 1] in _COUNTY_LEFT:
+        return True
+    # 其中溧水区12例: a name of its own (not 其中矿区, 其中老城区, words before they are districts)
+    if text[:start].endswith("其中") and len(div.name) >= 3 and div.name[:-1] not in _COMMON_DISTRICT_WORDS:
         return True
     parents = gazetteer.ancestors(div.code)
     return any(text[:start].endswith((p.name, p.short)) for p in parents if p.short)
@@ -678,6 +684,7 @@ def extract(ctx: Context) -> Records:
             if m and not re.search(r"[和与及、等的在是原前]", m.group(1)) and (len(m.group(1)) <= 4) \
                     and not m.group(1).startswith(("一", "两", "某", "几", "多", "各", "这", "那", "该")) \
                     and not (suffix == "办" and text[e + m.end():e + m.end() + 1] in ("理", "公", "事", "法", "结", "案", "好", "成")) \
+                    and not (suffix == "办" and m.group(1)[-1:] in _VERB_BEFORE_BAN) \
                     and not m.group(1).endswith(BRANCH_SUFFIX + ("支行",)) \
                     and not (len(m.group(1)) == 0 and suffix in ("委", "厅", "局", "办")
                              and not _party_committee(text, mention, e + m.end())):

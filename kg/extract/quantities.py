@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "40"
+VERSION = "41"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -95,7 +95,7 @@ _FIGURES_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:[%％]|个百分点)?[、和�
 _COMPARE_LEAD = re.compile(r"(?:从|按)(同比|环比)(?:来)?看[，,]$")
 _ONLY_VERB = re.compile(r"(?:并|已|也|均|总额|规模)?(?:达到|达|为|共计|合计|累计|超过|突破|升至|增至|增加到|升到|提高到)了?(?:约|近|逾)?")
 # 该市户籍人口, 全省新设立外商投资企业: the province, city or county the text was about
-_PLACE_ANAPHOR = re.compile(r"(?:该|全|本)(?P<kind>自治区|省|市|区|县)(?!场|民|级|委|政府|长)")
+_PLACE_ANAPHOR = re.compile(r"(?P<which>该|全|本)(?P<kind>自治区|省|市|区|县)(?!场|民|级|委|政府|长|间|域|别|块|位)")
 
 
 def _anaphoric_place(text: str, clause_start: int, at: int, places: list, starts: list[int]):
@@ -106,18 +106,37 @@ def _anaphoric_place(text: str, clause_start: int, at: int, places: list, starts
     if m is None or m.start() - clause_start > 10 or re.search(r"[于比较占与的]", text[clause_start:m.start()]):
         return None
     kind = m.group("kind")
+    # (全区 in 宁夏 is the autonomous region; 该区 after a district is the district)
+    region = kind == "区" and m.group("which") == "全"
     k = bisect.bisect_left(starts, m.start()) - 1
     while k >= 0 and places[k].span.start >= m.start() - 400:
         code = (places[k].key or "").split(":", 1)[1] if (places[k].key or "").startswith("division:") else ""
         if code and (kind in ("省", "自治区") and code.endswith("0000") and places[k].kind != "City"
                      or kind == "市" and places[k].kind == "City"
-                     or kind in ("区", "县") and not code.endswith("00")):
+                     or region and code.endswith("0000") and code[:2] in _AUTONOMOUS_REGIONS
+                     or kind in ("区", "县") and not region and not code.endswith("00")):
             return places[k]
         k -= 1
     return None
 
 
+_AUTONOMOUS_REGIONS = {"15", "45", "54", "64", "65"}       # 内蒙古, 广西, 西藏, 宁夏, 新疆
+
+
+def _nearest_benchmark(text: str, lo: int, at: int):
+    """The benchmark verb nearest the figure: 增速虽低于去年同期但仍高于全国1.2个百分点 is +1.2
+    against 全国, not below 去年同期但仍高于全国."""
+    for start in range(at - 3, lo - 1, -1):
+        if text[start] in "高低快慢比":
+            m = _BENCHMARK.match(text, start, at)
+            if m is not None:
+                return m
+    return None
+
+
 # what may stand between a place and its figure when the place is all the words say (深圳报告13例)
+# 其中…, （江宁区199例、…: the parts of a total named before
+_PARTS = re.compile(r"其中|[（(][^）)]*$")
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,5}(?:区|县|市|省|州|盟|旗)")
 _PLACE_ONLY = re.compile(r"(?:市|省|区|县|全省|全市|报告|新增|共|则|也|的)*")
 _BENCHMARK = re.compile(r"(?:(?P<verb>高于|低于|快于|慢于|高出|低出)(?P<base>[^，。；：、\d%％]{2,14}?)"
@@ -233,7 +252,7 @@ def _indicator_words(left: str) -> str | None:
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
-    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|[该本](?:省|市|区|县)(?!场|民|级|委|政府|长))+", "", left)
+    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
@@ -444,8 +463,9 @@ def extract(ctx: Context) -> Records:
                                   and place.span.start - 1 in place_ends
                                   and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])):
             place = None
+        anaphor = None
         if place is None:
-            place = _anaphoric_place(text, clause_start, num_start, places, place_starts)
+            place = anaphor = _anaphoric_place(text, clause_start, num_start, places, place_starts)
         conf = 0.6 if m.group("bare") is not None else 0.85 if unit != "NUM" else 0.7
         rule = f"number-{unit.lower()}"
         ind_start = num_start
@@ -456,7 +476,7 @@ def extract(ctx: Context) -> Records:
         # 高于全国平均水平10.04个百分点, 低于平均值22个百分点: a difference in points from a
         # benchmark, which is what it is compared with, below it a fall; the indicator is before
         # the verb (低于全年5.5%左右的预期目标, 低于收入增速（14.5%）: the benchmark itself)
-        bench = _BENCHMARK.search(text, max(clause_start, num_start - 24), num_start) \
+        bench = _nearest_benchmark(text, max(clause_start, num_start - 24), num_start) \
             if not prefix and not low and (m.group("pp") or m.group("pml") == "个千分点") else None
         # (比上月高: a comparison over time, kept as it is found elsewhere; the indicator is still
         # before it, CPI涨幅)
@@ -507,7 +527,12 @@ def extract(ctx: Context) -> Records:
         if before_change:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
         indicator = (m.group("cnt") and not heads and _counted(text, m.end(), m.group("cnt"))) or _indicator(text, ind_start, s0)
-        if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]):
+        if anaphor is not None and indicator:
+            # 该省沙化土地面积 in 甘肃省: 沙化土地面积 (with no place found, 该省 stays: the figure is
+            # no national one)
+            indicator = re.sub(r"^[该本](?:省|市|区|县|自治区)", "", indicator) or None
+        if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]) \
+                and not text.startswith("的", m.end()):          # (超过10%的市场预期: the expectation's)
             # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the
             # sentence's figure before measured
             indicator = next((b.indicator for b in reversed(rec.quantities) if b.span.start >= s0), None)
@@ -526,18 +551,20 @@ def extract(ctx: Context) -> Records:
             continue
         sent = art.sentence_at(q.span.start)
         # (西部12个省, 北京3.4亿元: a place and its figure with nothing between inherit nothing,
-        # unless they are the parts of a total, 其中…溧水区12例)
+        # unless they are the parts of a total, 其中…溧水区12例, （江宁区199例、…）)
         p0 = sent.start if sent is not None and (q.place.span.end < q.span.start
-                                                  or "其中" in text[sent.start:q.span.start]) else q.span.start
+                                                  or _PARTS.search(text, sent.start, q.span.start)) else q.span.start
         before = next((b for b in reversed(rec.quantities[:j]) if b.span.start >= p0 and b.unit == q.unit
                        and b.indicator and not (b.place is not None and b.indicator.startswith(b.place.text)
                                                 and _PLACE_ONLY.fullmatch(b.indicator.replace(b.place.text, "", 1)))
                        and not _PLACE_NAME.fullmatch(b.indicator)),          # (其中江宁区199例: a district)
                       None)
         q.indicator = before.indicator if before is not None else None
-        if before is not None and before.place is not None and q.indicator.startswith(before.place.text):
-            # (广东全省新增…病例14例，其中深圳报告13例: 新增…病例 in 深圳, not 广东's)
-            rest = re.sub(r"^(?:全省|全市|全区|省|市|区)", "", q.indicator[len(before.place.text):])
+        if before is not None and before.place is not None:
+            # (广东全省新增…病例14例，其中深圳报告13例, 全省新增…14例，广州报告1例: 新增…病例 in 深圳,
+            # not 广东's)
+            lead = before.place.text if q.indicator.startswith(before.place.text) else ""
+            rest = re.sub(r"^(?:全省|全市|全区|省|市|区)", "", q.indicator[len(lead):])
             q.indicator = rest if len(rest) >= 2 else q.indicator
     # 今年1月，…增长34.92%；实际使用外资3.29亿美元…: clauses after a ； go on in the period (and, for
     # changes, on the comparison) of the clause before
@@ -574,7 +601,8 @@ def extract(ctx: Context) -> Records:
             else prev.period
         if same:
             # (秋粮产量10178亿斤，比上年增加191亿斤: a change in the level's own unit measures it too)
-            if q.indicator is None and prev.indicator and (
+            # (超过10%的市场预期: a figure qualifying the noun after it measures that noun)
+            if q.indicator is None and prev.indicator and not text.startswith("的", q.span.end) and (
                     q.unit == "PERCENT" or (q.direction and prev.direction is None and q.unit == prev.unit)):
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
@@ -678,6 +706,9 @@ def _without_restatements(quantities: list) -> list:
                     and (k.surface == q.surface or table) \
                     and not (k.place is not None and q.place is not None and _place_key(k) != _place_key(q)) \
                     and (k.indicator is None and q.indicator is None
+                         # (with nothing saying what they measure, a place's 3亿剂 is not the one
+                         # of a sentence without one)
+                         and (k.place is None) == (q.place is None)
                          or k.indicator and q.indicator and _same_measure(k.indicator, q.indicator)) \
                     and (k.period == q.period or k.period is None or q.period is None
                          or table and _same_period(k.period, q.period)
@@ -685,7 +716,8 @@ def _without_restatements(quantities: list) -> list:
                          or k.period_start is not None and (k.period_start, k.period_end) == (q.period_start, q.period_end)):
                 if len(q.indicator or "") > len(k.indicator or ""):
                     k.indicator = q.indicator
-                k.period = k.period or q.period
+                if k.period is None and q.period:
+                    k.period, k.period_start, k.period_end = q.period, q.period_start, q.period_end
                 break
         else:
             kept.append(q)
@@ -721,6 +753,10 @@ def _same_period(a: str, b: str) -> bool:
 # a deadline (截至…), not a change's start
 _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前\d{1,2}个月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
+# a paragraph's opening period, after the source's words or the day at most (…数据显示，1月份，)
+_OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示)[，：:,])?"
+                             r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月\d{1,2}日[，,])?"
+                             r"(?P<period>" + _STAT_PERIOD.pattern + r")[，,]")
 _SAID_ON = re.compile(r"表示|介绍|指出|说|称|获悉|消息|发布|召开|举行|透露|宣布|报道|通报|回应|答记者问")
 _STAT_CUE = re.compile(r"同比|环比|比上年|比去年|比上月|较上月|累计|增长|下降|上升|回落|增速|增幅|降幅|上涨|下跌")
 # words that date a sentence, or point it elsewhere in time, on their own
@@ -733,7 +769,7 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
     a sentence that names no time of its own goes on in the statistical period of the earlier
     figures, in its paragraph or the paragraphs of figures right after it (only a period as
     statistics give it)."""
-    current: tuple[int, str, bool] | None = None    # (paragraph index, period, opens its paragraph)
+    current: tuple[int, str, bool, bool] | None = None    # (paragraph, period, opens it, from words alone)
     last = -2                                       # the paragraph of the figure before
     for k, q in enumerate(quantities):
         i = next((n for n, p in enumerate(art.paragraphs) if p.start <= q.span.start < p.end), None)
@@ -745,6 +781,12 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
         # a report's 上半年 mid-paragraph say nothing of the paragraphs after)
         if current and i != current[0] and (i > last + 1 or not current[2]):
             current = None
+        if i != last and (current is None or current[0] != i):
+            # 国家统计局今天发布数据显示，1月份，居民消费价格总体平稳。…CPI同比上涨0.9%: a paragraph
+            # that opens on a statistical period, in a sentence without figures, is in it
+            opening = _OPENING_PERIOD.match(text, art.paragraphs[i].start)
+            if opening and not re.fullmatch(r"(?:19|20)\d{2}年", opening.group("period")):
+                current = (i, opening.group("period"), True, True)
         last = i
         if q.period:
             # (a period given with statistics: 2018年8月，…被告人… dates an event, not figures)
@@ -753,10 +795,13 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
             para = art.paragraphs[i]
             opens = q.period in text[para.start:para.start + len(q.period) + 6] \
                 and not re.fullmatch(r"(?:19|20)\d{2}年", q.period)
-            current = (i, q.period, opens) if stats and _STAT_PERIOD.fullmatch(q.period) else None
+            current = (i, q.period, opens, False) if stats and _STAT_PERIOD.fullmatch(q.period) else None
             continue
         s = art.sentence_at(q.span.start)
-        if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end):
+        if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end) \
+                and not (current[3] and not _STAT_CUE.search(text, s.start, s.end)):
+            # (a period from words alone dates only figures that are statistics: 2018年8月，被告人
+            # 王某被抓获。造成…损失150余亿元 is no 2018年8月 figure)
             q.period = current[1]
 
 
@@ -848,7 +893,7 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             continue                    # 一季度、二季度GDP分别…: periods listed, not things
         # …、批发和零售业等重点行业FDI到资: what follows 等 and the kind of things is the measure
         # they share
-        etc = re.fullmatch(r"(?P<last>.+?)等(?:重点|主要|相关|其他)?(?:[\u4e00-\u9fff]{0,2}(?:行业|产业|领域|地区|国家|"
+        etc = re.fullmatch(r"(?P<last>.+?)(?<![中平同相对均高初优次上])等(?:重点|主要|相关|其他)?(?:[\u4e00-\u9fff]{0,2}(?:行业|产业|领域|地区|国家|"
                            r"城市|省份|经济体|市场|企业|产品))?(?P<measure>.+)", items[-1])
         # a thing has two to twelve characters, Chinese with Latin letters or digits (3D打印设备);
         # an industry up to sixteen, with a slash (信息传输/软件和信息技术服务业)

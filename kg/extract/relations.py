@@ -14,10 +14,12 @@ import re
 
 from ..lexicon import posts, speech_verbs
 from ..model import Mention, Records, Relation, Span
+from ..readers.frontmatter import day_in_china
 from .base import Context, FunctionExtractor
+from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "45"
+VERSION = "46"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -522,6 +524,51 @@ def _one_action_per_document(rec: Records) -> None:
     issued = {who(r) for r in rec.relations if r.kind == "document" and r.args["action"] == "issued"}
     rec.relations[:] = [r for r in rec.relations if not (r.kind == "document" and r.args["action"] == "published"
                                                          and who(r) in issued)]
+
+
+# 自3月1日起施行, 3月1日以来: a day things run from, not the day of the act
+_DAY_RUNS_ON = re.compile(r"\s*(?:起|以来|至|到|开始|前|后|之前|以后|零时)")
+
+
+def _document_days(art, rec: Records) -> None:
+    """3月28日，江西省发展改革委发布《…》, 国务院办公厅12月3日印发《…》: the day the sentence gives
+    before the document is the day of the act (kg:actionDate); not a day things run from
+    (自3月1日起施行), a vague 近日, nor a plan's."""
+    date = day_in_china(art.meta["date"]) if art.meta.get("date") else ""
+    if not date:
+        return
+    text = art.text
+    for r in rec.relations:
+        if r.kind != "document" or r.args["action"] == "planned" or r.span is None:
+            continue
+        doc = r.args["document"]
+        at = doc.span.start if doc.span else r.span.start       # (国务院办公厅12月3日印发《…》 too)
+        start = max(text.rfind(c, 0, at) for c in "。！？\n") + 1
+        hit = list(_DAY_IN_SENTENCE.finditer(text, start, at))
+        if not hit or _DAY_RUNS_ON.match(text, hit[-1].end()) or vague_day(text, at):
+            continue
+        # 2月17日，…有媒体提问：近日，国务院发布《…》, 11月25日，记者…获悉，为贯彻落实…印发的《…》:
+        # the day of the telling or of what follows the act, not of the act (a 近日, a reporting
+        # verb or 贯彻落实 after it; 12月15日，生态环境部…联合印发的《…》 is the act's)
+        if _NOT_THE_ACTS_DAY.search(text, hit[-1].end(), at):
+            continue
+        when = sentence_day(text, at, date, fallback=False)
+        if when:
+            r.args["date"] = when
+    # one act is one fact in the article: the day its first telling gives (the fact holds one)
+    first: dict[tuple, str | None] = {}
+    for r in rec.relations:
+        if r.kind == "document":
+            a, d = r.args["agent"], r.args["document"]
+            k = (a.key or a.text, d.key or d.text, r.args["action"])
+            first.setdefault(k, r.args.get("date"))
+            if first[k] != r.args.get("date"):
+                r.args["date"] = first[k]
+
+
+_NOT_THE_ACTS_DAY = re.compile(r"近日|日前|此前|近期|前不久|提问|问到|获悉|了解到|表示|介绍|指出|称|说|透露|报道|"
+                               r"贯彻|落实|根据|按照|依据|依照")
+_DAY_IN_SENTENCE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日|(?<![月\d])\d{1,2}日(?![\d])|昨天|昨日|今天|今日|当天|当日")
 
 
 def _designations(art, mentions, rec: Records):
@@ -1044,11 +1091,16 @@ def _city_char(text: str, at: int, rec: Records) -> Mention | None:
 
 def _place_run(text: str, at: int, places: dict[int, Mention]) -> tuple[list[Mention], int]:
     """The places written one after another from `at` (南京市和台北市) and where they end."""
-    run, i = [], at
+    run, i, joined = [], at, True
     while i in places:
-        run.append(places[i])
+        # (湖北武汉: one place, written with its province - the city)
+        if joined:
+            run.append(places[i])
+        else:
+            run[-1] = places[i]
         i = places[i].span.end
-        if text[i:i + 1] in _JOIN and i + 1 in places:
+        joined = text[i:i + 1] in _JOIN and i + 1 in places
+        if joined:
             i += 1
     return run, i
 
@@ -1104,6 +1156,7 @@ def extract(ctx: Context) -> Records:
     mentions = mentions + [m for m in rec.mentions if m not in mentions]
     _documents(art, mentions, rec)
     _one_action_per_document(rec)
+    _document_days(art, rec)
     _designations(art, mentions, rec)
     _designations_by_reference(art, mentions, rec)
     _designation_lists(art, mentions, rec)
