@@ -440,20 +440,15 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
             g.add(f, KG.actionDate, _typed(args["date"], XSD.date))
         if date is not None:
             g.add(f, SDO.dateCreated, date)
-    elif r.kind == "hosting":
-        event, host = _ent(ag, res, args["event"]), _ent(ag, res, args["host"])
-        f = ag.fact("hosting", KG.EventHosting, event, host)
+    elif r.kind in ("hosting", "venue"):
+        # who held an event (kg:host, schema:organizer) or where (kg:place, schema:location)
+        cls, role, prop, shortcut = ((KG.EventHosting, "host", KG.host, SDO.organizer) if r.kind == "hosting"
+                                     else (KG.EventVenue, "place", KG.place, SDO.location))
+        event, other = _ent(ag, res, args["event"]), _ent(ag, res, args[role])
+        f = ag.fact(r.kind, cls, event, other)
         g.add(f, KG.event, event)
-        g.add(f, KG.host, host)
-        g.add(event, SDO.organizer, host)
-        if date is not None:
-            g.add(f, SDO.dateCreated, date)
-    elif r.kind == "venue":
-        event, place = _ent(ag, res, args["event"]), _ent(ag, res, args["place"])
-        f = ag.fact("venue", KG.EventVenue, event, place)
-        g.add(f, KG.event, event)
-        g.add(f, KG.place, place)
-        g.add(event, SDO.location, place)
+        g.add(f, prop, other)
+        g.add(event, shortcut, other)
         if date is not None:
             g.add(f, SDO.dateCreated, date)
     elif r.kind == "designation":
