@@ -785,3 +785,21 @@ def test_a_merged_restatement_keeps_its_period_dates():
     # the restatement gives the period the first statement lacked: its dates come with it
     qs = records("国内生产总值823131亿元。\n前三季度，国内生产总值823131亿元。", date="2021-10-18")[1].quantities
     assert len(qs) == 1 and qs[0].period == "前三季度" and qs[0].period_start == "2021-01-01"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # the second audit: verbs and a list's 等 ending indicators
+    ("全国统调电厂存煤保持在1.65亿吨以上。", "统调电厂存煤"),
+    ("中标利率始终保持在2.2%。", "中标利率"),
+    ("其他金融等行业商务活动指数位于60.0%。", "其他金融等行业商务活动指数"),
+    ("粮食产量将连续7年稳定在1.3万亿斤以上。", "粮食产量"),
+    ("技术工人的年薪则是4.2万欧元。", "技术工人的年薪"),
+    ("制造业PMI是50.3%。", "制造业PMI"),
+    ("退还住房补贴等12个项目。", None),
+])
+def test_verbs_and_a_lists_deng_end_no_indicator(text, indicator):
+    q = records(text)[1].quantities[0]
+    if indicator is None:
+        assert not (q.indicator or "").endswith("等")
+    else:
+        assert q.indicator == indicator
