@@ -266,7 +266,7 @@ def cmd_stats(args) -> int:
     print("entities by class:")
     for k, v in s["entities"].items():
         print(f"  {k:<20}{v:>7}")
-    print("facts by kind:")
+    print("facts by kind (each article that states a fact has its own; kg:claimKey joins them):")
     for k, v in s["facts"].items():
         print(f"  {k:<20}{v:>7}")
     print(f"facts supported by more than one article: {s['facts_supported_by_several_articles']}")

@@ -257,7 +257,7 @@ def test_stats(capsys, examples_store):
     rc, out, err = kg(capsys, "stats", "--store", examples_store.store)
     assert rc == 0, err
     assert out.startswith(f"articles: {N_EXAMPLES}  triples: ")
-    assert "entities by class:" in out and "facts by kind:" in out
+    assert "entities by class:" in out and "facts by kind (" in out
     for kind in ("Person", "GovernmentBody", "City", "RoleFact", "QuantityFact", "Statement"):
         assert kind in out
 

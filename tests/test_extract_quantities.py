@@ -803,3 +803,9 @@ def test_verbs_and_a_lists_deng_end_no_indicator(text, indicator):
         assert not (q.indicator or "").endswith("等")
     else:
         assert q.indicator == indicator
+
+
+def test_last_years_outturn_is_a_base_not_an_indicator():
+    # a0193: 比2020年执行数减少57.2亿元 compares with 2020's outturn; what changed is the budget
+    qs = records("其中，中央本级支出预算数为35015亿元，比2020年执行数减少57.2亿元。")[1].quantities
+    assert [(q.indicator, q.comparison) for q in qs] == [("中央本级支出预算数", None), ("中央本级支出预算数", "比2020年执行数")]

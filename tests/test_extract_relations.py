@@ -791,3 +791,11 @@ def test_the_day_of_a_document_act_is_on_its_fact():
     _, g, _ = article_graphs(article("国务院办公厅12月3日印发《关于加强管理的通知》。"))
     facts = list(g.subjects(RDF.type, KG.DocumentAction))
     assert [g.value(f, KG.actionDate) for f in facts] == [Literal("2021-12-03", datatype=XSD.date)]
+
+
+def test_a_speaker_line_says_who_before_the_name():
+    # a0046: CCTV-style lines, whoever the post is (蔬菜经销商 is no post kg knows)
+    text = ("整齐摆放在一起。\n蔬菜经销商 张增梁：蔬菜产量比较大，年后蔬菜价格比往年下滑得多点。\n据了解，价格下跌。\n"
+            "山东寿光地利农产品物流园蔬菜价格指数分析员 崔晓静：今年蔬菜价格回落明显。\n【#女租客失联# 房东：说了。")
+    said = {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")}
+    assert said == {("张增梁", "蔬菜产量比较大，年后蔬菜价格比往年下滑得多点。"), ("崔晓静", "今年蔬菜价格回落明显。")}

@@ -134,6 +134,12 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if line_names.count(name) >= 2 and looks_like_name(name) and name[0] in common_surnames() \
                 and name not in stop and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
             out.append((s_, e_, name, "speaker-line", 0.75))
+    # a report's speaker line with who they are before the name: 蔬菜经销商 张增梁：…, 山东寿光…分析员 崔晓静：…
+    for m in re.finditer(rf"(?:^|(?<=\n))[ \u3000]*[{HAN}A-Za-z0-9（）()]{{2,30}}[ \u3000]+(?P<name>[{HAN}]{{2,3}})[：:]", text):
+        name = m.group("name")
+        if looks_like_name(name) and name[0] in common_surnames() and name not in stop \
+                and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
+            out.append((m.start("name"), m.end("name"), name, "described-speaker-line", 0.7))
     # clause start (or a quotation's or question's end) + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)”？！?!]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "46"
+VERSION = "47"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -796,7 +796,7 @@ def _statements(art, mentions, rec: Records):
             continue
         tail = text[end:end + 48]
         vm = spoken.match(tail)
-        if vm and vm.group("colon") and (m is None or m.rule not in ("post-name", "speaker-line")):
+        if vm and vm.group("colon") and (m is None or m.rule not in ("post-name", "speaker-line", "described-speaker-line")):
             vm = None
         if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
             if m is not None and m.rule == "post-name":
@@ -824,7 +824,7 @@ def _statements(art, mentions, rec: Records):
             s1 = _speech_runs_on(art, s1, said_by, person_starts_sorted)
             s1 = _listed_points(art, s1)
         # (孟玮：, 国家税务总局副局长 王道树：: a name and a colon open an answer)
-        line = m is not None and m.rule in ("speaker-line", "post-name") and bool(vm.group("colon"))
+        line = m is not None and m.rule in ("speaker-line", "described-speaker-line", "post-name") and bool(vm.group("colon"))
         if line:
             # 王道树：第一，…。在4月30日前…。: a speaker line's answer is its whole paragraph
             s1 = _listed_points(art, max(s1, _paragraph_end(art, body_start)))
