@@ -182,7 +182,8 @@ def cmd_viz(args) -> int:
     # options that do nothing in this combination are refused (or named), not silently dropped
     single = {"-o": args.output, "--focus": args.focus, "--article": args.article, "--query": args.query, "--class": args.classes,
               "--min-confidence": args.min_confidence, "--from": args.date_from, "--to": args.date_to,
-              "--title": args.title, "--include-articles": args.include_articles or None, "--depth": args.depth}
+              "--title": args.title, "--include-articles": args.include_articles or None, "--depth": args.depth,
+              "--connected": args.connected or None}
     if args.site and any(v is not None for v in single.values()):
         given = ", ".join(k for k, v in single.items() if v is not None)
         print(f"kg: error: --site writes the whole graph's pages; {given} shape(s) one view (drop --site, "
@@ -220,7 +221,7 @@ def cmd_viz(args) -> int:
                       classes=args.classes, min_confidence=args.min_confidence,
                       date_from=args.date_from, date_to=args.date_to, max_nodes=args.max_nodes,
                       size_by=args.size_by, title=args.title,
-                      include_articles=args.include_articles or None)
+                      include_articles=args.include_articles or None, connected=args.connected or None)
         if args.query:
             from .query import load_query
             kwargs["construct"] = load_query(args.query)
@@ -370,6 +371,8 @@ def parser() -> argparse.ArgumentParser:
                    help="node size (default degree; the page can switch)")
     p.add_argument("--title", help="page title (default: made from the options)")
     p.add_argument("--include-articles", action="store_true", help="draw articles as nodes too")
+    p.add_argument("--connected", action="store_true",
+                   help="leave out the entities no drawn fact links (those articles only mention)")
     p.add_argument("--site", metavar="DIR", help="write an index page with one view per article and top entity")
     p.add_argument("--top", type=int, default=None, metavar="N", help="with --site: pages for the N most connected entities (default 20)")
     _store_arg(p)

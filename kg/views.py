@@ -1409,7 +1409,8 @@ def _find_focus(ds, model: _Model, g: _Graph, focus: str) -> tuple[list[str], st
 def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[str] | None,
             depth: int, max_nodes: int, notices: list[str], links: dict[str, str] | None = None,
             nav: list[tuple[str, str]] | None = None, assets: str | None = None,
-            size_by: str = "degree", article: str | None = None, require_nodes: bool = False) -> dict:
+            size_by: str = "degree", article: str | None = None, require_nodes: bool = False,
+            connected: bool = False) -> dict:
     import networkx as nx
 
     if require_nodes and not g.nodes:
@@ -1421,6 +1422,13 @@ def _render(model: _Model, g: _Graph, out: Path, *, title: str, focus_ids: list[
         for f in focus_ids:
             keep |= set(nx.ego_graph(G, f, radius=max(int(depth), 0)).nodes)
         G = G.subgraph(sorted(keep)).copy()
+    if connected:
+        # --connected: what no drawn fact links (the entities articles only mention, half the
+        # corpus's) is left out; the focus entity stays
+        lone = [n for n in G.nodes if G.degree(n) == 0 and n not in set(focus_ids or [])]
+        G.remove_nodes_from(lone)
+        if lone:
+            notices = notices + [f"{len(lone)} entities no fact links are not drawn (--connected)"]
     total = G.number_of_nodes()
     dropped = 0
     if max_nodes is not None and max_nodes >= 0 and total > max_nodes:
@@ -1551,7 +1559,8 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                min_confidence: float = 0.0, date_from: str | None = None,
                date_to: str | None = None, max_nodes: int = 1500, title: str | None = None,
                include_articles: bool = False, construct: str | None = None,
-               size_by: str = "degree", file_links: bool = True, require_focus: bool = False) -> dict:
+               size_by: str = "degree", file_links: bool = True, require_focus: bool = False,
+               connected: bool = False) -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
 
     focus: an entity label / alias / IRI (exact match first, then case-insensitive substring);
@@ -1565,7 +1574,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     (IRI objects become edges, literals the node's properties; no SERVICE); combines with focus,
     depth, classes and max_nodes only.
     max_nodes: above this many nodes keep the most connected ones (focus nodes always) and say
-    how many were left out. require_focus: when nothing matches `focus`, raise LookupError and
+    how many were left out. connected: leave out the entities no drawn fact links. require_focus: when nothing matches `focus`, raise LookupError and
     write nothing (else the page says so; the command line must not replace a good view with an
     empty one). size_by: node size by ``degree`` (default), ``pagerank`` or
     ``betweenness``; the page can switch between the three. title: the page title (default: one
@@ -1597,7 +1606,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
         model.file_links = file_links
         g = _construct_graph(ds, model, construct, cls_filter)
         return _focus_and_render(ds, model, g, out, focus, require_focus, title=title, depth=depth,
-                                 max_nodes=max_nodes, size_by=size_by)
+                                 max_nodes=max_nodes, size_by=size_by, connected=connected)
     article_iri = None
     if article is not None:
         # resolve with a metadata-only pass, then read just that article's facts
@@ -1611,7 +1620,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                      min_confidence=float(min_confidence), date_from=date_from, date_to=date_to,
                      include_articles=include_articles)
     return _focus_and_render(ds, model, g, out, focus, require_focus, title=title, depth=depth, max_nodes=max_nodes,
-                             size_by=size_by, article=article_iri)
+                             size_by=size_by, article=article_iri, connected=connected)
 
 
 def _focus_and_render(ds, model, g, out, focus, require_focus=False, **render_kw) -> dict:

@@ -546,6 +546,12 @@ def test_cli_viz_on_corpus(corpus_store, corpus_ds, tmp_path, capsys, monkeypatc
     assert rc == 2 and "-o" in err and not (tmp_path / "site3").exists()
     rc, out, err = run("-o", str(tmp_path / "e.html"), "--min-confidence", "0.99")
     assert rc == 0 and "no edges" in err
+    # --connected: only what a fact links (the whole view was half isolated mentions)
+    rc, out, err = run("-o", str(tmp_path / "cn.html"), "--connected")
+    blob = data_blob(read(tmp_path / "cn.html"))
+    linked = {e["from"] for e in blob["edges"]} | {e["to"] for e in blob["edges"]}
+    assert rc == 0 and blob["nodes"] and {n["id"] for n in blob["nodes"]} == linked
+    assert "are not drawn (--connected)" in err
     rc, out, err = run("-o", str(tmp_path / "e.html"), "--focus", "商务部", "--class", "Person")
     assert rc == 2 and "商务部 is in the store, but the view's filters leave it out" in err
     # - is standard output, and the summary line goes to standard error
