@@ -386,3 +386,12 @@ def test_venue_words_are_no_office_and_one_place_is_one_venue():
     # 在上海举办: 举办 is a verb, not a 上海 office; 湖北武汉 is one place, the city
     assert venues("第五届中国国际进口博览会在上海举办。") == {("第五届中国国际进口博览会", "上海市")}
     assert venues("第二次全国劳动大会在湖北武汉召开。") == {("第二次全国劳动大会", "武汉市")}
+
+
+def test_two_events_held_in_one_city_char_share_one_mention_of_it():
+    body = "全国人大十四届一次会议和全国政协十四届一次会议在京召开。"
+    _, rec = records(body)
+    jing = [m for m in rec.mentions if m.rule == "city-char"]
+    assert len(jing) == 1
+    assert all(r.args["place"] is jing[0] for r in rec.relations if r.kind == "venue")
+    assert len([r for r in rec.relations if r.kind == "venue"]) == 2

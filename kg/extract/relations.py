@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "47"
+VERSION = "48"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1078,13 +1078,16 @@ _CLAUSE_END = re.compile(r"[，。；！？\n]")
 _CITY_CHAR = {"京": "110000", "沪": "310000", "津": "120000", "渝": "500000", "穗": "440100", "蓉": "510100"}
 
 
-def _city_char(text: str, at: int, rec: Records) -> Mention | None:
-    """在京召开: 京 as a mention of Beijing, when a verb of holding follows it."""
+def _city_char(text: str, at: int, rec: Records, made: dict[int, Mention]) -> Mention | None:
+    """在京召开: 京 as a mention of Beijing, when a verb of holding follows it; one mention per
+    position (`made`), however many events of the clause it is the venue of."""
+    if at in made:
+        return made[at]
     code = _CITY_CHAR.get(text[at:at + 1])
     if code is None or not _HELD.match(text, at + 1):
         return None
-    m = Mention(text=text[at], kind="City", span=Span(at, at + 1), confidence=0.7, extractor=TAG,
-                rule="city-char", key=f"division:{code}")
+    m = made[at] = Mention(text=text[at], kind="City", span=Span(at, at + 1), confidence=0.7, extractor=TAG,
+                           rule="city-char", key=f"division:{code}")
     rec.mentions.append(m)
     return m
 
@@ -1111,6 +1114,7 @@ def _venues(art, mentions, rec: Records) -> None:
     names a host's hall, not a place."""
     text = art.text
     places = {m.span.start: m for m in mentions if m.kind in PLACE_KINDS and m.span}
+    cities: dict[int, Mention] = {}
     for ev in (m for m in mentions if m.kind == "Event" and m.span):
         if ev.rule == "event-lexicon" and not ev.attrs.get("series"):
             continue            # 在北京主持召开亚太经合组织领导人非正式会议: the series, held each year elsewhere
@@ -1122,7 +1126,7 @@ def _venues(art, mentions, rec: Records) -> None:
         for i, ch in enumerate(tail):
             if ch == "在":
                 run, end = _place_run(text, e + i + 1, places)
-                if not run and (city := _city_char(text, e + i + 1, rec)) is not None:
+                if not run and (city := _city_char(text, e + i + 1, rec, cities)) is not None:
                     run, end = [city], e + i + 2
                 if run and _HELD.match(text, end):
                     found = run
@@ -1134,9 +1138,9 @@ def _venues(art, mentions, rec: Records) -> None:
                 if text[i] != "在":
                     continue
                 run, end = _place_run(text, i + 1, places)
-                if not run and _CITY_CHAR.get(text[i + 1:i + 2]) and _HELD.match(text, i + 2) \
-                        and re.fullmatch(r"(?:了|的)?", text[_HELD.match(text, i + 2).end():s]):
-                    run, end = [_city_char(text, i + 1, rec)], i + 2
+                if not run and (held := _HELD.match(text, i + 2)) and re.fullmatch(r"(?:了|的)?", text[held.end():s]) \
+                        and (city := _city_char(text, i + 1, rec, cities)) is not None:
+                    run, end = [city], i + 2
                 held = _HELD.match(text, end) if run else None
                 if held and re.fullmatch(r"(?:了|的)?", text[held.end():s]):
                     found = run
