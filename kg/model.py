@@ -120,13 +120,14 @@ class Relation:
 @dataclass
 class Quantity:
     value: float
-    unit: str                    # CNY, USD, PERCENT, PERCENTAGE_POINT, NUM, TONNE ...
+    unit: str                    # CNY, USD, PERCENT, NUM, TONNE ...
     surface: str
     span: Span
     confidence: float
     indicator: str | None = None
     period: str | None = None
     comparison: str | None = None    # 同比 | 环比 | ...
+    compared_as: str | None = None   # 百分点: a difference in percentage points (PERCENT); 倍: a multiple (NUM)
     place: Mention | None = None
     source: str | None = None
     extractor: str = ""

@@ -100,8 +100,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 7: plain text and Markdown: a page's date line and editor, its controls dropped, Markdown
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
-#: that read as Big5 too stay GB18030
-GRAPH_VERSION = 12
+#: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple)
+GRAPH_VERSION = 13
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -490,7 +490,7 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g.add(f, QUDT.unit, unit_iri(q.unit))
     g.add(f, KG.surface, lit(q.surface))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
-                      (KG.source, q.source), (KG.direction, q.direction)):
+                      (KG.comparedAs, q.compared_as), (KG.source, q.source), (KG.direction, q.direction)):
         if val:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:

@@ -90,6 +90,7 @@ class KG(DefinedNamespace):
     periodStart: object
     periodEnd: object
     comparison: object
+    comparedAs: object
     direction: object
     approximation: object
     source: object

@@ -206,7 +206,7 @@ def test_lists_of_figures_share_unit_and_direction(text, values):
      [(34.92, "今年1月", None), (329000000.0, "今年1月", None), (54.16, "今年1月", "同比")]),
     ("1-4月，出口同比增长10%；进口增长44.0%。", [(10.0, "1-4月", "同比"), (44.0, "1-4月", "同比")]),
     # the base of a comparison is no period (a0129); a month's or year's end is said (a0017)
-    ("外汇储备较10月末上升48亿美元。", [(4800000000.0, None, None)]),
+    ("外汇储备较10月末上升48亿美元。", [(4800000000.0, None, "较10月末")]),
     ("11月末，外汇储备规模为32224亿美元。", [(3222400000000.0, "11月末", None)]),
 ])
 def test_periods_across_clauses(text, expected):
@@ -305,7 +305,7 @@ def test_sheng_the_verb_is_no_litre(text):
 
 
 def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
-    qs = [q for q in quantities("中小企业4800万户，是2012年末的3.4倍；石油类超标高达31.4倍。") if q.comparison == "倍"]
+    qs = [q for q in quantities("中小企业4800万户，是2012年末的3.4倍；石油类超标高达31.4倍。") if q.compared_as == "倍"]
     assert [(q.value, q.indicator) for q in qs] == [(3.4, None), (31.4, "石油类超标")]
 
 
@@ -476,7 +476,7 @@ def test_a_figure_stated_again_is_one_fact():
     ("11月末广义货币余额264.7万亿元。", 2.647e14, "广义货币余额", "11月末"),        # not 末广义货币余额
     ("1月上旬全国日均发电量增长5%。", 5.0, "日均发电量", "1月上旬"),
     ("股价从3月底的36.67元飙升到5月14日的73.16元。", 73.16, None, "5月14日"),     # a figure it rose from
-    ("小时最低工资标准从22元调整为23元。", 23.0, None, None),
+    ("小时最低工资标准从22元调整为23元。", 23.0, "小时最低工资标准", None),       # what 22元 measured
     ("超50亿元项目100个，超100亿元项目20个。", 100.0, "超50亿元项目", None),       # a kind of project
 ])
 def test_time_words_and_other_figures_are_no_indicator(text, value, indicator, period):
@@ -641,7 +641,7 @@ def test_cheng_that_is_no_share(text):
     ("电子信息制造业固定资产投资增长5%，比同期工业投资增速高9.4个百分点。", 9.4, "电子信息制造业固定资产投资", "同期工业投资增速"),
     ("工业增加值增速比同期高技术制造业增加值增速低0.8个百分点。", -0.8, "工业增加值增速", "同期高技术制造业增加值增速"),
     # a comparison over time keeps its usual form; the indicator is still what stands before it
-    ("CPI涨幅比上月高0.3个百分点。", 0.3, "CPI涨幅", "百分点"),
+    ("CPI涨幅比上月高0.3个百分点。", 0.3, "CPI涨幅", "比上月"),
 ])
 def test_a_difference_from_a_benchmark(text, value, indicator, comparison):
     q = [q for q in records(text)[1].quantities if q.surface.endswith("百分点")][-1]
@@ -809,3 +809,69 @@ def test_last_years_outturn_is_a_base_not_an_indicator():
     # a0193: 比2020年执行数减少57.2亿元 compares with 2020's outturn; what changed is the budget
     qs = records("其中，中央本级支出预算数为35015亿元，比2020年执行数减少57.2亿元。")[1].quantities
     assert [(q.indicator, q.comparison) for q in qs] == [("中央本级支出预算数", None), ("中央本级支出预算数", "比2020年执行数")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # the tenth audit: a count right after a list of names counts the things listed, as its
+    # counter names them; the last name listed is one of them, not what is counted
+    ("全国妇联、教育部等11部门近日印发《关于指导推进家庭教育的五年规划》。", "部门"),
+    ("近来，北京、天津、湖北、浙江16省份紧锣密鼓开展整治欠薪专项行动。", "省份"),
+    ("近期，吉林省、湖北省、上海市、宁夏回族自治区等12个省份密集出台了政策。", "省份"),
+    ("湖北省发改委、湖北省财政厅等15个部门联合印发通知。", "部门"),
+    ("据统计，西藏、江西这11个省区市启动上涨。", "省区市"),
+    ("国务院批复同意在天津、上海、海南、重庆4省市开展试点。", "省市"),
+    ("正在与泰国、越南、印度尼西亚和菲律宾等4个国家积极推进互认合作。", "国家"),
+    ("从团队引进、购房补助、岗位津贴、住房补贴等12个方面给予人才支持。", "方面"),
+    # no list before it: the words before stay what is counted
+    ("全国已有16省份出手根治欠薪。", None),
+])
+def test_a_count_of_a_list_counts_what_its_counter_names(text, indicator):
+    q = next(q for q in quantities(text) if q.unit == "NUM")
+    assert q.indicator == indicator
+
+
+@pytest.mark.parametrize("text, surface, comparison, compared_as", [
+    # the tenth audit: a difference in points keeps the base it is compared with; that it is in
+    # points (or a multiple) is kg:comparedAs
+    ("4月份，CPI同比上涨0.9%，涨幅比3月份扩大0.5个百分点。", "0.5个百分点", "比3月份", "百分点"),
+    ("5月份，制造业PMI为49.6%，比上月上升2.2个百分点。", "2.2个百分点", "比上月", "百分点"),
+    ("资产负债率为56.3%，同比降低0.4个百分点。", "0.4个百分点", "同比", "百分点"),
+    ("高于全国平均水平10.04个百分点。", "10.04个百分点", "全国平均水平", "百分点"),
+    ("回落0.1个百分点。", "0.1个百分点", None, "百分点"),
+    ("利润同比增长1.86倍。", "1.86倍", "同比", "倍"),
+    ("同比增长38.0%，比2019年1—11月份增长41.3%。", "41.3%", "比2019年1—11月份", None),
+    ("二季度GDP比一季度增长1.3%。", "1.3%", "比一季度", None),
+    ("去年下半年，我国外贸进出口比去年上半年增长近27%。", "27%", "比去年上半年", None),
+    ("1月至9月固定资产投资同比增长7.3%，较1月至8月回落1.6个百分点。", "1.6个百分点", "较1月至8月", "百分点"),
+    # the base's own level is compared with nothing
+    ("11月15日收于809.6元，较10月19日高点1982元下跌59%。", "1982元", None, None),
+    ("11月15日收于809.6元，较10月19日高点1982元下跌59%。", "59%", "较10月19日", None),
+])
+def test_a_figure_keeps_the_base_it_is_compared_with(text, surface, comparison, compared_as):
+    q = next(q for q in quantities(text) if q.surface.endswith(surface))
+    assert (q.comparison, q.compared_as) == (comparison, compared_as)
+
+
+def test_a_point_difference_after_a_semicolon_takes_no_year_on_year():
+    qs = quantities("出口同比增长10%；增速回落0.3个百分点。")
+    assert [(q.comparison, q.compared_as) for q in qs] == [("同比", None), (None, "百分点")]
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # the tenth audit: the figures of a list measure what its first one does; the level reached
+    # measures what the level it changed from did
+    ("将全省最低月工资标准调整为2280元、2070元、1840元三档。", ["全省最低月工资标准"] * 3),
+    ("非全日制工作的最低小时工资标准调整为22元、20元、18元三档。", ["非全日制工作的最低小时工资标准"] * 3),
+    ("上海月最低工资标准从2480元调整到2590元，增加110元。", ["上海月最低工资标准"] * 3),
+    ("注册资本从3.14亿元升至5.24亿元。", ["注册资本"] * 2),
+    # not after 分别: each figure its own (or none)
+    ("我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。", None),
+    # a stake is no rate of the figure before
+    ("注册资本从3.14亿元升至5.24亿元，紫金矿业合计持有天风期货46.1479%股权。", ["注册资本", "注册资本", "紫金矿业合计持有天风期货"]),
+])
+def test_a_list_of_figures_and_a_level_reached_keep_the_indicator(text, indicators):
+    qs = quantities(text)
+    if indicators is None:
+        assert len({q.indicator for q in qs}) == len(qs) or not any(q.indicator for q in qs[1:])
+    else:
+        assert [q.indicator for q in qs] == indicators

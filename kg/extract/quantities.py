@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "43"
+VERSION = "44"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -74,7 +74,12 @@ _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"     
                      r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
-_COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|比上月|比上年|较上年|比去年同期|比\d{4}年同期|两年平均|年均")
+# the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
+_BASE_TIME = (r"(?:(?:19|20)\d{2}年|去年|上年|今年)?(?:全年|同期|上半年|下半年|[一二三四]季度|年末|年初|年底|末|"
+              r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?![\d日])|"
+              r"上月末?|上季末|上季度|上周|去年|上年|(?:19|20)\d{2}年")
+_COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|两年平均|年均|"
+                      rf"(?:比|较)(?:{_BASE_TIME})")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
                      rf"(?:公布|发布)?的?(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
@@ -161,14 +166,15 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
-_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
+_INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
                               r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|持有|突破|(?:保持|维持|稳定|控制)在|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
                               r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
-                              r"年末|上月|上年|去年|上季度|上周|\d{1,2}月份?(?:末|底)?)(?:相比)?|同口径")
+                              r"年末|上月|上年|去年|上季度|上周|[一二三四]季度|上半年|"
+                              r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?:相比)?|同口径")
 
 
 # 降幅比上月收窄1.0个百分点: a decline that narrows is a rate that rose (and one that widens fell)
@@ -236,6 +242,40 @@ def _counted(text: str, end: int, counter: str) -> str | None:
     return noun[:-1] if noun.endswith("中") and len(noun) > 3 else noun     # 14只券商股中: among them
 
 
+# 教育部等11部门, 北京、天津…、浙江16省份, 西藏、江西这11个省区市: a count right after a list of
+# names counts the things listed, as what its counter names (部门, 省份, 省区市); the last name
+# listed is one of them, not what is counted
+_LISTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,12}(?:等|这)|、[\u4e00-\u9fff]{2,12}(?:等|这)?)(?:共|合计)?$")
+# the counters that are nouns themselves, with the words they make (4省市, 16省份, 10个国家)
+_NOUN_COUNTERS = {"部门": (), "国": ("家",), "省": ("区市", "份", "市", "区"), "县": ("市", "区"),
+                  "城市": (), "地区": ()}
+# adverbs a count's noun runs into (4个国家积极推进)
+_COUNTED_ADVERB = re.compile(r"积极|共同|联合|集体|先后|相继|同时|纷纷|全部|均|都|各")
+
+
+def _listed_count(text: str, start: int, end: int, counter: str, s0: int) -> str | None:
+    """What a count of the names listed before it counts (15个部门联合印发: 部门), or None."""
+    if not _LISTED_BEFORE.search(text, max(s0, start - 14), start):
+        return None
+    pos = _COUNT_TAIL.match(text, end).end()
+    if counter in _NOUN_COUNTERS:
+        return counter + next((w for w in _NOUN_COUNTERS[counter] if text.startswith(w, pos)), "")
+    if pos < len(text) and text[pos] in _COUNTER_WORDS.get(counter, ""):
+        return None
+    m = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos:pos + 8])
+    if m is None:
+        return None
+    cut = [x.start() for x in (_COUNTED_VERB.search(m.group()), _COUNTED_ADVERB.search(m.group())) if x]
+    noun = m.group()[:min(cut)] if cut else m.group()
+    return noun if 1 <= len(noun) <= 6 else None
+
+
+# 持有天风期货46.1479%股权: a stake, not a rate of the figure before
+_QUALIFIED = re.compile(r"的?(?:股权|股份)")
+# 从2480元调整到2590元, 由3.14亿元升至5.24亿元: the words between a level and the one it changed to
+_CHANGED_TO = re.compile(r"(?:调整|提高|提升|上调|下调|增加|减少|扩大|缩小|扩充|增长|下降|上升|回落|回升|[升降涨跌增减])?(?:至|到|为)")
+
+
 _COMPARISON_ONLY = frozenset({"两年平均", "年均", "同比", "环比", "较上月", "比上月", "比上年", "较上年"})
 _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅", "所占", "比重", "占比", "增长率", "幅度"})
 
@@ -249,7 +289,7 @@ def _indicator_words(left: str) -> str | None:
     head = re.split(r"[，。；：,;:（）()“”]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
@@ -384,7 +424,8 @@ def extract(ctx: Context) -> Records:
         s0, s1 = (s.start, s.end) if s else (0, len(text))
         sentence = text[s0:s1]
         # 比2019年同期增长: 2019年 is the base of a comparison, not the period
-        left = re.sub(r"(?:比|较|相比)(?:19|20)\d{2}年(?:同期)?", lambda m: " " * len(m.group()), text[s0:num_start])
+        left = re.sub(rf"(?:比|较|相比)(?:19|20)\d{{2}}年(?:同期|全年)?|(?:比|较)(?:{_BASE_TIME})", lambda m: " " * len(m.group()),
+                      text[s0:num_start])
         period, start_of_change = None, False
         for pm in _PERIOD.finditer(left):
             # 较10月末上升48亿美元, 涨幅比3月份扩大: the base of a comparison is not the period
@@ -419,8 +460,10 @@ def extract(ctx: Context) -> Records:
         cmp_match = None
         # (in the figure's clause: 同比增长41.3%，达到113.6亿元 - the level is compared with nothing)
         own_clause = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
-        for cm in _COMPARE.finditer(text[max(own_clause, num_start - 12):num_start]):
-            cmp_match = cm.group()
+        for cm in _COMPARE.finditer(text, max(own_clause, num_start - 16), num_start):
+            # (较10月19日高点1982元: the base's own level is compared with nothing)
+            if not re.fullmatch(r"[^，。；]*?(?:高点|低点|峰值|水平)的?", text[cm.end():num_start]):
+                cmp_match = cm.group()
         figures = _FIGURES_BEFORE.search(text, own_clause, num_start) if cmp_match is None else None
         if figures:                     # 分别同比增长56.23%、335.42%、180.98%: the list's comparison
             for cm in _COMPARE.finditer(text[max(own_clause, figures.start() - 12):figures.start()]):
@@ -486,7 +529,7 @@ def extract(ctx: Context) -> Records:
         if bench is not None:
             verb = bench.group("verb") or bench.group("verb2")
             direction = "down" if verb[0] in "低慢" else "up"
-            cmp_match, extra, ind_start = bench.group("base") or bench.group("base2"), None, bench.start()
+            cmp_match, ind_start = bench.group("base") or bench.group("base2"), bench.start()
         sign = -1 if direction == "down" else 1
         # 同比-4%, 增速为-2.5%, 负0.5%: a written minus (not the dash of a range, 2%-4%)
         if m.group("num") and not prefix and (num_start >= 1 and text[num_start - 1] in "-－−" and
@@ -504,7 +547,7 @@ def extract(ctx: Context) -> Records:
                     value=sign * low_value, unit=unit, surface=text[low.start():m.end()],
                     span=Span(low.start(), m.end()), confidence=conf,
                     indicator=_indicator(text, ind_start, s0), period=period,
-                    comparison=extra or cmp_match, source=source, source_org=source_org, place=place, extractor=TAG,
+                    comparison=cmp_match, compared_as=extra, source=source, source_org=source_org, place=place, extractor=TAG,
                     rule=f"number-{unit.lower()}-range-low", direction=direction))
         # 分别高2.5和2.1个百分点, 分别增长12、8和6个百分点: the bare figures listed before this one
         # share its unit, scale, direction and indicator
@@ -520,14 +563,17 @@ def extract(ctx: Context) -> Records:
                 rec.quantities.append(Quantity(
                     value=sign * hv, unit=unit, surface=text[hs:hs + len(hm.group())] + text[m.end("num"):m.end()],
                     span=Span(hs, hs + len(hm.group())), confidence=conf - 0.05,
-                    indicator=_indicator(text, ind_start, s0), period=period, comparison=extra or cmp_match,
+                    indicator=_indicator(text, ind_start, s0), period=period, comparison=cmp_match, compared_as=extra,
                     source=source, source_org=source_org, place=place, extractor=TAG, rule=f"number-{unit.lower()}-list",
                     direction=direction))
         if start_of_change:
             change_starts.add(len(rec.quantities))
         if before_change:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
-        indicator = (m.group("cnt") and not heads and _counted(text, m.end(), m.group("cnt"))) or _indicator(text, ind_start, s0)
+        indicator = (m.group("cnt") and not heads
+                     and (_counted(text, m.end(), m.group("cnt"))
+                          or _listed_count(text, num_start, m.end(), m.group("cnt"), s0))) \
+            or _indicator(text, ind_start, s0)
         if anaphor is not None and indicator:
             # 该省沙化土地面积 in 甘肃省: 沙化土地面积 (with no place found, 该省 stays: the figure is
             # no national one)
@@ -540,7 +586,7 @@ def extract(ctx: Context) -> Records:
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=indicator, period=period,
-                                       comparison=extra or cmp_match, source=source, source_org=source_org, place=place, extractor=TAG,
+                                       comparison=cmp_match, compared_as=extra, source=source, source_org=source_org, place=place, extractor=TAG,
                                        rule=rule, direction=direction))
         del sentence
     # 其中葫芦岛为-7.38‰, 深圳报告13例, 中卫市增长36.4%: a place alone before a figure says where,
@@ -575,7 +621,7 @@ def extract(ctx: Context) -> Records:
             continue
         if q.period is None and prev.period and j + 1 not in levels_before:
             q.period = prev.period
-        if q.comparison is None and q.direction and prev.comparison in ("同比", "环比"):
+        if q.comparison is None and q.direction and not q.compared_as and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
     _respective_rates(text, art, rec.quantities)
     # 从最低点2.9%连续两个月提升至6.2%: an indicator is never read across another figure (what
@@ -600,11 +646,23 @@ def extract(ctx: Context) -> Records:
         # (a date things change from, 自…起, passes over the level before the change to the new one)
         passing = passing if i in levels_before and same and (passing or "").endswith(("起", "以来")) \
             else prev.period
+        if same and q.indicator is None and prev.indicator and q.unit == prev.unit:
+            gap = text[prev.span.end:q.span.start]
+            # 月最低工资标准调整为2280元、2070元、1840元三档: the figures of a list measure what
+            # its first one does; 从2480元调整到2590元: the level reached measures what the level
+            # it changed from did
+            # (not after 分别: 欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元…, each its own)
+            sent = art.sentence_at(prev.span.start)
+            if gap in ("、", "和", "与", "及") and (q.direction is None) == (prev.direction is None) \
+                    and "分别" not in text[sent.start if sent else 0:prev.span.start] \
+                    or _CHANGED_TO.fullmatch(gap) and re.search(r"(?:从|由)(?:现行的?)?$", text[max(0, prev.span.start - 4):prev.span.start]):
+                q.indicator = prev.indicator
         if same:
             # (秋粮产量10178亿斤，比上年增加191亿斤: a change in the level's own unit measures it too)
             # (超过10%的市场预期: a figure qualifying the noun after it measures that noun)
             if q.indicator is None and prev.indicator and not text.startswith("的", q.span.end) and (
-                    q.unit == "PERCENT" or (q.direction and prev.direction is None and q.unit == prev.unit)):
+                    q.unit == "PERCENT" and not _QUALIFIED.match(text, q.span.end)
+                    or (q.direction and prev.direction is None and q.unit == prev.unit)):
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
             # 分别增长5.1%和6.2%: the second figure of a pair changes the same way
@@ -698,12 +756,12 @@ def _without_restatements(quantities: list) -> list:
     # a table of thousands of figures stays linear)
     same: dict[tuple, list] = {}
     for q in quantities:
-        bucket = same.setdefault((q.value, q.unit, q.comparison, q.direction), [])
+        bucket = same.setdefault((q.value, q.unit, q.comparison, q.compared_as, q.direction), [])
         for k in bucket:
             # (a table's cell holds the bare number, 79750.1 for the text's 79750.1亿元, and its
             # period from the headers, 2021年1-11月 for the text's 1—11月)
             table = "table-cell" in (k.rule, q.rule)
-            if (k.value, k.unit, k.comparison, k.direction) == (q.value, q.unit, q.comparison, q.direction) \
+            if (k.value, k.unit, k.comparison, k.compared_as, k.direction) == (q.value, q.unit, q.comparison, q.compared_as, q.direction) \
                     and (k.surface == q.surface or table) \
                     and not (k.place is not None and q.place is not None and _place_key(k) != _place_key(q)) \
                     and (k.indicator is None and q.indicator is None
