@@ -28,8 +28,14 @@ def load_query(text_or_path: str) -> str:
     if (p.suffix in (".rq", ".sparql") or is_dir) and not is_file:
         raise QueryInputError(f"{text_or_path}: {'is a directory' if is_dir else 'no such query file'}")
     if is_file:
-        return p.read_text(encoding="utf-8")
-    return text_or_path
+        data = p.read_bytes()
+        try:
+            # (utf-8-sig: Notepad starts a file with a byte order mark, no part of the query)
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise QueryInputError(f"{text_or_path}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                                  "save the query as UTF-8") from None
+    return text_or_path.lstrip("\ufeff")
 
 
 def term_text(term) -> str:

@@ -190,6 +190,20 @@ def test_a_query_file_s_error_names_the_file_and_an_unknown_prefix(capsys, examp
     assert rc == 2 and f"{bad}: SPARQL syntax error" in err and "\\u{" not in err, err
 
 
+def test_a_query_file_with_a_bom_runs_and_one_not_in_utf8_is_named(capsys, examples_store, tmp_path):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article FILTER(CONTAINS(?h, \"商务部\") || true) ?a schema:headline ?h }\n"
+    bom = tmp_path / "bom.rq"
+    bom.write_bytes(b"\xef\xbb\xbf" + q.encode("utf-8"))          # as Notepad saves it
+    rc, out, err = kg(capsys, "query", bom, "--format", "csv", "--store", examples_store.store)
+    assert rc == 0, err
+    gbk = tmp_path / "gbk.rq"
+    gbk.write_bytes(q.encode("gbk"))
+    rc, out, err = kg(capsys, "query", gbk, "--store", examples_store.store)
+    assert rc == 2 and f"{gbk}: not UTF-8" in err and "Traceback" not in err, err
+    rc, out, err = kg(capsys, "viz", "--query", gbk, "-o", tmp_path / "v.html", "--store", examples_store.store)
+    assert rc == 2 and f"{gbk}: not UTF-8" in err, err
+
+
 # ------------------------------------------------------------------------------------- export
 @pytest.mark.parametrize("fmt,oxfmt", [("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG),
                                        ("nquads", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)])

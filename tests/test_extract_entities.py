@@ -242,6 +242,8 @@ def test_works_and_periodicals_in_titles(text, title, kind):
     ("要维护社会长治久安，加快老旧城区改造。", set()),  # 城区 is no neighbour
     ("浙江省丽水平均工资上涨。", {"浙江省", "丽水"}),   # 水平 is no break: 丽水平均
     ("宁德时代及其中国客户。", {"中国"}),               # 其 "its" + 中国
+    ("我国对发展中国家及地区给予支持。", set()),       # developing countries (a0112, a0203)
+    ("坚持发展中国特色社会主义。", {"中国"}),
 ])
 def test_places_hidden_in_everyday_words(text, places):
     kinds = {"Place", "City", "AdministrativeArea", "Country"}

@@ -875,3 +875,17 @@ def test_a_list_of_figures_and_a_level_reached_keep_the_indicator(text, indicato
         assert len({q.indicator for q in qs}) == len(qs) or not any(q.indicator for q in qs[1:])
     else:
         assert [q.indicator for q in qs] == indicators
+
+
+@pytest.mark.parametrize("text, places", [
+    # the tenth audit: a sentence goes on about the place its clause's subject named
+    ("今年1-4月，浙江进出口总值1.43万亿元，增长20%，其中出口达到1.05万亿元，增长23%。", ["浙江"] * 4),
+    ("广东第一产业投资同比增长354.3%，两年平均增长46.1%。", ["广东", "广东"]),
+    # not past the country, another subject, or from a place that is no subject
+    ("浙江增长10%，高于全国平均水平2个百分点。", ["浙江", None]),
+    ("银川市开工率98%，宁东开工率95%。", ["银川市", None]),
+    ("截至目前，接种量是美国接种量的3倍多，超过了第2名到第11名10个国家接种量之和。", [..., None]),
+])
+def test_a_sentence_goes_on_about_its_subjects_place(text, places):
+    got = [q.place.text if q.place else None for q in quantities(text)]
+    assert len(got) == len(places) and all(w is ... or g == w for g, w in zip(got, places))

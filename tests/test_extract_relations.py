@@ -799,3 +799,10 @@ def test_a_speaker_line_says_who_before_the_name():
             "山东寿光地利农产品物流园蔬菜价格指数分析员 崔晓静：今年蔬菜价格回落明显。\n【#女租客失联# 房东：说了。")
     said = {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")}
     assert said == {("张增梁", "蔬菜产量比较大，年后蔬菜价格比往年下滑得多点。"), ("崔晓静", "今年蔬菜价格回落明显。")}
+
+
+def test_a_speaker_lines_colon_wins_over_a_verb_in_the_answer():
+    # a0046: 应该说 inside the answer is no verb of the speaker's; the whole answer is said
+    text = "中国宏观经济研究院综合形势室主任 郭丽岩：上下游价格的这个应该说是协调性在增强。"
+    said = [(r.args["speaker"].text, r.args["text"], r.args["verb"]) for r in relations(text, "statement")]
+    assert said == [("郭丽岩", "上下游价格的这个应该说是协调性在增强。", "：")]

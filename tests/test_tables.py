@@ -100,3 +100,12 @@ def test_a_markdown_tables_figures(tmp_path):
     # a change column beside a row label needs no measure of its own; the label says what 余额 is
     assert found == {("M2余额", 2.647e14, "CNY", None), ("M2余额", 9.0, "PERCENT", "up"),
                      ("M1余额", 6.74e13, "CNY", None), ("M1余额", -5.8, "PERCENT", "down")}
+
+
+def test_two_cells_holding_one_number_are_two_figures():
+    # a0169: the 总计 row's 83.72 and the 股份制企业 row's are the nation's and a group's
+    body = ("<p>表2 2021年1—11月份规模以上工业企业经济效益指标</p><table>"
+            "<tr><td>分组</td><td>每百元营业收入中的成本（元）</td></tr>"
+            "<tr><td>总计</td><td>83.72</td></tr><tr><td>其中：股份制企业</td><td>83.72</td></tr></table>")
+    figs = {q.indicator for q in extract(article(body)).quantities if q.rule == "table-cell"}
+    assert figs == {"每百元营业收入中的成本", "股份制企业每百元营业收入中的成本"}

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "44"
+VERSION = "45"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -168,7 +168,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|持有|突破|(?:保持|维持|稳定|控制)在|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|持有|突破|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -272,6 +272,19 @@ def _listed_count(text: str, start: int, end: int, counter: str, s0: int) -> str
 
 # 持有天风期货46.1479%股权: a stake, not a rate of the figure before
 _QUALIFIED = re.compile(r"的?(?:股权|股份)")
+# what may stand before a clause's subject: when (今年1-4月，浙江…)
+_SUBJECT_LEAD = re.compile(r"[\s\d０-９年月日份季度上下半前后今去明本全—\-~至以来截止到]*")
+# how a clause that goes on about the subject before opens: a verb, a comparison, 其中 ...
+_GOES_ON = re.compile(r"\s*(?:其中|同比|环比|比|较|两年平均|年均|增长|增加|增速|下降|减少|上涨|下跌|上升|回落|达到|达|为|占|"
+                      r"实现|完成|累计|合计|共|并|且|其|分别|超过|突破|进口|出口|进出口|拉动|带动)")
+
+
+def _clause_start(text: str, s0: int, at: int) -> int:
+    return max(s0, max(text.rfind(c, s0, at) for c in "，；。") + 1)
+
+
+# what moves a sentence off the place its figures were about
+_OTHER_SCOPE = re.compile(r"全国|我国|全球|世界|国际|全省|全市|全区|其他|外省|外地|该省|该市|与此同时")
 # 从2480元调整到2590元, 由3.14亿元升至5.24亿元: the words between a level and the one it changed to
 _CHANGED_TO = re.compile(r"(?:调整|提高|提升|上调|下调|增加|减少|扩大|缩小|扩充|增长|下降|上升|回落|回升|[升降涨跌增减])?(?:至|到|为)")
 
@@ -286,9 +299,10 @@ _INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?
 
 
 def _indicator_words(left: str) -> str | None:
-    head = re.split(r"[，。；：,;:（）()“”]", left)[-1]
+    # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
+    head = re.split(r"[，。；：,;:（）()“”#【】]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
-    left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”]", left)[-1]
+    left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】]", left)[-1]
     left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -641,6 +655,10 @@ def extract(ctx: Context) -> Records:
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
     passing = None          # the period a figure passes on (a level before a change passes on its left's)
+    def s0_of(q):
+        sent = art.sentence_at(q.span.start)
+        return sent.start if sent is not None else 0
+
     for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
         same = art.sentence_at(prev.span.start) is art.sentence_at(q.span.start)
         # (a date things change from, 自…起, passes over the level before the change to the new one)
@@ -657,6 +675,18 @@ def extract(ctx: Context) -> Records:
                     and "分别" not in text[sent.start if sent else 0:prev.span.start] \
                     or _CHANGED_TO.fullmatch(gap) and re.search(r"(?:从|由)(?:现行的?)?$", text[max(0, prev.span.start - 4):prev.span.start]):
                 q.indicator = prev.indicator
+        # 今年1-4月，浙江进出口总值1.43万亿元，…出口1.05万亿元: the sentence goes on about the place
+        # its figure before was about, until it names another (or the country, 高于全国平均水平)
+        # (only from a place its clause opens with, the subject, to a clause that goes on about it:
+        # not 是美国接种量的3倍多，超过了…, nor 石嘴山市下降1.3%，宁东下降25.3%)
+        if same and q.place is None and prev.place is not None \
+                and _SUBJECT_LEAD.fullmatch(text, _clause_start(text, s0_of(prev), prev.place.span.start), prev.place.span.start) \
+                and _GOES_ON.match(text, _clause_start(text, s0_of(q), q.span.start)) \
+                and bisect.bisect_left(place_starts, q.span.start) == bisect.bisect_left(place_starts, prev.span.end) \
+                and not _OTHER_SCOPE.search(text, prev.span.end, q.span.start) \
+                and not re.match(r"\s*(?:分别|、|和|与|及)", text[prev.place.span.end:]) \
+                and "分别" not in text[prev.place.span.end:q.span.start]:
+            q.place = prev.place
         if same:
             # (秋粮产量10178亿斤，比上年增加191亿斤: a change in the level's own unit measures it too)
             # (超过10%的市场预期: a figure qualifying the noun after it measures that noun)
@@ -754,10 +784,13 @@ def _without_restatements(quantities: list) -> list:
     kept: list = []
     # (only facts of one value, unit, comparison and direction can be one: compared within those,
     # a table of thousands of figures stays linear)
-    same: dict[tuple, list] = {}
+    # (two cells of a table are two figures, whatever they hold: 总计 83.72 and the 股份制企业
+    # row's 83.72; a cell is compared with the text's figures only)
+    same: dict[tuple, tuple[list, list]] = {}
     for q in quantities:
-        bucket = same.setdefault((q.value, q.unit, q.comparison, q.compared_as, q.direction), [])
-        for k in bucket:
+        texts, cells = same.setdefault((q.value, q.unit, q.comparison, q.compared_as, q.direction), ([], []))
+        cell = q.rule == "table-cell"
+        for k in texts if cell else texts + cells:
             # (a table's cell holds the bare number, 79750.1 for the text's 79750.1亿元, and its
             # period from the headers, 2021年1-11月 for the text's 1—11月)
             table = "table-cell" in (k.rule, q.rule)
@@ -780,7 +813,7 @@ def _without_restatements(quantities: list) -> list:
                 break
         else:
             kept.append(q)
-            bucket.append(q)
+            (cells if cell else texts).append(q)
     return kept
 
 

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "48"
+VERSION = "49"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -737,6 +737,8 @@ def _statements(art, mentions, rec: Records):
     speakers = [m for m in mentions if m.kind == "Person" and m.span]
     last_speaker = None
     spoken = re.compile(rf"^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)|^ ?(?P<colon>[：:])")
+    # (a speaker line's colon comes first: 郭丽岩：上下游价格的这个应该说是…, not 应该说)
+    spoken_line = re.compile(rf"^ ?(?P<colon>[：:])|^(?:[^，。；！？\n]{{0,30}}?)(?P<verb>{verbs})(?P<sep>[：:，,]?)")
     said_by = re.compile(verbs)
     person_starts_sorted = sorted(m.span.start for m in speakers)
     events = []
@@ -795,7 +797,8 @@ def _statements(art, mentions, rec: Records):
         if m is None and last_speaker is None:
             continue
         tail = text[end:end + 48]
-        vm = spoken.match(tail)
+        vm = (spoken_line if m is not None and m.rule in ("post-name", "speaker-line", "described-speaker-line")
+              else spoken).match(tail)
         if vm and vm.group("colon") and (m is None or m.rule not in ("post-name", "speaker-line", "described-speaker-line")):
             vm = None
         if not vm or (not vm.group("colon") and re.search(r"[，。；]", tail[:vm.start("verb")])):
