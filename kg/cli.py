@@ -115,9 +115,9 @@ def cmd_remove(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from .query import format_select, load_query, run
+    from .query import check_not_empty, format_select, load_query, run
+    text = check_not_empty(load_query(args.query))
     store = Store(args.store, read_only=True)
-    text = load_query(args.query)
     try:
         kind, payload = run(store, text)
     except StoreError as exc:
@@ -335,7 +335,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("query", help="run a SPARQL query (text or .rq file) over all graphs")
-    p.add_argument("query", help="SPARQL text or a .rq file")
+    p.add_argument("query", help="SPARQL text, a .rq file, or - to read the query from standard input")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json", "turtle", "ntriples", "jsonld"],
                    default="table", help="SELECT: table, csv, tsv (values, with \\t \\n \\\\ escaped) or json "
                    "(SPARQL results); CONSTRUCT/DESCRIBE: turtle (also for table), ntriples, jsonld (also for json)")
@@ -392,7 +392,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=_port, default=7878, help="TCP port (default 7878)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     p.add_argument("--max-rows", type=int, default=10000, help="rows (or triples) per answer at most")
-    p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--workers", type=_positive, default=2, help="query worker processes (default 2)")
     p.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
                    help="address-space limit per query worker, 0 for none (default 2048)")
     p.add_argument("--in-memory", action="store_true",

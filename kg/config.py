@@ -41,8 +41,14 @@ class ConfigError(ValueError):
 def load_config(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        with path.open(encoding="utf-8-sig") as fh:      # (a stream names the file in YAML's errors)
+            data = yaml.safe_load(fh) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 1}, column {where.column + 1}" if where is not None else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: cannot read config: broken YAML{at}: {what}") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from exc
     data = validate(data, str(path))
     # merged here once, so a bad entry is one error about the config, not one per article
@@ -59,14 +65,44 @@ def validate(data: Any, origin: str = "config") -> dict[str, Any]:
     unknown = set(data) - GAZETTEER_KEYS - LEXICON_KEYS - OTHER_KEYS
     if unknown:
         raise ConfigError(f"{origin}: unknown section(s): {', '.join(sorted(unknown))}")
+    # every section is a list: of words, or of entries; a string would be read letter by letter
+    # (persons: 周頔 as the persons 周 and 頔), so it is refused, as is any other type
+    for key, value in data.items():
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise ConfigError(f"{origin}: {key}: expected a list (YAML `- item` lines), got {_kind(value)}")
+        words = key in WORD_KEYS
+        for i, item in enumerate(value):
+            if words and not (isinstance(item, str) and item.strip()):
+                raise ConfigError(f"{origin}: {key}[{i}]: expected a word, got {_kind(item)}")
+            if not words and not isinstance(item, dict):
+                raise ConfigError(f"{origin}: {key}[{i}]: expected a mapping (name: ..., ...), got {_kind(item)}")
     for i, pat in enumerate(data.get("patterns") or []):
-        if not isinstance(pat, dict) or "regex" not in pat or pat.get("kind") not in KINDS:
+        if "regex" not in pat or pat.get("kind") not in KINDS:
             raise ConfigError(f"{origin}: patterns[{i}] needs 'regex' and a 'kind' among {sorted(KINDS)}")
         try:
-            re.compile(pat["regex"])
+            rx = re.compile(str(pat["regex"]))
         except re.error as exc:
             raise ConfigError(f"{origin}: patterns[{i}]: bad regex: {exc}") from exc
+        conf = pat.get("confidence", 0.7)
+        if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+            raise ConfigError(f"{origin}: patterns[{i}]: confidence must be a number from 0 to 1, got {conf!r}")
+        group = pat.get("group", 0)
+        if not (isinstance(group, int) and not isinstance(group, bool) and 0 <= group <= rx.groups
+                or isinstance(group, str) and group in rx.groupindex):
+            raise ConfigError(f"{origin}: patterns[{i}]: the regex has no group {group!r} "
+                              f"(it has {rx.groups} numbered group(s){': ' + ', '.join(rx.groupindex) if rx.groupindex else ''})")
     return data
+
+
+# the sections that list words; the others list entries (mappings)
+WORD_KEYS = {"stopwords", "persons", "posts", "speech_verbs", "surnames"}
+
+
+def _kind(value: Any) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "true/false", dict: "a mapping",
+            list: "a list"}.get(type(value), type(value).__name__)
 
 
 def apply_once(config: dict[str, Any] | None) -> None:

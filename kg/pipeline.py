@@ -163,11 +163,14 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         log.debug("extraction failed", exc_info=True)
         return ArticleResult(path, article.id, article.content_hash,
                              error=f"{display_path(path)}: extraction failed: {type(exc).__name__}: {exc}")
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if article.meta.get("date_raw") and not article.meta.get("date"):
         # the article is built without schema:datePublished, so date filters will never find it
-        warnings = (f"{display_path(path)}: warning: date {str(article.meta['date_raw'])[:80]!r} is not a date "
-                    f"kg can read (RFC 2822 or ISO 8601): the article has no datePublished",)
+        warnings += (f"{display_path(path)}: warning: date {str(article.meta['date_raw'])[:80]!r} is not a date "
+                     f"kg can read (RFC 2822 or ISO 8601): the article has no datePublished",)
+    if article.meta.get("title_not_text"):
+        warnings += (f"{display_path(path)}: warning: title is not text but a YAML mapping or nested list; "
+                     f"the headline is that value written out: {str(article.meta.get('title'))[:80]!r}",)
     return ArticleResult(path, article.id, article.content_hash, write,
                          mentions=len(records.mentions), facts=len(records.relations) + len(records.quantities),
                          warnings=warnings)
@@ -252,6 +255,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     # hash every file (cheap), parse none; a file as it was when last hashed is not read again
     hashes = HashCache(store.side_file(hashcache.NAME))
     seen: set[str] = set()
+    unread: list[tuple[str, str]] = []                  # path, the reader's error
     entries: list[tuple[str, str, str, bool]] = []      # path, content hash, article id, empty?
     for path in files:
         key = str(path)
@@ -267,7 +271,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         else:
             data = _read_raw(key)
             if isinstance(data, str):
-                fail(data)
+                unread.append((key, data))
                 continue
             digest, empty = hashlib.sha256(data).hexdigest(), not data.strip()
             if st is not None:
@@ -295,6 +299,16 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     # extractors or another configuration counts as changed
     before = {k: v["hash"] if v.get("with") == current else "" for k, v in known.items()}
     before_path = dict(by_path)
+
+    def kept(path: str, msg: str) -> str:
+        # a file that no longer builds leaves its last good version in the store (nothing built
+        # is lost to bad input); the user is told, and how to drop it
+        old = by_path.get(ab(path))
+        return msg if old is None or old not in known else \
+            f"{msg} (its previous version stays in the store: `kg remove {display_path(path)}` drops it)"
+
+    for path, msg in unread:
+        fail(kept(path, msg))
     dispatched: set[str] = set()
     todo: list[str] = []
     ids_by_path: dict[str, list[str]] = {}
@@ -336,7 +350,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         for key in todo:
             data = _read_raw(key)
             if isinstance(data, str):
-                fail(data)
+                fail(kept(key, data))
                 continue
             recorded = ab(key)        # kg:sourcePath: the same file from any directory
             given[recorded] = key
@@ -369,7 +383,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                 for w in r.warnings:
                     log.warning(as_given(w, r.path))
                 if r.error is not None:
-                    fail(as_given(r.error, r.path))
+                    fail(kept(given.get(r.path, r.path), as_given(r.error, r.path)))
                     continue
                 summary.read += 1
                 old = by_path.get(ab(r.path))

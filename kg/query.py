@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,6 +21,11 @@ class QueryInputError(ValueError):
 def load_query(text_or_path: str) -> str:
     """The query in the file `text_or_path` names, else `text_or_path` itself (a query's text can
     be too long to be a file name: the file system says so, and it is read as a query)."""
+    if text_or_path == "-":                 # the query on standard input (kg query - < q.rq)
+        import sys
+        return sys.stdin.read().lstrip("\ufeff")
+    if not text_or_path.strip():             # ('' is no path: Path('') is the current folder)
+        return text_or_path
     p = Path(text_or_path)
     try:
         is_dir, is_file = p.is_dir(), p.is_file()
@@ -36,6 +42,14 @@ def load_query(text_or_path: str) -> str:
             raise QueryInputError(f"{text_or_path}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                                   "save the query as UTF-8") from None
     return text_or_path.lstrip("\ufeff")
+
+
+def check_not_empty(text: str) -> str:
+    """The query, unless it holds nothing but white space and comments."""
+    if not re.sub(r"(?m)^\s*#.*$", "", text).strip():
+        raise QueryInputError("empty query: give SPARQL text, a .rq file, or - to read the query from "
+                              "standard input")
+    return text
 
 
 def term_text(term) -> str:

@@ -536,6 +536,12 @@ class QueryPool:
                 msg = str(exc)
             elif isinstance(exc, EOFError):
                 msg = "a query worker exited at start-up (see the messages above)"
+                if self.memory_limit:
+                    # (RocksDB aborts with "mmap failed" or "Resource temporarily unavailable" when
+                    # it cannot map its caches within RLIMIT_AS)
+                    msg += (f"; it may not fit in --memory-limit {self.memory_limit >> 20} MB: opening the "
+                            "store alone takes a few hundred MB of address space, so try the default "
+                            "(2048) or more, or 0 for no limit")
             else:
                 msg = f"query worker failed: {type(exc).__name__}: {exc}"
             log.warning("%s", msg)

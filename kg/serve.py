@@ -717,10 +717,14 @@ def serve(store_path: str | Path, **kwargs) -> int:
               f"({server.pool.isolation}); SERVICE and LOAD are still refused by the query check",
               file=sys.stderr)
 
-    def on_term(signum, frame):                        # noqa: ARG001
+    def on_stop(signum, frame):                        # noqa: ARG001
+        # the first signal stops the server; later ones (timeout, systemd and docker signal the
+        # process and then its group) must not cut the clean-up short
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = signal.signal(signal.SIGTERM, on_stop), signal.signal(signal.SIGINT, on_stop)
     marker = note_serving(store_path, server.url) if Path(store_path).is_dir() else None
     print(f"kg serve: {server.url}  (SPARQL endpoint {server.url}sparql, views "
           f"{server.url}views/; store {Path(store_path)}; time limit {server.query_timeout:g} s, "
@@ -730,8 +734,13 @@ def serve(store_path: str | Path, **kwargs) -> int:
     except KeyboardInterrupt:
         print("\nkg serve: stopped", file=sys.stderr)
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        server.server_close()
-        if marker is not None:
-            marker.unlink(missing_ok=True)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            server.server_close()
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+        finally:
+            signal.signal(signal.SIGTERM, previous[0])
+            signal.signal(signal.SIGINT, previous[1])
     return 0

@@ -468,7 +468,9 @@ class Store(Backend):
         if read_only:
             if not self.path.exists():
                 raise StoreError(f"no store at {self.path}: run `kg build` first (or pass --store)")
-            if self.path.is_dir() and not _is_store(self.path):
+            if not self.path.is_dir():
+                raise StoreError(f"no store at {self.path}: it is a file; --store names a store's folder")
+            if not _is_store(self.path):
                 raise StoreError(f"no store at {self.path}: the folder holds no kg store "
                                  f"(run `kg build` with --store naming a new or empty folder)")
             try:

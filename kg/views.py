@@ -1792,6 +1792,26 @@ def _slug(text: str) -> str:
 _SITE_PAGE = re.compile(r"(?:article|entity)-[0-9A-Za-z_-]{1,64}\.html")
 
 
+def _refuse_foreign_pages(out_dir: Path) -> None:
+    """A site is rebuilt over its own pages only: an index.html or all.html that kg did not write
+    (someone's home page) is not overwritten."""
+    if not out_dir.is_dir():
+        return
+    # (article-…/entity-… pages are the site's by their names: an earlier build's go)
+    for p in (out_dir / "index.html", out_dir / "all.html"):
+        if not p.is_file():
+            continue
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(2048).decode("utf-8", "replace")
+        except OSError:
+            continue
+        # (index pages of earlier kg versions carry their title, not the generator tag)
+        if '<meta name="generator" content="kg.views">' not in head and "<title>kg · 索引</title>" not in head:
+            raise ValueError(f"{p}: not a page kg viz wrote; kg will not overwrite it (give --site an "
+                             "empty folder, or one kg viz --site wrote)")
+
+
 def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
                max_nodes: int = 1500, size_by: str = "degree", file_links: bool = True) -> dict:
     """index.html + all.html (whole store) + one view per article + one per top entity (the
@@ -1804,6 +1824,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
     if size_by not in SIZE_BY:
         raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, got {size_by!r}")
     out_dir = Path(out_dir)
+    _refuse_foreign_pages(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     js, css = _vis_assets()
     _write(out_dir / "assets" / "vis-network.min.js", js)
@@ -1850,7 +1871,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
                              assets="assets", size_by=size_by))
 
     rows = ["<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",
-            "<title>kg · 索引</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Noto Sans "
+            "<meta name=\"generator\" content=\"kg.views\">\n<title>kg · 索引</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Noto Sans "
             "SC\",\"Microsoft YaHei\",sans-serif;margin:2em;max-width:60em}li{margin:.2em 0}"
             ".d{color:#888}</style>\n</head>\n<body>\n<h1>kg 知识图谱</h1>\n",
             "<p><a href=\"all.html\">全图 whole graph</a></p>\n",

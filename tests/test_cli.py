@@ -204,6 +204,25 @@ def test_a_query_file_with_a_bom_runs_and_one_not_in_utf8_is_named(capsys, examp
     assert rc == 2 and f"{gbk}: not UTF-8" in err, err
 
 
+@pytest.mark.parametrize("query", ["", " ", "# only a comment\n"])
+def test_an_empty_query_says_so(capsys, examples_store, query):
+    rc, out, err = kg(capsys, "query", query, "--store", examples_store.store)
+    assert rc == 2 and "empty query" in err, err
+
+
+def test_a_query_on_standard_input(capsys, examples_store, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }\n"))
+    rc, out, err = kg(capsys, "query", "-", "--format", "csv", "--store", examples_store.store)
+    assert rc == 0 and out.splitlines()[1] == str(N_EXAMPLES), (out, err)
+
+
+def test_a_store_path_that_is_a_file_is_a_clear_error(capsys, tmp_path):
+    f = tmp_path / "afile"
+    f.write_text("x", encoding="utf-8")
+    rc, out, err = kg(capsys, "stats", "--store", f)
+    assert rc != 0 and "it is a file" in err and "IO error" not in err, err
+
+
 # ------------------------------------------------------------------------------------- export
 @pytest.mark.parametrize("fmt,oxfmt", [("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG),
                                        ("nquads", ox.RdfFormat.N_QUADS), ("jsonld", ox.RdfFormat.JSON_LD)])
@@ -509,6 +528,18 @@ def test_a_date_kg_cannot_read_is_a_warning_naming_the_file(capsys, caplog, tmp_
     assert rc == 0, err
     assert any(f"{bad}: warning: date 'Thu, 31 Feb 2022 08:00:00 GMT' is not a date" in r.getMessage()
                for r in caplog.records), caplog.text
+
+
+def test_markup_in_front_matter_names_is_dropped_and_an_odd_title_warns(capsys, caplog, tmp_path):
+    odd = tmp_path / "odd.md"
+    odd.write_text('---\ntitle: {a: b}\nauthor: "<b>新华社</b>"\ncategories: ["<i>财经</i>"]\n---\n\n商务部表示，今年增长5%。\n',
+                   encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        rc, out, err = kg(capsys, "build", odd, "--store", tmp_path / "s")
+    assert rc == 0, err
+    assert any(f"{odd}: warning: title is not text" in r.getMessage() for r in caplog.records), caplog.text
+    rc, out, err = kg(capsys, "export", "--format", "nquads", "--store", tmp_path / "s")
+    assert "新华社" in out and "<b>" not in out and "<i>" not in out and "财经" in out
 
 
 def test_an_empty_folder_warns_and_nonsense_counts_are_refused(capsys, tmp_path):

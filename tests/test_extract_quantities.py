@@ -889,3 +889,15 @@ def test_a_list_of_figures_and_a_level_reached_keep_the_indicator(text, indicato
 def test_a_sentence_goes_on_about_its_subjects_place(text, places):
     got = [q.place.text if q.place else None for q in quantities(text)]
     assert len(got) == len(places) and all(w is ... or g == w for g, w in zip(got, places))
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # the tenth audit: a verb of giving ends no indicator; what is given is named after the figure
+    ("通过安排1.2万亿元专项资金，加强国库库款调度。", "专项资金"),
+    ("中国化工建设有限公司近期投放100万吨国家钾肥储备，同时积极组织进口。", "国家钾肥储备"),
+    ("每个平台公司便可以获得8000万元的贷款额度。", "贷款额度"),
+    ("农业保险保费补贴安排284亿元，增长10.2%。", "农业保险保费补贴"),
+    ("全行业需要获得7000亿-8000亿元人民币的资金。", "资金"),
+])
+def test_a_verb_of_giving_ends_no_indicator(text, indicator):
+    assert {q.indicator for q in quantities(text)} == {indicator}

@@ -305,3 +305,33 @@ def test_user_config_rejects_unknown_sections_and_kinds():
         gz.add_user_entries({"organisations": []})
     with pytest.raises(ValueError):
         gz.add_user_entries({"orgs": [{"key": "x", "name": "某机构", "kind": "Bank"}]})
+
+
+@pytest.mark.parametrize("text, message", [
+    # the new-user audit: each bad value is one error naming the file, the section and the entry
+    ("persons: 周頔\n", "persons: expected a list"),                  # not 周 and 頔
+    ("orgs: 5\n", "orgs: expected a list"),
+    ("orgs: [5]\n", "orgs[0]: expected a mapping"),
+    ("stopwords: [{a: b}]\n", "stopwords[0]: expected a word"),
+    ('patterns: [{kind: Organization, regex: "某某协会", confidence: 5}]\n', "patterns[0]: confidence must be"),
+    ('patterns: [{kind: Organization, regex: "某某协会", confidence: high}]\n', "patterns[0]: confidence must be"),
+    ('patterns: [{kind: Organization, regex: "某某协会", group: 1}]\n', "patterns[0]: the regex has no group 1"),
+    ("patterns: [x\n", "cannot read config: broken YAML at line 2"),
+])
+def test_a_bad_config_is_one_error_naming_file_section_and_entry(tmp_path, text, message):
+    from kg.config import ConfigError, load_config
+    f = tmp_path / "kg.yaml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(f)
+    assert str(info.value).startswith(f"{f}: ") and message in str(info.value), str(info.value)
+
+
+def test_a_good_config_with_a_named_group_and_a_bom_loads(tmp_path):
+    from kg.config import apply_once, load_config
+    f = tmp_path / "kg.yaml"
+    f.write_bytes(b"\xef\xbb\xbf" + 'persons: [周頔]\npatterns: [{kind: Organization, regex: "(?P<n>某某协会)", group: n, confidence: 0.8}]\n'.encode())
+    try:
+        assert load_config(f)["persons"] == ["周頔"]
+    finally:
+        apply_once(None)

@@ -460,3 +460,21 @@ def test_prune_keeps_files_whose_names_are_not_utf8_and_files_the_walk_skips(tmp
         assert len(s.articles()) == 2
     finally:
         s.close()
+
+
+def test_a_changed_file_that_no_longer_builds_keeps_its_last_good_version_and_says_so(folder, store):
+    first = build([folder], store)
+    f = folder / "a0001.md"
+    headline = rows(store, "SELECT ?h WHERE { ?a kg:sourcePath ?p ; schema:headline ?h FILTER(STRENDS(?p, 'a0001.md')) }")
+    f.write_text("---\ntitle: [broken\n---\n<p>国务院发布通知。</p>\n", encoding="utf-8")
+    errors: list[str] = []
+    again = build([folder], store, prune=True, on_error=errors.append)
+    assert again.failed == 1 and len(store.articles()) == first.built
+    assert rows(store, "SELECT ?h WHERE { ?a kg:sourcePath ?p ; schema:headline ?h FILTER(STRENDS(?p, 'a0001.md')) }") == headline
+    assert "broken YAML" in errors[0] and "its previous version stays in the store" in errors[0], errors
+    assert f"kg remove {f}" in errors[0]
+    # a file that never built says nothing of the kind
+    (folder / "new.md").write_text("---\ntitle: [broken\n---\n正文。\n", encoding="utf-8")
+    errors.clear()
+    build([folder], store, on_error=errors.append)
+    assert [e for e in errors if "new.md" in e and "previous version" not in e]

@@ -520,6 +520,23 @@ def test_ctrl_c_stops_cleanly(store_dir):
     assert not any(_alive(w) for w in workers)
 
 
+def test_signals_to_the_process_and_then_its_group_still_clean_up(store_dir, tmp_path):
+    # as timeout, systemd and docker stop a service: SIGTERM to it, then to its process group
+    import glob
+    import tempfile
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "kg-views-*")))
+    proc, url = _start(store_dir, "--workers", "1")
+    assert fetch(url + "views/")[0] in (200, 301, 302)
+    made = set(glob.glob(os.path.join(tempfile.gettempdir(), "kg-views-*"))) - before
+    assert (Path(store_dir) / "kg-serve.json").exists()
+    os.kill(proc.pid, signal.SIGTERM)
+    os.killpg(proc.pid, signal.SIGTERM)
+    os.killpg(proc.pid, signal.SIGTERM)
+    assert proc.wait(15) == 0, proc.stderr.read()
+    assert not (Path(store_dir) / "kg-serve.json").exists()
+    assert not [d for d in made if os.path.exists(d)]
+
+
 def _ppid(pid: int) -> int | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()

@@ -281,6 +281,20 @@ def test_file_links_are_relative(tmp_path):
     assert art["file"] == "../corpus/%E6%96%B0%E9%97%BB%201.md"
 
 
+def test_a_site_is_rebuilt_over_its_own_pages_only(small, tmp_path):
+    ds, ids = small
+    site = tmp_path / "site"
+    build_site(ds, site, top_entities=3)
+    build_site(ds, site, top_entities=3)                    # its own pages: rebuilt
+    site2 = tmp_path / "mine"
+    site2.mkdir()
+    (site2 / "index.html").write_text("<h1>my homepage</h1>", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a page kg viz wrote"):
+        build_site(ds, site2, top_entities=3)
+    assert (site2 / "index.html").read_text(encoding="utf-8") == "<h1>my homepage</h1>"
+    assert not (site2 / "all.html").exists()
+
+
 def test_build_site(small, tmp_path):
     ds, ids = small
     s = build_site(ds, tmp_path / "site", top_entities=3)

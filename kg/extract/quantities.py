@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "45"
+VERSION = "46"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -283,6 +283,10 @@ def _clause_start(text: str, s0: int, at: int) -> int:
     return max(s0, max(text.rfind(c, s0, at) for c in "，；。") + 1)
 
 
+# verbs of giving or getting money or goods that end a phrase before a figure (通过安排, 近期投放)
+_GIVING = re.compile(r"(?:安排|投放|下达|拨付|发放|筹集|募集|投入|追加|保证|获得)$")
+# the noun after a figure: 1.2万亿元专项资金，, 8000万元的贷款额度 (a noun the figure qualifies)
+_GIVEN = re.compile(r"(?:的)?([\u4e00-\u9fff]{2,10}?)(?=[，。；、）)]|$)")
 # what moves a sentence off the place its figures were about
 _OTHER_SCOPE = re.compile(r"全国|我国|全球|世界|国际|全省|全市|全区|其他|外省|外地|该省|该市|与此同时")
 # 从2480元调整到2590元, 由3.14亿元升至5.24亿元: the words between a level and the one it changed to
@@ -550,6 +554,7 @@ def extract(ctx: Context) -> Records:
                                               not (num_start >= 2 and re.match(r"[\d%％.万亿千百]", text[num_start - 2]))
                                               or text[num_start - 1:num_start] == "负"):
             sign = -1
+        low_q = None
         if low and not m.group("cnum") and not prefix:
             # 8万-10万吨: both bounds are figures about what precedes the range
             low_value = float(Decimal(low.group("num")) * Decimal(repr(scale(low.group("scale") or m.group("scale"))))
@@ -563,6 +568,7 @@ def extract(ctx: Context) -> Records:
                     indicator=_indicator(text, ind_start, s0), period=period,
                     comparison=cmp_match, compared_as=extra, source=source, source_org=source_org, place=place, extractor=TAG,
                     rule=f"number-{unit.lower()}-range-low", direction=direction))
+                low_q = rec.quantities[-1]
         # 分别高2.5和2.1个百分点, 分别增长12、8和6个百分点: the bare figures listed before this one
         # share its unit, scale, direction and indicator
         heads = _LIST_HEADS.search(text, max(s0, num_start - 40), num_start) if m.group("num") and not prefix \
@@ -592,6 +598,18 @@ def extract(ctx: Context) -> Records:
             # 该省沙化土地面积 in 甘肃省: 沙化土地面积 (with no place found, 该省 stays: the figure is
             # no national one)
             indicator = re.sub(r"^[该本](?:省|市|区|县|自治区)", "", indicator) or None
+        if indicator and _GIVING.search(indicator):
+            low_q = low_q if low_q is not None and low_q.indicator == indicator else None
+            # 再安排1.2万亿元转移支付资金, 近期投放100万吨国家钾肥储备: what is given is named after
+            # the figure; with no noun there, the verb goes (农业保险保费补贴安排284亿元)
+            after = _GIVEN.match(text, m.end())
+            if after and not _COUNTED_VERB.search(after.group(1)):
+                indicator = after.group(1)
+            else:
+                rest = _GIVING.sub("", indicator)
+                indicator = rest if len(rest) > 2 and not re.search(r"(?:需要|可以|将|已|再|首次|近期|通过)$", rest) else None
+            if low_q is not None:           # (both bounds of a range measure one thing)
+                low_q.indicator = indicator
         if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]) \
                 and not text.startswith("的", m.end()):          # (超过10%的市场预期: the expectation's)
             # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the

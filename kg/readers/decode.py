@@ -32,7 +32,7 @@ _MAX_CONTROL_RATIO = 0.01
 
 def check_size(n: int) -> None:
     if n > MAX_BYTES:
-        raise ReadError(f"file too large: {n} bytes (limit MAX_BYTES = {MAX_BYTES})")
+        raise ReadError(f"file too large: {n} bytes (limit kg.limits.MAX_FILE_BYTES = {MAX_BYTES})")
 
 
 def decode_bytes(data: bytes) -> str:

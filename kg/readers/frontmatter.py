@@ -133,11 +133,13 @@ def normalise_meta(data: dict[Any, Any]) -> dict[str, Any]:
     for key, value in data.items():
         k = _text(key, budget).strip()
         if k == "title":
-            meta["title"] = " ".join(_strings(value, budget)).strip()
+            meta["title"] = _untagged(" ".join(_strings(value, budget)))
+            if isinstance(value, dict) or isinstance(value, (list, tuple)) and not all(map(_is_scalar, value)):
+                meta["title_not_text"] = True
         elif k == "categories":
-            meta["categories"] = [c.strip() for c in _strings(value, budget) if c.strip()]
+            meta["categories"] = [c for c in (_untagged(c) for c in _strings(value, budget)) if c]
         elif k == "author":
-            meta["author"] = " ".join(_strings(value, budget)).strip()
+            meta["author"] = _untagged(" ".join(_strings(value, budget)))
         elif k == "date":
             raw = " ".join(_strings(value, budget)).strip()
             meta["date_raw"] = raw
@@ -212,6 +214,14 @@ def local_day(raw: str) -> str | None:
 def day_in_china(iso: str) -> str:
     """The day in China of an ISO date as parse_date writes it (meta["date"])."""
     return datetime.fromisoformat(iso).astimezone(_CHINA).date().isoformat()
+
+
+# author: "<b>新华社</b>": markup in a field that names things is no part of the name
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def _untagged(text: str) -> str:
+    return _TAG.sub("", text).strip()
 
 
 def _is_scalar(v: Any) -> bool:
