@@ -81,8 +81,11 @@ def validate(data: Any, origin: str = "config") -> dict[str, Any]:
     for i, pat in enumerate(data.get("patterns") or []):
         if "regex" not in pat or pat.get("kind") not in KINDS:
             raise ConfigError(f"{origin}: patterns[{i}] needs 'regex' and a 'kind' among {sorted(KINDS)}")
+        if not isinstance(pat["regex"], str) or not pat["regex"]:
+            raise ConfigError(f"{origin}: patterns[{i}]: regex must be text (quote it: regex: '2021'), "
+                              f"got {_kind(pat['regex'])}")
         try:
-            rx = re.compile(str(pat["regex"]))
+            rx = re.compile(pat["regex"])
         except re.error as exc:
             raise ConfigError(f"{origin}: patterns[{i}]: bad regex: {exc}") from exc
         conf = pat.get("confidence", 0.7)

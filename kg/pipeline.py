@@ -281,8 +281,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     if not walk_errors:
         hashes.forget_under([str(p) for p in paths], seen)
     # what the store holds about them: a few lookups for a few files, else one scan
-    if len(entries) <= LOOKUP_BELOW:
-        spellings = sorted({form for e in entries for form in (e[0], ab(e[0]), _rel(e[0]))})
+    if len(entries) + len(unread) <= LOOKUP_BELOW:
+        # (files that could not be read too: their earlier version, if any, is named in their error)
+        spellings = sorted({form for key in [e[0] for e in entries] + [u[0] for u in unread]
+                            for form in (key, ab(key), _rel(key))})
         known, broken = store.article_index(paths=spellings, ids=[e[2] for e in entries])
         if store.incomplete():          # a killed build left graphs of other files behind
             broken = sorted(set(broken) | set(store.article_index()[1]))

@@ -23,7 +23,8 @@ def load_query(text_or_path: str) -> str:
     be too long to be a file name: the file system says so, and it is read as a query)."""
     if text_or_path == "-":                 # the query on standard input (kg query - < q.rq)
         import sys
-        return sys.stdin.read().lstrip("\ufeff")
+        stream = getattr(sys.stdin, "buffer", None)
+        return _decoded(stream.read(), "standard input") if stream is not None else sys.stdin.read().lstrip("\ufeff")
     if not text_or_path.strip():             # ('' is no path: Path('') is the current folder)
         return text_or_path
     p = Path(text_or_path)
@@ -34,14 +35,17 @@ def load_query(text_or_path: str) -> str:
     if (p.suffix in (".rq", ".sparql") or is_dir) and not is_file:
         raise QueryInputError(f"{text_or_path}: {'is a directory' if is_dir else 'no such query file'}")
     if is_file:
-        data = p.read_bytes()
-        try:
-            # (utf-8-sig: Notepad starts a file with a byte order mark, no part of the query)
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise QueryInputError(f"{text_or_path}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                                  "save the query as UTF-8") from None
+        return _decoded(p.read_bytes(), text_or_path)
     return text_or_path.lstrip("\ufeff")
+
+
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        # (utf-8-sig: Notepad starts a file with a byte order mark, no part of the query)
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QueryInputError(f"{name}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                              "save the query as UTF-8") from None
 
 
 def check_not_empty(text: str) -> str:

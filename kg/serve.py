@@ -724,7 +724,10 @@ def serve(store_path: str | Path, **kwargs) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, on_stop), signal.signal(signal.SIGINT, on_stop)
+    # (started with SIGINT ignored, `kg serve &` from a script, it stays ignored)
+    previous = (signal.signal(signal.SIGTERM, on_stop),
+                signal.signal(signal.SIGINT, on_stop if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+                              else signal.SIG_IGN))
     marker = note_serving(store_path, server.url) if Path(store_path).is_dir() else None
     print(f"kg serve: {server.url}  (SPARQL endpoint {server.url}sparql, views "
           f"{server.url}views/; store {Path(store_path)}; time limit {server.query_timeout:g} s, "

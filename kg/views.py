@@ -1825,6 +1825,7 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
         raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, got {size_by!r}")
     out_dir = Path(out_dir)
     _refuse_foreign_pages(out_dir)
+    ours = (out_dir / "index.html").is_file()       # checked above: a site kg wrote before
     out_dir.mkdir(parents=True, exist_ok=True)
     js, css = _vis_assets()
     _write(out_dir / "assets" / "vis-network.min.js", js)
@@ -1892,7 +1893,8 @@ def build_site(ds, out_dir: Path | str, *, top_entities: int = 20,
     # pages of an earlier build into this folder (removed articles, entities no longer at the
     # top) would still be there, and searchable: only the site's own kind of page goes
     current = set(links.values())
-    stale = [p for p in out_dir.glob("*.html") if _SITE_PAGE.fullmatch(p.name) and p.name not in current]
+    # (only in a folder that held a site of kg's: someone's article-intro.html stays)
+    stale = [p for p in out_dir.glob("*.html") if ours and _SITE_PAGE.fullmatch(p.name) and p.name not in current]
     for p in stale:
         p.unlink()
     return {"path": str(out_dir / "index.html"), "pages": len(pages) + 1,

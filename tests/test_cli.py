@@ -216,6 +216,13 @@ def test_a_query_on_standard_input(capsys, examples_store, monkeypatch):
     assert rc == 0 and out.splitlines()[1] == str(N_EXAMPLES), (out, err)
 
 
+def test_a_query_on_standard_input_not_in_utf8_is_named(capsys, examples_store, monkeypatch):
+    raw = io.TextIOWrapper(io.BytesIO('SELECT * WHERE { ?s ?p "国" }'.encode("gbk")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", raw)
+    rc, out, err = kg(capsys, "query", "-", "--store", examples_store.store)
+    assert rc == 2 and "standard input: not UTF-8" in err and "Traceback" not in err, err
+
+
 def test_a_store_path_that_is_a_file_is_a_clear_error(capsys, tmp_path):
     f = tmp_path / "afile"
     f.write_text("x", encoding="utf-8")

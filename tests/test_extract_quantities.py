@@ -896,8 +896,37 @@ def test_a_sentence_goes_on_about_its_subjects_place(text, places):
     ("通过安排1.2万亿元专项资金，加强国库库款调度。", "专项资金"),
     ("中国化工建设有限公司近期投放100万吨国家钾肥储备，同时积极组织进口。", "国家钾肥储备"),
     ("每个平台公司便可以获得8000万元的贷款额度。", "贷款额度"),
-    ("农业保险保费补贴安排284亿元，增长10.2%。", "农业保险保费补贴"),
     ("全行业需要获得7000亿-8000亿元人民币的资金。", "资金"),
+    ("今年将安排1.2万亿元左右，支持地方。", None),                   # not 左右
+    # a topic and the verb make a noun: it stays
+    ("全年研发投入300亿元，同比增长15%。", "研发投入"),
+    ("信贷投放2.1万亿元。", "信贷投放"),
+    ("今年财政投入1200亿元。", "财政投入"),
+    ("农业保险保费补贴安排284亿元，增长10.2%。", "农业保险保费补贴安排"),
 ])
 def test_a_verb_of_giving_ends_no_indicator(text, indicator):
-    assert {q.indicator for q in quantities(text)} == {indicator}
+    assert {q.indicator for q in quantities(text)} == {indicator}, [q.indicator for q in quantities(text)]
+
+
+@pytest.mark.parametrize("text, surface, indicator, period, comparison", [
+    # the session's review: the whole base is blanked before periods are read, and stripped from
+    # the indicator (a period that differs from the base's)
+    ("6月末，M2余额较2020年12月末增长5%。", "5%", "M2余额", "6月末", "较2020年12月末"),
+    ("前三季度，出口比2019年一季度增长20%。", "20%", "出口", "前三季度", "比2019年一季度"),
+    ("外贸进出口比2019年增长27%。", "27%", "外贸进出口", None, "比2019年"),
+    ("外贸进出口比去年上半年增长27%。", "27%", "外贸进出口", None, "比去年上半年"),
+    ("外贸进出口较上年12月末增长27%。", "27%", "外贸进出口", None, "较上年12月末"),
+    # a long figure between base and change; the base's own figure; the level a change reached
+    ("股价较10月19日高点1982.50元下跌59%。", "59%", None, None, "较10月19日"),
+    ("营收较3月份1982元下降5%。", "1982元", "营收", None, None),
+    ("营收较3月份1982元下降5%。", "5%", "营收", None, "较3月份"),
+    ("外汇储备较上月末增加100亿美元至32000亿美元。", "32000亿美元", None, None, None),
+    ("北京、上海、广东等6省份GDP总量超过5万亿元。", "5万亿元", "GDP总量", None, None),
+])
+def test_bases_with_periods_are_neither_period_nor_indicator(text, surface, indicator, period, comparison):
+    q = next(q for q in records(text, date="2021-07-10")[1].quantities if q.surface == surface)
+    got = (q.indicator, q.period, q.comparison)
+    if indicator is None:
+        assert got[1:] == (period, comparison), got
+    else:
+        assert got == (indicator, period, comparison)

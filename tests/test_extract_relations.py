@@ -806,3 +806,16 @@ def test_a_speaker_lines_colon_wins_over_a_verb_in_the_answer():
     text = "中国宏观经济研究院综合形势室主任 郭丽岩：上下游价格的这个应该说是协调性在增强。"
     said = [(r.args["speaker"].text, r.args["text"], r.args["verb"]) for r in relations(text, "statement")]
     assert said == [("郭丽岩", "上下游价格的这个应该说是协调性在增强。", "：")]
+
+
+def test_a_described_speaker_line_of_a_rarer_surname():
+    # a0046: 祖 is no common surname, but the line's shape says who speaks
+    said = [(r.args["speaker"].text, r.args["text"]) for r in relations("蔬菜收购商 祖晓璇：蔬菜的产量比较高。", "statement")]
+    assert said == [("祖晓璇", "蔬菜的产量比较高。")]
+
+
+@pytest.mark.parametrize("text", ["附件1 申报表：见下。", "数据来源 国家局：增长。", "指导单位 司法局：见下。",
+                                  "主办单位 蒋家村：活动。"])
+def test_a_form_field_or_a_body_after_a_label_is_no_speaker(text):
+    from extract_helpers import mentions
+    assert not {m for m in mentions(text) if m[1] == "Person"}

@@ -317,6 +317,7 @@ def test_user_config_rejects_unknown_sections_and_kinds():
     ('patterns: [{kind: Organization, regex: "某某协会", confidence: high}]\n', "patterns[0]: confidence must be"),
     ('patterns: [{kind: Organization, regex: "某某协会", group: 1}]\n', "patterns[0]: the regex has no group 1"),
     ("patterns: [x\n", "cannot read config: broken YAML at line 2"),
+    ("patterns: [{kind: Organization, regex: 2021}]\n", "patterns[0]: regex must be text"),
 ])
 def test_a_bad_config_is_one_error_naming_file_section_and_entry(tmp_path, text, message):
     from kg.config import ConfigError, load_config

@@ -478,3 +478,24 @@ def test_a_changed_file_that_no_longer_builds_keeps_its_last_good_version_and_sa
     errors.clear()
     build([folder], store, on_error=errors.append)
     assert [e for e in errors if "new.md" in e and "previous version" not in e]
+
+
+def test_a_changed_file_that_can_no_longer_be_read_says_its_old_version_stays(tmp_path, store, monkeypatch):
+    import kg.readers.decode as decode
+    import kg.pipeline as pipeline
+    d = tmp_path / "few"
+    d.mkdir()
+    for name in ("a0001.md", "a0016.md"):
+        shutil.copyfile(EXAMPLES / name, d / name)
+    files = sorted(d.iterdir())
+    assert files, "examples changed"
+    build([d], store)
+    big = files[0]
+    big.write_bytes(big.read_bytes() + b"x" * 200)
+    # (too large for the first read, where files are hashed: the path before any extraction)
+    monkeypatch.setattr(decode, "MAX_BYTES", big.stat().st_size - 1)
+    monkeypatch.setattr(pipeline, "MAX_BYTES", big.stat().st_size - 1)
+    errors: list[str] = []
+    build([d], store, on_error=errors.append)
+    assert len(store.articles()) == len(files)
+    assert any("file too large" in e and "its previous version stays in the store" in e for e in errors), errors

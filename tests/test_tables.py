@@ -109,3 +109,15 @@ def test_two_cells_holding_one_number_are_two_figures():
             "<tr><td>总计</td><td>83.72</td></tr><tr><td>其中：股份制企业</td><td>83.72</td></tr></table>")
     figs = {q.indicator for q in extract(article(body)).quantities if q.rule == "table-cell"}
     assert figs == {"每百元营业收入中的成本", "股份制企业每百元营业收入中的成本"}
+
+
+@pytest.mark.parametrize("order", ["text first", "table first"])
+def test_a_text_figure_restates_one_cell_and_renames_none(order):
+    # the session's review: the sentence is the 总计 row's figure, not also the 股份制企业 row's
+    table = ("<p>表2 2021年1—11月份规模以上工业企业经济效益指标</p><table>"
+             "<tr><td>分组</td><td>每百元营业收入中的成本（元）</td></tr>"
+             "<tr><td>总计</td><td>83.72</td></tr><tr><td>其中：股份制企业</td><td>83.72</td></tr></table>")
+    sent = "<p>1—11月份，每百元营业收入中的成本为83.72元。</p>"
+    body = sent + table if order == "text first" else table + sent
+    got = sorted(q.indicator for q in extract(article(body)).quantities if q.value == 83.72)
+    assert got == ["每百元营业收入中的成本", "股份制企业每百元营业收入中的成本"]

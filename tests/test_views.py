@@ -293,6 +293,12 @@ def test_a_site_is_rebuilt_over_its_own_pages_only(small, tmp_path):
         build_site(ds, site2, top_entities=3)
     assert (site2 / "index.html").read_text(encoding="utf-8") == "<h1>my homepage</h1>"
     assert not (site2 / "all.html").exists()
+    # a folder that held no site of kg's keeps pages of its own that look like a site's
+    site3 = tmp_path / "other"
+    site3.mkdir()
+    (site3 / "article-intro.html").write_text("mine", encoding="utf-8")
+    assert build_site(ds, site3, top_entities=3)["removed"] == 0
+    assert (site3 / "article-intro.html").read_text(encoding="utf-8") == "mine"
 
 
 def test_build_site(small, tmp_path):

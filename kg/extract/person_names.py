@@ -38,6 +38,12 @@ def _alternations() -> tuple[str, str, str]:
     return _PATTERNS
 
 
+# the last characters of bodies, places and papers, never of a given name written after a
+# description; and the labels of a form's fields
+_NOT_NAME_END = frozenset("局厅部委办院村镇乡县区市省表书函处所站队组司社厂店馆校网报刊")
+_LABEL_BEFORE = re.compile(r"(?:单位|来源|附件\d*|名称|地址|电话|时间|地点|编号|类别|类型)[ \u3000]+$")
+
+
 def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, str, str, float]]:
     out = []
     post_re, verbs, countries = _alternations()
@@ -135,9 +141,14 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
                 and name not in stop and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
             out.append((s_, e_, name, "speaker-line", 0.75))
     # a report's speaker line with who they are before the name: 蔬菜经销商 张增梁：…, 山东寿光…分析员 崔晓静：…
+    # (of a rarer surname, not a body, a place or a form: 指导单位 司法局：, 附件1 申报表：, 主办单位 蒋家村：)
     for m in re.finditer(rf"(?:^|(?<=\n))[ \u3000]*[{HAN}A-Za-z0-9（）()]{{2,30}}[ \u3000]+(?P<name>[{HAN}]{{2,3}})[：:]", text):
         name = m.group("name")
-        if looks_like_name(name) and name[0] in common_surnames() and name not in stop \
+        # (the line's shape is evidence enough for a three-character name of a rarer surname:
+        # 蔬菜收购商 祖晓璇：)
+        if name[-1] in _NOT_NAME_END or _LABEL_BEFORE.search(text, 0, m.start("name")):
+            continue
+        if looks_like_name(name) and (name[0] in common_surnames() or len(name) == 3) and name not in stop \
                 and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
             out.append((m.start("name"), m.end("name"), name, "described-speaker-line", 0.7))
     # clause start (or a quotation's or question's end) + name + (adverbial) + speech verb

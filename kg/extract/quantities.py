@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "46"
+VERSION = "47"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -76,7 +76,7 @@ _PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"     
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 # the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
 _BASE_TIME = (r"(?:(?:19|20)\d{2}年|去年|上年|今年)?(?:全年|同期|上半年|下半年|[一二三四]季度|年末|年初|年底|末|"
-              r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?![\d日])|"
+              r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?!\d{1,2}日|份)|"
               r"上月末?|上季末|上季度|上周|去年|上年|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|两年平均|年均|"
                       rf"(?:比|较)(?:{_BASE_TIME})")
@@ -172,9 +172,7 @@ _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
-                              r"(?:比|较|相比|与)(?:(?:19|20)\d{2}年)?(?:去年同期|上年同期|同期|上年末|上月末|上季末|年初|"
-                              r"年末|上月|上年|去年|上季度|上周|[一二三四]季度|上半年|"
-                              r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?:相比)?|同口径")
+                              rf"(?:比|较|相比|与)(?:{_BASE_TIME})(?:相比)?|同口径")
 
 
 # 降幅比上月收窄1.0个百分点: a decline that narrows is a rate that rose (and one that widens fell)
@@ -284,9 +282,13 @@ def _clause_start(text: str, s0: int, at: int) -> int:
 
 
 # verbs of giving or getting money or goods that end a phrase before a figure (通过安排, 近期投放)
-_GIVING = re.compile(r"(?:安排|投放|下达|拨付|发放|筹集|募集|投入|追加|保证|获得)$")
+_GIVING = re.compile(r"(?:安排|投放|拨付|发放|筹集|募集|投入|追加|保证|获得)$")
+# what before such a verb says who gives or how, not what (需要获得, 近期投放, 通过安排)
+_GIVER_END = re.compile(r"(?:需要|可以|将|已|再|首次|近期|通过|决定)$")
 # the noun after a figure: 1.2万亿元专项资金，, 8000万元的贷款额度 (a noun the figure qualifies)
-_GIVEN = re.compile(r"(?:的)?([\u4e00-\u9fff]{2,10}?)(?=[，。；、）)]|$)")
+_GIVEN = re.compile(r"(?:的)?(?!左右|以上|以下|以内|上下|多|余)([\u4e00-\u9fff]{2,10}?)(?=[，。；、）)]|$)")
+# a verb of change right after a figure: the figure is the level the change starts from
+_CHANGE_AFTER = re.compile(r"[，,]?(?:下降|增长|上涨|下跌|减少|增加|回落|上升|提高|降低)")
 # what moves a sentence off the place its figures were about
 _OTHER_SCOPE = re.compile(r"全国|我国|全球|世界|国际|全省|全市|全区|其他|外省|外地|该省|该市|与此同时")
 # 从2480元调整到2590元, 由3.14亿元升至5.24亿元: the words between a level and the one it changed to
@@ -442,7 +444,8 @@ def extract(ctx: Context) -> Records:
         s0, s1 = (s.start, s.end) if s else (0, len(text))
         sentence = text[s0:s1]
         # 比2019年同期增长: 2019年 is the base of a comparison, not the period
-        left = re.sub(rf"(?:比|较|相比)(?:19|20)\d{{2}}年(?:同期|全年)?|(?:比|较)(?:{_BASE_TIME})", lambda m: " " * len(m.group()),
+        # (the longest reading first: 较2020年12月末 whole, not 较2020年 and a period 12月末)
+        left = re.sub(rf"(?:比|较|相比)(?:{_BASE_TIME})|(?:比|较|相比)(?:19|20)\d{{2}}年(?:同期|全年)?", lambda m: " " * len(m.group()),
                       text[s0:num_start])
         period, start_of_change = None, False
         for pm in _PERIOD.finditer(left):
@@ -478,9 +481,13 @@ def extract(ctx: Context) -> Records:
         cmp_match = None
         # (in the figure's clause: 同比增长41.3%，达到113.6亿元 - the level is compared with nothing)
         own_clause = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
-        for cm in _COMPARE.finditer(text, max(own_clause, num_start - 16), num_start):
-            # (较10月19日高点1982元: the base's own level is compared with nothing)
-            if not re.fullmatch(r"[^，。；]*?(?:高点|低点|峰值|水平)的?", text[cm.end():num_start]):
+        for cm in _COMPARE.finditer(text, max(own_clause, num_start - 24), num_start):
+            # (较10月19日高点1982元: the base's own level is compared with nothing; nor is the level
+            # a change reached, 较上月末增加100亿美元至32000亿美元)
+            between = text[cm.end():num_start]
+            if not re.fullmatch(r"[^，。；]*?(?:高点|低点|峰值|水平)的?", between) \
+                    and not re.search(r"\d[^，。；]*?(?:至|到)$", between) \
+                    and not (not between.strip() and _CHANGE_AFTER.match(text, m.end())):   # (较3月份1982元下降5%)
                 cmp_match = cm.group()
         figures = _FIGURES_BEFORE.search(text, own_clause, num_start) if cmp_match is None else None
         if figures:                     # 分别同比增长56.23%、335.42%、180.98%: the list's comparison
@@ -601,13 +608,14 @@ def extract(ctx: Context) -> Records:
         if indicator and _GIVING.search(indicator):
             low_q = low_q if low_q is not None and low_q.indicator == indicator else None
             # 再安排1.2万亿元转移支付资金, 近期投放100万吨国家钾肥储备: what is given is named after
-            # the figure; with no noun there, the verb goes (农业保险保费补贴安排284亿元)
+            # the figure; with no noun there, a verb after an adverb (将安排) is no indicator
+            # (研发投入300亿元, 信贷投放2.1万亿元: a topic and the verb make the noun, and stay)
             after = _GIVEN.match(text, m.end())
+            rest = _GIVING.sub("", indicator)
             if after and not _COUNTED_VERB.search(after.group(1)):
                 indicator = after.group(1)
-            else:
-                rest = _GIVING.sub("", indicator)
-                indicator = rest if len(rest) > 2 and not re.search(r"(?:需要|可以|将|已|再|首次|近期|通过)$", rest) else None
+            elif not rest or _GIVER_END.search(rest):
+                indicator = None
             if low_q is not None:           # (both bounds of a range measure one thing)
                 low_q.indicator = indicator
         if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]) \
@@ -669,6 +677,7 @@ def extract(ctx: Context) -> Records:
         if re.search(r"(?:从|由)$", head) and len(head) >= 3:
             q.indicator = head[:-1]
             continue
+        rest = rest[1:] if prev.surface.endswith("省") and rest.startswith("份") else rest    # (6省份GDP总量)
         q.indicator = rest if len(rest) >= 2 and not re.match(r"[\d，,、/]|连续|持续|以来", rest) else None
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
@@ -805,10 +814,14 @@ def _without_restatements(quantities: list) -> list:
     # (two cells of a table are two figures, whatever they hold: 总计 83.72 and the 股份制企业
     # row's 83.72; a cell is compared with the text's figures only)
     same: dict[tuple, tuple[list, list]] = {}
+    restating: dict[int, str | None] = {}   # text figure -> the measure of the cells it restates
     for q in quantities:
         texts, cells = same.setdefault((q.value, q.unit, q.comparison, q.compared_as, q.direction), ([], []))
         cell = q.rule == "table-cell"
-        for k in texts if cell else texts + cells:
+        # (a text figure restates cells of one measure only: 每百元营业收入中的成本为83.72元 is
+        # the 总计 row's, not also the 股份制企业 row's; the same total in two tables is one)
+        for k in ([t for t in texts if restating.get(id(t), q.indicator) == q.indicator] if cell
+                  else texts + cells):
             # (a table's cell holds the bare number, 79750.1 for the text's 79750.1亿元, and its
             # period from the headers, 2021年1-11月 for the text's 1—11月)
             table = "table-cell" in (k.rule, q.rule)
@@ -824,7 +837,10 @@ def _without_restatements(quantities: list) -> list:
                          or table and _same_period(k.period, q.period)
                          # 今年前三季度 and 前三季度, 2021年1-11月 and 1—11月: the same dates
                          or k.period_start is not None and (k.period_start, k.period_end) == (q.period_start, q.period_end)):
-                if len(q.indicator or "") > len(k.indicator or ""):
+                if cell:
+                    restating[id(k)] = q.indicator
+                # (a cell's row label does not rename the text's figure, nor the text a cell's)
+                if len(q.indicator or "") > len(k.indicator or "") and not table:
                     k.indicator = q.indicator
                 if k.period is None and q.period:
                     k.period, k.period_start, k.period_end = q.period, q.period_start, q.period_end

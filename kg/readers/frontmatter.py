@@ -217,7 +217,8 @@ def day_in_china(iso: str) -> str:
 
 
 # author: "<b>新华社</b>": markup in a field that names things is no part of the name
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_TAG = re.compile(r"</?(?:a|b|i|u|s|em|strong|span|font|p|br|div|sub|sup|small|big|img|mark|h[1-6])\b[^<>]{0,200}>",
+                  re.IGNORECASE)
 
 
 def _untagged(text: str) -> str:
