@@ -930,3 +930,29 @@ def test_bases_with_periods_are_neither_period_nor_indicator(text, surface, indi
         assert got[1:] == (period, comparison), got
     else:
         assert got == (indicator, period, comparison)
+
+
+@pytest.mark.parametrize("text, surface, indicator, period", [
+    # the tenth audit: a year in an event's name or a title is no period; a figure after 及 does
+    # not measure the noun of the figure before it
+    ("记者日前从2021年世界人工智能大会上获悉：目前已完成100余个平台建设。", "100余个", "平台建设", None),
+    ("《2021年中央财政预算》由30张表格及6个相关说明组成。", "6个", None, None),
+    ("对在郑的7所高校、2326名高校应届毕业生和15家用人单位开展专题调研。", "15家", None, None),
+    ("2021年，全国进出口增长21.4%。", "21.4%", "进出口", "2021年"),
+])
+def test_titles_and_event_names_give_no_period(text, surface, indicator, period):
+    q = next(q for q in quantities(text) if q.surface == surface)
+    assert (q.indicator, q.period) == (indicator, period)
+
+
+@pytest.mark.parametrize("text, surface, indicator", [
+    # the tenth audit: a scaled count of people with no counter, named right after it; a
+    # dateline's day is no period
+    ("中新经纬11月26日电 （董湘依）中国有近3亿农民工，临近年底。", "3亿", "农民工"),
+    ("俄罗斯在边境集结15万军队。", "15万", "军队"),
+    ("有 100 万维吾尔人被关押。", "100 万", "维吾尔人"),
+])
+def test_a_scaled_count_of_people(text, surface, indicator):
+    q = next(q for q in quantities(text) if q.surface == surface)
+    assert (q.value, q.unit, q.indicator, q.period) == (float(q.value), "NUM", indicator, None)
+    assert q.value >= 150000

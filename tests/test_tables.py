@@ -121,3 +121,16 @@ def test_a_text_figure_restates_one_cell_and_renames_none(order):
     body = sent + table if order == "text first" else table + sent
     got = sorted(q.indicator for q in extract(article(body)).quantities if q.value == 83.72)
     assert got == ["每百元营业收入中的成本", "股份制企业每百元营业收入中的成本"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("| 指标 | 2021年 | 同比 |\n| --- | --- | --- |\n| 出口 | 21.73万亿元 | 21.2% |\n| 进口 | 17.37万亿元 | -1.5% |\n", "t.md"),
+    ("<table><tr><td>指标</td><td>2021年</td><td>同比</td></tr><tr><td>出口</td><td>21.73万亿元</td><td>21.2%</td></tr>"
+     "<tr><td>进口</td><td>17.37万亿元</td><td>-1.5%</td></tr></table>", "t.html"),
+])
+def test_cells_that_carry_their_units_are_figures(body, name):
+    # the new-user audit: the same figures in prose were extracted, in such a table nothing was
+    found = {(q.indicator, q.value, q.unit, q.period, q.comparison, q.direction)
+             for q in extract(article(body, name)).quantities if q.rule == "table-cell"}
+    assert found == {("出口", 21730000000000.0, "CNY", "2021年", None, None), ("出口", 21.2, "PERCENT", None, "同比", "up"),
+                     ("进口", 17370000000000.0, "CNY", "2021年", None, None), ("进口", -1.5, "PERCENT", None, "同比", "down")}

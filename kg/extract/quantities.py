@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "47"
+VERSION = "48"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -54,6 +54,9 @@ _MEASURE = ("|".join(sorted((k if k != "升" else "升(?![至到了幅值级高0
 
 # a number is tried only from the start of its run of digits (or numerals): tried from every
 # position, a 16,000-digit line took 33 s (each start scans the rest of the run, then fails)
+# people a scaled figure counts with no counter: 3亿农民工, 15万军队, 100万维吾尔人
+_PEOPLE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:农民工|毕业生|群众|居民|学生|游客|旅客|用户|网民|儿童|老人|人口|军队|"
+                     r"员工|职工|工人|农民|市民|患者|考生|人)")
 _PATTERN = re.compile(
     rf"(?P<prefix>第|前|近|约|超|超过|逾|达|约合)?(?:(?<![0-9０-９.．]){NUM}|(?<![零〇一二两三四五六七八九十百千万]){CNUM})(?P<approx>余|多)?"
     # (人民币 5000 万元: one space may stand between a figure and its scale or unit)
@@ -63,7 +66,9 @@ _PATTERN = re.compile(
     # 用电量3830万度: 度 after 万/亿 is kilowatt-hours (a temperature or an angle never takes 万)
     rf"|(?<=[万亿])(?P<kwh>度)"
     # 公款1.69亿, 毕业生达1076万: a scaled figure with no unit after it
-    rf"|(?<=[万亿])(?P<bare>(?=[，。；：、,;:\s）)]|的|$)))")
+    rf"|(?<=[万亿])(?P<bare>(?=[，。；：、,;:\s）)]|的|$|左右|以上))"
+    # 中国有近3亿农民工, 集结15万军队: a scaled count of people, named right after it
+    rf"|(?<=[万亿])(?P<people>(?={_PEOPLE.pattern})))")
 # 五六万元, 二三百人, 三四个: two adjacent digits are a rough range, not a figure
 _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
@@ -306,9 +311,9 @@ _INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?
 
 def _indicator_words(left: str) -> str | None:
     # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
-    head = re.split(r"[，。；：,;:（）()“”#【】]", left)[-1]
+    head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
-    left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】]", left)[-1]
+    left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
     left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -347,6 +352,9 @@ def extract(ctx: Context) -> Records:
             titles[-1] = (titles[-1][0], max(titles[-1][1], e_))
         else:
             titles.append((s_, e_))
+    # (a year in a title or an event's name is no period: 2021年世界人工智能大会, 《2021年中央财政预算》)
+    no_period = titles + [(e.span.start, e.span.end) for e in ctx.records.mentions
+                          if e.kind == "Event" and e.span is not None]
     for m in _PATTERN.finditer(text):
         prefix = m.group("prefix") or ""
         if prefix == "第":
@@ -416,6 +424,10 @@ def extract(ctx: Context) -> Records:
                 if len(named) == 1 and "人民币" not in (text[s_.start:s_.end] if s_ else ""):
                     unit = named.pop()
             extra = None
+        elif m.group("people") is not None:
+            if m.group("cnum") or not m.group("scale"):
+                continue
+            unit, extra = "NUM", None
         elif m.group("kwh"):
             unit, extra = "KiloW-HR", None
         elif m.group("meas"):
@@ -447,6 +459,10 @@ def extract(ctx: Context) -> Records:
         # (the longest reading first: 较2020年12月末 whole, not 较2020年 and a period 12月末)
         left = re.sub(rf"(?:比|较|相比)(?:{_BASE_TIME})|(?:比|较|相比)(?:19|20)\d{{2}}年(?:同期|全年)?", lambda m: " " * len(m.group()),
                       text[s0:num_start])
+        for a, b in no_period:
+            if a < num_start and b > s0:
+                a, b = max(a, s0) - s0, min(b, num_start) - s0
+                left = left[:a] + " " * (b - a) + left[b:]
         period, start_of_change = None, False
         for pm in _PERIOD.finditer(left):
             # 较10月末上升48亿美元, 涨幅比3月份扩大: the base of a comparison is not the period
@@ -463,6 +479,9 @@ def extract(ctx: Context) -> Records:
             # what they said
             if re.search(r"\d日$", pm.group()) and not pm.group().startswith(("截至", "截止")) \
                     and _SAID_ON.search(left, pm.end()):
+                continue
+            # 中新经纬11月26日电: a dateline's day is when the news was filed
+            if re.search(r"\d日$", pm.group()) and left.startswith(("电", "讯"), pm.end()):
                 continue
             period = pm.group()
             # 从2015年的69.8%: the period of a change's starting value only
@@ -597,7 +616,7 @@ def extract(ctx: Context) -> Records:
             change_starts.add(len(rec.quantities))
         if before_change:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
-        indicator = (m.group("cnt") and not heads
+        indicator = (m.group("people") is not None and _PEOPLE.match(text, m.end()).group()) or (m.group("cnt") and not heads
                      and (_counted(text, m.end(), m.group("cnt"))
                           or _listed_count(text, num_start, m.end(), m.group("cnt"), s0))) \
             or _indicator(text, ind_start, s0)
@@ -673,6 +692,9 @@ def extract(ctx: Context) -> Records:
             continue
         head, rest = q.indicator.rsplit(prev.surface, 1)
         if re.search(r"(?:超|超过|逾|以上|不少于|不低于|不足|低于|高于)$", head) or rest[:1] in ("的", "市", "区", "以"):
+            continue
+        if re.search(r"[及和与、]$", text[prev.span.end:q.span.start]):
+            q.indicator = None      # (30张表格及6个相关说明: 表格 is the first figure's noun)
             continue
         if re.search(r"(?:从|由)$", head) and len(head) >= 3:
             q.indicator = head[:-1]

@@ -10,7 +10,8 @@ The reader gives each cell's place in the table's grid (kg.model.TableCell). The
 without figures are the headers; the first column names each row's group. A figure's column
 headers say what it measures (营业收入), its unit (（亿元）: 1e8 CNY; （%）), its period (1-11月,
 11月末, in the caption's year) and whether it is a change (同比增长: up or down by its sign). A
-column whose unit the headers do not give is left alone: a bare number says nothing.
+column whose unit the headers do not give is left alone: a bare number says nothing; a cell that
+carries its unit (| 出口 | 21.73万亿元 | 21.2% |) is read by it, its row's label saying what it measures.
 """
 from __future__ import annotations
 
@@ -29,8 +30,12 @@ _MEASURE_UNITS = {"吨": ("TONNE", 1), "万吨": ("TONNE", 1e4), "千瓦时": ("
                   "万人": ("NUM", 1e4), "户": ("NUM", 1), "万户": ("NUM", 1e4), "辆": ("NUM", 1), "万辆": ("NUM", 1e4),
                   "天": ("DAY", 1), "平方米": ("M2", 1), "万平方米": ("M2", 1e4)}
 _PERIOD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月(?:末|份|底)?|[一二三四]季度|前三季度|"
-                     r"上半年|下半年|全年|年末|年初|年底)")
-_CHANGE = re.compile(r"(?P<cmp>同比|环比|比上年同期|比上年|比去年同期)?(?:增长|增减|增速|变动|变化|增幅)")
+                     r"上半年|下半年|全年|年末|年初|年底)|\d{4}年度?")
+_CHANGE = re.compile(r"(?P<cmp>同比|环比|比上年同期|比上年|比去年同期)?(?:增长|增减|增速|变动|变化|增幅)"
+                     r"|(?P<cmp2>同比|环比)")
+# a cell that carries its unit: | 出口 | 21.73万亿元 | 21.2% |
+_CELL_FIGURE = re.compile(r"(?P<num>[-+－−]?\d{1,15}(?:\.\d+)?)\s*(?P<unit>(?:万亿|亿|万|千)?(?:元|美元|欧元|港元|日元)|[%％]|"
+                          r"(?:万|亿)?(?:吨|千瓦时|个|家|人|户|辆))")
 _CAPTION_PERIOD = re.compile(r"(?P<year>\d{4})年(?P<part>\d{1,2}[-—–~至]\d{1,2}月份?|\d{1,2}月份?|[一二三四]季度|"
                              r"前三季度|上半年|下半年|全年)?")
 _TOTAL = re.compile(r"^(?:总计|合计|全部|总体|全国|总额|全体)$")
@@ -78,7 +83,8 @@ def figures(art, extractor: str) -> list[Quantity]:
             return text[c.start:c.end].strip()
 
         rows = sorted({c.row for c in cells})
-        numeric = {c.row for c in cells if c.col > 0 and _NUMBER.fullmatch(value_of(c).replace(",", ""))}
+        numeric = {c.row for c in cells if c.col > 0 and (_NUMBER.fullmatch(value_of(c).replace(",", ""))
+                                                          or _CELL_FIGURE.fullmatch(value_of(c).replace(",", "")))}
         headers = []
         for r in rows:
             if r in numeric:
@@ -92,7 +98,8 @@ def figures(art, extractor: str) -> list[Quantity]:
         caption_period = (year + (cm.group("part") or "")) if cm else None
         for c in sorted(cells, key=lambda c: (c.row, c.col)):
             raw = value_of(c).replace(",", "")
-            if c.row in headers or c.col == 0 or not _NUMBER.fullmatch(raw):
+            own = None if _NUMBER.fullmatch(raw) else _CELL_FIGURE.fullmatch(raw)
+            if c.row in headers or c.col == 0 or not (own or _NUMBER.fullmatch(raw)):
                 continue
             heads = []
             for h in headers:
@@ -100,7 +107,10 @@ def figures(art, extractor: str) -> list[Quantity]:
                 if hc is not None and hc not in heads:
                     heads.append(hc)
             names = [value_of(h) for h in heads]
-            unit = next((u for u in map(_unit, reversed(names)) if u), None)
+            if own is not None:                  # (the cell's own unit says more than any header)
+                unit, raw = _unit(f"（{own.group('unit')}）"), own.group("num")
+            else:
+                unit = next((u for u in map(_unit, reversed(names)) if u), None)
             if unit is None:
                 continue
             measure, period, comparison, change = [], None, None, False
@@ -112,14 +122,16 @@ def figures(art, extractor: str) -> list[Quantity]:
                     period = bare
                 elif _CHANGE.fullmatch(bare):
                     change = True
-                    comparison = _CHANGE.fullmatch(bare).group("cmp") or "同比"
+                    cm_ = _CHANGE.fullmatch(bare)
+                    comparison = cm_.group("cmp") or cm_.group("cmp2") or "同比"
                 else:
                     measure.append(bare)
             label_cell = grid.get((c.row, 0))
             group = re.sub(r"^\s*(?:其中|按[^：:]{1,6}分)[：:]\s*", "", value_of(label_cell)).replace(" ", "") \
                 if label_cell is not None else ""
             # (| M2余额 | 同比增长（%） |: a change needs no measure of its own beside its row's label)
-            if not measure and not (change and group and not _TOTAL.match(group)):
+            # (| 出口 | 21.73万亿元 |: nor does a figure that carries its unit)
+            if not measure and not ((change or own is not None) and group and not _TOTAL.match(group)):
                 continue
             indicator = "".join(measure)
             if group and not _TOTAL.match(group) and not indicator.startswith(group):
