@@ -20,6 +20,10 @@ _PREFIXES = ("中华人民共和国", "中国")
 _PAIRS = {"《": "》", "“": "”", '"': '"', "「": "」", "'": "'"}
 
 
+
+# offices of national bodies that a division's name names (垂直管理): their national body
+_VERTICAL = {"海关": "org:gacc", "银保监局": "org:cbirc", "证监局": "org:csrc"}
+
 def _norm(text: str) -> str:
     """The surface as a label: white space collapsed, enclosing quote pairs removed, width kept."""
     text = " ".join(text.split())
@@ -65,7 +69,12 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
     elif key and key.startswith("govbody:"):
         _, code, suffix = key.split(":", 2)
         div = gazetteer.divisions()[code]
-        e = Entity(key=key, kind="GovernmentBody", label=div.name + suffix)
+        national = _VERTICAL.get(suffix)
+        # 杭州海关, 北京银保监局: an office of a national body, named as it names itself (by the
+        # short name: there is no 杭州市海关) and part of that body; a local government's body
+        # takes the division's full name (杭州市商务局)
+        e = Entity(key=key, kind="GovernmentBody", label=(div.short or div.name) + suffix if national else div.name + suffix,
+                   attrs={"parent_org": national} if national else {})
         if text != e.label:
             e.reasons.add(f"the {suffix} of {div.name} ({div.code}): {text} = {e.label}")
     elif key and key.startswith("org:"):

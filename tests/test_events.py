@@ -395,3 +395,19 @@ def test_two_events_held_in_one_city_char_share_one_mention_of_it():
     assert len(jing) == 1
     assert all(r.args["place"] is jing[0] for r in rec.relations if r.kind == "venue")
     assert len([r for r in rec.relations if r.kind == "venue"]) == 2
+
+
+def test_later_mentions_of_a_dated_meeting_that_report_it_are_that_meeting():
+    # the B audit (a0183): 此次国常会 and 国务院常务会议指出 after 3月21日，国务院常务会议… are the
+    # day's meeting; the series named at large stays the series
+    from kg.resolve import resolve
+    text = ("3月21日，国务院常务会议确定了加大增值税留抵退税力度的措施。此次国常会决定，一是对小微企业退税。"
+            "国务院常务会议指出，要稳定经济。国务院常务会议多次部署减税。")
+    _, rec = records(text, date="2022-03-22")
+    res = resolve(rec)
+    keys = [res.of(m).key for m in rec.mentions if m.kind == "Event"]
+    day = "event:state-council-executive-meeting:2022-03-21"
+    assert keys == [day, day, day, "event:state-council-executive-meeting"]
+    # with no dated meeting before, a mention is the series
+    _, rec = records("国务院常务会议指出，要稳定经济。", date="2022-03-22")
+    assert [resolve(rec).of(m).key for m in rec.mentions if m.kind == "Event"] == ["event:state-council-executive-meeting"]

@@ -729,3 +729,23 @@ def test_a_common_word_after_qizhong_is_no_district():
     # 其中溧水区12例 names a district; 其中矿区, 其中老城区 are words (阳泉市矿区, 洛阳市老城区)
     assert ("溧水区", "AdministrativeArea") in mentions("其中溧水区12例。")
     assert not {k for _, k in mentions("其中矿区增长5%，其中老城区增长3%。")} & {"AdministrativeArea", "City"}
+
+
+@pytest.mark.parametrize("text, label, national", [
+    # the B audit: an office of a national body is named as it names itself, and is part of it
+    ("杭州海关发布数据显示，浙江出口增长。", "杭州海关", "gacc"),
+    ("北京银保监局发布通知。", "北京银保监局", "cbirc"),
+    ("内蒙古银保监局原局长接受审查。", "内蒙古银保监局", "cbirc"),
+])
+def test_an_office_of_a_national_body_keeps_its_name_and_its_body(text, label, national):
+    from extract_helpers import article
+    from kg.pipeline import article_graphs
+    from rdflib import RDFS, URIRef
+    _, g, e = article_graphs(article(text))
+    sub = URIRef("http://www.w3.org/ns/org#subOrganizationOf")
+    (office, parent), = list(e.subject_objects(sub))
+    assert str(e.value(office, RDFS.label)) == label
+    assert str(parent) == f"https://w3id.org/kgnews/id/org/{national}"
+    # a local government's body keeps the division's full name
+    _, g, e = article_graphs(article("杭州市商务局发布通知。"))
+    assert "杭州市商务局" in {str(o) for o in e.objects(None, RDFS.label)}

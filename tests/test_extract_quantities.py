@@ -881,6 +881,7 @@ def test_a_list_of_figures_and_a_level_reached_keep_the_indicator(text, indicato
     # the tenth audit: a sentence goes on about the place its clause's subject named
     ("今年1-4月，浙江进出口总值1.43万亿元，增长20%，其中出口达到1.05万亿元，增长23%。", ["浙江"] * 4),
     ("广东第一产业投资同比增长354.3%，两年平均增长46.1%。", ["广东", "广东"]),
+    ("今年1-4月，浙江进出口总值1.43万亿元，增长20%；进口3816.1亿元，增长10%。", ["浙江"] * 4),      # on after ；
     # not past the country, another subject, or from a place that is no subject
     ("浙江增长10%，高于全国平均水平2个百分点。", ["浙江", None]),
     ("银川市开工率98%，宁东开工率95%。", ["银川市", None]),

@@ -819,3 +819,15 @@ def test_a_described_speaker_line_of_a_rarer_surname():
 def test_a_form_field_or_a_body_after_a_label_is_no_speaker(text):
     from extract_helpers import mentions
     assert not {m for m in mentions(text) if m[1] == "Person"}
+
+
+def test_an_interviewers_foreign_name_opening_the_questions_speaks_them():
+    # the A audit (a0123): 布伦南： opens the interviewer's paragraphs; what the interviewer
+    # reports 泽连斯基 said is the interviewer's question, not a statement of 泽连斯基's
+    text = ("布伦南：拜登总统要求中方不要向俄提供援助。\n秦刚：我们反对。\n布伦南：乌克兰总统泽连斯基说他希望同普京总统见面。\n"
+            "秦刚：中方支持对话。\n布伦南：我们的时间到了。\n资料图：照片。\n资料图：照片二。\n资料图：照片三。")
+    said = {(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")}
+    assert ("布伦南", "乌克兰总统泽连斯基说他希望同普京总统见面。") in said
+    assert not {s for s in said if s[0] in ("泽连斯基", "资料图")}
+    from extract_helpers import mentions
+    assert ("资料图", "Person") not in mentions(text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 import yaml
@@ -90,6 +91,9 @@ _INNER_VERB = re.compile(r"举行|召开|举办|主办|承办|筹办|出席|参�
                          r"围绕|落实|贯彻|学习|宣布|致信|日电|向|从|在|的|是|于")
 # a meeting described, not named: 这次会议是今年…首场部长级会议
 _DEICTIC = re.compile(r"这次|本次|此次|这场|今年|去年|明年|首场|首次|每年|近期|最近|上述|相关|有关|该|历次|^(?:\d{4}年?)?全[市省区县州]")
+# a mention that is the meeting just reported: 此次国常会, 国务院常务会议指出
+_THIS_ONE = re.compile(r"(?:此次|本次|这次|该次)$")
+_REPORTED = re.compile(r"(?:还|也|并|会上)?(?:指出|强调|决定|确定|要求|认为|提出|部署|听取|审议|通过|明确)")
 # a meeting with no name of its own, right after its host's verb of holding
 _UNNAMED = re.compile(r"(?:召开|举行|主持召开|组织召开)了?(?P<word>(?:专题|视频|电视电话|常务|全体|党组|党委|专题视频|紧急|扩大)?会议|座谈会)"
                       r"(?=[，。；：、\s对就研究部署传达听取审议]|$)")
@@ -302,6 +306,17 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
             attrs = {"key": f"event:{entry['key']}:{edition[0]}", "label": edition[1], "en": edition[2],
                      "series": {k: v for k, v in attrs.items()}}
         found.append((s, e, "event-lexicon", attrs))
+    # 3月21日，国务院常务会议确定… 此次国常会决定… 国务院常务会议指出…: later mentions of a frequent
+    # meeting that say 此次 or report what it said are the day's meeting, when the article dates
+    # one meeting of that series before them (a mention of the series at large stays the series)
+    dated: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for s, e, rule, attrs in found:
+        if rule == "event-lexicon" and attrs.get("series") and re.search(r":\d{4}-\d{2}-\d{2}$", attrs["key"]):
+            dated[attrs["series"]["key"]].append((s, attrs))
+    for i, (s, e, rule, attrs) in enumerate(found):
+        before = {a["key"]: a for s_, a in dated.get(attrs["key"], ()) if s_ < s} if rule == "event-lexicon" else {}
+        if len(before) == 1 and (_THIS_ONE.search(text, max(0, s - 3), s) or _REPORTED.match(text, e)):
+            found[i] = (s, e, rule, dict(next(iter(before.values()))))
     # 国家发展和改革委员会第18次委务会议, 国务院西部地区开发领导小组第二次会议: a body's numbered meeting
     for m in _NUMBERED.finditer(text):
         s, e = m.span()

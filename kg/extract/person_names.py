@@ -38,6 +38,13 @@ def _alternations() -> tuple[str, str, str]:
     return _PATTERNS
 
 
+# the characters foreign names are written with (新华社译名): a three-character line opener made of
+# them alone is a name (布伦南, 沙利文, 布林肯), not a word
+_TRANSLITERATION = frozenset("阿埃艾安奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹德迪蒂丁杜多厄恩尔法菲费芬弗福盖"
+                             "甘戈格古哈海汉豪赫亨基吉加贾杰金卡凯坎考科克库拉莱赖兰劳勒雷里利列林琳隆卢鲁路伦罗洛"
+                             "玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅纽努诺帕佩彭皮珀普奇齐乔切琼萨塞桑瑟森沙尚什斯松"
+                             "苏索塔泰坦汤特托瓦威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊英尤约扎泽詹兹佐肯")
+
 # the last characters of bodies, places and papers, never of a given name written after a
 # description; and the labels of a form's fields
 _NOT_NAME_END = frozenset("局厅部委办院村镇乡县区市省表书函处所站队组司社厂店馆校网报刊")
@@ -140,6 +147,11 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if line_names.count(name) >= 2 and looks_like_name(name) and name[0] in common_surnames() \
                 and name not in stop and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
             out.append((s_, e_, name, "speaker-line", 0.75))
+        # (布伦南：… an interviewer's foreign name, written in the characters names are transliterated
+        # with, opening three or more paragraphs)
+        elif line_names.count(name) >= 3 and len(name) == 3 and all(c in _TRANSLITERATION for c in name) \
+                and name not in stop:
+            out.append((s_, e_, name, "speaker-line", 0.7))
     # a report's speaker line with who they are before the name: 蔬菜经销商 张增梁：…, 山东寿光…分析员 崔晓静：…
     # (of a rarer surname, not a body, a place or a form: 指导单位 司法局：, 附件1 申报表：, 主办单位 蒋家村：)
     for m in re.finditer(rf"(?:^|(?<=\n))[ \u3000]*[{HAN}A-Za-z0-9（）()]{{2,30}}[ \u3000]+(?P<name>[{HAN}]{{2,3}})[：:]", text):

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "48"
+VERSION = "49"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -728,8 +728,12 @@ def extract(ctx: Context) -> Records:
         # its figure before was about, until it names another (or the country, 高于全国平均水平)
         # (only from a place its clause opens with, the subject, to a clause that goes on about it:
         # not 是美国接种量的3倍多，超过了…, nor 石嘴山市下降1.3%，宁东下降25.3%)
-        if same and q.place is None and prev.place is not None \
-                and _SUBJECT_LEAD.fullmatch(text, _clause_start(text, s0_of(prev), prev.place.span.start), prev.place.span.start) \
+        # (a clause after ； goes on in it too: …增长20%；进口3816.1亿元)
+        ps_, qs_ = art.sentence_at(prev.span.start), art.sentence_at(q.span.start)
+        goes_on = same or (ps_ is not None and qs_ is not None and qs_.index == ps_.index + 1
+                           and text[ps_.start:ps_.end].endswith("；"))
+        if goes_on and q.place is None and prev.place is not None \
+                and _SUBJECT_LEAD.fullmatch(text, _clause_start(text, 0, prev.place.span.start), prev.place.span.start) \
                 and _GOES_ON.match(text, _clause_start(text, s0_of(q), q.span.start)) \
                 and bisect.bisect_left(place_starts, q.span.start) == bisect.bisect_left(place_starts, prev.span.end) \
                 and not _OTHER_SCOPE.search(text, prev.span.end, q.span.start) \
