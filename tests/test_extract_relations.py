@@ -831,3 +831,11 @@ def test_an_interviewers_foreign_name_opening_the_questions_speaks_them():
     assert not {s for s in said if s[0] in ("泽连斯基", "资料图")}
     from extract_helpers import mentions
     assert ("资料图", "Person") not in mentions(text)
+
+
+def test_a_meeting_that_decides_a_list_announces_it_through_its_host():
+    # the B audit (a0183): 此次国常会决定，一是…二是…, with no organisation in the sentences before
+    text = ("3月21日，国务院常务会议召开。会议听取汇报。专家说：“这是关键举措。”学者认为效果明显。"
+            "此次国常会决定，一是对所有行业小微企业退税近1万亿元。二是对制造业等6个行业企业的留抵税额全额退还。\n下一段。")
+    got = [(r.args["body"].text, r.args["ordinal"]) for r in relations(text, "measure")]
+    assert got == [("国务院", 1), ("国务院", 2)]

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "49"
+VERSION = "50"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -965,7 +965,11 @@ def _list_head(text: str, body: Mention, orgs: list[Mention]) -> Mention:
 def _measures(art, mentions, rec: Records):
     text = art.text
     orgs = [m for m in mentions if m.kind in ORG_KINDS and m.span]
-    pattern = re.compile(rf"(?:^|(?<=[。；\n]))\s*(?:(?P<a>[{ORDINALS}])是|第(?P<b>[{ORDINALS}])[，、,])")
+    by_key = {m.key: m for m in orgs if m.key}
+    meetings = sorted((m for m in mentions if m.kind == "Event" and m.span), key=lambda m: m.span.start)
+    # (此次国常会决定，一是…；二是…: a list may open right after the verb that announces it)
+    pattern = re.compile(rf"(?:^|(?<=[。；\n])|(?<=(?:决定|要求|提出|明确|强调|部署|指出)[，：:]))\s*"
+                         rf"(?:(?P<a>[{ORDINALS}])是|第(?P<b>[{ORDINALS}])[，、,])")
     hits = list(pattern.finditer(text))
     run: list[re.Match] = []
     runs = []
@@ -997,6 +1001,11 @@ def _measures(art, mentions, rec: Records):
         own = _SPEAKER_OWN.search(text, max(lead_start, para_start), first)
         body = (_speaker_body(text, first, rec) if own else None) or (_list_head(text, cand[-1], cand) if cand else None)
         if body is None:
+            # 此次国常会决定，一是…: the meeting that decides it, by its host
+            ev = next((m for m in reversed(meetings) if m.span.end <= first
+                       and _DECIDES.fullmatch(text, m.span.end, first)), None)
+            body = _meeting_host(ev, by_key) if ev is not None else None
+        if body is None:
             continue
         for i, h in enumerate(run):
             end = run[i + 1].start() if i + 1 < len(run) else text.find("\n", h.end())
@@ -1009,9 +1018,21 @@ def _measures(art, mentions, rec: Records):
                                           Span(h.start(), h.start() + len(h.group(0)) + len(item)), 0.7, "ordinal-list"))
 
 
+# a meeting's verb of deciding right before the list it announces: 此次国常会决定，一是…
+_DECIDES = re.compile(r"(?:还|也|会上)?(?:决定|要求|提出|明确|强调|部署|指出|确定)[，：:]\s*")
+
 # what a meeting says: 会议指出, 国务院常务会议要求, 会议还强调
 _MEETING_VERB = re.compile(r"(?:还|也|同时|进一步)?(?P<verb>指出|强调|要求|认为|提出|确定|决定|明确|部署)[，,：:]?")
 _MEETING_WORD = re.compile(r"(?:^|(?<=[。；！\n]))[ \t\u3000]*(?P<w>会议)(?=(?:还|也|同时|进一步)?(?:指出|强调|要求|认为|提出|确定|决定|明确|部署))")
+
+
+def _meeting_host(ev, orgs: dict):
+    """The organisation that held a meeting, as mentioned in the article (its organizer, or the
+    lexicon's fixed host: 国务院 for 国常会), or None."""
+    if ev.attrs.get("organizer") is not None:
+        return ev.attrs["organizer"]
+    key = ev.attrs.get("host_key") or (ev.attrs.get("series") or {}).get("host_key")
+    return orgs.get(f"org:{key}") if key else None
 
 
 def _meeting_statements(art, mentions, rec: Records) -> None:
@@ -1027,10 +1048,7 @@ def _meeting_statements(art, mentions, rec: Records) -> None:
     orgs = {m.key: m for m in mentions if m.kind in ORG_KINDS and m.span and m.key}
 
     def host_of(ev):
-        if ev.attrs.get("organizer") is not None:
-            return ev.attrs["organizer"]
-        key = ev.attrs.get("host_key") or (ev.attrs.get("series") or {}).get("host_key")
-        return orgs.get(f"org:{key}") if key else None
+        return _meeting_host(ev, orgs)
 
     said = []
     for ev in meetings:               # 国务院常务会议指出
