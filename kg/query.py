@@ -98,7 +98,7 @@ def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
         doc = {"head": {"vars": variables},
                "results": {"bindings": [{v: term_json(t) for v, t in zip(variables, r) if t is not None}
                                         for r in rows]}}
-        return json.dumps(doc, ensure_ascii=False, indent=1)
+        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -112,18 +112,21 @@ def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
         lines = ["\t".join(variables)]
         lines += ["\t".join(_tsv_escape(term_text(t)) for t in r) for r in rows]
         return "\n".join(lines) + "\n"
-    # table: widths by East Asian display width so Chinese columns line up
-    cells = [[term_text(t) for t in r] for r in rows]
+    # table: widths by East Asian display width so Chinese columns line up; an IRI is never cut
+    # (one copied from the table must work), and tabs and line breaks show as spaces
+    cells = [[term_text(t).translate(_TABLE_SPACES) for t in r] for r in rows]
+    iris = [[isinstance(t, ox.NamedNode) for t in r] for r in rows]
     widths = [max([display_width(v)] + [display_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
     widths = [min(w, 60) for w in widths]
     lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths)),
              "  ".join("-" * w for w in widths)]
-    for r in cells:
-        lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
+    for r, kinds in zip(cells, iris):
+        lines.append("  ".join(_pad(c if iri else _clip(c, w), w) for c, w, iri in zip(r, widths, kinds)))
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
 
+_TABLE_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 

@@ -408,7 +408,11 @@ def _class_filter(classes: Iterable[str] | None) -> set[str] | None:
                 name = name[len(prefix):]
         key = by_lower.get(name.lower())
         if key is None:
-            raise ValueError(f"unknown class {raw!r}; known: {', '.join(CLASSES)}")
+            # (kg stats also counts posts and categories: in the graph, but no nodes of a view)
+            drawn_as = {"post": "Post is drawn as the label of a role edge, not as nodes",
+                        "category": "Category, an article's section, is not drawn"}
+            hint = f" ({drawn_as[name.lower()]})" if name.lower() in drawn_as else ""
+            raise ValueError(f"unknown class {raw!r}{hint}; the classes a view draws: {', '.join(CLASSES)}")
         wanted.add(key)
     # a class includes its subclasses
     return {k for k, info in CLASSES.items() if k in wanted or info["parent"] in wanted}

@@ -596,3 +596,16 @@ def test_serve_on_an_endpoint_hides_its_password(capsys):
 def test_ask_as_json_is_sparql_results_json(capsys, examples_store):
     rc, out, err = kg(capsys, "query", "ASK { ?s a kg:Article }", "--format", "json", "--store", examples_store.store)
     assert rc == 0 and json.loads(out) == {"head": {}, "boolean": True}
+
+
+def test_the_table_format_never_cuts_an_iri_and_keeps_one_line_a_row(capsys, examples_store):
+    # the new-user audit: an IRI copied from the table must work
+    rc, out, err = kg(capsys, "query", "SELECT ?p WHERE { ?p a schema:Person }", "--store", examples_store.store)
+    iris = [line.strip() for line in out.splitlines() if line.startswith("https://")]
+    assert rc == 0 and iris and all("…" not in i for i in iris)
+    assert any(len(i) > 60 for i in iris)          # (a three-character name: 62 characters)
+    rc, out, err = kg(capsys, "query", 'SELECT ?t WHERE { VALUES ?t { "a\\tb\\nc" } }', "--store", examples_store.store)
+    assert out.splitlines()[2].rstrip() == "a b c"
+    rc, out, err = kg(capsys, "query", "SELECT ?p WHERE { ?p a schema:Person } LIMIT 1", "--format", "json",
+                      "--store", examples_store.store)
+    assert out.endswith("}\n")

@@ -677,3 +677,9 @@ def test_dates_are_compared_and_shown_as_in_china():
     assert _in_dates(rec, "2021-12-01", "2021-12-01") and not _in_dates(rec, "2021-11-30", "2021-11-30")
     assert _china_time("2021-11-30") == "2021-11-30"             # a day without a time stays
     assert _china_time("9999-12-31T23:00:00-05:00") == "9999-12-31T23:00:00-05:00"   # no overflow
+
+
+def test_a_class_kg_stats_counts_but_no_view_draws_says_so(small, tmp_path):
+    ds, ids = small
+    with pytest.raises(ValueError, match="Post is drawn as the label of a role edge"):
+        build_view(ds, tmp_path / "v.html", classes=["Post"])
