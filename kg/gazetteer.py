@@ -439,6 +439,12 @@ def _word_list(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def known_persons() -> tuple[str, ...]:
+    """Public figures named by a transliterated name alone (persons.txt): 普京, 拜登."""
+    return tuple(_word_list("persons.txt"))
+
+
+@functools.lru_cache(maxsize=None)
 def stopwords() -> frozenset[str]:
     """Generic words that must never become entities (有关部门, 地方政府, 城市, 中方 ...)."""
     return frozenset(_word_list("stopwords.txt") + _USER["stopwords"])

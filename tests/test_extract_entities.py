@@ -749,3 +749,11 @@ def test_an_office_of_a_national_body_keeps_its_name_and_its_body(text, label, n
     # a local government's body keeps the division's full name
     _, g, e = article_graphs(article("杭州市商务局发布通知。"))
     assert "杭州市商务局" in {str(o) for o in e.objects(None, RDFS.label)}
+
+
+def test_public_figures_named_by_a_transliterated_name_alone():
+    # the A audit (a0123): 普京 (8 mentions) and 麦康奈尔 matched no person pattern
+    found = {m for m in mentions("习近平主席告诉普京，中方支持对话。美国参议院共和党领袖麦康奈尔表示反对。") if m[1] == "Person"}
+    assert {("普京", "Person"), ("麦康奈尔", "Person")} <= found
+    # a name the list leaves out for being a place stays a place
+    assert ("奥斯汀", "Person") not in mentions("他在奥斯汀工作。")

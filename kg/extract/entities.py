@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "61"
+VERSION = "62"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1049,6 +1049,9 @@ def extract(ctx: Context) -> Records:
     for name in user_persons:
         if name in text:
             persons[name] = 0.9
+    for name in gazetteer.known_persons():       # 普京, 麦康奈尔: named by no pattern
+        if name in text and name not in stop:
+            persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):
             # 特约研究员苏海南: a post before it makes this a name; a place inside it (海南) is not a
