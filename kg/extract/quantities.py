@@ -499,7 +499,7 @@ def extract(ctx: Context) -> Records:
             period = None
         cmp_match = None
         # (in the figure's clause: 同比增长41.3%，达到113.6亿元 - the level is compared with nothing)
-        own_clause = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
+        own_clause = _clause_start(text, s0, num_start)
         for cm in _COMPARE.finditer(text, max(own_clause, num_start - 24), num_start):
             # (较10月19日高点1982元: the base's own level is compared with nothing; nor is the level
             # a change reached, 较上月末增加100亿美元至32000亿美元)
@@ -536,7 +536,7 @@ def extract(ctx: Context) -> Records:
                 source = (source_org.text if source_org is not None else name) + sm.group("kind")
                 break
         # the place the figure is about: the nearest place named earlier in the same clause
-        clause_start = max(s0, max(text.rfind(c, s0, num_start) for c in "，；。") + 1)
+        clause_start = own_clause
         place = None
         k = bisect.bisect_left(place_starts, num_start) - 1
         while k >= 0 and places[k].span.start >= clause_start:
@@ -704,12 +704,9 @@ def extract(ctx: Context) -> Records:
     # 进出口总值3.72万亿元，同比增长20.5%: a rate without its own indicator or period measures the
     # figure just before it in the same sentence
     passing = None          # the period a figure passes on (a level before a change passes on its left's)
-    def s0_of(q):
-        sent = art.sentence_at(q.span.start)
-        return sent.start if sent is not None else 0
-
     for i, (prev, q) in enumerate(zip(rec.quantities, rec.quantities[1:])):
-        same = art.sentence_at(prev.span.start) is art.sentence_at(q.span.start)
+        ps_, qs_ = art.sentence_at(prev.span.start), art.sentence_at(q.span.start)
+        same = ps_ is qs_
         # (a date things change from, 自…起, passes over the level before the change to the new one)
         passing = passing if i in levels_before and same and (passing or "").endswith(("起", "以来")) \
             else prev.period
@@ -729,12 +726,11 @@ def extract(ctx: Context) -> Records:
         # (only from a place its clause opens with, the subject, to a clause that goes on about it:
         # not 是美国接种量的3倍多，超过了…, nor 石嘴山市下降1.3%，宁东下降25.3%)
         # (a clause after ； goes on in it too: …增长20%；进口3816.1亿元)
-        ps_, qs_ = art.sentence_at(prev.span.start), art.sentence_at(q.span.start)
         goes_on = same or (ps_ is not None and qs_ is not None and qs_.index == ps_.index + 1
                            and text[ps_.start:ps_.end].endswith("；"))
         if goes_on and q.place is None and prev.place is not None \
                 and _SUBJECT_LEAD.fullmatch(text, _clause_start(text, 0, prev.place.span.start), prev.place.span.start) \
-                and _GOES_ON.match(text, _clause_start(text, s0_of(q), q.span.start)) \
+                and _GOES_ON.match(text, _clause_start(text, qs_.start if qs_ is not None else 0, q.span.start)) \
                 and bisect.bisect_left(place_starts, q.span.start) == bisect.bisect_left(place_starts, prev.span.end) \
                 and not _OTHER_SCOPE.search(text, prev.span.end, q.span.start) \
                 and not re.match(r"\s*(?:分别|、|和|与|及)", text[prev.place.span.end:]) \
