@@ -440,7 +440,7 @@ def _word_list(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def known_persons() -> tuple[str, ...]:
-    """Public figures named by a transliterated name alone (persons.txt): 普京, 拜登."""
+    """Public figures named by their name alone (persons.txt): 普京, 拜登, 李克强."""
     return tuple(_word_list("persons.txt"))
 
 

@@ -757,3 +757,19 @@ def test_public_figures_named_by_a_transliterated_name_alone():
     assert {("普京", "Person"), ("麦康奈尔", "Person")} <= found
     # a name the list leaves out for being a place stays a place
     assert ("奥斯汀", "Person") not in mentions("他在奥斯汀工作。")
+    # China's state leaders, named without a post once readers know them (a0063), but not in a
+    # doctrine's name alone
+    assert ("李克强", "Person") in mentions("2、李克强同蒙古国总理举行视频会晤。")
+    assert not [m for m in mentions("要以习近平新时代中国特色社会主义思想为指导。") if m[1] == "Person"]
+
+
+def test_a_monk_by_dharma_name_and_title():
+    # a0089: 智辉法师 and his four statements were lost; a 魔法师 is no monk
+    assert ("智辉", "Person") in mentions("广德寺监院智辉法师对此解释称，寺里打卡拍照的人越来越多。")
+    assert not [m for m in mentions("大魔法师表示同意。") if m[1] == "Person"]
+
+
+def test_a_firm_named_by_its_place_after_another_name_and_a_verb():
+    # a0200: the firm was lost and its 深圳市 became a figure's place
+    found = mentions("核准摩根士丹利受让深圳市中技实业（集团）有限公司持有大摩华鑫基金5%股权。")
+    assert ("深圳市中技实业（集团）有限公司", "Company") in found and ("深圳市", "City") not in found

@@ -99,6 +99,11 @@ def test_a_range_gives_both_bounds_about_the_same_indicator():
         (80000.0, "TONNE", "年加工利用沙棘果实"), (100000.0, "TONNE", "年加工利用沙棘果实")]
     qs = quantities("最高基本上在200-500万元。")      # the lower bound takes the upper's scale
     assert sorted(q.value for q in qs) == [2000000.0, 5000000.0]
+    # bounds written each with its unit are one range too, and a fall is a fall at both (a0212)
+    qs = quantities("价格比5月份的年内高点下跌3%—14%。")
+    assert [(q.value, q.direction, q.rule) for q in qs] == [
+        (-3.0, "down", "number-percent-range-low"), (-14.0, "down", "number-percent-range")]
+    assert [q.rule for q in quantities("从3%到5%。")] == ["number-percent"] * 2
 
 
 @pytest.mark.parametrize("text,indicator", [
@@ -115,6 +120,24 @@ def test_a_range_gives_both_bounds_about_the_same_indicator():
     ("共计退税8332亿元。", "退税"),
     ("今年以来涨幅达到30%。", "涨幅"),
     ("对企业的补贴为300亿元。", "企业的补贴"),
+    # connectives before and adverbs after are no part of what is measured (a0212, a0176, a0200 ...)
+    ("今年上半年投资、消费增速都不到5%。", "消费增速"),
+    ("机场工程投资仅158.57亿元。", "机场工程投资"),
+    ("股价一度最高达到571.5元。", "股价"),
+    ("因此完成6%的增速并没有问题。", None),
+    ("判处无期徒刑，并处罚金二千万元。", "罚金"),
+    ("并购金额达到30亿元。", "并购金额"),
+    ("还款金额达到30亿元。", "还款金额"),
+    # what is given or bounded is named after the figure
+    ("并赚取了超过3亿美元的费用。", "费用"),
+    ("人才可享受最高100%契税补助。", "契税补助"),
+    ("最高1000万元购房补助。", "购房补助"),
+    # a sentence that opens on its topic measures it (a0212, a0135)
+    ("消费方面，上半年同比增长23.0%。", "消费"),
+    ("企（事）业单位贷款方面，11月增加5679亿元。", "企（事）业单位贷款"),
+    # an indicator never opens inside a name (a0200), nor with a space (a0221's headings)
+    ("核准摩根士丹利受让深圳市中技实业（集团）有限公司持有大摩华鑫基金5%股权。", "持有大摩华鑫基金"),
+    ("“资金跟着项目走” 政府债务余额限额再破50万亿元", "政府债务余额限额"),
 ])
 def test_indicator_words(text, indicator):
     assert quantities(text)[0].indicator == indicator, [(q.surface, q.indicator) for q in quantities(text)]
@@ -157,10 +180,21 @@ def test_a_count_counts_the_noun_after_its_counter(text, indicator):
     ("CPI同比下降0.5%，降幅比上年同期扩大0.3个百分点。", -0.3, "down"),
     ("PPI同比上涨13.5%，涨幅比上月扩大2.8个百分点。", 2.8, "up"),
     ("CPI上涨2.1%，涨幅比上月回落0.6个百分点。", -0.6, "down"),
+    # how a flow compares with its base: 少增 is a smaller rise and 多减 a larger fall (a0135)
+    ("人民币贷款增加1.27万亿元，同比少增1605亿元。", -1605e8, "down"),
+    ("信托贷款减少2190亿元，同比多减803亿元。", -803e8, "down"),
+    ("政府债券净融资6092亿元，同比多增2133亿元。", 2133e8, "up"),
+    ("企业债券净融资3264亿元，同比多3264亿元。", 3264e8, "up"),
+    ("存款减少50亿元，同比少减20亿元。", 20e8, "up"),
 ])
 def test_a_change_has_a_direction_and_a_fall_is_negative(text, value, direction):
     q = [q for q in quantities(text) if q.unit in ("PERCENT", "CNY")][-1]
     assert (q.value, q.direction) == (value, direction)
+
+
+def test_the_change_of_a_flow_measures_that_flow():
+    q = quantities("11月份，人民币贷款增加1.27万亿元，同比少增1605亿元。")[-1]
+    assert (q.indicator, q.comparison, q.period) == ("人民币贷款", "同比", "11月份")
 
 
 @pytest.mark.parametrize("text, indicator", [
@@ -177,6 +211,14 @@ def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
 @pytest.mark.parametrize("text, periods", [
     # a 其中 sentence breaks down the figures before it, in their period (a0027)
     ("2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元。", ["2021年6月", "2021年6月"]),
+    # so does a clause after ；, listing on in the same frame (a0098, a0027, a0169), and a sentence
+    # that says 同期 (a0041)
+    ("今年前11个月，出口19.58万亿元，同比增长21.8%；进口15.81万亿元，同比增长22.2%。",
+     ["今年前11个月"] * 4),
+    ("1-6月，发行一般债券16103亿元；按用途划分，发行新增债券14800亿元。", ["1-6月", "1-6月"]),
+    ("9月份，消费同比增长4.4%。同期，服务业生产指数同比增长5.2%。", ["9月份", "9月份"]),
+    # months across years are one period, not its end month (a0136, a0075)
+    ("2015年8月至2017年7月，严峰等人共收取咨询服务费1656万元。", ["2015年8月至2017年7月"]),
     # where a change started is the period of where it started, not of where it went (a0141)
     ("从今年8月份的最低点2.9%连续两个月提升至6.2%。", ["今年8月份", None]),
     ("占比从2015年的69.8%提高至78.5%。", ["2015年", None]),                      # a0010

@@ -352,6 +352,14 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
     ("商务部新闻发言人表示，将推进。", [("商务部", "将推进。")]),
     ("央行相关人士表示，将保持稳定。", []),                  # someone at the bank, in no office
     ("商务部新闻发言人高峰表示，将推进。", [("高峰", "将推进。")]),
+    # (an interview between the official and the verb, a department before the official: a0158, a0002)
+    ("发改委相关负责人接受媒体采访时表示：“招标人主体责任落实不到位。”", [("发改委", "招标人主体责任落实不到位。")]),
+    ("商务部国际司有关负责人今天（7日）在接受总台记者采访时表示，中方将继续推进。", [("商务部", "中方将继续推进。")]),
+    # (the body named again without its province: a0113)
+    ("四川省通信管理局发布通知。省通信管理局相关负责人介绍，本次调整按照便民原则。",
+     [("四川省通信管理局", "本次调整按照便民原则。")]),
+    # (a firm's research team: a0128)
+    ("国泰君安通信团队指出，数据中心产业链条长。", [("国泰君安", "数据中心产业链条长。")]),
 ])
 def test_an_unnamed_official_speaks_for_the_organisation(text, said):
     assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == said

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "62"
+VERSION = "63"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -295,7 +295,7 @@ _PRESS_EVENT = re.compile(r"(?P<type>(?:例行|定期)?(?:新闻发布会|记者
 # 例行, 新闻 before the anchor (the host is found later: kg.extract.events.press_host)
 _PRESS_EVENT_SCAN = Anchored(_PRESS_EVENT, "发布会|记者会|通气会|吹风会", 2 + 2)
 # what may stand before a firm named by its place (实际控制上海联璧…, 起诉北京…有限公司)
-_BEFORE_FIRM = re.compile(r"(?:控制|收购|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
+_BEFORE_FIRM = re.compile(r"(?:控制|收购|受让|转让给|持有|投资|入股|参股|旗下|起诉|状告|诉|与|和|及|向|对|被|由|从|是|为|即|系|称|将|的)$")
 _COMPANY_CONTEXT = re.compile(r"(?:则|也|还|亦)?(?:公司|股份|集团|发布公告|公告|股价|宣布|披露|称|表示|认为|指出|预计|分析|透露|回应|涨停|跌停|大涨|大跌|涨|跌|市值|董事|旗下|的股票|A股|H股|控股|年报|半年报|季报|营收|净利)")
 # 在上海举办, 在南宁主办: 举办 is a verb, not a 办 (office) of 上海
 _VERB_BEFORE_BAN = frozenset("举主承协创开兴包代督查操筹置合")
@@ -787,6 +787,16 @@ def extract(ctx: Context) -> Records:
                 # in brackets, （香港）, is part of it either way)
                 bare = [x for x in inside if not (text[x.span.start - 1:x.span.start] in "（(" and
                                                   text[x.span.end:x.span.end + 1] in "）)")]
+                # 核准摩根士丹利受让深圳市中技实业（集团）有限公司: another name and a verb before the
+                # place that opens the firm's name
+                for p in sorted((x for x in bare if x.kind in places and s < x.span.start), key=lambda x: x.span.start):
+                    if kind == "Company" and e - p.span.end - len(m.group(2)) >= 2 \
+                            and all(y.kind in places for y in bare if y.span.end > p.span.start) \
+                            and _BEFORE_FIRM.search(text, s, p.span.start):
+                        s, surface = p.span.start, text[p.span.start:e]
+                        inside = [x for x in inside if x.span.end > s]
+                        bare = [x for x in bare if x.span.end > s]
+                        break
                 first = min((x.span.start for x in bare), default=s)
                 if kind == "Company" and bare and all(x.kind in places and s < x.span.start and x.span.end <= e
                                                       for x in bare) and _BEFORE_FIRM.search(text[s:first]) \
@@ -1050,7 +1060,8 @@ def extract(ctx: Context) -> Records:
         if name in text:
             persons[name] = 0.9
     for name in gazetteer.known_persons():       # 普京, 麦康奈尔: named by no pattern
-        if name in text and name not in stop:
+        # (not 习近平新时代中国特色社会主义思想 alone: a doctrine's name, not its author)
+        if name in text and name not in stop and text.count(name) > text.count(name + "新时代"):
             persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):

@@ -22,6 +22,8 @@ _M = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _SEP = r"[-—–~～至到]"
 _FORMS = [
     ("years", re.compile(r"(?P<y1>(?:19|20)\d{2})年?" + _SEP + r"(?P<y2>(?:19|20)\d{2})年")),
+    ("year_months", re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月" + _SEP
+                               + r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月份?")),
     ("months", re.compile(_YEAR + r"(?:前)?" + _M + r"月?" + _SEP + _M + r"月份?")),
     ("first", re.compile(_YEAR + r"前" + _M + r"个月")),
     ("quarters", re.compile(_YEAR + r"前([一二三])季度")),
@@ -89,6 +91,11 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
         try:
             if kind == "years":
                 start, end = dt.date(int(m.group("y1")), 1, 1), dt.date(int(m.group("y2")), 12, 31)
+                if start > end:
+                    return None
+            elif kind == "year_months":          # 2015年8月至2018年8月
+                start = dt.date(int(m.group("y1")), int(m.group("m1")), 1)
+                end = _month_end(int(m.group("y2")), int(m.group("m2")))
                 if start > end:
                     return None
             else:

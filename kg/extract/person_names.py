@@ -94,6 +94,12 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         cand = m.group("name")
         if looks_like_name(cand) and cand not in stop:
             out.append((m.start("name"), m.end("name"), cand, "name-post", 0.6))
+    # a monk or nun by dharma name and title: 广德寺监院智辉法师对此解释称 (no surname to check: the
+    # title, a clause start or a temple post before it, and speech after it are the evidence)
+    for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”\n])|(?<=监院|住持|方丈))(?P<name>[{HAN}]{{2}})(?<!魔)(?:法师|大和尚)"
+                         rf"(?=(?:对此|也|还|则|向记者|告诉记者)?(?:{verbs}))", text):
+        if m.group("name") not in stop:
+            out.append((m.start("name"), m.end("name"), m.group("name"), "name-post", 0.6))
     # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
     # surname to check; the country and the post are the evidence), and names with the
     # interpunct of transliterations (安东尼·布林肯)

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "49"
+VERSION = "50"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -74,7 +74,8 @@ _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
 # (今年/去年 are part of the period: 去年1-4月 is not this year's, and kg:periodStart says so)
-_PERIOD = re.compile(r"(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
+_PERIOD = re.compile(r"(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
+                     r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
                      r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
@@ -173,7 +174,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|持有|突破|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -185,8 +186,23 @@ _DECLINE_CHANGE = re.compile(r"(?:降幅|跌幅|减幅|降速|下降幅度|下�
                              + _APPROX_LEAD)
 
 
+# 同比少增1605亿元, 同比多减803亿元, 同比多3264亿元: how a flow compares with its base (少增 is a
+# smaller rise: less than the year before, so down; 多减 a larger fall, down too)
+_FLOW_CHANGE = re.compile(r"(?P<base>同比|环比|比上年同期|比去年同期|较上年同期|比上月|较上月)?(?P<more>[多少])(?P<verb>[增减])?了?$")
+
+
+def _flow_change(left: str) -> str | None:
+    m = _FLOW_CHANGE.search(left)
+    if m is None or not (m.group("base") or m.group("verb")):   # (a bare 多 or 少 is no change)
+        return None
+    return "up" if (m.group("more") == "多") == (m.group("verb") != "减") else "down"
+
+
 def _direction(text: str, s0: int, at: int) -> str | None:
     """A change's direction from the verb just before `at` (in the sentence starting at s0)."""
+    flow = _flow_change(text[max(s0, at - 8):at])
+    if flow is not None:
+        return flow
     decline = _DECLINE_CHANGE.search(text, max(s0, at - 16), at)
     if decline is not None:
         return "up" if decline.group("narrow") else "down"
@@ -210,7 +226,7 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
             return None
     # …同比增长10.6%，两年平均增长5.7%: a comparison alone names no measure (the figure before
     # it in the sentence is what it measures; the comparison is kept as kg:comparison)
-    if found in _COMPARISON_ONLY:
+    if found in _COMPARISON_ONLY or found and _FLOW_CHANGE.fullmatch(found):
         return None
     return found
 
@@ -287,7 +303,7 @@ def _clause_start(text: str, s0: int, at: int) -> int:
 
 
 # verbs of giving or getting money or goods that end a phrase before a figure (通过安排, 近期投放)
-_GIVING = re.compile(r"(?:安排|投放|拨付|发放|筹集|募集|投入|追加|保证|获得)$")
+_GIVING = re.compile(r"(?:安排|投放|拨付|发放|筹集|募集|投入|追加|保证|获得|享受|给予|赚取|拉动)$")
 # what before such a verb says who gives or how, not what (需要获得, 近期投放, 通过安排)
 _GIVER_END = re.compile(r"(?:需要|可以|将|已|再|首次|近期|通过|决定)$")
 # the noun after a figure: 1.2万亿元专项资金，, 8000万元的贷款额度 (a noun the figure qualifies)
@@ -318,13 +334,16 @@ def _indicator_words(left: str) -> str | None:
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
-    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时)+", "", left)
+    # (因此完成6%的增速, 并赚取: a connective opens the clause, it names nothing)
+    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月|本周|因此|但是|但|而且|并且|而|并处|并(?![购网表列联])|还(?![款贷])|则|作出)+",
+                  "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
         return None
     if _HOLDS_AMOUNT.search(left):           # 从36.67元跌至20元: another figure is no indicator either
         return None
+    left = left.strip()
     return left if 2 <= len(left) <= (24 if industry else 16) else None
 
 
@@ -338,6 +357,8 @@ def extract(ctx: Context) -> Records:
     orgs = [m for m in ctx.records.mentions if m.span is not None
             and m.kind in ("GovernmentBody", "Organization", "Company", "MediaOutlet")]
     place_ends = {p.span.end for p in places}
+    by_start = sorted((m for m in ctx.records.mentions if m.span is not None), key=lambda m: m.span.start)
+    name_starts = [m.span.start for m in by_start]
     # a figure in a cited title names the work (《“渝中人才”黄金十二条》), it reports nothing; nor
     # does one in the 原标题： line, which repeats the headline's figures (read once, in the body)
     change_starts: set[int] = set()      # indexes of figures a change starts from (从2015年的69.8%)
@@ -618,8 +639,16 @@ def extract(ctx: Context) -> Records:
             levels_before.add(len(rec.quantities))       # no period comes to it from elsewhere
         indicator = (m.group("people") is not None and _PEOPLE.match(text, m.end()).group()) or (m.group("cnt") and not heads
                      and (_counted(text, m.end(), m.group("cnt"))
-                          or _listed_count(text, num_start, m.end(), m.group("cnt"), s0))) \
-            or _indicator(text, ind_start, s0)
+                          or _listed_count(text, num_start, m.end(), m.group("cnt"), s0)))
+        if not indicator:
+            indicator = _indicator(text, ind_start, s0)
+            # (受让深圳市中技实业（集团）有限公司持有大摩华鑫基金5%股权: an indicator never opens inside
+            # a name; it starts after the name, 持有大摩华鑫基金, not 限公司持有…)
+            at = text.rfind(indicator, max(s0, ind_start - 40), ind_start) if indicator else -1
+            k = bisect.bisect_left(name_starts, at) - 1 if at > 0 else -1
+            inside = next((x for x in by_start[max(0, k - 3):k + 1] if x.span.start < at < x.span.end), None)
+            if inside is not None:
+                indicator = _indicator_words(text[inside.span.end:at + len(indicator)])
         if anaphor is not None and indicator:
             # 该省沙化土地面积 in 甘肃省: 沙化土地面积 (with no place found, 该省 stays: the figure is
             # no national one)
@@ -637,6 +666,14 @@ def extract(ctx: Context) -> Records:
                 indicator = None
             if low_q is not None:           # (both bounds of a range measure one thing)
                 low_q.indicator = indicator
+        # (消费方面，上半年同比增长23.0%: a sentence that opens on its topic measures it)
+        topic = re.match(r"([\u4e00-\u9fff（）()]{2,14}?)方面[，,]", text[s0:num_start]) if indicator is None else None
+        if topic and not any(b.span.start >= s0 + topic.end() for b in rec.quantities):
+            indicator = topic.group(1)
+        # (最高1000万元购房补助: a clause that opens on a bound names what it bounds after it)
+        if indicator is None and re.fullmatch(r"(?:最高|最低|最多|最少|至少|高达)", text[clause_start:num_start]):
+            after = _GIVEN.match(text, m.end())
+            indicator = after.group(1) if after and not _COUNTED_VERB.search(after.group(1)) else None
         if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]) \
                 and not text.startswith("的", m.end()):          # (超过10%的市场预期: the expectation's)
             # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the
@@ -739,27 +776,42 @@ def extract(ctx: Context) -> Records:
         if same:
             # (秋粮产量10178亿斤，比上年增加191亿斤: a change in the level's own unit measures it too)
             # (超过10%的市场预期: a figure qualifying the noun after it measures that noun)
+            # (人民币贷款增加1.27万亿元，同比少增1605亿元: the change of a flow measures that flow)
             if q.indicator is None and prev.indicator and not text.startswith("的", q.span.end) and (
                     q.unit == "PERCENT" and not _QUALIFIED.match(text, q.span.end)
-                    or (q.direction and prev.direction is None and q.unit == prev.unit)):
+                    or (q.direction and prev.direction is None and q.unit == prev.unit)
+                    or q.comparison and q.unit == prev.unit
+                    and _flow_change(text[max(0, q.span.start - 8):q.span.start])):
                 q.indicator = prev.indicator
             # (not 从2015年的69.8%提高至78.5%: the figure reached is not in the period it started)
             # 分别增长5.1%和6.2%: the second figure of a pair changes the same way
-            if q.direction is None and prev.direction and text[prev.span.end:q.span.start] in ("和", "、", "与", "及"):
+            # (下跌3%—14%: so do both bounds of a range, each written with its unit, which is
+            # one figure's two bounds, and its rules say so)
+            dash = text[prev.span.end:q.span.start] in ("-", "—", "–", "~", "～", "－") and prev.unit == q.unit \
+                and not prev.rule.endswith("range-low") and not q.rule.endswith("range")
+            if q.direction is None and prev.direction and (text[prev.span.end:q.span.start] in ("和", "、", "与", "及") or dash):
                 q.direction = prev.direction
                 q.value = -abs(q.value) if q.direction == "down" else q.value
+            if dash and abs(prev.value) < abs(q.value):
+                prev.rule, q.rule = prev.rule + "-range-low", q.rule + "-range"
             if q.period is None and passing and i + 1 not in levels_before \
                     and not (i in change_starts and re.search(r"至|到", text[prev.span.end:q.span.start])):
                 q.period = passing
     # 2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元: a 其中 sentence breaks down
     # the figures before it, in their period (the last one stated earlier in the paragraph)
+    # (so does a clause after ；, which lists on in the same frame: …出口19.58万亿元；进口15.81万亿元;
+    # and a sentence that says 同期, the period just named, even in the paragraph before)
     last: tuple[int, str] | None = None          # (paragraph start, period)
     for k, q in enumerate(rec.quantities):
         para = next((p.start for p in art.paragraphs if p.start <= q.span.start <= p.end), None)
         s = art.sentence_at(q.span.start)
-        if q.period is None and last and last[0] == para and s is not None and k not in levels_before \
-                and text[s.start:s.end].lstrip().startswith("其中"):
-            q.period = last[1]
+        if q.period is None and last and s is not None and k not in levels_before:
+            lead = text[s.start:s.end].lstrip()
+            before = art.sentences[s.index - 1] if s.index > 0 else None
+            listed_on = before is not None and before.start >= (para or 0) \
+                and text[before.start:before.end].rstrip().endswith("；")
+            if last[0] == para and (lead.startswith("其中") or listed_on) or re.match(r"同期[，,]", lead):
+                q.period = last[1]
         if q.period:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "50"
+VERSION = "51"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -716,7 +716,9 @@ def _designation_lists(art, mentions, rec: Records):
                 emit(r, earlier[-1], Span(r[0].span.start, r[-1].span.end), "places-pilot-reference", 0.5)
 
 
-_RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研究团队)")
+_RESEARCH = re.compile(r"(?:发布的|的)?(?:最新)?(?:研报|研究报告|研究团队|(?:[\u4e00-\u9fff]{2,4}行业|[\u4e00-\u9fff]{2,4})?团队)")
+# 接受媒体采访时表示, 今天（7日）在接受总台记者采访时表示: when someone spoke, between them and the verb
+_INTERVIEW = r"(?:今天|今日|日前|近日|昨天|昨日)?(?:（[^）]{1,6}）)?(?:在)?接受[^，。；“”]{0,8}?采访时"
 
 
 # what may stand right before an organisation that speaks: a clause start, 据, 而, 但 (对此，…)
@@ -759,10 +761,19 @@ def _statements(art, mentions, rec: Records):
     person_starts = {m.span.start for m in speakers}
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
-                and re.match(rf"(?:(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:也|还|则|亦)?(?:{verbs})(?![师员家])",
-                             text[o.span.end:o.span.end + 12]) \
+                and re.match(rf"(?:(?:[\u4e00-\u9fff]{{1,6}}?[司局处厅室])?(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:{_INTERVIEW})?(?:也|还|则|亦)?"
+                             rf"(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]) \
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
+    # 四川省通信管理局…。省通信管理局相关负责人介绍: the body named again without its province
+    for o in {o.text: o for o in mentions if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet"}.values():
+        lead = re.match(r"[\u4e00-\u9fff]{2,7}?(省|市|自治区|县)(?=[\u4e00-\u9fff]{3})", o.text)
+        if lead is None:
+            continue
+        short = ("省" if lead.group(1) == "自治区" else lead.group(1)) + o.text[lead.end():]
+        for sm in re.finditer(rf"(?:^|(?<=[。，；\n“]))({re.escape(short)})(?=(?:有关|相关)?(?:负责人|负责同志|发言人))", text):
+            if sm.start() > o.span.start:
+                events.append((sm.start(1), sm.end(1), o))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?!们)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         # (not 他们 "they", and not a 他 inside a quotation: the quoted speaker's, not ours)
         para = text.rfind("\n", 0, pm.start()) + 1
