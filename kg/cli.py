@@ -250,9 +250,16 @@ def cmd_validate(args) -> int:
     # pySHACL takes about 30 s per 100k quads: say what is going on before the wait
     print(f"kg validate: checking {len(store.ox):,} quads against {SHAPES_NAME} ...", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
-    conforms, _, text = validate(store)
+    conforms, report, text = validate(store)
     print(f"kg validate: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    print("conforms" if conforms else text)
+    # (warnings, sh:Warning shapes, do not fail validation, but are shown: they were hidden)
+    from rdflib import URIRef
+    warnings = len(set(report.subjects(URIRef("http://www.w3.org/ns/shacl#resultSeverity"),
+                                       URIRef("http://www.w3.org/ns/shacl#Warning")))) if report is not None else 0
+    if conforms and warnings:
+        print(f"conforms, with {warnings} warning{'s' if warnings > 1 else ''}:\n{text}")
+    else:
+        print("conforms" if conforms else text)
     return 0 if conforms else 1
 
 

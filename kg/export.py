@@ -58,6 +58,7 @@ def export_bytes(store: Store, fmt: str) -> bytes:
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def compact_jsonld(data: bytes, prefixes: dict[str, str] = EXPORT_PREFIXES) -> bytes:
@@ -79,7 +80,13 @@ def compact_jsonld(data: bytes, prefixes: dict[str, str] = EXPORT_PREFIXES) -> b
         if isinstance(node, dict):
             out = {}
             for k, v in node.items():
-                if not k.startswith("@"):
+                if k == _RDF_TYPE and isinstance(v, list) and all(isinstance(x, dict) and set(x) == {"@id"}
+                                                                  and not x["@id"].startswith("_:") for x in v):
+                    # (classes as @type, where JSON-LD and schema.org tools look for them, not as an
+                    # rdf:type property)
+                    types = [iri(x["@id"]) for x in v]
+                    out["@type"] = types[0] if len(types) == 1 else types
+                elif not k.startswith("@"):
                     out[iri(k)] = walk(v)
                 elif k == "@type" and isinstance(v, str):       # a literal's datatype
                     out[k] = iri(v)

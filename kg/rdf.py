@@ -101,7 +101,7 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
 #: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple)
-GRAPH_VERSION = 13
+GRAPH_VERSION = 14
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -332,6 +332,9 @@ def build(article: Article, records: Records, res: Resolution, *,
     if extracted_with:
         g.add(a, KG.extractedWith, lit(extracted_with))
     g.add(a, SDO.headline, lit(article.title or article.id))
+    # the text every offset counts into (code points, from 0): SUBSTR(?body, ?start + 1, ?end - ?start)
+    # is a mention's surface or an evidence's quote, in any SPARQL store
+    g.add(a, SDO.articleBody, lit(article.text))
     if ag.date() is not None:
         g.add(a, SDO.datePublished, ag.date())
     elif str(meta.get("date_raw") or "").strip():

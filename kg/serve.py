@@ -277,7 +277,7 @@ def _service_description(host: str) -> str:
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:feature sd:UnionDefaultGraph ;
     sd:resultFormat fmt:SPARQL_Results_JSON , fmt:SPARQL_Results_XML , fmt:SPARQL_Results_CSV ,
-        fmt:SPARQL_Results_TSV , fmt:Turtle , fmt:N-Triples , fmt:JSON-LD ;
+        fmt:SPARQL_Results_TSV , fmt:Turtle , fmt:N-Triples , fmt:JSON-LD , fmt:RDF_XML ;
     sd:defaultDataset [
         a sd:Dataset ;
         sd:defaultGraph [ a sd:Graph ]
@@ -377,6 +377,9 @@ class HTTPError(Exception):
         self.status = status
         self.message = message
         self.headers = headers or {}
+
+
+ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -480,10 +483,19 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):                                 # noqa: N802
         self._dispatch("POST")
 
+    def _read_only(self) -> None:
+        # (405 with Allow, as HTTP asks of a method the resource does not support; http.server's
+        # default, 501, says the server knows no such method. The connection closes, so an
+        # unread body is never taken for the next request.)
+        self._error(405, f"{self.command} is not allowed: the endpoint is read-only (SPARQL queries by GET or POST)",
+                    {"Allow": ALLOWED_METHODS})
+
+    do_PUT = do_DELETE = do_PATCH = _read_only
+
     def do_OPTIONS(self):                              # noqa: N802
-        headers = {"Allow": "GET, POST, OPTIONS"}
+        headers = {"Allow": ALLOWED_METHODS}
         if self.server.cors:
-            headers.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            headers.update({"Access-Control-Allow-Methods": ALLOWED_METHODS,
                             "Access-Control-Allow-Headers": "Content-Type, Accept",
                             "Access-Control-Max-Age": "600"})
         self._send(204, b"", "text/plain; charset=utf-8", headers)

@@ -293,6 +293,26 @@ def test_validate_conforms(capsys, examples_store):
     assert rc == 0
 
 
+def test_validate_shows_warnings_of_a_store_that_conforms(capsys, tmp_path):
+    # the B audit: sh:Warning results were hidden behind "conforms" when nothing else failed
+    import shutil
+    from conftest import build_into
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "000_c397c42166a738cc.txt", src)
+    build_into(tmp_path / "store", [src])
+    from kg.store import Store
+    store = Store(tmp_path / "store")
+    place = next(iter(store.ox.query("SELECT ?p WHERE { GRAPH ?g { ?p <https://schema.org/containedInPlace> ?x } } LIMIT 1")))["p"]  # sparql-static
+    g = next(q.graph_name for q in store.ox.quads_for_pattern(place, None, None, None))
+    store.ox.add(ox.Quad(place, ox.NamedNode("https://schema.org/containedInPlace"),
+                         ox.NamedNode("https://w3id.org/kgnews/id/place/nowhere"), g))
+    store.close()
+    rc, out, err = kg(capsys, "validate", "--store", tmp_path / "store")
+    assert rc == 0 and out.startswith("conforms, with 1 warning:"), out[-2000:]
+    assert "nowhere" in out
+
+
 def test_stats(capsys, examples_store):
     rc, out, err = kg(capsys, "stats", "--store", examples_store.store)
     assert rc == 0, err

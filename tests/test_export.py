@@ -16,6 +16,7 @@ from kg.store import Store
 
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
               "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld", "rdfxml": "xml"}
 QUAD_FORMATS = {"trig", "nquads", "jsonld"}
 
@@ -192,6 +193,11 @@ def test_jsonld_is_compacted_with_the_vocabulary_prefixes(exported):
     assert doc["@context"]["schema"] == "https://schema.org/" and "kgr" not in doc["@context"]
     keys = {k for g in doc["@graph"] for node in g.get("@graph", [g]) for k in node}
     assert "schema:headline" in keys and "https://schema.org/headline" not in keys
+    # classes are @type, where JSON-LD and schema.org tools look for them (B audit: "rdf:type")
+    assert "@type" in keys and "rdf:type" not in keys and RDF_TYPE not in keys
+    types = {t for g in doc["@graph"] for node in g.get("@graph", [g])
+             for t in ([node["@type"]] if isinstance(node.get("@type"), str) else node.get("@type", []))}
+    assert {"kg:Article", "schema:NewsArticle"} <= types
 
 
 def test_a_special_file_is_written_to_not_replaced(tmp_path):

@@ -132,6 +132,8 @@ def test_enumerated_measures_attach_to_the_announcing_body():
     found = relations(text, "measure")
     assert [r.args["ordinal"] for r in found] == [1, 2, 3]
     assert {r.args["body"].text for r in found} == {"商务部"}
+    # each span opens on its ordinal, inside a sentence, not on the line break before it (B audit)
+    assert [text[r.span.start:r.span.start + 2] for r in found] == ["一是", "二是", "三是"]
 
 
 def test_a_body_reporting_to_a_meeting_does_not_announce_its_measures():

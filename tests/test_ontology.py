@@ -255,6 +255,7 @@ art:0123456789abcdef a kg:Article , schema:NewsArticle ;
     kg:contentHash "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
     kg:sourcePath "corpus/customs.md" ;
     schema:headline "海关总署：2021年我国货物贸易进出口总值39.1万亿元" ;
+    schema:articleBody "2022年1月4日，海关总署新闻发言人李魁文在发布会上介绍。" ;
     schema:datePublished "2022-01-14T10:30:00Z"^^xsd:dateTime ;
     schema:articleSection cat:金融 ;
     schema:mentions per:李魁文 , orgr:海关总署 .

@@ -301,6 +301,15 @@ def test_updates_are_refused(server, store_dir, text, how):
         assert store_digest(store_dir) == before
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_graph_store_methods_are_not_allowed(server, method):
+    # a read-only endpoint answers 405 with Allow, not 501 (B audit)
+    status, headers, body = fetch(server + "sparql", data=b"<urn:x:a> <urn:x:b> <urn:x:c> .", method=method,
+                                  headers={"Content-Type": "text/turtle"})
+    assert status == 405 and headers["Allow"] == "GET, HEAD, POST, OPTIONS" and b"read-only" in body
+    assert fetch(server + "sparql", method="OPTIONS")[1]["Allow"] == "GET, HEAD, POST, OPTIONS"
+
+
 def test_store_unchanged_after_refusals(server, store_dir):
     before = store_digest(store_dir)
     for text in ["INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }", "DELETE WHERE { ?s ?p ?o }",

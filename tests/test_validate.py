@@ -111,3 +111,46 @@ def test_a_change_against_its_direction_and_a_membership_without_a_post_are_repo
     assert not conforms
     assert "kg:direction is up but qudt:numericValue is -15" in text and fact.value in text
     assert "org:memberOf https://w3id.org/kgnews/id/org/gov-110000 without a current kg:RoleFact" in text
+
+
+def _replace(store: Store, node: ox.NamedNode, prop: str, value: ox.Literal) -> None:
+    g = next(q.graph_name for q in store.ox.quads_for_pattern(node, None, None, None))
+    p = ox.NamedNode(f"https://w3id.org/kgnews/ontology#{prop}")
+    for q in list(store.ox.quads_for_pattern(node, p, None, None)):
+        store.ox.remove(q)
+    store.ox.add(ox.Quad(node, p, value, g))
+
+
+def test_a_mentions_surface_must_span_its_offsets_and_evidence_lie_in_a_sentence(tmp_path):
+    # the B audit: 22 mentions covered the post after an organisation's name, and 34 measures
+    # opened on a line break, outside any sentence; kg validate saw neither
+    store = _store_of(tmp_path)
+    mention = next(iter(store.ox.query("SELECT ?m WHERE { GRAPH ?g { ?m a <https://w3id.org/kgnews/ontology#Mention> ; "  # sparql-static
+                                       "<https://w3id.org/kgnews/ontology#startOffset> ?s } } LIMIT 1")))["m"]
+    _replace(store, mention, "surface", ox.Literal("不对的名字很长"))
+    conforms, _, text = validate(store)
+    assert not conforms and "kg:surface is 7 characters long" in text and mention.value in text
+    (tmp_path / "2").mkdir()
+    store = _store_of(tmp_path / "2")
+    ev = next(iter(store.ox.query("SELECT ?e WHERE { GRAPH ?g { ?e a <https://w3id.org/kgnews/ontology#Evidence> ; "  # sparql-static
+                                  "<https://w3id.org/kgnews/ontology#quote> ?q ; <https://w3id.org/kgnews/ontology#sentence> ?s } } LIMIT 1")))["e"]
+    quote = next(store.ox.quads_for_pattern(ev, ox.NamedNode("https://w3id.org/kgnews/ontology#quote"), None, None)).object
+    _replace(store, ev, "quote", ox.Literal("\n" + quote.value[1:]))
+    conforms, _, text = validate(store)
+    assert not conforms and "starts or ends with white space" in text and ev.value in text
+
+
+def test_offsets_count_into_the_published_body(tmp_path):
+    # the B audit: the text offsets count into was in no graph; it is the article's
+    # schema:articleBody, and a quote that is not the body's text there is reported
+    store = _store_of(tmp_path)
+    rows = list(store.ox.query(
+        "PREFIX kg: <https://w3id.org/kgnews/ontology#> PREFIX schema: <https://schema.org/> "
+        "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT ?e ?q (SUBSTR(?b, ?s + 1, ?x - ?s) AS ?cut) WHERE { "
+        "?e kg:quote ?q ; kg:startOffset ?s ; kg:endOffset ?x ; prov:wasDerivedFrom ?a . ?a schema:articleBody ?b }",
+        use_default_graph_as_union=True))
+    assert len(rows) > 10 and all(r["q"].value == r["cut"].value for r in rows)
+    ev = rows[0]["e"]
+    _replace(store, ev, "quote", ox.Literal("错" * len(rows[0]["q"].value)))
+    conforms, _, text = validate(store)
+    assert not conforms and "is not the text of schema:articleBody" in text and ev.value in text

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "51"
+VERSION = "52"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -360,7 +360,7 @@ def _careers(art, mentions, rec: Records):
             if person is None:
                 continue
             current = _CURRENT_BEFORE.search(para, 0, m.start()) is not None
-            org_text = None
+            org_text = org_m = None
             base = para_start + m.start("items")
             offset = 0
             for raw in re.split(r"[、，,]", m.group("items")):
@@ -375,11 +375,15 @@ def _careers(art, mentions, rec: Records):
                 former = not current
                 if org:
                     org_text = org
-                if not org_text or len(org_text) < 2:
+                    # (the mention is where the organisation's name stands, not the post after it;
+                    # an item without one, 、政委, is a post of the organisation named before)
+                    at = text.find(org, item_start, item_start + len(raw))
+                    org_m = Mention(text=org, kind=_org_kind(org), span=Span(at, at + len(org)) if at >= 0 else None,
+                                    confidence=0.55, extractor=TAG, rule="career-org") if len(org) >= 2 else None
+                    if org_m is not None:
+                        rec.mentions.append(org_m)
+                if org_m is None:
                     continue
-                org_m = Mention(text=org_text, kind=_org_kind(org_text), span=Span(item_start, item_start + len(raw)),
-                                confidence=0.55, extractor=TAG, rule="career-org")
-                rec.mentions.append(org_m)
                 rec.relations.append(_rel("role", {"person": person, "post": post, "org": org_m, "former": former},
                                           Span(start, base + offset - 1), 0.55, "career-list"))
 
@@ -893,7 +897,7 @@ def _statements(art, mentions, rec: Records):
             if said and not said.endswith(("？", "?")) and (said.endswith(("。", "！", "!", "…")) or len(said) >= 12):
                 rec.relations.append(_rel("statement", {"speaker": speaker, "text": said,
                                                         "verb": vm.group("verb")},
-                                          Span(start - (len(window) - qm.start()), end + vm.end()), 0.8,
+                                          Span(start - (len(window) - qm.start(1) + 1), end + vm.end()), 0.8,
                                           "quote-before-speaker"))
         if quote.rstrip("”\"’」 ").endswith(("？", "?")) and not vm.group("colon"):
             continue                    # 国家发改委提出…措施，目前成效如何？ is the reporter asking
@@ -1025,8 +1029,10 @@ def _measures(art, mentions, rec: Records):
             item = text[h.end():end].strip()
             item = item.split("\n", 1)[0]
             if item:
+                # (the span opens on 二是, not on the line break before it, so it lies in a sentence)
+                head = h.start() + len(h.group(0)) - len(h.group(0).lstrip())
                 rec.relations.append(_rel("measure", {"body": body, "ordinal": i + 1, "text": item},
-                                          Span(h.start(), h.start() + len(h.group(0)) + len(item)), 0.7, "ordinal-list"))
+                                          Span(head, h.end() + len(item)), 0.7, "ordinal-list"))
 
 
 # a meeting's verb of deciding right before the list it announces: 此次国常会决定，一是…
