@@ -107,11 +107,14 @@ def cmd_remove(args) -> int:
         raise StoreError(f"no store at {spec}: run `kg build` first (or pass --store)")
     store = Store(args.store)
     unmatched: list[str] = []
-    removed = remove(args.targets, store, unmatched)
+    paths: list[str] = []
+    removed = remove(args.targets, store, unmatched, paths)
     for t in unmatched:
         print(f"kg: warning: {t}: no such article in the store", file=sys.stderr)
-    print(f"removed {len(removed)} article(s)")
-    return 0 if removed and not unmatched else 1
+    print(f"removed {len(removed)} article(s)"
+          + (f"; dropped {len(paths)} source path(s) of articles whose file is also elsewhere "
+             f"(they stay, built from their other copies)" if paths else ""))
+    return 0 if (removed or paths) and not unmatched else 1
 
 
 def cmd_query(args) -> int:

@@ -123,9 +123,12 @@ def article_graph(store: Store, article: str) -> str | None:
     norm = str(article).strip().replace("\\", "/")
     found = set()
     for aid, info in store.articles().items():
-        path = info["path"].replace("\\", "/")
-        if norm in (aid, info["graph"], path) or path.endswith("/" + norm) or norm.endswith("/" + path.lstrip("/")):
+        if norm in (aid, info["graph"]):
             found.add(info["graph"])
+        for path in (p.replace("\\", "/") for p in info.get("paths", [info["path"]])):
+            # (a copy in another folder is the same article: any of its paths names it)
+            if norm == path or path.endswith("/" + norm) or norm.endswith("/" + path.lstrip("/")):
+                found.add(info["graph"])
     return found.pop() if len(found) == 1 else None
 
 

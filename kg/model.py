@@ -137,6 +137,7 @@ class Quantity:
     period_start: str | None = None      # the dates the period covers (ISO; kg.extract.periods)
     period_end: str | None = None
     approximation: str | None = None     # about | over | under | at-least | at-most (约, 超过, 不到 ...)
+    per: str | None = None               # 吨 in 809.6元/吨: an amount per that unit (a price, a rate)
 
 
 @dataclass

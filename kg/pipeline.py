@@ -295,7 +295,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         log.info("dropped %d article graph(s) left incomplete by an earlier build", len(broken))
     # by absolute path: examples/a.md and /abs/examples/a.md are one file (kg records absolute
     # paths; stores from before it recorded them as given, relative to the current directory)
-    by_path = {ab(v["path"]): k for k, v in known.items()}
+    by_path = {ab(p): k for k, v in known.items() for p in v.get("paths", [v["path"]])}
     current = fingerprint(_extractors(), config)
     # what the store held when we began, as content hashes; an article extracted with other
     # extractors or another configuration counts as changed
@@ -315,7 +315,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     todo: list[str] = []
     ids_by_path: dict[str, list[str]] = {}
     for k, v in known.items():
-        ids_by_path.setdefault(ab(v["path"]), []).append(k)
+        for p in v.get("paths", [v["path"]]):
+            ids_by_path.setdefault(ab(p), []).append(k)
+    copies: list[tuple[str, str]] = []          # (article graph, a further path of its file)
     stale: list[str] = []
     wanted = {e[2] for e in entries}            # the ids of the files present now
     for key, digest, aid, empty in entries:
@@ -326,13 +328,17 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         old = before_path.get(ab(key))
         # a file moved since it was built (same name and content, one id) is built again, so its
         # kg:sourcePath follows it; a second copy of a file whose first is still there is not
+        # built again but recorded, one more kg:sourcePath of its article
         # (a name that is not UTF-8 is stored cleaned: compared cleaned, never "moved")
-        moved = aid in known and ab(known[aid]["path"]) not in (ab(key), rdf.clean(ab(key))) \
-            and not os.path.exists(ab(known[aid]["path"]))
+        recorded = [ab(p) for p in known[aid].get("paths", [known[aid]["path"]])] if aid in known else []
+        here = ab(key) in recorded or rdf.clean(ab(key)) in recorded
+        moved = aid in known and not here and not any(os.path.exists(p) for p in recorded)
         if not force and not empty and not moved and (aid in dispatched or before.get(aid) == digest
                                                       or (old is not None and before.get(old) == digest)):
             summary.read += 1
             summary.unchanged += 1
+            if not here and (aid in known or aid in dispatched):
+                copies.append((str(rdf.article_iri(aid)), ab(key)))
             continue
         dispatched.add(aid)
         todo.append(key)
@@ -365,6 +371,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     writes: list[GraphWrite] = []
     drops: list[str] = list(dict.fromkeys(stale))
+    path_drops: list[tuple[str, str]] = []
     writer = BatchWriter(store)
 
     def flush_writes() -> None:
@@ -390,10 +397,14 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                 summary.read += 1
                 old = by_path.get(ab(r.path))
                 # the old version goes, unless another file here still has that content (two
-                # copies of one article: same name, same content, one id)
+                # copies of one article: same name, same content, one id): then only its path
+                # for this file does
                 if old and old != r.id and old in known and old not in wanted:
                     drops.append(known.pop(old)["graph"])
                     summary.replaced += 1
+                elif old and old != r.id and old in known:
+                    path_drops += [(known[old]["graph"], p) for p in known[old].get("paths", [])
+                                   if ab(p) == ab(r.path)]
                 elif r.id in known:                # same content, extracted again (--force, upgrade)
                     summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
@@ -423,10 +434,16 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     for msg in writer.failed:
         summary.built -= 1
         fail(msg)
+    if copies or path_drops:
+        # (the articles they belong to are written now; a copy of a file that failed has none)
+        present_graphs = {v["graph"] for v in known.values()}
+        store.source_paths(add=[c for c in copies if c[0] in present_graphs], drop=path_drops)
     # (also when nothing was dropped now: a killed run may have left entities to prune)
     store.prune_entities(writer.candidates)
     if prune and not walk_errors:               # an unreadable folder's files are not gone
-        summary.removed = len(remove(_gone(paths, present, store), store))
+        gone, gone_paths = _gone(paths, present, store)
+        summary.removed = len(remove(gone, store))
+        store.source_paths(drop=gone_paths)
     store.settle(len(known))
     store.flush()
     hashes.save()
@@ -450,21 +467,31 @@ def _rel(path: str) -> str:
         return path
 
 
-def _gone(roots: list, present: set[str], store: Backend) -> list[str]:
-    """Ids of the stored articles whose source file lies under `roots` but is not `present`."""
+def _gone(roots: list, present: set[str], store: Backend) -> tuple[list[str], list[tuple[str, str]]]:
+    """(ids of the stored articles whose source files lie under `roots` and are all gone,
+    (graph, path) of the gone paths of articles whose file is still somewhere else)."""
     roots = [Path(r).resolve() for r in roots]
-    gone = []
+    gone, gone_paths = [], []
     for aid, info in store.article_index()[0].items():
-        try:
-            p = Path(info["path"]).resolve()
-            # a file still there is not gone, even one the walk leaves out (README.md named on
-            # the command line once)
-            there = info["path"] in present or str(p) in present or p.exists()
-        except (OSError, ValueError):
-            continue
-        if not there and any(p == r or r in p.parents for r in roots):
+        lost, kept = [], 0
+        for path in info.get("paths", [info["path"]]):
+            try:
+                p = Path(path).resolve()
+                # a file still there is not gone, even one the walk leaves out (README.md named
+                # on the command line once)
+                there = path in present or str(p) in present or p.exists()
+            except (OSError, ValueError):
+                kept += 1
+                continue
+            if not there and any(p == r or r in p.parents for r in roots):
+                lost.append(path)
+            else:
+                kept += 1
+        if lost and not kept:
             gone.append(aid)
-    return sorted(gone)
+        elif lost:
+            gone_paths += [(info["graph"], p) for p in lost]
+    return sorted(gone), gone_paths
 
 
 def entity_count(store: Backend) -> int:
@@ -482,10 +509,12 @@ def _exists(target: str) -> bool:
         return False
 
 
-def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None = None) -> list[str]:
+def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None = None,
+           paths_dropped: list[str] | None = None) -> list[str]:
     """Remove articles by id, IRI, source path or folder (every article built from a file under
     it); returns the ids removed. The targets that name no article in the store are appended to
-    `unmatched` when it is given."""
+    `unmatched` when it is given. An article whose file is also in a folder not named keeps
+    that path and loses only the named ones, appended to `paths_dropped` when it is given."""
     targets = list(targets)
     prefix = str(rdf.article_iri("x"))[:-1]
     ids, paths = set(), set()
@@ -501,28 +530,44 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
     if any(_exists(t) for t in targets) and len(known) < len(targets):
         known = store.articles()      # a path given another way than it was built with, a folder
     chosen: dict[str, str] = {}
+    chosen_paths: dict[str, set[str]] = {}      # article id -> the paths of it the targets name
     for t in targets:
         resolved = Path(t).resolve() if _exists(t) else None
         folder = resolved is not None and resolved.is_dir()
         matched = False
         for aid, info in known.items():
-            # a path that exists means that file (or folder); one that does not (a deleted file)
-            # is compared as the store records it, or as it is from here
-            hit = t in (aid, info["graph"]) or resolved is None and (
-                t == info["path"] or _abs(info["path"]) == _abs(t))
-            if not hit and resolved is not None:
-                try:
-                    source = Path(info["path"]).resolve()
-                except (OSError, ValueError):
-                    continue
-                # (a file name that is not UTF-8 was recorded with U+FFFD for its bad bytes)
-                hit = source == resolved or (folder and resolved in source.parents) \
-                    or rdf.clean(str(resolved)) == info["path"]
-            if hit:
+            if t in (aid, info["graph"]):
                 chosen[aid] = info["graph"]
                 matched = True
+                continue
+            for path in info.get("paths", [info["path"]]):
+                # a path that exists means that file (or folder); one that does not (a deleted
+                # file) is compared as the store records it, or as it is from here
+                hit = resolved is None and (t == path or _abs(path) == _abs(t))
+                if not hit and resolved is not None:
+                    try:
+                        source = Path(path).resolve()
+                    except (OSError, ValueError):
+                        continue
+                    # (a file name that is not UTF-8 was recorded with U+FFFD for its bad bytes)
+                    hit = source == resolved or (folder and resolved in source.parents) \
+                        or rdf.clean(str(resolved)) == path
+                if hit:
+                    chosen_paths.setdefault(aid, set()).add(path)
+                    matched = True
         if not matched and unmatched is not None:
             unmatched.append(t)
+    # the same file in two folders: removing one of its paths keeps the article for the other
+    path_drops = []
+    for aid, named in chosen_paths.items():
+        info = known[aid]
+        if aid in chosen or named >= set(info.get("paths", [info["path"]])):
+            chosen[aid] = info["graph"]
+        else:
+            path_drops += [(info["graph"], p) for p in sorted(named)]
+    store.source_paths(drop=path_drops)
+    if paths_dropped is not None:
+        paths_dropped += [p for _, p in path_drops]
     dropped, candidates = store.drop_graphs(list(chosen.values()))
     dropped = set(dropped)
     removed = [aid for aid, g in chosen.items() if g in dropped]

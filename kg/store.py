@@ -263,6 +263,16 @@ class Backend(abc.ABC):
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
         self.write_batch([GraphWrite(str(graph_iri), graph_ntriples(graph))])
 
+    def source_paths(self, add: Iterable[tuple[str, str]] = (), drop: Iterable[tuple[str, str]] = ()) -> None:
+        """Add or drop kg:sourcePath values of article graphs, as (graph IRI, path) pairs: the
+        same file in two folders is one article with a path for each (the graph's IRI is the
+        article's)."""
+        for verb, pairs in (("INSERT", list(add)), ("DELETE", list(drop))):
+            for chunk in _chunks(sorted(set(pairs)), 500):
+                body = " ".join(f"GRAPH {ox.NamedNode(g)} {{ {ox.NamedNode(g)} <{ONT}sourcePath> {_literal(p)} }}"
+                                for g, p in chunk)
+                self.update(f"{verb} DATA {{ {body} }}")  # sparql-static: IRIs via ox.NamedNode, paths via ox.Literal
+
     def remove_article(self, graph_iri: str) -> bool:
         """Drop one article graph (call prune_entities afterwards); False if it was not there."""
         dropped, _ = self.drop_graphs([str(graph_iri)])
@@ -301,16 +311,25 @@ class Backend(abc.ABC):
                     terms = " ".join(_literal(v) for v in chunk)
                     queries.append(f"SELECT ?g ?id ?hash ?path ?with WHERE {{ VALUES ?{var} {{ {terms} }} "
                                    f"{body(var == 'path')} }}")  # sparql-static
-        known: dict[str, dict[str, str]] = {}
+        known: dict[str, dict] = {}
         broken: set[str] = set()
+        paths_of: dict[str, set[str]] = {}
         for q in queries:
             for row in self.select(q):
                 if row["hash"] is None or row["path"] is None:
                     broken.add(row["g"].value)
                 else:
                     known[row["id"].value] = {"graph": row["g"].value, "hash": row["hash"].value,
-                                              "path": row["path"].value,
                                               "with": row["with"].value if row["with"] is not None else ""}
+                    paths_of.setdefault(row["id"].value, set()).add(row["path"].value)
+        if paths is not None and known:
+            # (looked up by one of its paths: its other paths too)
+            for row in self.select(f"SELECT ?id ?path WHERE {{ VALUES ?id {{ {' '.join(_literal(i) for i in sorted(known))} }} "
+                                   f"GRAPH ?g {{ ?a <{ONT}articleId> ?id ; <{ONT}sourcePath> ?path }} }}"):  # sparql-static
+                paths_of.setdefault(row["id"].value, set()).add(row["path"].value)
+        for aid, info in known.items():
+            info["paths"] = sorted(paths_of[aid])
+            info["path"] = info["paths"][0]
         return known, sorted(broken - {v["graph"] for v in known.values()})
 
     def incomplete(self) -> bool:
@@ -632,7 +651,11 @@ class Store(Backend):
         def scan(prop: str) -> dict[str, str]:
             q = f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}{prop}> ?v }} }}"  # sparql-static
             return {g.value: v.value for g, v in self.select(q)}
-        hashes, paths_, with_ = scan("contentHash"), scan("sourcePath"), scan("extractedWith")
+        paths_: dict[str, list[str]] = {}
+        # (the same file in two folders is one article with a source path for each)
+        for g, v in self.select(f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}sourcePath> ?v }} }}"):  # sparql-static
+            paths_.setdefault(g.value, []).append(v.value)
+        hashes, with_ = scan("contentHash"), scan("extractedWith")
         prefix = str(article_iri(""))
         if not self.incomplete() and all(g.startswith(prefix) for g in hashes):
             # every article graph is complete and named kgr:article/<id> (kg.rdf mints no other):
@@ -640,7 +663,8 @@ class Store(Backend):
             ids_ = {g: g[len(prefix):] for g in hashes}
         else:
             ids_ = scan("articleId")
-        known = {aid: {"graph": g, "hash": hashes[g], "path": paths_[g], "with": with_.get(g, "")}
+        known = {aid: {"graph": g, "hash": hashes[g], "path": min(paths_[g]), "paths": sorted(paths_[g]),
+                       "with": with_.get(g, "")}
                  for g, aid in ids_.items() if g in hashes and g in paths_}
         return known, sorted(g for g in ids_ if g not in hashes)
 

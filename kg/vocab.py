@@ -91,6 +91,7 @@ class KG(DefinedNamespace):
     periodEnd: object
     comparison: object
     comparedAs: object
+    per: object
     direction: object
     approximation: object
     source: object

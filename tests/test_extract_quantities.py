@@ -999,3 +999,26 @@ def test_a_scaled_count_of_people(text, surface, indicator):
     q = next(q for q in quantities(text) if q.surface == surface)
     assert (q.value, q.unit, q.indicator, q.period) == (float(q.value), "NUM", indicator, None)
     assert q.value >= 150000
+
+
+@pytest.mark.parametrize("text, per, approximation, indicator", [
+    # an amount per a unit is a price or rate, not a total (a0199, a0153, a0113)
+    ("动力煤期货主力合约收于809.6元/吨。", "吨", None, "动力煤期货主力合约"),
+    ("现货平仓价降至1095元/吨左右。", "吨", "about", "现货平仓价"),
+    ("股价为545.88元/股。", "股", None, "股价"),
+    ("通话资费均降至0.15元每分钟。", "分钟", None, "通话资费"),
+    ("油价每桶80美元。", "桶", None, "油价"),
+    ("总投资100亿元。", None, None, "总投资"),
+])
+def test_an_amount_per_a_unit_says_so(text, per, approximation, indicator):
+    (q,) = quantities(text)
+    assert (q.per, q.approximation, q.indicator) == (per, approximation, indicator)
+
+
+def test_a_length_in_years_after_a_word_that_makes_it_one():
+    # a0027: a bond report's maturities were lost (N年 is a year everywhere else)
+    qs = quantities("6月，地方政府债券平均发行期限12.2年，其中一般债券8.6年，专项债券13.7年。")
+    assert [(q.value, q.unit, q.indicator) for q in qs] == [
+        (12.2, "YR", "地方政府债券平均发行期限"), (8.6, "YR", "一般债券"), (13.7, "YR", "专项债券")]
+    assert [(q.value, q.unit) for q in quantities("判处有期徒刑十年。")] == [(10.0, "YR")]
+    assert [q.unit for q in quantities("2017年至2019年，增长5%。")] == ["PERCENT"]

@@ -345,6 +345,38 @@ def test_changing_one_of_two_copies_keeps_the_other(tmp_path, store):
     again = Store.memory()
     build([tmp_path / "dup"], again)
     assert sorted(store.article_index()[0]) == sorted(again.article_index()[0])   # both versions
+    # (and each with its own file's path: the old version's only path is now b's)
+    assert {k: v["paths"] for k, v in store.article_index()[0].items()} == \
+        {k: v["paths"] for k, v in again.article_index()[0].items()}
+
+
+def test_a_copy_in_another_folder_is_one_article_with_both_paths(tmp_path, store):
+    # the B audit: a copy built from a second folder was not recorded, and pruning the first
+    # folder's deleted file then deleted the article although the copy was still there
+    a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
+    for d in (a, b):
+        d.mkdir(parents=True)
+        shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    build([a], store)
+    second = build([b], store)
+    assert (second.built, second.unchanged) == (0, 1)
+    (info,) = store.article_index()[0].values()
+    assert info["paths"] == [str(a / "x.md"), str(b / "x.md")]
+    assert dump(store) == fresh([tmp_path / "dup"])          # as one build of both folders gives
+    # a path named alone is dropped, the article stays for its other copy
+    dropped: list[str] = []
+    assert remove([str(a / "x.md")], store, paths_dropped=dropped) == [] and dropped == [str(a / "x.md")]
+    assert [v["paths"] for v in store.article_index()[0].values()] == [[str(b / "x.md")]]
+    build([a], store)                                        # and comes back with the file
+    assert [v["paths"] for v in store.article_index()[0].values()] == [[str(a / "x.md"), str(b / "x.md")]]
+    # a deleted copy pruned: the article stays, built from the other
+    (a / "x.md").unlink()
+    pruned = build([a], store, prune=True)
+    assert pruned.removed == 0
+    assert [v["paths"] for v in store.article_index()[0].values()] == [[str(b / "x.md")]]
+    # the last copy gone: the article goes
+    (b / "x.md").unlink()
+    assert build([b], store, prune=True).removed == 1 and store.article_index()[0] == {}
 
 
 def test_a_path_spelled_another_way_is_the_same_file(folder, store, monkeypatch):

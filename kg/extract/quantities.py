@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "50"
+VERSION = "51"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -173,8 +173,8 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
-                              r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|(?<![合条公契预节制违履签])约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -821,9 +821,15 @@ def extract(ctx: Context) -> Records:
         cells = [(c.start, c.end) for c in art.table_cells]
         rec.quantities = [q for q in rec.quantities
                           if not any(a <= q.span.start < b for a, b in cells)] + table_figures.figures(art, TAG)
-    rec.quantities = sorted(rec.quantities + _tenths(text, art, rec.quantities), key=lambda q: q.span.start)
+    rec.quantities = sorted(rec.quantities + _tenths(text, art, rec.quantities) + _years(text, art, rec.quantities),
+                            key=lambda q: q.span.start)
     cells = [(c.start, c.end) for c in art.table_cells]
     for q in rec.quantities:
+        if q.unit in _CURRENCY_CODES:
+            per = _PER.match(text, q.span.end) or (_PER_BEFORE.search(q.indicator) if q.indicator else None)
+            q.per = per.group("per") if per else None
+            if per is not None and per.re is _PER_BEFORE:
+                q.indicator = q.indicator[:per.start()] or None
         if not any(a <= q.span.start < b for a, b in cells):
             q.approximation = _approximation(text, q)
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
@@ -859,11 +865,53 @@ def _tenths(text: str, art, found: list) -> list:
 
 
 
+# 平均发行期限12.2年，其中一般债券8.6年，专项债券13.7年; 有期徒刑十年: a length of time in years
+# (N年 is a year everywhere else), after a word that makes it one, and the like figures listed
+# after it in its sentence
+_YEARS_LEAD = re.compile(r"(?:期限|年限|为期|有期徒刑|刑期|任期|存续期|封闭期)(?:为|是|达|约|长达)?"
+                         r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?:个)?年(?![\d月度级代初末底前后来内间])")
+_YEARS_NEXT = re.compile(r"(?<=[，、；])(?:其中)?(?P<ind>[\u4e00-\u9fff]{2,8}?)(?P<num>\d+(?:\.\d+)?)年(?=[，。；、）)]|$)")
+
+
+def _years(text: str, art, found: list) -> list:
+    spans = [(q.span.start, q.span.end) for q in found]
+    out = []
+    for m in _YEARS_LEAD.finditer(text):
+        s = art.sentence_at(m.start())
+        s0, s1 = (s.start, s.end) if s else (0, len(text))
+        # (判处有期徒刑十年: the sentence's measure is the prison term, whoever the words before name)
+        lead = "有期徒刑" if "有期徒刑" in m.group() else _indicator(text, m.start("num"), s0)
+        hits = [(m, lead if lead not in ("为期", "期限") else None)]
+        hits += [(n, n.group("ind")) for n in _YEARS_NEXT.finditer(text, m.end(), s1)
+                 if not re.search(r"[至到以来]$", n.group("ind"))]
+        for h, indicator in hits:
+            start, end = h.start("num"), h.end()
+            if any(a < end and start < b for a, b in spans):
+                continue
+            num = h.group("num")
+            value = float(num) if num[0].isdigit() else parse_chinese(num)
+            if value is None:
+                continue
+            out.append(Quantity(value=float(value), unit="YR", surface=text[start:end], span=Span(start, end),
+                                confidence=0.7, indicator=indicator, extractor=TAG, rule="number-years"))
+            spans.append((start, end))
+    return out
+
+
 # 约5%, 超过50亿元, 不到5%, 20多个, 150余亿元, 5%左右: how exact the figure is, as the words say
 _APPROX_BEFORE = re.compile(r"(?P<about>大约|约为|约|将近|接近|近)$|(?P<over>超过|超|逾|多于)$|(?P<under>不到|不足|少于)$"
                             r"|(?P<least>至少|不少于|不低于)$|(?P<most>最多|至多|不超过|不高于)$")
 _APPROX_AFTER = re.compile(r"(?P<about>左右|上下)|(?P<over>以上)|(?P<under>以下|以内)")
 _APPROX_KIND = {"about": "about", "over": "over", "under": "under", "least": "at-least", "most": "at-most"}
+
+
+# 809.6元/吨, 545.88元/股, 0.15元每分钟: an amount per a unit (a price or rate, not a total)
+_PER_UNITS = r"吨|公斤|千克|斤|克|盎司|桶|股|份|平方米|平米|立方米|千瓦时|度|升|分钟|小时|天|日|月|年|人|户|辆|台|件|张|亩"
+_PER = re.compile(rf"\s*(?:/|／|每)(?P<per>{_PER_UNITS})(?![\u4e00-\u9fff]{{0,1}}[个位])")
+_PER_BEFORE = re.compile(rf"每(?P<per>{_PER_UNITS})$")          # 油价每桶80美元
+
+
+_CURRENCY_CODES = frozenset(CURRENCIES.values())
 
 
 def _approximation(text: str, q) -> str | None:
@@ -872,7 +920,8 @@ def _approximation(text: str, q) -> str | None:
         return _APPROX_KIND[before.lastgroup]
     if re.search(r"\d(?:余|多)|[万亿](?:余|多)", q.surface):      # 20多个, 150余亿元, 14亿多人
         return "over"
-    after = _APPROX_AFTER.match(text, q.span.end)
+    per = _PER.match(text, q.span.end) if q.per else None       # (1095元/吨左右: about)
+    after = _APPROX_AFTER.match(text, per.end() if per else q.span.end)
     return _APPROX_KIND[after.lastgroup] if after is not None else None
 
 
