@@ -138,6 +138,7 @@ class Quantity:
     period_end: str | None = None
     approximation: str | None = None     # about | over | under | at-least | at-most (约, 超过, 不到 ...)
     per: str | None = None               # 吨 in 809.6元/吨: an amount per that unit (a price, a rate)
+    modality: str | None = None          # forecast | target (预计, 力争): not a figure reached
 
 
 @dataclass

@@ -301,6 +301,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     # extractors or another configuration counts as changed
     before = {k: v["hash"] if v.get("with") == current else "" for k, v in known.items()}
     before_path = dict(by_path)
+    paths_before = {k: v.get("paths", [v["path"]]) for k, v in known.items()}
 
     def kept(path: str, msg: str) -> str:
         # a file that no longer builds leaves its last good version in the store (nothing built
@@ -333,8 +334,9 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         recorded = [ab(p) for p in known[aid].get("paths", [known[aid]["path"]])] if aid in known else []
         here = ab(key) in recorded or rdf.clean(ab(key)) in recorded
         moved = aid in known and not here and not any(os.path.exists(p) for p in recorded)
-        if not force and not empty and not moved and (aid in dispatched or before.get(aid) == digest
-                                                      or (old is not None and before.get(old) == digest)):
+        # (a second copy in this build is never extracted twice, --force or not)
+        if not empty and (aid in dispatched or not force and not moved and (
+                before.get(aid) == digest or (old is not None and before.get(old) == digest))):
             summary.read += 1
             summary.unchanged += 1
             if not here and (aid in known or aid in dispatched):
@@ -408,6 +410,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                 elif r.id in known:                # same content, extracted again (--force, upgrade)
                     summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
+                # (an article written again, --force or an upgrade, keeps the paths of its other
+                # copies that are still there)
+                copies += [(r.write.graph, p) for p in paths_before.get(r.id, ())
+                           if ab(p) != ab(r.path) and os.path.exists(p)]
                 by_path[ab(r.path)] = r.id
                 writes.append(r.write)
                 summary.built += 1

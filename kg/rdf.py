@@ -494,7 +494,7 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g.add(f, KG.surface, lit(q.surface))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
                       (KG.comparedAs, q.compared_as), (KG.source, q.source), (KG.direction, q.direction),
-                      (KG.per, getattr(q, "per", None))):
+                      (KG.per, getattr(q, "per", None)), (KG.modality, getattr(q, "modality", None))):
         if val:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:

@@ -310,6 +310,8 @@ def _extract(ds, article: URIRef | None = None) -> _Model:
             val = _s(val) if key != "date" else _china_time(_s(val))
             if val and (not rec[key] or val < rec[key]):
                 rec[key] = val
+        if _s(path):                # (a copy in another folder: one article, a path for each)
+            rec.setdefault("paths", set()).add(_s(path))
     for rec in articles.values():
         rec["id"] = rec["id"] or _local_name(rec["iri"])
 
@@ -431,10 +433,11 @@ def _resolve_article(model: _Model, article: str) -> str:
     except (OSError, ValueError):
         absolute = article
     for iri, rec in sorted(model.articles.items()):
-        if rec["id"] == article or rec["path"] in (article, absolute):
+        if rec["id"] == article or {article, absolute} & rec.get("paths", {rec["path"]}):
             return iri
     ends = [iri for iri, rec in sorted(model.articles.items())
-            if (p := rec["path"].replace("\\", "/")) and (p.endswith("/" + norm) or norm.endswith("/" + p))]
+            if any((p := q.replace("\\", "/")) and (p.endswith("/" + norm) or norm.endswith("/" + p))
+                   for q in rec.get("paths", {rec["path"]}))]
     if len(ends) > 1:
         raise LookupError(f"{article!r} ends {len(ends)} articles' source paths "
                           f"({', '.join(model.articles[i]['path'] for i in ends[:3])}…): give more of the path")
@@ -1780,6 +1783,8 @@ def _extract_articles(ds) -> _Model:
             val = _s(val)
             if val and (not rec[key] or val < rec[key]):
                 rec[key] = val
+        if _s(path):
+            rec.setdefault("paths", set()).add(_s(path))
     for rec in articles.values():
         rec["id"] = rec["id"] or _local_name(rec["iri"])
     return _Model(articles, {}, {}, {}, {}, {}, [])

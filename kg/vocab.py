@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     comparison: object
     comparedAs: object
     per: object
+    modality: object
     direction: object
     approximation: object
     source: object

@@ -57,6 +57,15 @@ def test_period_comparison_and_indicator():
 def test_source_is_recorded():
     q = quantities("根据海关统计，2021年进出口额达到1.98万亿元人民币。")[0]
     assert q.source and "海关统计" in q.source
+    # a forecast in the next sentence is the forecaster's, not the data's cited before (a0212)
+    qs = quantities("统计局数据显示，上半年国内生产总值532167亿元。诸多市场机构预计全年增速将在8.5%左右。")
+    assert [q.source for q in qs] == ["统计局数据", None]
+    # a day, 最新 or what was released may stand between the body and its data (a0052, a0153, a0079)
+    for text, org in [("工信部5月31日发布的数据显示，1-4月软件业务收入增长10%。", "工信部"),
+                      ("中国动力电池产业创新联盟最新发布的数据显示，动力电池产量达到74.7GWh。", "中国动力电池产业创新联盟"),
+                      ("广东省统计局发布1-2月经济运行数据显示，工业增加值增长5%。", "广东省统计局")]:
+        (q,) = records(text)[1].quantities
+        assert q.source_org is not None and q.source_org.text == org, text
 
 
 def test_titles_are_never_read():
@@ -772,7 +781,9 @@ def test_a_clause_keeps_its_own_comparison(text, surface, indicator, comparison)
     ("进出口、出口和进口占全国份额分别为11.4%、15.1%和6.8%。",
      [("进出口占全国份额", None), ("出口占全国份额", None), ("进口占全国份额", None)]),
     # a0032
-    ("进口方面，机电产品、农产品分别进口1.11万亿元、2254.4亿元。", [("机电产品", None), ("农产品", None)]),
+    ("进口方面，机电产品、农产品分别进口1.11万亿元、2254.4亿元。", [("机电产品进口", None), ("农产品进口", None)]),
+    # (the measure named right after 分别 is each thing's, and a list ending in a place gives no place: a0032)
+    ("欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。", [("欧盟进出口", None), ("东盟进出口", None), ("美国进出口", None)]),
 ])
 def test_each_thing_of_a_respective_list(text, want):
     assert [(q.indicator, q.comparison) for q in records(text)[1].quantities] == want
@@ -1022,3 +1033,39 @@ def test_a_length_in_years_after_a_word_that_makes_it_one():
         (12.2, "YR", "地方政府债券平均发行期限"), (8.6, "YR", "一般债券"), (13.7, "YR", "专项债券")]
     assert [(q.value, q.unit) for q in quantities("判处有期徒刑十年。")] == [(10.0, "YR")]
     assert [q.unit for q in quantities("2017年至2019年，增长5%。")] == ["PERCENT"]
+
+
+def test_the_last_place_of_a_list_before_fenbie_is_not_every_figures_place():
+    # a0032: the EU's and ASEAN's trade were given place=美国
+    qs = quantities("欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。")
+    assert [q.place for q in qs] == [None, None, None]
+
+
+def test_an_adverb_and_a_base_written_as_the_month_before_stay_out_of_indicators():
+    # a0135: 微微 was M1's indicator, and 较上一月 an indicator instead of a comparison
+    q = quantities("M1同比增长3%，增速比上月微微回落0.2个百分点。")[-1]
+    assert (q.indicator, q.comparison, q.value) == ("M1", "比上月", -0.2)
+    q = quantities("环比增长5%，较上一月提高1个百分点。")[-1]
+    assert (q.indicator, q.comparison) == (None, "较上一月")
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a figure expected or aimed at is not one reached (C audit: a0067's IMF forecast read as
+    # China's 2021 growth)
+    ("IMF预测2021年中国GDP增长8%。", "forecast"),
+    ("诸多市场机构预计全年增速将在8.5%左右。", "forecast"),
+    ("净利润同比预增50%。", "forecast"),
+    ("今年GDP预期目标为6%以上。", "target"),
+    ("力争到2025年达到30%。", "target"),
+    ("上半年GDP增长12.7%，好于预期。", None),
+    ("增速超预期达到5%。", None),
+    ("上半年GDP增长12.7%。", None),
+])
+def test_forecasts_and_targets_say_so(text, modality):
+    (q,) = quantities(text)
+    assert q.modality == modality
+
+
+def test_an_index_of_expectations_and_a_share_of_a_target_are_reached_figures():
+    assert [q.modality for q in quantities("服务业业务活动预期指数为56.9%。")] == [None]
+    assert [q.modality for q in quantities("已完成全年目标任务的95%。")] == [None]

@@ -363,6 +363,11 @@ def test_a_copy_in_another_folder_is_one_article_with_both_paths(tmp_path, store
     (info,) = store.article_index()[0].values()
     assert info["paths"] == [str(a / "x.md"), str(b / "x.md")]
     assert dump(store) == fresh([tmp_path / "dup"])          # as one build of both folders gives
+    # extracted again (--force, an upgrade), from one folder or both, it keeps both paths
+    for paths in ([a], [tmp_path / "dup"]):
+        forced = build(paths, store, force=True)
+        assert forced.built == 1
+        assert [v["paths"] for v in store.article_index()[0].values()] == [[str(a / "x.md"), str(b / "x.md")]]
     # a path named alone is dropped, the article stays for its other copy
     dropped: list[str] = []
     assert remove([str(a / "x.md")], store, paths_dropped=dropped) == [] and dropped == [str(a / "x.md")]

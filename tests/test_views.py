@@ -156,6 +156,18 @@ def test_article_view_by_id_iri_and_path(small, tmp_path):
         build_view(ds, tmp_path / "x.html", article='x" } UNION { ?s ?p ?o }')
 
 
+def test_an_article_built_from_two_copies_is_found_by_either_path(tmp_path):
+    # the same file in two folders is one article with a kg:sourcePath for each
+    from rdflib import Literal, URIRef
+    from conftest_browser import KG
+    ds, ids = small_dataset()
+    a2 = URIRef(ids["a2"])
+    ds.graph(a2).add((a2, KG.sourcePath, Literal("elsewhere/copy-of-it.md")))
+    for key in ("corpus/fedcba9876543210.md", "elsewhere/copy-of-it.md", "copy-of-it.md"):
+        s = build_view(ds, tmp_path / "a.html", article=key)
+        assert labels(data_blob(read(s["path"]))) == {"商务部", "高峰"}, key
+
+
 def test_filters(small, tmp_path):
     ds, ids = small
     s = build_view(ds, tmp_path / "c.html", min_confidence=0.6)

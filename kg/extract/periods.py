@@ -18,14 +18,14 @@ import re
 _NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
         "十一": 11, "十二": 12}
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|上年|明年|当年))?"
-_M = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_M = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 _SEP = r"[-—–~～至到]"
 _FORMS = [
     ("years", re.compile(r"(?P<y1>(?:19|20)\d{2})年?" + _SEP + r"(?P<y2>(?:19|20)\d{2})年")),
     ("year_months", re.compile(r"(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月" + _SEP
                                + r"(?P<y2>(?:19|20)\d{2})年(?P<m2>\d{1,2})月份?")),
     ("months", re.compile(_YEAR + r"(?:前)?" + _M + r"月?" + _SEP + _M + r"月份?")),
-    ("first", re.compile(_YEAR + r"前" + _M + r"个月")),
+    ("first", re.compile(_YEAR + r"前" + _M + r"个?月")),
     ("quarters", re.compile(_YEAR + r"前([一二三])季度")),
     ("quarter", re.compile(_YEAR + r"第?([一二三四1-4])季度")),
     ("half", re.compile(_YEAR + r"([上下])半年")),

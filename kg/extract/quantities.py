@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "51"
+VERSION = "52"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -77,18 +77,21 @@ _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?
 _PERIOD = re.compile(r"(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
                      r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
-                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前\d{1,2}个月|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 # the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
 _BASE_TIME = (r"(?:(?:19|20)\d{2}年|去年|上年|今年)?(?:全年|同期|上半年|下半年|[一二三四]季度|年末|年初|年底|末|"
               r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?!\d{1,2}日|份)|"
-              r"上月末?|上季末|上季度|上周|去年|上年|(?:19|20)\d{2}年")
+              r"上月末?|上一?个?月|上季末|上一?季度|上周|去年|上一?年|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|两年平均|年均|"
                       rf"(?:比|较)(?:{_BASE_TIME})")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
-                     rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)(?:日前|近日|今天|今日|昨天|昨日)?"
-                     rf"(?:公布|发布)?的?(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
+                     rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)"
+                     # (工信部5月31日发布的数据显示, 国家统计局上午发布的, 联盟最新发布的, 统计局发布1-2月经济运行数据显示)
+                     rf"(?:日前|近日|今天|今日|昨天|昨日|上午|下午|\d{{1,2}}月\d{{1,2}}日)?(?:最新)?"
+                     rf"(?:(?:公布|发布)(?:的|了)?(?:[^，。；\d]{{0,4}}?\d{{1,2}}[-—至~]?\d{{0,2}}月份?[\u4e00-\u9fff]{{0,6}}?)?)?"
+                     rf"(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
 # 从36.67元跌至, 由3.14亿元升至, 从69.8%提高至: a figure the value changed from (超50亿元项目 is a
 # kind of project, and stays)
 _HOLDS_AMOUNT = re.compile(r"\d(?:[.,]\d+)?(?:万亿|亿|万|千)?(?:元|美元|%|％|吨)"
@@ -174,7 +177,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|(?<![合条公契预节制违履签])约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|微微|略微|稍微|小幅|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -330,7 +333,7 @@ def _indicator_words(left: str) -> str | None:
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前\d{1,2}个月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
@@ -539,6 +542,10 @@ def extract(ctx: Context) -> Records:
         source = source_org = None
         base = max(0, s0 - 60)
         for sm in _SOURCE.finditer(text, base, s1):
+            # (统计局数据显示，…。诸多市场机构预计全年增速将在8.5%左右: a sentence in which someone
+            # forecasts or says the figure is theirs, not the data's the sentence before cited)
+            if sm.start() < s0 and _OWN_VOICE.search(text, s0, num_start):
+                break
             if sm.group("src"):
                 source = sm.group("src")
                 # 据国家统计局统计, 据国家统计局消息: the organisation named whole (the shortest
@@ -567,10 +574,14 @@ def extract(ctx: Context) -> Records:
             k -= 1
         # 鄂尔多斯市、扬州市、镇江市等27个城市: a count of a list, not a figure about its last place;
         # nor is 华北、西北、东北3个 or 西藏、江西这11个省区市 a count of 东北 or 江西
+        # (欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元: the last of a list before 分别 is one
+        # figure's of several, not every figure's)
         if place is not None and (re.match(r"\s*(?:等|、|和|及)", text[place.span.end:num_start])
                                   or unit == "NUM" and text[place.span.start - 1:place.span.start] == "、"
                                   and place.span.start - 1 in place_ends
-                                  and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])):
+                                  and re.fullmatch(r"(?:这|那|等|共|计)?", text[place.span.end:num_start])
+                                  or text[place.span.start - 1:place.span.start] in ("、", "和", "与", "及")
+                                  and re.match(r"(?:两[省市国地])?分别", text[place.span.end:num_start])):
             place = None
         anaphor = None
         if place is None:
@@ -832,6 +843,8 @@ def extract(ctx: Context) -> Records:
                 q.indicator = q.indicator[:per.start()] or None
         if not any(a <= q.span.start < b for a, b in cells):
             q.approximation = _approximation(text, q)
+            s = art.sentence_at(q.span.start)
+            q.modality = _modality(text[_clause_start(text, s.start if s else 0, q.span.start):q.span.start])
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
     for q in rec.quantities:
         dates = period_dates(q.period, day)
@@ -912,6 +925,16 @@ _PER_BEFORE = re.compile(rf"每(?P<per>{_PER_UNITS})$")          # 油价每桶8
 
 
 _CURRENCY_CODES = frozenset(CURRENCIES.values())
+# IMF预测2021年中国GDP增长8%, 诸多机构预计…8.5%左右, GDP预期目标为6%以上, 力争达到30%: what is
+# expected or aimed at, not a figure reached (in the figure's own clause; 好于预期 and 超预期 are
+# comparisons with one)
+# (完成全年目标任务的95%: a share of a target reached; 业务活动预期指数为56.9%: an index's name)
+_TARGET = re.compile(r"目标(?!任务的|的)|力争|争取|确保")
+_FORECAST = re.compile(r"预计|预测|(?<![于超过])预期(?!指数)|估计|有望|料将|或将|预增|预减|展望")
+
+
+def _modality(clause: str) -> str | None:
+    return "target" if _TARGET.search(clause) else "forecast" if _FORECAST.search(clause) else None
 
 
 def _approximation(text: str, q) -> str | None:
@@ -1000,7 +1023,7 @@ def _same_period(a: str, b: str) -> bool:
 
 # a period statistics are reported for (1-11月, 前2个月, 上半年, 一季度, 2021年), not a day, not
 # a deadline (截至…), not a change's start
-_STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前\d{1,2}个月|[一二三四]季度|前三季度|"
+_STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
 # a paragraph's opening period, after the source's words or the day at most (…数据显示，1月份，)
 _OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示)[，：:,])?"
@@ -1095,6 +1118,10 @@ def _list_items(head: str, n: int) -> list[str]:
     return re.split(r"和|与|及|、", head)
 
 
+_OWN_VOICE = re.compile(r"预计|预测|预期|估计|认为|表示|指出|判断|分析")
+_CHANGE_WORD = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|上升|达到|实现|完成|占比?)了?")
+
+
 def _respective_indicators(text: str, art, quantities: list) -> None:
     """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
     ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量); a second list in
@@ -1159,6 +1186,11 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             ending = re.search(r"占[\u4e00-\u9fff]{2,10}$", items[-1]) or _SHARED_MEASURE.search(items[-1])
             ending = ending.group() if ending and ending.start() > 0 else ""
             bases = items[:-1] + [items[-1][:len(items[-1]) - len(ending)]]
+        # (欧盟、东盟和美国分别进出口8746.4亿元…: with no ending shared before 分别, the measure
+        # named right after it is each thing's, 欧盟进出口)
+        if not ending:
+            named = re.fullmatch(r"分别(?P<m>[\u4e00-\u9fff]{2,6}?)(?:为|是|达到?|约)?", text[cut:after[0].span.start])
+            ending = named.group("m") if named and not _CHANGE_WORD.fullmatch(named.group("m")) else ""
         names = [item + ending for item in bases]
         for x, indicator in zip(after, names):
             x.indicator = indicator
