@@ -773,3 +773,20 @@ def test_a_firm_named_by_its_place_after_another_name_and_a_verb():
     # a0200: the firm was lost and its 深圳市 became a figure's place
     found = mentions("核准摩根士丹利受让深圳市中技实业（集团）有限公司持有大摩华鑫基金5%股权。")
     assert ("深圳市中技实业（集团）有限公司", "Company") in found and ("深圳市", "City") not in found
+
+
+@pytest.mark.parametrize("text, department", [
+    # a national body's department, named with it, is part of it; the body stays mentioned (C audit)
+    ("交通运输部长江航务管理局发布数据。", "交通运输部长江航务管理局"),
+    ("生态环境部固体废物与化学品司司长表示，将推进。", "生态环境部固体废物与化学品司"),
+    ("应急管理部安全执法和工贸监管局有关负责人介绍。", "应急管理部安全执法和工贸监管局"),
+    ("商务部和国家统计局发布数据。", None),                  # two bodies, no department
+    ("交通运输部部署各地海事局开展检查。", None),            # a verb, no name
+    ("税务总局有关司局负责人表示，将落实。", None),          # "the departments concerned"
+])
+def test_a_department_of_a_national_body(text, department):
+    found = mentions(text)
+    depts = {m[0] for m in found if m[1] == "GovernmentBody" and len(m[0]) > 6}
+    assert depts == ({department} if department else set()), found
+    assert any(m[1] == "GovernmentBody" and m[0] in ("交通运输部", "生态环境部", "应急管理部", "商务部", "税务总局")
+               for m in found)

@@ -226,6 +226,16 @@ def test_comparison_bases_and_brackets_stay_out_of_indicators(text, indicator):
      ["今年前11个月"] * 4),
     ("1-6月，发行一般债券16103亿元；按用途划分，发行新增债券14800亿元。", ["1-6月", "1-6月"]),
     ("9月份，消费同比增长4.4%。同期，服务业生产指数同比增长5.2%。", ["9月份", "9月份"]),
+    # after a dateline and its source, the period still opens the paragraph, and dates the
+    # statistics of the paragraphs after it (a0081: 16 of 17 figures had none) but not a story's
+    # other figures
+    ("上证报讯 据上海市统计局6月17日消息，1-5月，房地产开发投资下降18.0%。\n商品房施工面积14320.58万平方米，增长6.4%。",
+     ["1-5月"] * 3),
+    ("记者从国家邮政局获悉，2021年全年，快递业务量达1083亿件，增长29.9%。\n在海拔4000多米的定日县，快递员坚守。",
+     ["2021年全年", "2021年全年", None]),
+    # the first N months, with or without 个, in digits or words (a0014, a0098, a0032)
+    ("前2月，一般预算收入达到235亿元。", ["前2月"]),
+    ("前两个月，进出口8746.4亿元。", ["前两个月"]),
     # months across years are one period, not its end month (a0136, a0075)
     ("2015年8月至2017年7月，严峰等人共收取咨询服务费1656万元。", ["2015年8月至2017年7月"]),
     # where a change started is the period of where it started, not of where it went (a0141)

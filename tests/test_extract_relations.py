@@ -205,6 +205,9 @@ CREDIT_CASES = [
     ("文丨吕立勤梁剑箫\n\n来源丨经济日报（ID：jjrbwx）\n\n正文开始了。",
      {("reporter", "吕立勤"), ("reporter", "梁剑箫"), ("sourceOrganization", "经济日报")}),
     ("文/张三\n\n正文。", {("reporter", "张三")}),
+    # with no byline, the outlet whose reporter the text speaks of (a0153, a0147), not one cited
+    ("正文开头。《证券日报》记者从宁德时代获悉，公司将扩产。", {("sourceOrganization", "证券日报")}),
+    ("第一财经记者从国家林业和草原局了解到，沙棘产业发展。", {("sourceOrganization", "第一财经")}),
     # a known outlet opening the lead (a0228)
     ("参考消息网8月11日报道 美媒称，中国经济回暖。", {("sourceOrganization", "参考消息")}),
     # 讯 without a date, in the lead's second paragraph (a0081, a0109)
@@ -232,6 +235,11 @@ def test_a_bracketed_prefix_that_is_no_outlet_is_not_credited():
     found = {(r.args["role"], r.args["target"].text) for r in relations("会议顺利闭幕。（本报驻京记者 张三）", "credit")}
     assert ("reporter", "张三") in found
     assert not {t for role, t in found if role == "sourceOrganization" and t != "新浪财经"}, found
+
+
+def test_an_outlet_cited_for_its_reporters_story_is_not_the_source():
+    found = {(r.args["role"], r.args["target"].text) for r in relations("据《人民日报》记者报道，某事发生。", "credit")}
+    assert not {f for f in found if f[0] == "sourceOrganization"}, found
 
 
 @pytest.mark.parametrize("text,expected", CREDIT_CASES, ids=[c[0][:8] for c in CREDIT_CASES])
@@ -356,7 +364,7 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
     ("商务部新闻发言人高峰表示，将推进。", [("高峰", "将推进。")]),
     # (an interview between the official and the verb, a department before the official: a0158, a0002)
     ("发改委相关负责人接受媒体采访时表示：“招标人主体责任落实不到位。”", [("发改委", "招标人主体责任落实不到位。")]),
-    ("商务部国际司有关负责人今天（7日）在接受总台记者采访时表示，中方将继续推进。", [("商务部", "中方将继续推进。")]),
+    ("商务部国际司有关负责人今天（7日）在接受总台记者采访时表示，中方将继续推进。", [("商务部国际司", "中方将继续推进。")]),
     # (the body named again without its province: a0113)
     ("四川省通信管理局发布通知。省通信管理局相关负责人介绍，本次调整按照便民原则。",
      [("四川省通信管理局", "本次调整按照便民原则。")]),

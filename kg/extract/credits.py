@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "13"
+VERSION = "14"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -85,6 +85,11 @@ def _names(chunk: str) -> list[tuple[str, int, str]]:
         elif len(word) == 6 and looks_like_name(word[:3]) and looks_like_name(word[3:]):
             out += [(word[:3], word_start, role), (word[3:], word_start + 3, role)]
     return out
+
+
+_BODY_REPORTER = re.compile(rf"(?:《(?P<quoted>[^》]{{2,12}})》|(?<![{_HAN}])(?P<bare>[{_HAN}]{{2,8}}))(?:实习|见习|首席)?记者"
+                            r"(?=从|获悉|了解到|注意到|查询|采访|梳理|统计|发现|在|表示|分析|说|问)")
+_CITING = re.compile(r"(?:据|援引|引述|转引|根据)$")
 
 
 def _outlet(text: str) -> str | None:
@@ -271,6 +276,17 @@ def extract(ctx: Context) -> Records:
         m = re.match(rf"[{_HAN}]{{2,4}}", name.strip())
         if m:
             add("editor", m.group(), "Person", None, "editor-line", 1.0)
+    if not any(role == "sourceOrganization" for role, _ in seen):
+        # 《证券日报》记者从宁德时代获悉, 第一财经记者从国家林业和草原局了解到: when nothing above named one, the
+        # outlet whose reporter the text speaks of is the article's (not 据《X》记者报道, a citation)
+        for m in _BODY_REPORTER.finditer(text):
+            name = m.group("quoted") or m.group("bare")
+            entry = gazetteer.org_index().get(name)
+            o = entry.name if entry is not None and entry.kind == "MediaOutlet" else \
+                (_outlet(name) if m.group("quoted") else None)
+            if o and not _CITING.search(text, max(0, m.start() - 4), m.start()):
+                add("sourceOrganization", o, "MediaOutlet", None, "body-reporter-outlet", 0.6, Span(m.start(), m.end()))
+                break
     return rec
 
 

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "63"
+VERSION = "64"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -231,6 +231,20 @@ def _unit_posts() -> tuple[str, ...]:
 
 
 # what makes the words between a body and 研究所 a sentence (中科院发布研究所名单, 旗下研究院)
+# a national body's department: 国际司, 长江航务管理局, 安全执法和工贸监管局 (a name ending in 司 or 局
+# where a word boundary, a post or a verb of speech follows)
+_DEPARTMENT = re.compile(rf"(?P<name>(?![和与及、])[{HAN}]{{1,12}}?(?:司|局))"
+                         r"(?=[，。；：:“”（(、\s]|有关|相关|负责人|副?司长|副?局长|巡视员|主任|发布|表示|介绍|指出|称|印发|$)")
+_NOT_DEPARTMENT = re.compile("有关|相关|部长|主任|书记|会见|会同|联合|部署|召开|发布|公布|印发|指导|要求|组织|开展|推动|督促|通报|约谈|"
+                             "批复|同意|派出|调研|检查|各地|地方|所属|下属|直属|各级|各|在|对|向|将|已|的|等|、|省|市|县|区")
+
+
+def _holds_known_org(name: str) -> bool:
+    """Does the text hold a body or firm kg knows (商务部和国家统计局: not a department's name)?"""
+    idx = gazetteer.org_index()
+    return any(name[i:j] in idx for i in range(len(name)) for j in range(i + 2, len(name) + 1))
+
+
 _NOT_UNIT = re.compile("发布|公布|表示|指出|认为|联合|召开|举办|举行|牵头|下属|旗下|所属|有关|相关|主办|承办|会同|组织|开展|"
                        "新建|设有|多个|各个|其他|部分|直属")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
@@ -643,6 +657,15 @@ def extract(ctx: Context) -> Records:
                 continue
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
             org_ends.add(end)
+            # 商务部国际司有关负责人, 交通运输部长江航务管理局, 生态环境部固体废物与化学品司: a
+            # department of a national body, named with it, is part of it (the body stays mentioned)
+            dept = _DEPARTMENT.match(text, end) if obj.kind == "GovernmentBody" and not obj.key.startswith("gov") else None
+            if dept is not None and not _NOT_DEPARTMENT.search(dept.group("name")) \
+                    and not _holds_known_org(dept.group("name")):
+                add(start, dept.end("name"), "GovernmentBody", "department-of-body", 0.7,
+                    label=obj.name + dept.group("name"), parent_org=f"org:{obj.key}",
+                    **({"reason": f"{surface} = {obj.name}"} if surface != obj.name else {}))
+                org_ends.add(dept.end("name"))
         elif kind_tag == "programme":
             add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
         elif kind_tag == "document":

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "52"
+VERSION = "53"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1029,6 +1029,8 @@ _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月
 _OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示)[，：:,])?"
                              r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月\d{1,2}日[，,])?"
                              r"(?P<period>" + _STAT_PERIOD.pattern + r")[，,]")
+_LEAD_BEFORE = re.compile(r"\s*(?:[^，。！？\n]{0,16}讯\s*)?(?:据[^，。！？\n]{2,24}(?:消息|数据|统计)|"
+                          r"[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示))[，：:,]\s*")
 _SAID_ON = re.compile(r"表示|介绍|指出|说|称|获悉|消息|发布|召开|举行|透露|宣布|报道|通报|回应|答记者问")
 _STAT_CUE = re.compile(r"同比|环比|比上年|比去年|比上月|较上月|累计|增长|下降|上升|回落|增速|增幅|降幅|上涨|下跌")
 # words that date a sentence, or point it elsewhere in time, on their own
@@ -1065,9 +1067,15 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
             src = art.sentence_at(q.span.start)
             stats = src is not None and _STAT_CUE.search(text, src.start, src.end)
             para = art.paragraphs[i]
-            opens = q.period in text[para.start:para.start + len(q.period) + 6] \
-                and not re.fullmatch(r"(?:19|20)\d{2}年", q.period)
-            current = (i, q.period, opens, False) if stats and _STAT_PERIOD.fullmatch(q.period) else None
+            # (上证报中国证券网讯 据上海市统计局6月17日消息，1-5月，…: after a dateline and its
+            # source, the period opens the paragraph too)
+            # (it then dates only the sentences of statistics after it, as a period from words
+            # alone does: not 海拔4000多米 in a story after 记者从国家邮政局获悉，2021年全年，…)
+            at = text.find(q.period, para.start, q.span.start)
+            plain = q.period in text[para.start:para.start + len(q.period) + 6]
+            led = not plain and at >= 0 and _LEAD_BEFORE.fullmatch(text, para.start, at) is not None
+            opens = (plain or led) and not re.fullmatch(r"(?:19|20)\d{2}年", q.period)
+            current = (i, q.period, opens, led) if stats and _STAT_PERIOD.fullmatch(q.period) else None
             continue
         s = art.sentence_at(q.span.start)
         if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end) \

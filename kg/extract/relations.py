@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "52"
+VERSION = "53"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -763,8 +763,14 @@ def _statements(art, mentions, rec: Records):
     # and so does one whose unnamed official speaks for it (财政部有关负责人说, 商务部新闻发言人表示);
     # not 央行相关人士表示 (someone unnamed at it, in no office), not 商务部新闻发言人高峰表示 (a person)
     person_starts = {m.span.start for m in speakers}
+    # (商务部 inside 商务部国际司: the department speaks, not also the ministry)
+    longest = {}
+    for o in mentions:
+        if o.kind in ORG_KINDS and o.span:
+            longest[o.span.start] = max(longest.get(o.span.start, 0), o.span.end)
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
+                and longest[o.span.start] == o.span.end \
                 and re.match(rf"(?:(?:[\u4e00-\u9fff]{{1,6}}?[司局处厅室])?(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:{_INTERVIEW})?(?:也|还|则|亦)?"
                              rf"(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]) \
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
