@@ -319,13 +319,25 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         for p in v.get("paths", [v["path"]]):
             ids_by_path.setdefault(ab(p), []).append(k)
     copies: list[tuple[str, str]] = []          # (article graph, a further path of its file)
+    path_drops: list[tuple[str, str]] = []      # (article graph, a path its file no longer has)
     stale: list[str] = []
     wanted = {e[2] for e in entries}            # the ids of the files present now
+    id_of_path = {ab(e[0]): e[2] for e in entries}
+
+    def still_its(path: str, aid: str) -> bool:
+        # does the file at this path still hold the article? (a file outside this build: if it is there)
+        return id_of_path[ab(path)] == aid if ab(path) in id_of_path else os.path.exists(path)
+
     for key, digest, aid, empty in entries:
         # a build killed between writing a changed file's new graph and dropping its old one
-        # left both: the file's current article stays, the other graphs of that path go
+        # left both: the file's current article stays, the other graphs of that path go (or,
+        # when the old article is still another copy's, only this path of it)
         if aid in known and before.get(aid) == digest:
-            stale += [known[o]["graph"] for o in ids_by_path.get(ab(key), ()) if o != aid and o not in wanted]
+            for o in ids_by_path.get(ab(key), ()):
+                if o != aid and o not in wanted:
+                    stale.append(known[o]["graph"])
+                elif o != aid:
+                    path_drops += [(known[o]["graph"], p) for p in paths_before[o] if ab(p) == ab(key)]
         old = before_path.get(ab(key))
         # a file moved since it was built (same name and content, one id) is built again, so its
         # kg:sourcePath follows it; a second copy of a file whose first is still there is not
@@ -373,7 +385,6 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
 
     writes: list[GraphWrite] = []
     drops: list[str] = list(dict.fromkeys(stale))
-    path_drops: list[tuple[str, str]] = []
     writer = BatchWriter(store)
 
     def flush_writes() -> None:
@@ -398,22 +409,24 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     continue
                 summary.read += 1
                 old = by_path.get(ab(r.path))
-                # the old version goes, unless another file here still has that content (two
-                # copies of one article: same name, same content, one id): then only its path
-                # for this file does
-                if old and old != r.id and old in known and old not in wanted:
-                    drops.append(known.pop(old)["graph"])
-                    summary.replaced += 1
-                elif old and old != r.id and old in known:
-                    path_drops += [(known[old]["graph"], p) for p in known[old].get("paths", [])
-                                   if ab(p) == ab(r.path)]
+                # the old version goes, unless another file still has that content (two copies of
+                # one article: same name, same content, one id, in this build or recorded from
+                # another): then only its path for this file does
+                if old and old != r.id and old in known:
+                    if old not in wanted and not any(still_its(p, old) for p in paths_before.get(old, ())
+                                                     if ab(p) != ab(r.path)):
+                        drops.append(known.pop(old)["graph"])
+                        summary.replaced += 1
+                    else:
+                        path_drops += [(known[old]["graph"], p) for p in paths_before.get(old, ())
+                                       if ab(p) == ab(r.path)]
                 elif r.id in known:                # same content, extracted again (--force, upgrade)
                     summary.replaced += 1
                 known[r.id] = {"graph": r.write.graph, "hash": r.hash, "path": r.path}
                 # (an article written again, --force or an upgrade, keeps the paths of its other
                 # copies that are still there)
                 copies += [(r.write.graph, p) for p in paths_before.get(r.id, ())
-                           if ab(p) != ab(r.path) and os.path.exists(p)]
+                           if ab(p) != ab(r.path) and still_its(p, r.id)]
                 by_path[ab(r.path)] = r.id
                 writes.append(r.write)
                 summary.built += 1
@@ -442,7 +455,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
         fail(msg)
     if copies or path_drops:
         # (the articles they belong to are written now; a copy of a file that failed has none)
-        present_graphs = {v["graph"] for v in known.values()}
+        present_graphs = {v["graph"] for v in known.values()} - set(writer.failed_graphs)
         store.source_paths(add=[c for c in copies if c[0] in present_graphs], drop=path_drops)
     # (also when nothing was dropped now: a killed run may have left entities to prune)
     store.prune_entities(writer.candidates)

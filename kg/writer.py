@@ -24,6 +24,7 @@ class BatchWriter:
         self.store = store
         self.candidates: set[str] = set()            # entities to check for pruning afterwards
         self.failed: list[str] = []                  # one message per article that could not be written
+        self.failed_graphs: list[str] = []           # and its graph
         self._queue: queue.Queue = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
@@ -70,3 +71,4 @@ class BatchWriter:
                     self.candidates.update(self.store.write_batch([w]))
                 except Exception as exc1:
                     self.failed.append(f"{w.graph}: cannot write to the store: {type(exc1).__name__}: {exc1}")
+                    self.failed_graphs.append(w.graph)

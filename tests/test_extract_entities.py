@@ -790,3 +790,13 @@ def test_a_department_of_a_national_body(text, department):
     assert depts == ({department} if department else set()), found
     assert any(m[1] == "GovernmentBody" and m[0] in ("交通运输部", "生态环境部", "应急管理部", "商务部", "税务总局")
                for m in found)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("记者刘鹤翔报道，某事发生。", ("刘鹤", "Person")),              # a listed name inside a longer one
+    ("这位法师表示同意。", ("这位", "Person")),                       # no dharma name
+    ("两位法师表示同意。", ("两位", "Person")),
+    ("证监会核准华鑫公司，同意变更。", ("证监会核准华鑫公司", "GovernmentBody")),   # no department
+])
+def test_this_sessions_name_rules_keep_to_their_cases(text, wrong):
+    assert wrong not in mentions(text)

@@ -1079,3 +1079,23 @@ def test_forecasts_and_targets_say_so(text, modality):
 def test_an_index_of_expectations_and_a_share_of_a_target_are_reached_figures():
     assert [q.modality for q in quantities("服务业业务活动预期指数为56.9%。")] == [None]
     assert [q.modality for q in quantities("已完成全年目标任务的95%。")] == [None]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the session review's cases: each rule added this session, kept to what it is for
+    ("本月末外汇储备为3.2万亿美元。", [(3.2e12, "本月末外汇储备", None)]),
+    ("还本付息金额为100亿元。", [(1e10, "还本付息金额", None)]),
+    ("并发症患者达到100人。", [(100.0, "并发症患者", None)]),
+    ("规划期限为2021年至2035年。", []),                        # years, no length
+    ("贷款期限3年，发行时间为2021年。", [(3.0, "贷款期限", None)]),
+    ("另一方面，增长5%。", [(5.0, None, None)]),               # no topic
+    ("在消费方面，增长5%。", [(5.0, "消费", None)]),
+    ("目标公司净利润为5亿元。", [(5e8, "目标公司净利润", None)]),   # no target
+    ("预计负债余额10亿元。", [(1e9, "预计负债余额", None)]),        # an accounting item, no forecast
+    ("CPI比前一个月上涨0.2%。", [(0.2, "CPI", None)]),            # a base, not the first month
+    ("基金规模为2.5万亿元-3万亿元。", [(2.5e12, "基金规模", None), (3e12, "基金规模", None)]),
+    ("欧盟、东盟和美国分别比上年增长10%、8%和5%。", [(10.0, "欧盟", None), (8.0, "东盟", None), (5.0, "美国", None)]),
+])
+def test_this_sessions_rules_keep_to_their_cases(text, want):
+    assert [(q.value, q.indicator, q.modality) for q in quantities(text)] == want
+    assert all(q.period is None for q in quantities(text))

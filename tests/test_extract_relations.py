@@ -237,9 +237,16 @@ def test_a_bracketed_prefix_that_is_no_outlet_is_not_credited():
     assert not {t for role, t in found if role == "sourceOrganization" and t != "新浪财经"}, found
 
 
-def test_an_outlet_cited_for_its_reporters_story_is_not_the_source():
-    found = {(r.args["role"], r.args["target"].text) for r in relations("据《人民日报》记者报道，某事发生。", "credit")}
+@pytest.mark.parametrize("text", ["据《人民日报》记者报道，某事发生。", "耶伦在接受《华尔街日报》记者采访时表示，很好。",
+                                  "他对《中国新闻周刊》记者说，很好。"])
+def test_an_outlet_cited_or_spoken_to_is_not_the_source(text):
+    found = {(r.args["role"], r.args["target"].text) for r in relations(text, "credit")}
     assert not {f for f in found if f[0] == "sourceOrganization"}, found
+
+
+def test_a_short_form_that_fits_two_bodies_names_neither():
+    text = "四川省通信管理局和贵州省通信管理局发布通知。省通信管理局相关负责人介绍，本次调整便民。"
+    assert relations(text, "statement") == []
 
 
 @pytest.mark.parametrize("text,expected", CREDIT_CASES, ids=[c[0][:8] for c in CREDIT_CASES])

@@ -536,3 +536,42 @@ def test_a_changed_file_that_can_no_longer_be_read_says_its_old_version_stays(tm
     build([d], store, on_error=errors.append)
     assert len(store.articles()) == len(files)
     assert any("file too large" in e and "its previous version stays in the store" in e for e in errors), errors
+
+
+def test_changing_a_copy_built_from_its_folder_alone_keeps_the_other_copys_article(tmp_path, store):
+    # the review: building only B's folder after changing B/x.md deleted A's article
+    a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
+    for d in (a, b):
+        d.mkdir(parents=True)
+        shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    build([a], store)
+    build([b], store)
+    with open(b / "x.md", "a", encoding="utf-8") as fh:
+        fh.write("\n追加一段。\n")
+    build([b], store)
+    assert sorted(v["paths"] for v in store.article_index()[0].values()) == [[str(a / "x.md")], [str(b / "x.md")]]
+    assert dump(store) == fresh([tmp_path / "dup"])
+    # extracted again with --force from both folders, each article keeps only its own file's path
+    build([a, b], store, force=True)
+    assert sorted(v["paths"] for v in store.article_index()[0].values()) == [[str(a / "x.md")], [str(b / "x.md")]]
+
+
+def test_a_build_killed_before_it_recorded_paths_is_repaired_by_the_next(tmp_path, store, monkeypatch):
+    a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
+    for d in (a, b):
+        d.mkdir(parents=True)
+        shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    build([a, b], store)
+    with open(b / "x.md", "a", encoding="utf-8") as fh:
+        fh.write("\n追加一段。\n")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(store, "source_paths", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build([a, b], store)
+    monkeypatch.undo()
+    build([a, b], store)                 # the old article no longer holds B's path
+    assert dump(store) == fresh([tmp_path / "dup"])
+    build([b], store)                    # and a build of B alone leaves A's article alone
+    assert sorted(v["paths"] for v in store.article_index()[0].values()) == [[str(a / "x.md")], [str(b / "x.md")]]

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "14"
+VERSION = "15"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -89,7 +89,8 @@ def _names(chunk: str) -> list[tuple[str, int, str]]:
 
 _BODY_REPORTER = re.compile(rf"(?:《(?P<quoted>[^》]{{2,12}})》|(?<![{_HAN}])(?P<bare>[{_HAN}]{{2,8}}))(?:实习|见习|首席)?记者"
                             r"(?=从|获悉|了解到|注意到|查询|采访|梳理|统计|发现|在|表示|分析|说|问)")
-_CITING = re.compile(r"(?:据|援引|引述|转引|根据)$")
+# (据《X》记者报道 cites X; 接受《华尔街日报》记者采访, 对《X》记者说: someone spoke to X's reporter)
+_CITING = re.compile(r"(?:据|援引|引述|转引|根据|接受|对|向|告诉)$")
 
 
 def _outlet(text: str) -> str | None:

@@ -32,7 +32,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "64"
+VERSION = "65"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -233,9 +233,9 @@ def _unit_posts() -> tuple[str, ...]:
 # what makes the words between a body and 研究所 a sentence (中科院发布研究所名单, 旗下研究院)
 # a national body's department: 国际司, 长江航务管理局, 安全执法和工贸监管局 (a name ending in 司 or 局
 # where a word boundary, a post or a verb of speech follows)
-_DEPARTMENT = re.compile(rf"(?P<name>(?![和与及、])[{HAN}]{{1,12}}?(?:司|局))"
+_DEPARTMENT = re.compile(rf"(?P<name>(?![和与及、])[{HAN}]{{1,12}}?(?:(?<!公)司|局))"
                          r"(?=[，。；：:“”（(、\s]|有关|相关|负责人|副?司长|副?局长|巡视员|主任|发布|表示|介绍|指出|称|印发|$)")
-_NOT_DEPARTMENT = re.compile("有关|相关|部长|主任|书记|会见|会同|联合|部署|召开|发布|公布|印发|指导|要求|组织|开展|推动|督促|通报|约谈|"
+_NOT_DEPARTMENT = re.compile("有关|相关|核准|批准|处罚|罚款|了|部长|主任|书记|会见|会同|联合|部署|召开|发布|公布|印发|指导|要求|组织|开展|推动|督促|通报|约谈|"
                              "批复|同意|派出|调研|检查|各地|地方|所属|下属|直属|各级|各|在|对|向|将|已|的|等|、|省|市|县|区")
 
 
@@ -245,6 +245,9 @@ def _holds_known_org(name: str) -> bool:
     return any(name[i:j] in idx for i in range(len(name)) for j in range(i + 2, len(name) + 1))
 
 
+# what may follow a name: not a character that would make it a longer name
+_NAME_ENDS = re.compile(r"$|[^\u4e00-\u9fff]|同|与|和|及|在|的|对|向|是|为|将|已|也|还|就|于|说|称|等|表示|指出|强调|"
+                        r"会见|会晤|主持|出席|致|签署|发表|总理|副总理|主席|总书记|委员长|部长|国务委员|同志|先生|女士")
 _NOT_UNIT = re.compile("发布|公布|表示|指出|认为|联合|召开|举办|举行|牵头|下属|旗下|所属|有关|相关|主办|承办|会同|组织|开展|"
                        "新建|设有|多个|各个|其他|部分|直属")
 # 在海南设立公司, 在上海成立学会: the place is where, the rest is no name
@@ -1084,7 +1087,9 @@ def extract(ctx: Context) -> Records:
             persons[name] = 0.9
     for name in gazetteer.known_persons():       # 普京, 麦康奈尔: named by no pattern
         # (not 习近平新时代中国特色社会主义思想 alone: a doctrine's name, not its author)
-        if name in text and name not in stop and text.count(name) > text.count(name + "新时代"):
+        # (nor 刘鹤 inside 记者刘鹤翔: one of its occurrences must end where a name can)
+        if name in text and name not in stop and text.count(name) > text.count(name + "新时代") \
+                and any(_NAME_ENDS.match(text, m.end()) for m in re.finditer(re.escape(name), text)):
             persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):

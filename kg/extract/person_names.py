@@ -98,7 +98,9 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
     # title, a clause start or a temple post before it, and speech after it are the evidence)
     for m in re.finditer(rf"(?:^|(?<=[，。、；：:“”\n])|(?<=监院|住持|方丈))(?P<name>[{HAN}]{{2}})(?<!魔)(?:法师|大和尚)"
                          rf"(?=(?:对此|也|还|则|向记者|告诉记者)?(?:{verbs}))", text):
-        if m.group("name") not in stop:
+        # (这位法师, 两位法师, 寺院住持法师: no name)
+        if m.group("name") not in stop and not re.search(r"[位名个些]$|^[这那该每各诸几两本]|寺院|住持|方丈|监院|高僧|大德",
+                                                         m.group("name")):
             out.append((m.start("name"), m.end("name"), m.group("name"), "name-post", 0.6))
     # a foreign country's office holder: 美国总统拜登, 俄罗斯总统普京, 美国国务卿布林肯 (no Chinese
     # surname to check; the country and the post are the evidence), and names with the

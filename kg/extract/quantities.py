@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "53"
+VERSION = "54"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -77,13 +77,13 @@ _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?
 _PERIOD = re.compile(r"(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
                      r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
-                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 # the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
 _BASE_TIME = (r"(?:(?:19|20)\d{2}年|去年|上年|今年)?(?:全年|同期|上半年|下半年|[一二三四]季度|年末|年初|年底|末|"
               r"(?:\d{1,2}月?[—\-－~至到])?\d{1,2}月份?(?:\d{1,2}日)?(?:末|底)?)(?!\d{1,2}日|份)|"
-              r"上月末?|上一?个?月|上季末|上一?季度|上周|去年|上一?年|(?:19|20)\d{2}年")
+              r"上月末?|上一?个?月|前一个?月|上季末|上一?季度|上周|去年|上一?年|(?:19|20)\d{2}年")
 _COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|两年平均|年均|"
                       rf"(?:比|较)(?:{_BASE_TIME})")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
@@ -333,12 +333,12 @@ def _indicator_words(left: str) -> str | None:
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
-    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
     # (因此完成6%的增速, 并赚取: a connective opens the clause, it names nothing)
-    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月|本周|因此|但是|但|而且|并且|而|并处|并(?![购网表列联])|还(?![款贷])|则|作出)+",
+    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月(?!末|底|初)|本周(?![一二三四五六日])|因此|但是|但|而且|并且|而|并处|并(?![购网表列联发])|还(?![款贷本原])|则|作出)+",
                   "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -608,8 +608,10 @@ def extract(ctx: Context) -> Records:
             cmp_match, ind_start = bench.group("base") or bench.group("base2"), bench.start()
         sign = -1 if direction == "down" else 1
         # 同比-4%, 增速为-2.5%, 负0.5%: a written minus (not the dash of a range, 2%-4%)
+        # (2.5万亿元-3万亿元: a dash right after another figure is a range's, not a minus)
         if m.group("num") and not prefix and (num_start >= 1 and text[num_start - 1] in "-－−" and
                                               not (num_start >= 2 and re.match(r"[\d%％.万亿千百]", text[num_start - 2]))
+                                              and not (rec.quantities and rec.quantities[-1].span.end == num_start - 1)
                                               or text[num_start - 1:num_start] == "负"):
             sign = -1
         low_q = None
@@ -678,8 +680,11 @@ def extract(ctx: Context) -> Records:
             if low_q is not None:           # (both bounds of a range measure one thing)
                 low_q.indicator = indicator
         # (消费方面，上半年同比增长23.0%: a sentence that opens on its topic measures it)
-        topic = re.match(r"([\u4e00-\u9fff（）()]{2,14}?)方面[，,]", text[s0:num_start]) if indicator is None else None
-        if topic and not any(b.span.start >= s0 + topic.end() for b in rec.quantities):
+        # (not 另一方面, 其他方面, 一方面: those open no topic; 在消费方面 is 消费)
+        topic = re.match(r"(?:在|从|就|对)?([\u4e00-\u9fff（）()]{2,14}?)方面[，,]", text[s0:num_start]) \
+            if indicator is None else None
+        if topic and not any(b.span.start >= s0 + topic.end() for b in rec.quantities) \
+                and not re.fullmatch(r"另一|其他|其它|一|这|那|各|多|有关|相关|这些|那些|其|双|另", topic.group(1)):
             indicator = topic.group(1)
         # (最高1000万元购房补助: a clause that opens on a bound names what it bounds after it)
         if indicator is None and re.fullmatch(r"(?:最高|最低|最多|最少|至少|高达)", text[clause_start:num_start]):
@@ -805,6 +810,7 @@ def extract(ctx: Context) -> Records:
                 q.value = -abs(q.value) if q.direction == "down" else q.value
             if dash and abs(prev.value) < abs(q.value):
                 prev.rule, q.rule = prev.rule + "-range-low", q.rule + "-range"
+                q.indicator = q.indicator or prev.indicator
             if q.period is None and passing and i + 1 not in levels_before \
                     and not (i in change_starts and re.search(r"至|到", text[prev.span.end:q.span.start])):
                 q.period = passing
@@ -881,9 +887,12 @@ def _tenths(text: str, art, found: list) -> list:
 # 平均发行期限12.2年，其中一般债券8.6年，专项债券13.7年; 有期徒刑十年: a length of time in years
 # (N年 is a year everywhere else), after a word that makes it one, and the like figures listed
 # after it in its sentence
+# (规划期限为2021年至2035年, 发行时间为2021年: years, not lengths)
 _YEARS_LEAD = re.compile(r"(?:期限|年限|为期|有期徒刑|刑期|任期|存续期|封闭期)(?:为|是|达|约|长达)?"
-                         r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?:个)?年(?![\d月度级代初末底前后来内间])")
-_YEARS_NEXT = re.compile(r"(?<=[，、；])(?:其中)?(?P<ind>[\u4e00-\u9fff]{2,8}?)(?P<num>\d+(?:\.\d+)?)年(?=[，。；、）)]|$)")
+                         r"(?P<num>(?!(?:19|20)\d{2}年)\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?:个)?年"
+                         r"(?![\d月度级代初末底前后来内间至到起])")
+_YEARS_NEXT = re.compile(r"(?<=[，、；])(?:其中)?(?P<ind>[\u4e00-\u9fff]{2,8}?)(?P<num>(?!(?:19|20)\d{2}年)\d+(?:\.\d+)?)年"
+                         r"(?=[，。；、）)]|$)")
 
 
 def _years(text: str, art, found: list) -> list:
@@ -929,8 +938,8 @@ _CURRENCY_CODES = frozenset(CURRENCIES.values())
 # expected or aimed at, not a figure reached (in the figure's own clause; 好于预期 and 超预期 are
 # comparisons with one)
 # (完成全年目标任务的95%: a share of a target reached; 业务活动预期指数为56.9%: an index's name)
-_TARGET = re.compile(r"目标(?!任务的|的)|力争|争取|确保")
-_FORECAST = re.compile(r"预计|预测|(?<![于超过])预期(?!指数)|估计|有望|料将|或将|预增|预减|展望")
+_TARGET = re.compile(r"目标(?!任务的|的|公司|企业|客户|用户|人群|市场|群体)|力争|争取|确保")
+_FORECAST = re.compile(r"预计(?!负债)|预测|(?<![于超过])预期(?!指数)|估计|有望|料将|或将|预增|预减|展望")
 
 
 def _modality(clause: str) -> str | None:
@@ -1023,7 +1032,7 @@ def _same_period(a: str, b: str) -> bool:
 
 # a period statistics are reported for (1-11月, 前2个月, 上半年, 一季度, 2021年), not a day, not
 # a deadline (截至…), not a change's start
-_STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|[一二三四]季度|前三季度|"
+_STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
 # a paragraph's opening period, after the source's words or the day at most (…数据显示，1月份，)
 _OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示)[，：:,])?"
@@ -1198,7 +1207,8 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
         # named right after it is each thing's, 欧盟进出口)
         if not ending:
             named = re.fullmatch(r"分别(?P<m>[\u4e00-\u9fff]{2,6}?)(?:为|是|达到?|约)?", text[cut:after[0].span.start])
-            ending = named.group("m") if named and not _CHANGE_WORD.fullmatch(named.group("m")) else ""
+            ending = named.group("m") if named and not _CHANGE_WORD.fullmatch(named.group("m")) \
+                and not re.search(r"[比较增减升降涨跌到至]", named.group("m")) else ""
         names = [item + ending for item in bases]
         for x, indicator in zip(after, names):
             x.indicator = indicator

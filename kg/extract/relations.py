@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "53"
+VERSION = "54"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -776,11 +776,20 @@ def _statements(art, mentions, rec: Records):
                 and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
             events.append((o.span.start, o.span.end, o))
     # 四川省通信管理局…。省通信管理局相关负责人介绍: the body named again without its province
-    for o in {o.text: o for o in mentions if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet"}.values():
+    # (only a short form that fits one body: two provinces' 通信管理局 leave 省通信管理局 unsaid)
+    firsts: dict[str, Mention] = {}
+    for o in sorted((o for o in mentions if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet"),
+                    key=lambda o: o.span.start):
+        firsts.setdefault(o.text, o)
+    shorts: dict[str, list[Mention]] = {}
+    for o in firsts.values():
         lead = re.match(r"[\u4e00-\u9fff]{2,7}?(省|市|自治区|县)(?=[\u4e00-\u9fff]{3})", o.text)
-        if lead is None:
+        if lead is not None:
+            shorts.setdefault(("省" if lead.group(1) == "自治区" else lead.group(1)) + o.text[lead.end():], []).append(o)
+    for short, bodies in shorts.items():
+        if len(bodies) != 1:
             continue
-        short = ("省" if lead.group(1) == "自治区" else lead.group(1)) + o.text[lead.end():]
+        o = bodies[0]
         for sm in re.finditer(rf"(?:^|(?<=[。，；\n“]))({re.escape(short)})(?=(?:有关|相关)?(?:负责人|负责同志|发言人))", text):
             if sm.start() > o.span.start:
                 events.append((sm.start(1), sm.end(1), o))
