@@ -800,3 +800,9 @@ def test_a_department_of_a_national_body(text, department):
 ])
 def test_this_sessions_name_rules_keep_to_their_cases(text, wrong):
     assert wrong not in mentions(text)
+
+
+def test_an_anonymised_name_before_a_word_opening_with_its_third_character():
+    # C audit (a0103): 张某存在以下问题 gave the person 张某存; 陈某江 stays three characters
+    assert ("张某", "Person") in mentions("发现该公司主要负责人张某存在以下问题：未建立制度。")
+    assert ("陈某江", "Person") in mentions("该公司负责人陈某江表示同意。")

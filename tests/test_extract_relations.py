@@ -864,3 +864,13 @@ def test_a_meeting_that_decides_a_list_announces_it_through_its_host():
             "此次国常会决定，一是对所有行业小微企业退税近1万亿元。二是对制造业等6个行业企业的留抵税额全额退还。\n下一段。")
     got = [(r.args["body"].text, r.args["ordinal"]) for r in relations(text, "measure")]
     assert got == [("国务院", 1), ("国务院", 2)]
+
+
+def test_a_press_qa_answers_are_the_answerers():
+    # C audit (a0129): the 问：/答： answers gave no statement
+    text = ("国家外汇管理局副局长、新闻发言人王春英就2021年11月份外汇储备规模变动情况答记者问\n"
+            "问：请问造成外汇储备规模变动的原因是什么？\n答：截至2021年11月末，我国外汇储备规模为32224亿美元。\n"
+            "问：今后趋势怎样？\n答：外汇储备规模将保持稳定。")
+    said = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
+    assert said == [("王春英", "截至2021年11月末，我国外汇储备规模为32224亿美元。"), ("王春英", "外汇储备规模将保持稳定。")]
+    assert relations("问：怎么样？\n答：很好。", "statement") == []          # no one named as answering

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "54"
+VERSION = "55"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -734,6 +734,8 @@ _NOT_SPEECH_AFTER = {"称": ("之为", "为", "作"), "说": ("起", "服", "道
 
 _SOMEONE_OF = re.compile(r"的[^，。；]{0,8}?(?:律师|代理人|学生|家属|家人|妻子|丈夫|儿子|女儿|父亲|母亲|同事|秘书|助理|"
                          r"朋友|团队|员工|代表|发言人|负责人|人士|粉丝|网友)")
+# a press Q&A's opening line: …王春英就2021年11月份外汇储备规模变动情况答记者问
+_QA_HEAD = re.compile(r"(?P<on>就)[^。\n]{2,60}?(?:答记者问|回答记者提问)")
 _ADDRESSEE = re.compile(r"^[^，。；：:“”]{0,16}?(?:记者|本报|笔者|媒体|采访者)(?:问|提问|的提问)?(?=[，,：:。]|$)")
 
 
@@ -819,6 +821,20 @@ def _statements(art, mentions, rec: Records):
         if len(names) == 1 and len(said) >= 2 and not said.rstrip("”\"’」 ").endswith(("？", "?")):
             rec.relations.append(_rel("statement", {"speaker": named[next(iter(names))], "text": said, "verb": "："},
                                       Span(sm.start("sur"), line_end), 0.75, "title-speaker-line"))
+    # 国家外汇管理局副局长、新闻发言人王春英就…答记者问 ¶ 问：… ¶ 答：…: each answer is said by the
+    # one who answers (the person named before 就, else the body), the paragraph after 答：
+    qa = _QA_HEAD.search(text, 0, min(len(text), 600))
+    if qa is not None:
+        who = [x for x in speakers if x.span.end <= qa.start("on")] or \
+              [o for o in mentions if o.kind in ORG_KINDS and o.kind != "MediaOutlet" and o.span
+               and o.span.end <= qa.start("on")]
+        if who:
+            who_m = max(who, key=lambda x: x.span.end)
+            for am in re.finditer(r"(?:^|(?<=\n))答[：:]\s*(?P<said>[^\n]{2,})", text, re.M):
+                said = am.group("said").strip()
+                if not said.rstrip("”\"’」 ").endswith(("？", "?")):
+                    rec.relations.append(_rel("statement", {"speaker": who_m, "text": said, "verb": "答"},
+                                              Span(am.start(), am.end()), 0.75, "qa-answer"))
     for start, end, m in sorted(events, key=lambda x: x[0]):
         if isinstance(m, tuple):
             # a surname reference: the speaker is known, the words are this sentence's
