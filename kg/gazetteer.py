@@ -121,6 +121,15 @@ def load_user_config(path: str | Path) -> None:
     add_user_entries(config)
 
 
+def load_yaml(text: str):
+    """Shipped data as YAML, through libyaml when PyYAML has it (~10x faster to load; the same
+    safe subset)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
 def reset_user_entries() -> None:
     """Forget every user entry (tests, long-running processes that reload a config)."""
     for entries in _USER.values():

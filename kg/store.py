@@ -663,7 +663,10 @@ class Store(Backend):
             ids_ = {g: g[len(prefix):] for g in hashes}
         else:
             ids_ = scan("articleId")
-        known = {aid: {"graph": g, "hash": hashes[g], "path": min(paths_[g]), "paths": sorted(paths_[g]),
+        for ps in paths_.values():              # (one path nearly always: nothing to sort)
+            if len(ps) > 1:
+                ps.sort()
+        known = {aid: {"graph": g, "hash": hashes[g], "path": paths_[g][0], "paths": paths_[g],
                        "with": with_.get(g, "")}
                  for g, aid in ids_.items() if g in hashes and g in paths_}
         return known, sorted(g for g in ids_ if g not in hashes)

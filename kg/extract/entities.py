@@ -17,8 +17,6 @@ import bisect
 import re
 from functools import lru_cache
 
-import yaml
-
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..lexicon import posts
@@ -98,12 +96,12 @@ def _division_in_context(text: str, start: int, codes: tuple[str, ...], default:
 
 @lru_cache(maxsize=1)
 def documents() -> list[dict]:
-    return yaml.safe_load((LEXICON_DIR / "documents.yaml").read_text(encoding="utf-8")) or []
+    return gazetteer.load_yaml((LEXICON_DIR / "documents.yaml").read_text(encoding="utf-8")) or []
 
 
 @lru_cache(maxsize=1)
 def programmes() -> list[dict]:
-    shipped = yaml.safe_load((LEXICON_DIR / "programmes.yaml").read_text(encoding="utf-8")) or []
+    shipped = gazetteer.load_yaml((LEXICON_DIR / "programmes.yaml").read_text(encoding="utf-8")) or []
     user_keys = {e.get("key") for e in _EXTRA_PROGRAMMES}
     return [p for p in shipped if p["key"] not in user_keys] + [
         {"key": e.get("key") or e["name"], "name": e["name"], "aliases": list(e.get("aliases") or []),

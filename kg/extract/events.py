@@ -26,8 +26,6 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-import yaml
-
 from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention
@@ -111,7 +109,7 @@ _EDITION = re.compile(r"(?:（[^）]{1,12}）)?(?:第|\d{4})")
 
 @lru_cache(maxsize=1)
 def lexicon() -> list[dict]:
-    return yaml.safe_load((LEXICON_DIR / "events.yaml").read_text(encoding="utf-8")) or []
+    return gazetteer.load_yaml((LEXICON_DIR / "events.yaml").read_text(encoding="utf-8")) or []
 
 
 @lru_cache(maxsize=1)
