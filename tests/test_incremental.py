@@ -350,13 +350,19 @@ def test_changing_one_of_two_copies_keeps_the_other(tmp_path, store):
         {k: v["paths"] for k, v in again.article_index()[0].items()}
 
 
-def test_a_copy_in_another_folder_is_one_article_with_both_paths(tmp_path, store):
-    # the B audit: a copy built from a second folder was not recorded, and pruning the first
-    # folder's deleted file then deleted the article although the copy was still there
+def _two_copies(tmp_path: Path) -> tuple[Path, Path]:
+    """dup/a/x.md and dup/b/x.md: one file (same name, same content) in two folders."""
     a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
     for d in (a, b):
         d.mkdir(parents=True)
         shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    return a, b
+
+
+def test_a_copy_in_another_folder_is_one_article_with_both_paths(tmp_path, store):
+    # the B audit: a copy built from a second folder was not recorded, and pruning the first
+    # folder's deleted file then deleted the article although the copy was still there
+    a, b = _two_copies(tmp_path)
     build([a], store)
     second = build([b], store)
     assert (second.built, second.unchanged) == (0, 1)
@@ -540,10 +546,7 @@ def test_a_changed_file_that_can_no_longer_be_read_says_its_old_version_stays(tm
 
 def test_changing_a_copy_built_from_its_folder_alone_keeps_the_other_copys_article(tmp_path, store):
     # the review: building only B's folder after changing B/x.md deleted A's article
-    a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
-    for d in (a, b):
-        d.mkdir(parents=True)
-        shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    a, b = _two_copies(tmp_path)
     build([a], store)
     build([b], store)
     with open(b / "x.md", "a", encoding="utf-8") as fh:
@@ -557,10 +560,7 @@ def test_changing_a_copy_built_from_its_folder_alone_keeps_the_other_copys_artic
 
 
 def test_a_build_killed_before_it_recorded_paths_is_repaired_by_the_next(tmp_path, store, monkeypatch):
-    a, b = tmp_path / "dup" / "a", tmp_path / "dup" / "b"
-    for d in (a, b):
-        d.mkdir(parents=True)
-        shutil.copy(EXAMPLES / "a0016.md", d / "x.md")
+    a, b = _two_copies(tmp_path)
     build([a, b], store)
     with open(b / "x.md", "a", encoding="utf-8") as fh:
         fh.write("\n追加一段。\n")
