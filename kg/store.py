@@ -33,6 +33,7 @@ from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_iri
 from .sparql_text import code_only
 from .vocab import ONT, PREFIXES
 
+_ARTICLE_ID = re.compile(r"[0-9a-f]{16}")     # what kg.pipeline.article_id gives
 log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "kg-data"
@@ -655,9 +656,12 @@ class Store(Backend):
         # (the same file in two folders is one article with a source path for each)
         for g, v in self.select(f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}sourcePath> ?v }} }}"):  # sparql-static
             paths_.setdefault(g.value, []).append(v.value)
-        hashes, with_ = scan("contentHash"), scan("extractedWith")
-        prefix = str(article_iri(""))
-        if not self.incomplete() and all(g.startswith(prefix) for g in hashes):
+        hashes = scan("contentHash")
+        complete = not self.incomplete()
+        with_ = self._extracted_with(hashes, complete)
+        # (article_iri("") is ".../article/_": the prefix is the IRI of an id less its last character)
+        prefix = str(article_iri("0"))[:-1]
+        if complete and all(g.startswith(prefix) and _ARTICLE_ID.fullmatch(g, len(prefix)) for g in hashes):
             # every article graph is complete and named kgr:article/<id> (kg.rdf mints no other):
             # the ids are in the graph names, a third scan would only repeat them
             ids_ = {g: g[len(prefix):] for g in hashes}
@@ -670,6 +674,19 @@ class Store(Backend):
                        "with": with_.get(g, "")}
                  for g, aid in ids_.items() if g in hashes and g in paths_}
         return known, sorted(g for g in ids_ if g not in hashes)
+
+    def _extracted_with(self, graphs: dict[str, str], complete: bool) -> dict[str, str]:
+        """graph -> kg:extractedWith. Nearly always one value for every article: counts say so
+        without reading 10k strings out of the store (each a RocksDB lookup, ~40 ms at 10k)."""
+        q = (f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?v) AS ?d) (SAMPLE(?v) AS ?one) "
+             f"WHERE {{ GRAPH ?g {{ ?a <{ONT}extractedWith> ?v }} }}")  # sparql-static
+        row = next(iter(self.select(q)))
+        # one value, as many as the complete articles: an article graph holds at most one (it has
+        # one value), and every graph that has it is complete, so each article has it
+        if complete and int(row["d"].value) == 1 and int(row["n"].value) == len(graphs):
+            return dict.fromkeys(graphs, row["one"].value)
+        q = f"SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a <{ONT}extractedWith> ?v }} }}"  # sparql-static
+        return {g.value: v.value for g, v in self.select(q)}
 
     def query(self, sparql: str, *, substitutions: dict | None = None):
         check_read_only(sparql)

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from conftest import EXAMPLES, N_EXAMPLES, SEED_NAME, build_into, nquads, select
+from conftest import EXAMPLES, N_EXAMPLES, SEED_FILE, SEED_NAME, build_into, nquads, select
 from kg.pipeline import remove
 from kg.store import Store, StoreError, check_read_only
 
@@ -345,3 +345,41 @@ def test_a_failed_compaction_does_not_fail_the_build(tmp_path, monkeypatch, capl
     assert "could not compact the store" in caplog.text
     assert len(s.articles()) == 20
     s.close()
+
+
+def test_article_index_scans_agree_with_the_generic_join(folder, tmp_path):
+    """The embedded store reads its article index with one-pattern scans and shortcuts (ids from
+    the graph names, one kg:extractedWith for all); each must give what the generic join gives,
+    and fall back when its premise fails."""
+    from kg.pipeline import build
+    from kg.store import ONT, Backend
+
+    other = tmp_path / "G"
+    other.mkdir()
+    shutil.copy(SEED_FILE, other / SEED_FILE.name)          # one article, two paths
+    store = Store(tmp_path / "s")
+    try:
+        build([folder, other], store)
+        asked: list[str] = []
+        real = store.select
+        store.select = lambda q: asked.append(q) or real(q)
+        fast = store.article_index()
+        del store.select
+        assert fast == Backend.article_index(store) and len(fast[0]) == N_EXAMPLES
+        assert sorted(len(v["paths"]) for v in fast[0].values())[-1] == 2
+        # the shortcuts were taken: no scan of kg:articleId, no rows of kg:extractedWith
+        assert not [q for q in asked if q.startswith("SELECT ?g ?v") and ("articleId" in q or "extractedWith" in q)]
+        # an article extracted by another version: its own kg:extractedWith, read by a scan
+        g = sorted(v["graph"] for v in fast[0].values())[0]
+        store.update(f"DELETE {{ GRAPH <{g}> {{ ?a <{ONT}extractedWith> ?v }} }} "
+                     f"INSERT {{ GRAPH <{g}> {{ ?a <{ONT}extractedWith> \"older\" }} }} "
+                     f"WHERE {{ GRAPH <{g}> {{ ?a <{ONT}extractedWith> ?v }} }}")
+        index = store.article_index()
+        assert index == Backend.article_index(store)
+        assert sorted(v["with"] for v in index[0].values()).count("older") == 1
+        # a graph left without its commit triple (a killed build): listed as broken by both
+        store.update(f"DELETE WHERE {{ GRAPH <{g}> {{ ?a <{ONT}contentHash> ?h }} }}")
+        index = store.article_index()
+        assert index == Backend.article_index(store) and index[1] == [g] and len(index[0]) == N_EXAMPLES - 1
+    finally:
+        store.close()
