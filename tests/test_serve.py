@@ -623,6 +623,9 @@ def test_the_endpoint_describes_itself(server):
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     (service,) = g.subjects(rdflib.RDF.type, sd.Service)
     assert str(service).endswith("/sparql") and (service, sd.supportedLanguage, sd.SPARQL11Query) in g
+    # (no sd:UnionDefaultGraph: the union would be a set, the engine's default graph is a multiset)
+    assert (service, sd.feature, sd.UnionDefaultGraph) not in g
+    assert len(list(g.objects(None, sd.defaultGraph))) == 1
     # a query string without a query is still an error
     status, _, body = fetch(f"{server}sparql?format=json")
     assert status == 400 and b"missing the query parameter" in body
