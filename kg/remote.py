@@ -199,7 +199,7 @@ class RemoteStore(Backend):
     def select(self, sparql: str):
         return self._query(sparql, accept=JSON_RESULTS)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, touches=None) -> None:
         self._check_writable()
         self._post_form(self.ep.update, {"update": sparql})
 

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from conftest import EXAMPLES, N_EXAMPLES, SEED_FILE, SEED_NAME, build_into, nquads, select
 from kg.pipeline import remove
 from kg.store import Store, StoreError, check_read_only
+from kg.vocab import ONT as ONT_
 
 ENTITIES = "https://w3id.org/kgnews/id/entities"
 EDIT_FROM, EDIT_TO = "实现广东、江苏、浙江等外贸大省", "实现广东、浙江等外贸大省"
@@ -383,3 +384,71 @@ def test_article_index_scans_agree_with_the_generic_join(folder, tmp_path):
         assert index == Backend.article_index(store) and index[1] == [g] and len(index[0]) == N_EXAMPLES - 1
     finally:
         store.close()
+
+
+def _index_from_file(store_dir):
+    """(the full article index, read from the index file?) and whether it equals the generic join."""
+    from kg.store import Backend
+
+    s = Store(store_dir)
+    try:
+        scanned = []
+        real = s._scan_index
+        s._scan_index = lambda: scanned.append(1) or real()
+        index = s.article_index()
+        return index == Backend.article_index(s), not scanned, index
+    finally:
+        s.close()
+
+
+def test_the_article_index_file_follows_every_write(folder, tmp_path):
+    """kg-index.json saves reading the article index out of the store on each build; after every
+    kind of write it must say exactly what the store says, and be ignored when it does not."""
+    from kg.pipeline import build, remove
+    from kg.store import INDEX_FILE
+
+    store_dir = tmp_path / "s"
+    build_into(store_dir, [folder])
+    assert (store_dir / INDEX_FILE).exists()
+    assert _index_from_file(store_dir)[:2] == (True, True)
+    # a changed file (new id, old graph dropped), a copy in a second folder (one more path)
+    seed = folder / SEED_NAME
+    seed.write_text(seed.read_text("utf-8") + "\n又一句。\n", "utf-8")
+    other = tmp_path / "G"
+    other.mkdir()
+    shutil.copy(seed, other / SEED_NAME)
+    assert build_into(store_dir, [folder]).replaced == 1
+    assert build_into(store_dir, [other]).unchanged == 1
+    same, from_file, index = _index_from_file(store_dir)
+    assert (same, from_file) == (True, True) and sorted(len(v["paths"]) for v in index[0].values())[-1] == 2
+    # a removal, a prune of a deleted file, a removal of one path
+    store = Store(store_dir)
+    remove([sorted(index[0])[0]], store)
+    store.close()
+    assert _index_from_file(store_dir)[:2] == (True, True)
+    victim = sorted(p for p in folder.iterdir() if p.name != SEED_NAME)[0]
+    victim.unlink()
+    assert build_into(store_dir, [folder], prune=True).removed >= 1
+    (other / SEED_NAME).unlink()
+    build_into(store_dir, [other], prune=True)
+    same, from_file, index = _index_from_file(store_dir)
+    assert (same, from_file) == (True, True) and max(len(v["paths"]) for v in index[0].values()) == 1
+    # a write that never reached flush (a killed build): the file went before the write
+    store = Store(store_dir)
+    g = sorted(v["graph"] for v in index[0].values())[0]
+    store.drop_graphs([g])
+    assert not (store_dir / INDEX_FILE).exists()
+    store.ox.flush()
+    store.ox = None                                 # (no close: no flush of ours, as after a kill)
+    gc.collect()
+    assert _index_from_file(store_dir)[:2] == (True, False)      # read from the store, and saved
+    assert _index_from_file(store_dir)[:2] == (True, True)
+    # the store changed by something that does not know the file (an older kg): not trusted
+    raw = ox.Store(str(store_dir))
+    g = sorted(str(q.graph_name.value) for q in raw.quads_for_pattern(None, ox.NamedNode(f"{ONT_}contentHash"), None))[0]
+    raw.remove_graph(ox.NamedNode(g))
+    raw.flush()
+    del raw
+    gc.collect()
+    same, from_file, index = _index_from_file(store_dir)
+    assert (same, from_file) == (True, False) and g not in {v["graph"] for v in index[0].values()}
