@@ -192,14 +192,17 @@ class ArticleGraphs:
         self._described: dict[tuple, Iri] = {}
 
     # -- entities -----------------------------------------------------------------------------
-    def entity(self, e: Entity) -> Iri:
+    def entity(self, e: Entity, named: bool = True) -> Iri:
         # an article names most entities several times: describe each once, unless a mention
         # resolved since has added to it (the entities live in the Resolution, so ids stay theirs)
+        # (named=False: referred to but not named, 全国 or 我国 for China: no schema:mentions,
+        # which lists the entities an article names)
         seen = (id(e), e.kind, len(e.alt_labels), len(e.reasons))
         node = self._described.get(seen)
         if node is None:
             node = self._described[seen] = self.describe(e)
-        self.g.add(self.a, SDO.mentions, node)
+        if named:
+            self.g.add(self.a, SDO.mentions, node)
         return node
 
     def _host(self, key: str) -> Iri:
@@ -498,7 +501,7 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
         if val:
             g.add(f, prop, lit(val))
     if q.place is not None and res is not None:
-        g.add(f, KG.place, ag.entity(res.of(q.place)))
+        g.add(f, KG.place, ag.entity(res.of(q.place), named=q.place.rule != "whole-country"))
     if q.approximation:
         g.add(f, KG.approximation, lit(q.approximation))
     if q.period_start:

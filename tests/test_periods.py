@@ -48,6 +48,11 @@ JAN = dt.date(2022, 1, 10)
     ("10月份", dt.date(2021, 8, 30), ("2021-10-01", "2021-10-31")),   # the coming month, not last year's
     ("前三个月", dt.date(2022, 3, 3), ("2022-01-01", "2022-03-31")),   # a running total about to end
     ("2月29日", dt.date(2025, 1, 10), ("2024-02-29", "2024-02-29")),   # last year's leap day
+    ("“十四五”期间", DEC, ("2021-01-01", "2025-12-31")),      # a five-year plan's years (a0016)
+    ("十三五时期", DEC, ("2016-01-01", "2020-12-31")),
+    ("十一五期间", None, ("2006-01-01", "2010-12-31")),
+    ("截至目前", DEC, ("2021-12-15", "2021-12-15")),          # as of the article's day (a0147)
+    ("目前", DEC, ("2021-12-15", "2021-12-15")),
 ])
 def test_periods_as_dates(period, day, dates):
     assert period_dates(period, day) == dates
@@ -56,7 +61,7 @@ def test_periods_as_dates(period, day, dates):
 @pytest.mark.parametrize("period, day", [
     ("全年", DEC), ("年末", DEC),           # this year's target or last year's figure: no guess
     ("11月初", DEC), ("本周", DEC), ("近三年", DEC), ("2月30日", DEC), ("2019年至2015年", DEC),
-    ("10月份", None),                      # an article without a date: only periods with their year
+    ("10月份", None), ("目前", None),      # an article without a date: only periods with their year
     ("2021年2月29日", DEC), ("今年2月30日", DEC), ("2021年4月31日", DEC),   # no such day (a scaled corpus had them)
     ("", DEC), (None, DEC),
 ])

@@ -37,6 +37,9 @@ _FORMS = [
 ]
 
 
+_PLAN = re.compile(r"“?十([一二三四五])五”?(?:期间|时期)?")
+
+
 def _n(text: str) -> int:
     return int(text) if text.isdigit() else _NUM[text]
 
@@ -84,6 +87,13 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
         text, as_of = re.sub(r"^(?:截至|截止到?)", "", text), True
     elif text.endswith(("以来", "起")):
         text, since = re.sub(r"(?:以来|起)$", "", text), True
+    if text in ("目前", "当前"):                 # 截至目前: the article's day
+        return (day.isoformat(), day.isoformat()) if day is not None else None
+    plan = _PLAN.fullmatch(text)
+    if plan:
+        # the N-th five-year plan: the 3rd ran 1966-1970, each one since the five years after
+        first = 1966 + 5 * (_n(plan.group(1)) + 10 - 3)
+        return dt.date(first, 1, 1).isoformat(), dt.date(first + 4, 12, 31).isoformat()
     for kind, pattern in _FORMS:
         m = pattern.fullmatch(text)
         if m is None:

@@ -10,7 +10,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from ..model import Quantity, Records, Span
+from ..model import Mention, Quantity, Records, Span
 from ..readers.frontmatter import day_in_china
 from .base import Context, FunctionExtractor
 from .numbers import parse_arabic, parse_chinese, scale
@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "54"
+VERSION = "55"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -74,10 +74,12 @@ _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 # the lower bound of a range written before the figure: 8万-10万吨, 240亿—260亿元, 8-10万吨
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
 # (今年/去年 are part of the period: 去年1-4月 is not this year's, and kg:periodStart says so)
-_PERIOD = re.compile(r"(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
+_PERIOD = re.compile(r"“?十[一二三四五]五”?(?:期间|时期)"        # “十四五”期间: a five-year plan's years
+                     r"|(?:截至|截止到?)?目前|当前(?=[，,])"            # as of the article's day
+                     r"|(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
                      r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
-                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年|年末|年底|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年(?!目标|预期|计划|任务)|年末|年底|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 # the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
@@ -96,7 +98,8 @@ _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z
 # kind of project, and stays)
 _HOLDS_AMOUNT = re.compile(r"\d(?:[.,]\d+)?(?:万亿|亿|万|千)?(?:元|美元|%|％|吨)"
                            r"(?:[飙攀跃暴大猛骤下上]?[跌升涨增降减]|[+＋—–-]|调整|提高|提升|下调|上调|回落|回升|扩大|缩小|至|到)")
-_ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$")
+_ENDS_WITH_AMOUNT = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+(?:元|%|％|吨|个|人|家)$|"
+                               r"\d(?:万亿|亿|万|千)[\u4e00-\u9fff]?$|\d[剂辆台套件只头张份例次]$")     # 超过1700万剂和
 # a lead character is stripped only where it does not open a word (比亚迪, 以上, 从业人员, 对外贸易,
 # 有色金属, 在岗职工, 以色列: the indicator keeps them)
 # a verb of change right before the figure makes it a change, up or down (同比下降2.7%, 减少0.59亿元,
@@ -135,6 +138,20 @@ def _anaphoric_place(text: str, clause_start: int, at: int, places: list, starts
 
 
 _AUTONOMOUS_REGIONS = {"15", "45", "54", "64", "65"}       # 内蒙古, 广西, 西藏, 宁夏, 新疆
+
+# 全国一般公共预算收入, 我国进出口总值: the country, as the subject its clause opens on (after its
+# time at most); not 全国人大 (a body's name), not 占全国的 or 高于全国 (a base)
+_WHOLE_COUNTRY = re.compile(r"(?:全国|我国)(?![人政工妇总青科侨台各])")
+
+
+def _whole_country(text: str, clause_start: int, at: int, orgs: list):
+    m = _WHOLE_COUNTRY.search(text, clause_start, at)
+    if m is None or not _SUBJECT_LEAD.fullmatch(text, clause_start, m.start()) \
+            or any(o.span.start <= m.start() < o.span.end for o in orgs):
+        return None
+    # (named as the country is: 全国 is no name of China, and no alias of it)
+    return Mention("中国", "Country", Span(m.start(), m.end()), 0.8, TAG, "whole-country", key="country:CN")
+
 
 
 def _nearest_benchmark(text: str, lo: int, at: int):
@@ -177,7 +194,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|(?<![合条公契预节制违履签])约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|微微|略微|稍微|小幅|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|微微|略微|稍微|小幅|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|力争|争取|确保|相应|(?<![每])各|且|就必须|必须|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -214,7 +231,9 @@ def _direction(text: str, s0: int, at: int) -> str | None:
 
 
 def _indicator(text: str, start: int, s0: int) -> str | None:
-    left = text[max(s0, start - 24):start]
+    # (enough to reach the clause's start: a window that cuts a word gives a piece of it,
+    # 时期我国服务业吸收外资年均 from "十三五"时期…)
+    left = text[max(s0, start - 40):start]
     # 居民消费价格（CPI）, 固定资产投资（不含农户）: a bracketed abbreviation or scope stays out, the
     # indicator before it stays in
     left = re.sub(r"[（(](?:[A-Za-z0-9.\-]{1,8}|不?含[^（）()]{1,10})[）)]", "", left)
@@ -295,7 +314,7 @@ def _listed_count(text: str, start: int, end: int, counter: str, s0: int) -> str
 # 持有天风期货46.1479%股权: a stake, not a rate of the figure before
 _QUALIFIED = re.compile(r"的?(?:股权|股份)")
 # what may stand before a clause's subject: when (今年1-4月，浙江…)
-_SUBJECT_LEAD = re.compile(r"[\s\d０-９年月日份季度上下半前后今去明本全—\-~至以来截止到]*")
+_SUBJECT_LEAD = re.compile(r"[\s\d０-９年月日份个季度一二三四两上下半前后今去明本全—\-~至以来截止到]*")
 # how a clause that goes on about the subject before opens: a verb, a comparison, 其中 ...
 _GOES_ON = re.compile(r"\s*(?:其中|同比|环比|比|较|两年平均|年均|增长|增加|增速|下降|减少|上涨|下跌|上升|回落|达到|达|为|占|"
                       r"实现|完成|累计|合计|共|并|且|其|分别|超过|突破|进口|出口|进出口|拉动|带动)")
@@ -338,7 +357,7 @@ def _indicator_words(left: str) -> str | None:
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
     # (因此完成6%的增速, 并赚取: a connective opens the clause, it names nothing)
-    left = re.sub(r"^(?:我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月(?!末|底|初)|本周(?![一二三四五六日])|因此|但是|但|而且|并且|而|并处|并(?![购网表列联发])|还(?![款贷本原])|则|作出)+",
+    left = re.sub(r"^(?:时期|期间|我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月(?!末|底|初)|本周(?![一二三四五六日])|因此|但是|但|而且|并且|而|并处|并(?![购网表列联发])|还(?![款贷本原])|则|作出)+",
                   "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -347,7 +366,18 @@ def _indicator_words(left: str) -> str | None:
     if _HOLDS_AMOUNT.search(left):           # 从36.67元跌至20元: another figure is no indicator either
         return None
     left = left.strip()
-    return left if 2 <= len(left) <= (24 if industry else 16) else None
+    limit = 24 if industry else 16
+    if len(left) > limit:
+        # 地方政府性基金中的国有土地使用权出让收入, 规模以上电子信息制造业实现营业收入: a long subject
+        # is cut to what is measured, not dropped (the verb of 实现 goes, then what is before 的)
+        left = re.sub(r"(?:实现|完成)(?=[\u4e00-\u9fff]{2})", "", left)
+        if len(left) > limit:
+            # (每百元营业收入中的成本: what is before 的 may be what makes the measure, and 成本
+            # alone says too little; 两个多月的时间里股价涨幅: nor is a time's rest one)
+            before, _, left = left.rpartition("的")
+            if "每" in before or re.match(r"时间|期间|时期|年来|以来", left):
+                return None
+    return left if 2 <= len(left) <= limit else None
 
 
 def extract(ctx: Context) -> Records:
@@ -368,7 +398,8 @@ def extract(ctx: Context) -> Records:
     levels_before: set[int] = set()      # the level before a change (由现行的7%提高到9%, 从22元调整到23元)
     # nor does one inside a short quoted name (“六项制度”, “0元购”)
     spans = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
-                   + [t.span() for t in _QUOTED_NAME.finditer(text) if not _QUOTED_FIGURE.search(t.group())]
+                   + [t.span() for t in _QUOTED_NAME.finditer(text) if not _QUOTED_FIGURE.search(t.group())
+                      and not _PLAN_PERIOD.fullmatch(t.group())]      # (“十四五” is a time, not a name)
                    + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
     titles: list[tuple[int, int]] = []           # merged: a quoted name may sit inside a title
     for s_, e_ in spans:
@@ -507,6 +538,10 @@ def extract(ctx: Context) -> Records:
             # 中新经纬11月26日电: a dateline's day is when the news was filed
             if re.search(r"\d日$", pm.group()) and left.startswith(("电", "讯"), pm.end()):
                 continue
+            # 从2021年的人口变化来看，目前已经公布数据的…7.7万人: now is when it is told, the period
+            # named before stays; only a period that runs on to now (2月3日以来，…目前) ends in it
+            if pm.group() in ("目前", "当前") and period and not period.endswith(("以来", "起")):
+                continue
             period = pm.group()
             # 从2015年的69.8%: the period of a change's starting value only
             start_of_change = bool(re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()])
@@ -586,6 +621,8 @@ def extract(ctx: Context) -> Records:
         anaphor = None
         if place is None:
             place = anaphor = _anaphoric_place(text, clause_start, num_start, places, place_starts)
+        if place is None:
+            place = _whole_country(text, clause_start, num_start, orgs)
         conf = 0.6 if m.group("bare") is not None else 0.85 if unit != "NUM" else 0.7
         rule = f"number-{unit.lower()}"
         ind_start = num_start
@@ -856,6 +893,19 @@ def extract(ctx: Context) -> Records:
         dates = period_dates(q.period, day)
         if dates is not None:
             q.period_start, q.period_end = dates
+            # (“十四五”期间，累计实际利用外资1000亿美元 in 2021: a plan's figure for years not over
+            # when the article was written is what the plan aims at)
+            if q.modality is None and _PLAN_PERIOD.match(q.period) and day is not None \
+                    and dates[1] is not None and dates[1] > day.isoformat():
+                q.modality = "target"
+    for q in rec.quantities:
+        # 四川省外商直接投资 with the place 四川省: the place is said once, as kg:place
+        if q.place is not None and q.place.span is not None and q.indicator:
+            name = text[q.place.span.start:q.place.span.end]
+            if q.indicator.startswith(name):
+                rest = re.sub(r"^(?:的|共有|共|有|是|拥有|全省|全市|全区)+", "", q.indicator[len(name):])
+                if len(rest) >= 2:
+                    q.indicator = rest
     rec.quantities = _without_restatements(rec.quantities)
     return rec
 
@@ -940,6 +990,9 @@ _CURRENCY_CODES = frozenset(CURRENCIES.values())
 # (完成全年目标任务的95%: a share of a target reached; 业务活动预期指数为56.9%: an index's name)
 _TARGET = re.compile(r"目标(?!任务的|的|公司|企业|客户|用户|人群|市场|群体)|力争|争取|确保")
 _FORECAST = re.compile(r"预计(?!负债)|预测|(?<![于超过])预期(?!指数)|估计|有望|料将|或将|预增|预减|展望")
+
+
+_PLAN_PERIOD = re.compile(r"“?十[一二三四五]五”?")
 
 
 def _modality(clause: str) -> str | None:
@@ -1035,16 +1088,37 @@ def _same_period(a: str, b: str) -> bool:
 _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
 # a paragraph's opening period, after the source's words or the day at most (…数据显示，1月份，)
-_OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示)[，：:,])?"
+_OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示|指出|透露|通报|强调|称)[，：:,])?"
                              r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月\d{1,2}日[，,])?"
-                             r"(?P<period>" + _STAT_PERIOD.pattern + r")[，,]")
+                             r"(?P<period>(?:今年|去年|上年)?(?:" + _STAT_PERIOD.pattern + r"))(?:[，,]|(?=我国|全国|全省|全市|全区))")
 _LEAD_BEFORE = re.compile(r"\s*(?:[^，。！？\n]{0,16}讯\s*)?(?:据[^，。！？\n]{2,24}(?:消息|数据|统计)|"
                           r"[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示))[，：:,]\s*")
 _SAID_ON = re.compile(r"表示|介绍|指出|说|称|获悉|消息|发布|召开|举行|透露|宣布|报道|通报|回应|答记者问")
 _STAT_CUE = re.compile(r"同比|环比|比上年|比去年|比上月|较上月|累计|增长|下降|上升|回落|增速|增幅|降幅|上涨|下跌")
 # words that date a sentence, or point it elsewhere in time, on their own
 _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半年|下半年|全年|去年|今年|明年|前年|同期|以来|此前|"
-                       r"目前|当前|截至|截止|预计|预期|目标|计划|将|到\d{4}|未来|期间|近\d|近[一二三四五六七八九十两]|日前|近日")
+                       r"目前|当前|截至|截止|预计|预期|目标|计划|将|到\d{4}|未来|期间|日前|近日|"
+                       r"近(?:\d+|[一二三四五六七八九十两]+)(?:年|个月|月|天|日|周)")
+# what names a time without being the sentence's: a comparison's base (较去年同期, 比2019年同期),
+# an index's name (业务活动预期指数)
+_NOT_OWN_TIME = re.compile(r"(?:比|较|相比|与|同)(?:(?:19|20)\d{2}年|去年|上年)?同期|(?:比|较)(?:(?:19|20)\d{2}年|去年|上年)|"
+                           r"(?:去年|上年)同期|预期指数")
+
+
+def _own_time(text: str, s) -> bool:
+    return _OWN_TIME.search(_NOT_OWN_TIME.sub(lambda m: "＿" * len(m.group()), text[s.start:s.end])) is not None
+
+
+def _quiet(text: str, art, last: int, i: int) -> bool:
+    """Are the paragraphs between these (at most three) free of figures and times: headings,
+    comment, a quote without numbers?"""
+    between = art.paragraphs[last + 1:i]
+    # (a numbered section's heading, 二、其他情况, opens another part of the report: it ends it)
+    return 0 < len(between) <= 3 and not any(
+        re.search(r"[0-9０-９]|[一二三四五六七八九十]+(?:月|季度|年)|今年|去年|上半年|下半年|全年|以来|目前|此前",
+                  text[p.start:p.end])
+        or re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])", text[p.start:p.end])
+        for p in between)
 
 
 def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]) -> None:
@@ -1062,7 +1136,11 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
         # next paragraph of figures; a paragraph without any (a heading, a quote) ends it
         # (only a period that opens its paragraph, and not a bare year: 2019年增速变缓至3% or
         # a report's 上半年 mid-paragraph say nothing of the paragraphs after)
-        if current and i != current[0] and (i > last + 1 or not current[2]):
+        if current and i != current[0] and i > last + 1 and current[2] and _quiet(text, art, last, i):
+            # (今年1-6月，四川省外商直接投资…¶数据显示，四川外商直接投资呈现四大特征。¶…分别同比增长
+            # 56.23%: a heading or a sentence of comment between goes on in it too, for statistics)
+            current = (current[0], current[1], current[2], True)
+        elif current and i != current[0] and (i > last + 1 or not current[2]):
             current = None
         if i != last and (current is None or current[0] != i):
             # 国家统计局今天发布数据显示，1月份，居民消费价格总体平稳。…CPI同比上涨0.9%: a paragraph
@@ -1084,10 +1162,13 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
             plain = q.period in text[para.start:para.start + len(q.period) + 6]
             led = not plain and at >= 0 and _LEAD_BEFORE.fullmatch(text, para.start, at) is not None
             opens = (plain or led) and not re.fullmatch(r"(?:19|20)\d{2}年", q.period)
-            current = (i, q.period, opens, led) if stats and _STAT_PERIOD.fullmatch(q.period) else None
+            # (李魁文指出，前2个月，我国进出口总值6.2万亿元: the period that opens the paragraph
+            # stays open through a first sentence without a word of change)
+            if not (current and current[0] == i and current[2] and current[1] == q.period):
+                current = (i, q.period, opens, led) if stats and _STAT_PERIOD.fullmatch(q.period) else None
             continue
         s = art.sentence_at(q.span.start)
-        if current and s is not None and k not in levels_before and not _OWN_TIME.search(text, s.start, s.end) \
+        if current and s is not None and k not in levels_before and not _own_time(text, s) \
                 and not (current[3] and not _STAT_CUE.search(text, s.start, s.end)):
             # (a period from words alone dates only figures that are statistics: 2018年8月，被告人
             # 王某被抓获。造成…损失150余亿元 is no 2018年8月 figure)
