@@ -806,3 +806,32 @@ def test_an_anonymised_name_before_a_word_opening_with_its_third_character():
     # C audit (a0103): 张某存在以下问题 gave the person 张某存; 陈某江 stays three characters
     assert ("张某", "Person") in mentions("发现该公司主要负责人张某存在以下问题：未建立制度。")
     assert ("陈某江", "Person") in mentions("该公司负责人陈某江表示同意。")
+
+
+@pytest.mark.parametrize("text, body, parent", [
+    # a firm's or a university's own body, named with it, is its own organisation (a0152, a0181,
+    # a0067, a0075, a0041): the one named first stays mentioned
+    ("腾讯决定透过旗下腾讯基金会追加4000万。", ("腾讯基金会", "Organization"), "腾讯"),
+    ("浙江大学教育基金会表示感谢。", ("浙江大学教育基金会", "Organization"), "浙江大学"),
+    ("中国人民大学法学院教授王轶表示，要依法治理。", ("中国人民大学法学院", "Organization"), "中国人民大学"),
+    ("无锡银行南通如皋港支行行长李某被查。", ("无锡银行南通如皋港支行", "Company"), "无锡银行"),
+    ("天风证券研究所副所长孙彬彬预测称，利率下行。", ("天风证券研究所", "Organization"), "天风证券"),
+])
+def test_an_organisations_own_body_named_with_it(text, body, parent):
+    found = mentions(text)
+    assert body in found and any(t == parent for t, _ in found)
+
+
+def test_a_provinces_branch_is_still_read_with_its_place():
+    assert ("中国银行河南省分行", "Company") in mentions("中国银行河南省分行原党委委员、副行长周路被查。")
+    assert not any(t == "腾讯研究院" for t, _ in mentions("腾讯发布研究报告。"))
+
+
+def test_a_latin_name_is_a_whole_word():
+    assert not any(t == "Tencent" for t, _ in mentions("微信公众号 TencentGlobal 发布消息。"))     # a0152
+    assert ("CNN", "MediaOutlet") in mentions("据CNN报道，美国经济增长。")
+
+
+def test_a_programme_alias_with_quotes_inside_keeps_them():
+    # (“一带一路”倡议: its alias with its outer quotes stripped was 一带一路”倡议, a0219)
+    assert ("“一带一路”倡议", "Programme") in mentions("要推进“一带一路”倡议同各国发展战略对接。")

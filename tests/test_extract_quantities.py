@@ -1193,3 +1193,60 @@ def test_a_plans_figures_are_its_targets_until_it_ends():
     assert (q.period_start, q.modality) == ("2016-01-01", None)
     q = _one("数据显示，截至目前，我国沙棘林面积总计1910.44万亩。", "1910.44万亩")
     assert (q.period_start, q.period_end) == ("2022-02-17", "2022-02-17")
+
+
+@pytest.mark.parametrize("text, surface, source, org", [
+    # what a body told the reporter (a0189, a0013), and its data with 的 (a0053)
+    ("记者从国家税务总局获悉，截至8月31日，全国累计新增减税降费超3.3万亿元。", "3.3万亿元", "国家税务总局", "国家税务总局"),
+    ("记者从海关总署了解到，前11个月进出口增长22%。", "22%", "海关总署", "海关总署"),
+    ("国家统计局的最新数据显示，10月份CPI同比上涨1.5%。", "1.5%", "国家统计局数据", "国家统计局"),
+    ("从业人员获悉，价格上涨5%。", "5%", None, None),
+])
+def test_the_body_a_figure_came_from(text, surface, source, org):
+    q = _one(text, surface)
+    assert (q.source, q.source_org.text if q.source_org else None) == (source, org)
+
+
+@pytest.mark.parametrize("text, surface, indicator, period", [
+    # the level a change started from is not in the sentence's time (a0017, a0130)
+    ("截至2021年底，东莞倍增企业数量从214家扩充至457家。", "214家", "倍增企业数量", None),
+    ("截至2021年底，东莞倍增企业数量从214家扩充至457家。", "457家", "倍增企业数量", "截至2021年底"),
+    ("今年，制造业研发费用加计扣除比例从75%提至100%。", "75%", "制造业研发费用加计扣除比例", None),
+    # ... unless dated itself; the time it started from is no part of what changed
+    ("城镇化率从2015年的69.8%提高至2020年的78.5%。", "69.8%", "城镇化率", "2015年"),
+    # days from one to the other are one period, not the last day (a0189)
+    ("其中，4月1日至8月31日，小微企业户数占比93.1%。", "93.1%", "小微企业户数", "4月1日至8月31日"),
+    # a verb or an adverb alone is no indicator (a0152, a0189, a0145)
+    ("还将紧急采购100万支快速测试剂免费赠送。", "100万支", None, None),
+    ("持续深化六部门联合打击工作机制。", "六部门", None, None),
+    ("新增就业1045万人。", "1045万人", "新增就业", None),
+])
+def test_changes_day_ranges_and_bare_verbs(text, surface, indicator, period):
+    q = _one(text, surface)
+    assert (q.indicator, q.period) == (indicator, period)
+
+
+@pytest.mark.parametrize("text, surface, per, indicator", [
+    # a rate stated in the figure's clause (a0181, a0145, a0131)
+    ("该校友每年将向浙江大学教育基金会捐赠人民币5000万元，共计2.5亿元。", "5000万元", "年", None),
+    ("该校友每年将向浙江大学教育基金会捐赠人民币5000万元，共计2.5亿元。", "2.5亿元", None, None),
+    ("日均新设市场主体2.48万户。", "2.48万户", "日", "新设市场主体"),
+    ("每月最低工资标准2590元。", "2590元", "月", "最低工资标准"),
+    ("17日和18日均开展了7天期逆回购100亿元。", "100亿元", None, None),      # both days, not a daily mean
+])
+def test_a_rate_in_the_figures_clause(text, surface, per, indicator):
+    q = _one(text, surface)
+    assert q.per == per and (indicator is None or q.indicator == indicator)
+
+
+@pytest.mark.parametrize("text, surface, modality, indicator", [
+    # money or goods announced, not given yet (a0152, a0153, a0047)
+    ("腾讯将向香港社会捐助1000万元港币。", "1000万元", "planned", "捐助"),
+    ("公司拟出资1亿元设立子公司。", "1亿元", "planned", "出资"),
+    ("吴忠市计划投资232亿元，完成63.5%。", "232亿元", "planned", "投资"),
+    ("已捐赠1亿元。", "1亿元", None, "捐赠"),
+    ("预计GDP将增长5%。", "5%", "forecast", None),
+])
+def test_a_pledge_is_planned(text, surface, modality, indicator):
+    q = _one(text, surface)
+    assert q.modality == modality and (indicator is None or q.indicator == indicator)

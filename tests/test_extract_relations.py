@@ -874,3 +874,36 @@ def test_a_press_qa_answers_are_the_answerers():
     said = [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")]
     assert said == [("王春英", "截至2021年11月末，我国外汇储备规模为32224亿美元。"), ("王春英", "外汇储备规模将保持稳定。")]
     assert relations("问：怎么样？\n答：很好。", "statement") == []          # no one named as answering
+
+
+def test_the_official_named_before_speaks_again_for_the_same_body():
+    """交通运输部相关负责人表示…。该负责人指出… (a0218, a0035: 该负责人 and 上述负责人 gave nothing)."""
+    text = ("交通运输部相关负责人表示，将加强监测。该负责人指出，加强国际集装箱海运市场运行监测。"
+            "上述负责人表示，省级交通运输主管部门要加强指导。")
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == [
+        ("交通运输部", "将加强监测。"), ("交通运输部", "加强国际集装箱海运市场运行监测。"),
+        ("交通运输部", "省级交通运输主管部门要加强指导。")]
+    assert relations("该负责人表示，要加强指导。", "statement") == []       # no official before
+
+
+@pytest.mark.parametrize("text, said", [
+    # a quoted term opening the statement keeps both its quote marks (a0208, a0035, a0128)
+    ("张忆东提到，“共同富裕”不是共同贫穷，而是要做大蛋糕。", "“共同富裕”不是共同贫穷，而是要做大蛋糕。"),
+    ("罗露表示，“东数西算”并非首次提出。", "“东数西算”并非首次提出。"),
+    # a whole quotation loses its quote marks
+    ("袁达表示：“我们完全有信心实现目标任务。”", "我们完全有信心实现目标任务。"),
+    ("李明说，要推进“东数西算”", "要推进“东数西算”"),
+])
+def test_a_statement_keeps_the_quote_marks_of_a_term_inside_it(text, said):
+    assert [r.args["text"] for r in relations(text, "statement")] == [said]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("正文。\n\n来源：浙江大学校友总会", "Organization"),          # a0181: an association, not an outlet
+    ("正文。\n\n来源：上海市场监管", "GovernmentBody"),             # a bureau's account
+    ("正文。\n\n来源：光明日报", "MediaOutlet"),
+])
+def test_a_source_line_credits_the_kind_of_body_it_names(body, kind):
+    _, rec = records(body)
+    (target,) = [r.args["target"] for r in rec.relations if r.kind == "credit" and r.args["role"] == "sourceOrganization"]
+    assert target.kind == kind

@@ -53,6 +53,8 @@ JAN = dt.date(2022, 1, 10)
     ("十一五期间", None, ("2006-01-01", "2010-12-31")),
     ("截至目前", DEC, ("2021-12-15", "2021-12-15")),          # as of the article's day (a0147)
     ("目前", DEC, ("2021-12-15", "2021-12-15")),
+    ("4月1日至8月31日", DEC, ("2021-04-01", "2021-08-31")),  # days from one to the other (a0189)
+    ("2021年12月1日至2022年1月31日", DEC, ("2021-12-01", "2022-01-31")),
 ])
 def test_periods_as_dates(period, day, dates):
     assert period_dates(period, day) == dates
@@ -61,7 +63,8 @@ def test_periods_as_dates(period, day, dates):
 @pytest.mark.parametrize("period, day", [
     ("全年", DEC), ("年末", DEC),           # this year's target or last year's figure: no guess
     ("11月初", DEC), ("本周", DEC), ("近三年", DEC), ("2月30日", DEC), ("2019年至2015年", DEC),
-    ("10月份", None), ("目前", None),      # an article without a date: only periods with their year
+    ("10月份", None), ("目前", None), ("4月1日至8月31日", None),
+    ("8月31日至4月1日", DEC),             # backwards      # an article without a date: only periods with their year
     ("2021年2月29日", DEC), ("今年2月30日", DEC), ("2021年4月31日", DEC),   # no such day (a scaled corpus had them)
     ("", DEC), (None, DEC),
 ])

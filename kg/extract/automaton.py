@@ -6,6 +6,10 @@ from typing import Any, Iterable
 import ahocorasick
 
 
+def _word(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
 class Matcher:
     def __init__(self, entries: Iterable[tuple[str, Any]]):
         self._auto = ahocorasick.Automaton()
@@ -25,6 +29,10 @@ class Matcher:
         best: dict[int, tuple[int, str, Any]] = {}
         for end_idx, (surface, payload) in self._auto.iter(text):
             start = end_idx - len(surface) + 1
+            # a Latin name is a whole word: not Tencent in TencentGlobal, not CNN in CNN6
+            if _word(surface[0]) and start > 0 and _word(text[start - 1]) \
+                    or _word(surface[-1]) and end_idx + 1 < len(text) and _word(text[end_idx + 1]):
+                continue
             cur = best.get(start)
             if cur is None or len(surface) > len(cur[1]):
                 best[start] = (end_idx + 1, surface, payload)

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "15"
+VERSION = "16"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -184,7 +184,7 @@ def extract(ctx: Context) -> Records:
             if m and not _CAPTION_END.search(ptext) and (i < 3 or prose_after[i] < 2):
                 o = _source_name(m.group("outlet"))
                 if o:
-                    add("sourceOrganization", o, "MediaOutlet", None, "source-line", 0.8, Span(para.start, para.end))
+                    add("sourceOrganization", o, _source_kind(o), None, "source-line", 0.8, Span(para.start, para.end))
             m = _AUTHOR.search(ptext)
             if m:
                 names = _names(m.group("names"))
@@ -340,6 +340,19 @@ def _source_name(name: str) -> str | None:
             and not re.search(r"(?:公众号|官微|网站|网络|网友|网上|截图|资料|图片|互联网|本站|本网|综合)$", name):
         return name
     return None
+
+
+def _source_kind(name: str) -> str:
+    """What a 来源 line credits: an outlet, unless kg knows the name as another kind of body or
+    the name says it is one (来源：浙江大学校友总会 is an association, 来源：上海市场监管 a bureau's)."""
+    entry = gazetteer.org_index().get(name)
+    if entry is not None:
+        return entry.kind
+    if re.search(r"(?:总会|协会|学会|基金会|研究院|研究会|联合会|商会|促进会)$", name):
+        return "Organization"
+    if re.search(r"(?:局|委|厅|监管|政府|办公室|办公厅)$", name):
+        return "GovernmentBody"
+    return "MediaOutlet"
 
 
 def _leading_outlet(text: str) -> str:

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "66"
+VERSION = "67"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -154,7 +154,9 @@ def _matcher() -> Matcher:
         put(surface, ("org", entry, "gazetteer-org", 0.95), 4)
     for prog in programmes():
         for surface in (prog["name"], *(prog.get("aliases") or [])):
-            put(surface.strip("“”"), ("programme", prog, "gazetteer-programme", 0.9), 4)
+            # (“一带一路”倡议 keeps both its quotes: its outer ones stripped would leave 一带一路”倡议)
+            put(surface if "”" in surface.strip("“”") else surface.strip("“”"),
+                ("programme", prog, "gazetteer-programme", 0.9), 4)
     for doc in documents():
         for surface in (doc["name"], *(doc.get("aliases") or [])):
             put(surface, ("document", doc, "gazetteer-document", 0.85), 4)
@@ -235,6 +237,22 @@ _DEPARTMENT = re.compile(rf"(?P<name>(?![和与及、])[{HAN}]{{1,12}}?(?:(?<!�
                          r"(?=[，。；：:“”（(、\s]|有关|相关|负责人|副?司长|副?局长|巡视员|主任|发布|表示|介绍|指出|称|印发|$)")
 _NOT_DEPARTMENT = re.compile("有关|相关|核准|批准|处罚|罚款|了|部长|主任|书记|会见|会同|联合|部署|召开|发布|公布|印发|指导|要求|组织|开展|推动|督促|通报|约谈|"
                              "批复|同意|派出|调研|检查|各地|地方|所属|下属|直属|各级|各|在|对|向|将|已|的|等|、|省|市|县|区")
+
+
+# a firm's or a university's own body named with it: 腾讯基金会, 浙江大学教育基金会, 中国人民大学法学院,
+# 无锡银行南通如皋港支行, 天风证券研究所 (its own organisation, part of the one named first)
+_AFFILIATE = re.compile(rf"(?P<name>(?:教育)?基金会|研究院|研究所|校友总会|校友会|(?![和与及、的])[{HAN}]{{1,8}}?(?:学院|分行|支行|分公司))"
+                        r"(?![\u4e00-\u9fff]{0,1}(?:院|所|会)(?![长士]))")
+_NOT_AFFILIATE = re.compile("和|与|及|的|在|对|向|将|已|等|发布|宣布|联合|成立|设立|旗下|下属|所属|各|了|是|为|由|从")
+
+
+def _places_in(text: str, start: int, end: int) -> list:
+    """The divisions the gazetteer finds in text[start:end], as mentions (spans in text)."""
+    out = []
+    for s0, e0, _, (kind_tag, obj, *_rest) in _matcher().find(text[start:end]):
+        if kind_tag == "place":
+            out.append(Mention(text[start + s0:start + e0], "City", Span(start + s0, start + e0), 0.0))
+    return out
 
 
 def _holds_known_org(name: str) -> bool:
@@ -667,6 +685,17 @@ def extract(ctx: Context) -> Records:
                     label=obj.name + dept.group("name"), parent_org=f"org:{obj.key}",
                     **({"reason": f"{surface} = {obj.name}"} if surface != obj.name else {}))
                 org_ends.add(dept.end("name"))
+            aff = _AFFILIATE.match(text, end) if obj.kind in ("Company", "Organization") else None
+            # (中国银行河南省分行, 农业银行鄂尔多斯分行: a place's branch is read with its place, below)
+            if aff is not None and not _NOT_AFFILIATE.search(aff.group("name")) \
+                    and not _holds_known_org(aff.group("name")) \
+                    and not any(m.span.start == end and re.fullmatch(r"(?:分行|支行|分公司)", text[m.span.end:aff.end("name")])
+                                for m in _places_in(text, end, aff.end("name"))):
+                branch = aff.group("name").endswith(("分行", "支行", "分公司"))
+                add(start, aff.end("name"), "Company" if branch else "Organization", "affiliate-of-org", 0.7,
+                    label=obj.name + aff.group("name"), parent_org=f"org:{obj.key}",
+                    **({"reason": f"{surface} = {obj.name}"} if surface != obj.name else {}))
+                org_ends.add(aff.end("name"))
         elif kind_tag == "programme":
             add(start, end, "Programme", rule, conf, key=f"programme:{obj['key']}")
         elif kind_tag == "document":

@@ -37,6 +37,8 @@ _FORMS = [
 ]
 
 
+_DAYS = re.compile(r"(?:(?P<y1>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日[-—–~～至到]"
+                   r"(?:(?P<y2>(?:19|20)\d{2})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日")
 _PLAN = re.compile(r"“?十([一二三四五])五”?(?:期间|时期)?")
 
 
@@ -89,6 +91,18 @@ def period_dates(period: str | None, day: dt.date | None) -> tuple[str | None, s
         text, since = re.sub(r"(?:以来|起)$", "", text), True
     if text in ("目前", "当前"):                 # 截至目前: the article's day
         return (day.isoformat(), day.isoformat()) if day is not None else None
+    days = _DAYS.fullmatch(text)
+    if days:                                    # 4月1日至8月31日: the days from one to the other
+        y1, y2 = days.group("y1") or days.group("y2"), days.group("y2") or days.group("y1")
+        if y1 is None and day is None:
+            return None
+        y1, y2 = int(y1) if y1 else day.year, int(y2) if y2 else day.year
+        try:
+            start = dt.date(y1, int(days.group("m1")), int(days.group("d1")))
+            end = dt.date(y2, int(days.group("m2")), int(days.group("d2")))
+        except ValueError:
+            return None
+        return (start.isoformat(), end.isoformat()) if start <= end else None
     plan = _PLAN.fullmatch(text)
     if plan:
         # the N-th five-year plan: the 3rd ran 1966-1970, each one since the five years after

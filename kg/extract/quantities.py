@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "55"
+VERSION = "56"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -76,6 +76,7 @@ _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?
 # (今年/去年 are part of the period: 去年1-4月 is not this year's, and kg:periodStart says so)
 _PERIOD = re.compile(r"“?十[一二三四五]五”?(?:期间|时期)"        # “十四五”期间: a five-year plan's years
                      r"|(?:截至|截止到?)?目前|当前(?=[，,])"            # as of the article's day
+                     r"|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[-—~～至到](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"   # 4月1日至8月31日
                      r"|(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
                      r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
@@ -89,9 +90,12 @@ _BASE_TIME = (r"(?:(?:19|20)\d{2}年|去年|上年|今年)?(?:全年|同期|上�
 _COMPARE = re.compile(r"比(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数)|同比|环比|两年平均|年均|"
                       rf"(?:比|较)(?:{_BASE_TIME})")
 _SOURCE = re.compile(rf"(?:根据|(?<![数依证占根])据)(?P<src>[{HAN}A-Za-z]{{2,12}}?(?:统计|数据|发布|公布|显示))|"
+                     # (记者从国家税务总局获悉, 从海关总署了解到: what the body told)
+                     rf"(?:从|自)(?P<src3>[{HAN}A-Za-z]{{2,16}}?)(?:获悉|了解到|得知)|"
                      rf"(?:^|(?<=[，。；：\n]))(?P<src2>[{HAN}A-Za-z]{{2,12}}?)"
-                     # (工信部5月31日发布的数据显示, 国家统计局上午发布的, 联盟最新发布的, 统计局发布1-2月经济运行数据显示)
-                     rf"(?:日前|近日|今天|今日|昨天|昨日|上午|下午|\d{{1,2}}月\d{{1,2}}日)?(?:最新)?"
+                     # (工信部5月31日发布的数据显示, 国家统计局上午发布的, 联盟最新发布的, 统计局发布1-2月经济运行数据显示,
+                     # 国家统计局的最新数据显示)
+                     rf"的?(?:日前|近日|今天|今日|昨天|昨日|上午|下午|\d{{1,2}}月\d{{1,2}}日)?(?:最新)?"
                      rf"(?:(?:公布|发布)(?:的|了)?(?:[^，。；\d]{{0,4}}?\d{{1,2}}[-—至~]?\d{{0,2}}月份?[\u4e00-\u9fff]{{0,6}}?)?)?"
                      rf"(?:最新)?(?P<kind>数据|统计)(?:也|还|则)?显示")
 # 从36.67元跌至, 由3.14亿元升至, 从69.8%提高至: a figure the value changed from (超50亿元项目 is a
@@ -347,11 +351,19 @@ _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅
 _INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?(?:和|及)[\u4e00-\u9fff]{1,12}?业$")
 
 
+# adverbs and verbs alone, which name no measure (持续深化六部门…, 紧急采购100万支快速测试剂,
+# 平均下降4成, 其余3个): an indicator is a noun
+_BARE_VERB = re.compile(r"(?:平均|继续|持续|另外|其余|紧急|自动|还|再|又|已经|已|仍|共同|积极)*"
+                        r"(?:推动|带动|选取|支持|采购|预填|深化|开展|推进|实施|完成|实现|达到|超过|提供|建成|新增|请)?")
+
+
 def _indicator_words(left: str) -> str | None:
     # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
+    # 城镇化率从2015年的69.8%: the time a change started from is no part of what changed
+    left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)的?$", "", left)
     left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -367,6 +379,8 @@ def _indicator_words(left: str) -> str | None:
         return None
     left = left.strip()
     limit = 24 if industry else 16
+    if _BARE_VERB.fullmatch(left):           # 紧急采购100万支, 平均下降4成: a verb says what was done, not what
+        return None
     if len(left) > limit:
         # 地方政府性基金中的国有土地使用权出让收入, 规模以上电子信息制造业实现营业收入: a long subject
         # is cut to what is measured, not dropped (the verb of 实现 goes, then what is before 的)
@@ -554,7 +568,9 @@ def extract(ctx: Context) -> Records:
         before_change = bool(_FROM_CURRENT.search(text, max(s0, num_start - 6), num_start)) and \
             bool(re.match(r"[^，。；]{0,6}?(?:至|到)", text[m.end():m.end() + 8]))
         dated_change = bool(period and period.endswith(("起", "以来")) and before_change)
-        if dated_change:
+        # (截至2021年底，…企业数量从214家扩充至457家, 今年…比例从75%提至100%: the sentence's time is
+        # the new level's; the level it changed from was before it, unless dated itself, 从2015年的69.8%)
+        if dated_change or before_change and not start_of_change:
             period = None
         cmp_match = None
         # (in the figure's clause: 同比增长41.3%，达到113.6亿元 - the level is compared with nothing)
@@ -590,6 +606,13 @@ def extract(ctx: Context) -> Records:
                     kind = re.match(r"(?:最新)?(?:统计|数据|发布|公布|显示)", text[source_org.span.end:s1])
                     source = source_org.text + (kind.group() if kind else "")
                 break
+            if sm.group("src3"):
+                source_org = next((o for o in orgs if o.span.end == sm.end("src3")
+                                   and o.span.start >= sm.start("src3")), None)
+                if source_org is not None:
+                    source = source_org.text
+                    break
+                continue
             # 财政部数据显示 -> 财政部数据: only where a named body (or a data vendor, Wind) says so,
             # not 累计数据显示 or 汇总数据显示
             name = sm.group("src2")
@@ -884,10 +907,22 @@ def extract(ctx: Context) -> Records:
             q.per = per.group("per") if per else None
             if per is not None and per.re is _PER_BEFORE:
                 q.indicator = q.indicator[:per.start()] or None
+        if q.per is None and q.unit not in ("PERCENT", "YR") and not any(a <= q.span.start < b for a, b in cells):
+            # 该校友每年将向…捐赠人民币5000万元, 日均达到4635万, 每天送出300份: a rate, per its clause
+            s = art.sentence_at(q.span.start)
+            rate = _RATE_IN_CLAUSE.search(text, _clause_start(text, s.start if s else 0, q.span.start), q.span.start)
+            if rate is not None:
+                q.per = rate.group("per") or rate.group("avg")
+                if q.indicator and rate.group() in q.indicator:
+                    q.indicator = q.indicator.replace(rate.group(), "", 1) or None
         if not any(a <= q.span.start < b for a, b in cells):
             q.approximation = _approximation(text, q)
             s = art.sentence_at(q.span.start)
             q.modality = _modality(text[_clause_start(text, s.start if s else 0, q.span.start):q.span.start])
+            planned = _PLANNED.search(q.indicator) if q.modality == "planned" and q.indicator else None
+            if planned is not None and len(q.indicator) - planned.start("verb") >= 2:
+                # (腾讯将向香港社会捐助: who gives and to whom is no part of what is given)
+                q.indicator = q.indicator[planned.start("verb"):]
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
     for q in rec.quantities:
         dates = period_dates(q.period, day)
@@ -981,6 +1016,9 @@ _APPROX_KIND = {"about": "about", "over": "over", "under": "under", "least": "at
 _PER_UNITS = r"吨|公斤|千克|斤|克|盎司|桶|股|份|平方米|平米|立方米|千瓦时|度|升|分钟|小时|天|日|月|年|人|户|辆|台|件|张|亩"
 _PER = re.compile(rf"\s*(?:/|／|每)(?P<per>{_PER_UNITS})(?![\u4e00-\u9fff]{{0,1}}[个位])")
 _PER_BEFORE = re.compile(rf"每(?P<per>{_PER_UNITS})$")          # 油价每桶80美元
+# a rate stated in the figure's clause, before it: 每年, 每天, 日均 (not 年均: a comparison)
+_RATE_IN_CLAUSE = re.compile(r"每(?P<per>年|天|日|月|周|人|户)(?![\u4e00-\u9fff]?[度份期])|"
+                             r"(?<![\d一二三四五六七八九十])(?P<avg>[日月])均")      # (not 17日和18日均开展: both days)
 
 
 _CURRENCY_CODES = frozenset(CURRENCIES.values())
@@ -995,8 +1033,15 @@ _FORECAST = re.compile(r"预计(?!负债)|预测|(?<![于超过])预期(?!指数
 _PLAN_PERIOD = re.compile(r"“?十[一二三四五]五”?")
 
 
+# 将向香港社会捐助1000万元, 公司拟出资1亿元, 吴忠市计划投资232亿元: money or goods someone will
+# give, spend or raise, announced, not yet given
+_PLANNED = re.compile(r"(?:将|拟|计划|准备|承诺|决定|宣布将)(?:[^，。；\d]{0,12}?)"
+                      r"(?P<verb>捐赠|捐助|捐款|出资|投资|投入|采购|安排|发放|提供|收购|回购|增持|减持|募集|发行)")
+
+
 def _modality(clause: str) -> str | None:
-    return "target" if _TARGET.search(clause) else "forecast" if _FORECAST.search(clause) else None
+    return "target" if _TARGET.search(clause) else "forecast" if _FORECAST.search(clause) \
+        else "planned" if _PLANNED.search(clause) else None
 
 
 def _approximation(text: str, q) -> str | None:

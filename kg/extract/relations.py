@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "55"
+VERSION = "56"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -72,6 +72,21 @@ def _through_semicolons(art, end: int) -> int:
 _NARRATION = re.compile(r"(?<![数根依证占])据|数据显示|数据表明|记者|报道|获悉|了解到|注意到|采访|统计|公告|显示|发布|印发|出台|看来")
 # a quotation in what was said (so the quoted speaker's words stop there): not a quoted term
 # (外贸“开门”, “三保”), which holds no clause punctuation and is short
+def _trim(said: str, right: bool = True) -> str:
+    """A statement's text without the punctuation and quote marks around it, but a quote mark
+    that opens or closes a quoted term inside stays (张忆东提到，“共同富裕”不是共同贫穷: not
+    共同富裕”不是…; “我们会继续努力。” is 我们会继续努力。)."""
+    chars = "：:，, “”\""
+    left = said.lstrip(chars)
+    both = left.rstrip(chars)
+    out = both if right else left
+    if both.count("”") > both.count("“") and said[:len(said) - len(left)].endswith("“"):
+        out = "“" + out
+    if right and both.count("“") > both.count("”") and left[len(both):].startswith("”"):
+        out += "”"
+    return out
+
+
 _QUOTATION = re.compile(r"“[^“”]*?[。！？!?，,；;：:][^“”]*”|“[^“”]{16,}”|“[^”]*$")
 
 
@@ -795,6 +810,14 @@ def _statements(art, mentions, rec: Records):
         for sm in re.finditer(rf"(?:^|(?<=[。，；\n“]))({re.escape(short)})(?=(?:有关|相关)?(?:负责人|负责同志|发言人))", text):
             if sm.start() > o.span.start:
                 events.append((sm.start(1), sm.end(1), o))
+    # 交通运输部相关负责人表示…。该负责人指出: the official named before, who speaks for the same body
+    officials = sorted((st, o) for st, en, o in events if isinstance(o, Mention) and o.kind in ORG_KINDS
+                       and re.match(r"(?:[\u4e00-\u9fff]{1,6}?[司局处厅室])?(?:有关|相关)?(?:负责人|负责同志)", text[en:en + 16]))
+    for am in re.finditer(rf"(?:^|(?<=[。，；\n“]))((?:该|上述|这位)(?:负责人|负责同志))"
+                          rf"(?=(?:{_INTERVIEW})?(?:也|还|则|亦|进一步)?(?:{verbs}))", text):
+        prior = [o for st, o in officials if st < am.start()]
+        if prior:
+            events.append((am.start(1), am.end(1), prior[-1]))
     for pm in re.finditer(r"(?:^|(?<=[。，；\n“]))(他|她)(?!们)(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         # (not 他们 "they", and not a 他 inside a quotation: the quoted speaker's, not ours)
         para = text.rfind("\n", 0, pm.start()) + 1
@@ -877,7 +900,7 @@ def _statements(art, mentions, rec: Records):
         if line:
             # 王道树：第一，…。在4月30日前…。: a speaker line's answer is its whole paragraph
             s1 = _listed_points(art, max(s1, _paragraph_end(art, body_start)))
-        quote = text[body_start:s1].strip("：:，, “”\"")
+        quote = _trim(text[body_start:s1])
         if not quote and m is not None and m.rule == "speaker-line":
             # 孟玮：alone on its line: the answer is the next paragraph
             nxt = art.sentence_at(next((i for i in range(s1, min(len(text), s1 + 8)) if not text[i].isspace()), s1))
@@ -885,13 +908,13 @@ def _statements(art, mentions, rec: Records):
                 s1 = _through_semicolons(art, nxt.end)
                 if line:
                     s1 = _listed_points(art, max(s1, _paragraph_end(art, nxt.start)))
-                quote = text[nxt.start:s1].strip("：:，, “”\"")
+                quote = _trim(text[nxt.start:s1])
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
-            quote = quote[1:].lstrip("：:，, “”\"")
+            quote = _trim(quote[1:], right=False)
         # 预测称，… / 预测时表示，…: a second verb after the first is no part of what is said
         again = re.match(rf"(?:时|中|并|也|还)?(?:{verbs})[：:，,]", quote)
         if again:
-            quote = quote[again.end():].lstrip("：:，, “”\"")
+            quote = _trim(quote[again.end():], right=False)
         # 告诉21世纪经济报道记者，… / 答记者问: who is spoken to is not what is said
         # (only right after the verb: 透露，目前已有多家媒体… names media in what is said)
         addressed = (_ADDRESSEE.match(quote) if vm.group("verb") in ("告诉", "答", "回答", "透露")
@@ -900,7 +923,7 @@ def _statements(art, mentions, rec: Records):
             # 告诉21世纪经济报道，从趋势看…: 告诉 always names whom, up to the first comma
             addressed = re.match(r"[^，。；：:“”]{1,16}(?=[，,：:])", quote)
         if addressed:
-            quote = quote[addressed.end():].lstrip("：:，, “”\"")
+            quote = _trim(quote[addressed.end():], right=False)
             if not quote.rstrip("。 "):
                 continue
         stmt_span = Span(start, s1)
@@ -969,7 +992,7 @@ def _views(art, mentions, rec: Records) -> None:
         if not _IN_VIEW_OF.search(text[max(0, m.span.start - 26):m.span.start]):
             continue
         s0, s1 = _sentence_span(art, m.span.start)
-        body = text[m.span.end + 3:s1].strip("：:，, “”\"")
+        body = _trim(text[m.span.end + 3:s1])
         if len(body) >= 4 and not body.rstrip("”\"’」 ").endswith(("？", "?")):
             rec.relations.append(_rel("statement", {"speaker": m, "text": body, "verb": "看来"},
                                       Span(text.rfind("在", 0, m.span.start), s1), 0.75, "in-view-of"))
@@ -1119,7 +1142,7 @@ def _meeting_statements(art, mentions, rec: Records) -> None:
             continue
         s0, s1 = _sentence_span(art, start)
         s1 = _listed_points(art, _speech_runs_on(art, _through_semicolons(art, s1), stops, people))
-        quote = text[vm.end():s1].strip("：:，, “”\"")
+        quote = _trim(text[vm.end():s1])
         if len(quote) < 4:
             continue
         rec.relations.append(_rel("statement", {"speaker": host, "text": quote, "verb": vm.group("verb")},
