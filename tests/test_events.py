@@ -411,3 +411,15 @@ def test_later_mentions_of_a_dated_meeting_that_report_it_are_that_meeting():
     # with no dated meeting before, a mention is the series
     _, rec = records("国务院常务会议指出，要稳定经济。", date="2022-03-22")
     assert [resolve(rec).of(m).key for m in rec.mentions if m.kind == "Event"] == ["event:state-council-executive-meeting"]
+
+
+@pytest.mark.parametrize("body, name, date", [
+    # a body's numbered meeting dated right before it (a0092)
+    ("《目录》已经2021年9月18日国家发展和改革委员会第18次委务会议审议通过。", "国家发展和改革委员会第18次委务会议", "2021-09-18"),
+    # the day written after a named event that was held (a0117: 7日 in a December article)
+    ("2021两岸企业家紫金山峰会7日以视频连线方式在南京市和台北市同步举行。", "2021两岸企业家紫金山峰会", "2021-12-07"),
+    ("某某论坛举行，会期3日。", "某某论坛", None),
+])
+def test_an_events_day_written_beside_it(body, name, date):
+    _, rec = records(body, date="Tue, 07 Dec 2021 10:00:00 GMT")
+    assert [(m.text, m.attrs.get("date")) for m in rec.mentions if m.kind == "Event"] == [(name, date)]

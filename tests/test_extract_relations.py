@@ -907,3 +907,30 @@ def test_a_source_line_credits_the_kind_of_body_it_names(body, kind):
     _, rec = records(body)
     (target,) = [r.args["target"] for r in rec.relations if r.kind == "credit" and r.args["role"] == "sourceOrganization"]
     assert target.kind == kind
+
+
+@pytest.mark.parametrize("body, expected, absent", [
+    # the outlet the lead's outlet took the story from is a source too (a0060)
+    ("证券时报网讯，据新华社30日消息，国务院常务会议部署。", {("sourceOrganization", "证券时报"), ("sourceOrganization", "新华社")}, set()),
+    ("证券时报网讯，据了解，公司将增资。", {("sourceOrganization", "证券时报")}, {("sourceOrganization", "了解")}),
+    # who made the pictures contributed (a0111, a0030, a0031); a byline's reporter is not also one
+    ("正文。\n\n5月12日，工人在车间生产。新华社记者 张龙 摄\n\n正文二。", {("contributor", "张龙")}, set()),
+    ("1-7月累计\n\n图表：张海彤\n\n收入137716亿元", {("contributor", "张海彤")}, set()),
+    ("正文。\n\n新华社记者 张龙 摄\n\n正文二。", {("reporter", "张龙")}, {("contributor", "张龙")}),
+])
+def test_cited_outlets_and_picture_credits(body, expected, absent):
+    found = _credits(body)
+    assert expected <= found and not absent & found
+
+
+def test_a_designation_list_names_the_document_that_makes_it():
+    """《指导意见》规定，…确定为重点发展城市。¶名单包括： (a0012: none of the corpus's 66 list
+    designations named its document)."""
+    text = ("浙江省发布《关于加快发展保障性租赁住房的指导意见》。\n《指导意见》规定，人口净流入的大城市确定为重点发展城市，"
+            "发展跨境电子商务综合试验区。\n2021-2023年重点发展保障性租赁住房城市名单包括：\n杭州市区、宁波市区、温州市区、嘉兴市区。\n")
+    found = {(r.args["place"].text, r.args["document"].text if "document" in r.args else None)
+             for r in relations(text, "designation")}
+    assert found == {(c, "关于加快发展保障性租赁住房的指导意见") for c in ("杭州市", "宁波市", "温州市", "嘉兴市")}
+    # a list with no document saying so names none
+    plain = text.replace("《指导意见》规定，", "")
+    assert {"document" in r.args for r in relations(plain, "designation")} == {False}

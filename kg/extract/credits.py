@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "16"
+VERSION = "17"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -38,6 +38,7 @@ _BYLINE_HEAD = re.compile(
 _WIRE = re.compile(rf"^(?P<outlet>[{_HAN}]{{2,8}}?)[{_HAN}]{{2,4}}(?P<date>\d{{1,2}}月\d{{1,2}}日)电")
 # 上证报中国证券网讯 / 证券时报网讯，据…: 讯 needs no date (no ^: matched at a paragraph's start,
 # where ^ would never match after the first)
+_CITED_OUTLET = re.compile(rf"\s*[，,]?\s*据(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)(?:(?:\d{{1,2}}月)?\d{{1,2}}日)?(?:消息|报道)")
 _REPORTED = re.compile(rf"\s*(?P<outlet>[{_HAN}A-Za-z]{{2,10}}?)\s*(?:(?:\d{{1,2}}月)?\d{{1,2}}日(?:报道|讯|消息)|讯)")
 # 编辑 | 翟瑞民 / 本期资深编辑 邢潭: a line of its own naming the editor (责任编辑： is the reader's)
 _EDITOR_LINE = re.compile(rf"^\s*(?:本期)?(?:资深)?编辑\s*[：:丨|｜]?\s*(?P<name>[{_HAN}]{{2,4}})\s*$")
@@ -148,6 +149,10 @@ def extract(ctx: Context) -> Records:
         known = _known_outlets(m.group("outlet")) if m else []
         for name in known:
             add("sourceOrganization", name, "MediaOutlet", None, "lead-outlet", 0.8, Span(para.start, m.end()))
+        # 证券时报网讯，据新华社30日消息: the outlet the lead's outlet took it from is a source too
+        cited = _CITED_OUTLET.match(text, m.end(), para.end) if known else None
+        for name in _known_outlets(cited.group("outlet")) if cited else []:
+            add("sourceOrganization", name, "MediaOutlet", None, "lead-cited-outlet", 0.75, Span(para.start, cited.end()))
     # paragraphs of running text after each paragraph: a 来源 line with the article going on
     # after it is an image's or a table's caption (来源：人社部网站 under a chart), not the
     # article's source
@@ -270,9 +275,14 @@ def extract(ctx: Context) -> Records:
     for o in _outlets(src) or ([_outlet(_leading_outlet(src))] if src and _leading_outlet(src) else []):
         if o:
             add("sourceOrganization", o, "MediaOutlet", None, "original-source", 0.8)
-    for m in re.finditer(rf"记者\s*(?P<name>[{_HAN}]{{2,4}})\s*摄", text):
-        if looks_like_name(m.group("name")):
-            rec.mentions.append(_mention(m.group("name"), "Person", m.start("name"), "photo-credit", 0.8))
+    # 新华社记者 张龙 摄, 图表：张海彤, 制图：陈敏: who made the article's pictures contributed to it
+    for m in re.finditer(rf"记者\s*(?P<name>[{_HAN}]{{2,4}})\s*摄|(?:^|(?<=\n))\s*(?:图表|制图|绘图)\s*[：:丨|｜]\s*"
+                         rf"(?P<maker>[{_HAN}]{{2,4}})\s*(?=\n|$)", text):
+        name = m.group("name") or m.group("maker")
+        if looks_like_name(name) and ("reporter", name) not in seen:
+            at = m.start("name") if m.group("name") else m.start("maker")
+            add("contributor", name, "Person", at, "photo-credit" if m.group("name") else "chart-credit", 0.8,
+                Span(m.start(), m.end()))
     for name in art.editor_raw:
         m = re.match(rf"[{_HAN}]{{2,4}}", name.strip())
         if m:

@@ -30,7 +30,7 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor
 
 NAME = "entities"
-VERSION = "67"
+VERSION = "68"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 

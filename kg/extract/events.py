@@ -322,8 +322,16 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
         if host is None or not free(host.span.start, e) or in_title(host.span.start, e):
             continue
         rest = f"第{_han(_num(m.group('n')))}次{m.group('kind')}"
-        found.append((host.span.start, e, "numbered-meeting", {
-            "key": f"event:{host.key or host.text}/{rest}", "label": host_name(host) + rest, "organizer": host}))
+        attrs = {"key": f"event:{host.key or host.text}/{rest}", "label": host_name(host) + rest, "organizer": host}
+        # 已经2021年9月18日国家发展和改革委员会第18次委务会议审议通过: the day written right before it
+        dm = re.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:召开的|举行的|的)?$",
+                       text[max(0, host.span.start - 16):host.span.start])
+        if dm:
+            try:
+                attrs["date"] = datetime.date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3))).isoformat()
+            except ValueError:
+                pass
+        found.append((host.span.start, e, "numbered-meeting", attrs))
     for m in _NAMED_SCAN.finditer(text):
         s, e = m.span("name")
         name = m.group("name")
@@ -351,6 +359,12 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
             or re.match(r"[^，。；]{0,10}?(?:召开|举行|举办)", text[e:e + 14])
         if held and _DAY_OPENS.match(text, sentence) and not vague_day(text, s):
             when = day(text, s, date, fallback=False)
+            if when:
+                attrs["date"] = when
+        # 2021两岸企业家紫金山峰会7日以视频连线方式…举行: the day written after the name
+        after = _DAY_AFTER.match(text, e)
+        if "date" not in attrs and after and not vague_day(text, s):
+            when = day(text, after.end("day"), date, fallback=False)
             if when:
                 attrs["date"] = when
         found.append((s, e, "named-event", attrs))
@@ -453,6 +467,9 @@ def vague_day(text: str, before: int) -> bool:
     and names none (so the event has no day kg can give, rather than the article's)."""
     start = max(text.rfind(c, 0, before) for c in "。！？\n") + 1
     return _VAGUE.search(text, start, before) is not None and not _DAY.search(text, start, before)
+
+
+_DAY_AFTER = re.compile(r"(?P<day>(?:\d{1,2}月)?\d{1,2}日)(?:上午|下午|晚间|晚)?[^，。；]{0,24}?(?:召开|举行|举办|开幕|闭幕|启幕)")
 
 
 def day(text: str, before: int, date: str, fallback: bool = True) -> str:

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "56"
+VERSION = "57"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -685,6 +685,9 @@ def _chain(text, places):
     return runs
 
 
+_SHORT_TITLE_SAYS = re.compile(r"《([^《》\n]{2,12})》\s*(?:规定|明确|提出|确定|公布|要求)")
+
+
 def _designation_lists(art, mentions, rec: Records):
     """名单包括：+ paragraphs of places; and 深圳、包头…等11个城市（下称试点城市）: lists tied to a programme."""
     text = art.text
@@ -692,11 +695,16 @@ def _designation_lists(art, mentions, rec: Records):
     places = sorted((m for m in mentions if m.kind in PLACE_KINDS and m.span), key=lambda m: m.span.start)
     done = {(r.args["place"].span.start, r.args["programme"].text) for r in rec.relations if r.kind == "designation"}
 
-    def emit(run, prog, span, rule, conf):
+    docs = sorted((m for m in mentions if m.kind in ("Document", "Law") and m.span), key=lambda m: m.span.start)
+
+    def emit(run, prog, span, rule, conf, document=None):
         for p in run:
             if (p.span.start, prog.text) not in done:
                 done.add((p.span.start, prog.text))
-                rec.relations.append(_rel("designation", {"place": p, "programme": prog}, span, conf, rule))
+                args = {"place": p, "programme": prog}
+                if document is not None:
+                    args["document"] = document
+                rec.relations.append(_rel("designation", args, span, conf, rule))
 
     paras = list(_paragraphs(text))
     for i, (pstart, para) in enumerate(paras):
@@ -706,11 +714,21 @@ def _designation_lists(art, mentions, rec: Records):
         if not earlier:
             continue
         prog = earlier[-1]
+        # 《指导意见》规定，…确定为重点发展城市。¶名单包括：: the document whose words make the list
+        making = [d for d in docs if pstart - 1500 < d.span.start < pstart + len(para)
+                  and re.match(r"[》”]?\s*(?:规定|明确|提出|确定|公布|要求)", text[d.span.end:d.span.end + 6])]
+        # (《指导意见》规定: a short title says which document named before in full)
+        for bm in _SHORT_TITLE_SAYS.finditer(text, max(0, pstart - 1500), pstart + len(para)):
+            named = [d for d in docs if d.span.start < bm.start()        # (…指导意见（征求意见稿）)
+                     and re.sub(r"[（(][^（）()]*[）)]$", "", d.text).endswith(bm.group(1))]
+            if named:
+                making.append(named[-1])
         for qstart, q in paras[i + 1:i + 8]:
             run_places = [p for p in places if qstart <= p.span.start < qstart + len(q)]
             covered = sum(p.span.end - p.span.start for p in run_places)
             if len(run_places) >= 2 and covered >= 0.5 * len(q.rstrip("。")):
-                emit(run_places, prog, Span(qstart, qstart + len(q)), "list-after-heading", 0.6)
+                emit(run_places, prog, Span(qstart, qstart + len(q)), "list-after-heading", 0.6,
+                     making[-1] if making else None)
             elif len(q) > 40:
                 break
     runs = _chain(text, places)
