@@ -1250,3 +1250,17 @@ def test_a_rate_in_the_figures_clause(text, surface, per, indicator):
 def test_a_pledge_is_planned(text, surface, modality, indicator):
     q = _one(text, surface)
     assert q.modality == modality and (indicator is None or q.indicator == indicator)
+
+
+@pytest.mark.parametrize("text, surface, indicator, period", [
+    # a share names what takes it and the whole (a0010, a0013, a0130: 19 of 55 shares had only 占…的)
+    ("北京市服务业吸收外资786.1亿元，占北京市吸收外资总量的82.7%。", "82.7%", "服务业吸收外资占北京市吸收外资总量", None),
+    ("享受加计扣除金额占去年全年汇算清缴的77.6%。", "77.6%", "享受加计扣除金额占去年全年汇算清缴", None),
+    ("今年1-10月，出口5000亿元，占全国的30%。", "30%", "出口占全国", "今年1-10月"),
+    ("证券业务占该公司营收比重一般在50%左右。", "50%", "证券业务占该公司营收", None),
+    # 占比 is a noun, not a share of what follows it
+    ("建筑面积占比上限提高到30%。", "30%", "建筑面积占比上限", None),
+])
+def test_a_share_of_a_whole(text, surface, indicator, period):
+    q = _one(text, surface)
+    assert (q.indicator, q.period) == (indicator, period)

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "56"
+VERSION = "57"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -198,7 +198,7 @@ _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|
 # and a currency named before the figure (罚金人民币, 首期港币)
 _INDICATOR_STRIP = re.compile(r"(?:[-－−]|(?<![减胜抱欺担自])负|高达|接近|(?<![赶])超|下调|上调|调降|调升|调整|(?<![上])涨|同比|环比|录得|分别|累计|共计|合计|共|达到|达|为|增长|下降|上涨|下跌|增加|减少|提高|降低|"
                               r"回落|回升|扩大|收窄|蒸发|下滑|缩水|上扬|提升|上升|缩小|缩减|实现|完成|造成|由|不超过|超过|约合|(?<![合条公契预节制违履签])约|近|逾|了|至|到|比重|占比|已经|已|也|都|将|或将|可能|预计|(?<![平年人])均|亦|还|仍|甚至|甚|"
-                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|微微|略微|稍微|小幅|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|力争|争取|确保|相应|(?<![每])各|且|就必须|必须|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
+                              r"不高于|不低于|不少于|高于|低于|超出|只有|仅有|仅|持有|突破|再破|收于|收报|报收|微微|略微|稍微|小幅|最高|最低|最多|大幅|基本上|一度|(?<![以对])不|(?<![下])降|(?:保持|维持|稳定|控制)在|(?<![存所正实现内外])在|目前|当前|先后|大概|大约|至少|不足|位于|处于|一直|始终|依然|仍然|有望|力争|争取|确保|相应|一般|(?<![每])各|且|就必须|必须|(?:就|则|便)?(?:应该|应)?(?<![总但只正还不也都即若])是|(?:将|已)?连续\d+年|(?<![中平同相对均高初优次上])等|(?<![拥所没具享占持含])有|和|与|及|或|" + "|".join(c for c in CURRENCIES if c != "元") + r")+$")
 
 
 _COMPARISON_BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d{2}年|上年|去年)(?:执行数|决算数|实际数)|"
@@ -357,11 +357,26 @@ _BARE_VERB = re.compile(r"(?:平均|继续|持续|另外|其余|紧急|自动|�
                         r"(?:推动|带动|选取|支持|采购|预填|深化|开展|推进|实施|完成|实现|达到|超过|提供|建成|新增|请)?")
 
 
+_SHARE = re.compile(r"(?P<part>[^占]*?)(?:所)?占(?!比|用|地|有|领|据了)(?:到|据)?(?P<whole>[^占，。；\d%％]{2,20}?)(?:的比重|的比例|的份额|的)?")
+
+
 def _indicator_words(left: str) -> str | None:
     # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
+    # 服务业吸收外资占北京市吸收外资总量的82.7%, 享受加计扣除金额占去年全年汇算清缴的77.6%: a share
+    # of a whole; the whole (its year too) is part of what is measured, and what takes the share
+    # is said before 占 (or by the figure before it in the sentence)
+    share = _SHARE.fullmatch(left)
+    if share is not None:
+        # (…的比例上限由7%提高到15%, 占全省比重超: what ends a clause is no part of the whole)
+        whole = re.sub(r"(?:由|从)$", "", _INDICATOR_STRIP.sub("", share.group("whole"))).rstrip("的")
+        part = _indicator_words(share.group("part")) if len(share.group("part")) >= 2 else None
+        if part is not None and len(part) > 12:
+            part = None
+        found = f"{part or ''}占{whole}"
+        return found if 3 <= len(found) <= 24 and len(whole) >= 2 and not _HOLDS_AMOUNT.search(found) else None
     # 城镇化率从2015年的69.8%: the time a change started from is no part of what changed
     left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)的?$", "", left)
     left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
@@ -551,6 +566,9 @@ def extract(ctx: Context) -> Records:
                 continue
             # 中新经纬11月26日电: a dateline's day is when the news was filed
             if re.search(r"\d日$", pm.group()) and left.startswith(("电", "讯"), pm.end()):
+                continue
+            # 享受加计扣除金额占去年全年汇算清缴的77.6%: the year of the whole a share is of
+            if re.search(r"占(?!比)[^，。；、\d]{0,4}$", left[:pm.start()]) and re.match(r"[^，。；]*的$", left[pm.end():]):
                 continue
             # 从2021年的人口变化来看，目前已经公布数据的…7.7万人: now is when it is told, the period
             # named before stays; only a period that runs on to now (2月3日以来，…目前) ends in it
@@ -823,6 +841,12 @@ def extract(ctx: Context) -> Records:
         # (a date things change from, 自…起, passes over the level before the change to the new one)
         passing = passing if i in levels_before and same and (passing or "").endswith(("起", "以来")) \
             else prev.period
+        # 服务业吸收外资786.1亿元，占北京市吸收外资总量的82.7%: the share is of what the figure
+        # before measured
+        if same and q.indicator and q.indicator.startswith("占") and prev.indicator \
+                and not prev.indicator.startswith("占") and "分别" not in text[prev.span.end:q.span.start] \
+                and len(prev.indicator) + len(q.indicator) <= 28:
+            q.indicator = prev.indicator + q.indicator
         if same and q.indicator is None and prev.indicator and q.unit == prev.unit:
             gap = text[prev.span.end:q.span.start]
             # 月最低工资标准调整为2280元、2070元、1840元三档: the figures of a list measure what
