@@ -79,9 +79,12 @@ def cmd_build(args) -> int:
         why = "a broken symbolic link (or a loop of them)" if os.path.islink(p) else "no such file or directory"
         print(f"kg: error: {p}: {why}", file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
-    summary = build(paths, store, config=config, force=args.force,
-                    on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),
-                    jobs=args.jobs, executor=args.executor, batch_size=args.batch_size, prune=args.prune)
+    try:
+        summary = build(paths, store, config=config, force=args.force,
+                        on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),
+                        jobs=args.jobs, executor=args.executor, batch_size=args.batch_size, prune=args.prune)
+    finally:
+        store.close()           # (closed, the store's folder is what the next build's index file says)
     failed = summary.failed + len(missing)
     print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
           f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}"
@@ -108,7 +111,10 @@ def cmd_remove(args) -> int:
     store = Store(args.store)
     unmatched: list[str] = []
     paths: list[str] = []
-    removed = remove(args.targets, store, unmatched, paths)
+    try:
+        removed = remove(args.targets, store, unmatched, paths)
+    finally:
+        store.close()
     for t in unmatched:
         print(f"kg: warning: {t}: no such article in the store", file=sys.stderr)
     print(f"removed {len(removed)} article(s)"

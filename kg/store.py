@@ -35,6 +35,7 @@ from .vocab import ONT, PREFIXES
 
 _ARTICLE_ID = re.compile(r"[0-9a-f]{16}")     # what kg.pipeline.article_id gives
 INDEX_FILE = "kg-index.json"     # the article index, beside the data (see Store._before_write)
+INDEX_STAMP = "kg-index.stamp"   # RocksDB's files when the index was last known to be the store's
 _INDEX_VERSION = 1
 log = logging.getLogger(__name__)
 
@@ -454,6 +455,17 @@ class Backend(abc.ABC):
         return int(next(iter(self.select(q)))["n"].value)
 
 
+def _rocks_files(path: Path) -> list[list]:
+    """RocksDB's files in the store's folder, by name and size (not its LOG files, nor kg's own):
+    any write changes them (a new WAL or SST file, a grown one), and so does any opening for
+    writing; closing the store after a flush does not."""
+    try:
+        return sorted([e.name, e.stat().st_size] for e in os.scandir(path)
+                      if e.is_file() and not e.name.startswith(("LOG", "kg-")) and not e.name.endswith(".tmp"))
+    except OSError:
+        return []
+
+
 def canonical_ontology(path: Path) -> bytes:
     """ontology/kg.ttl as N-Triples whose blank nodes (owl:unionOf lists) have canonical labels
     (rdflib.compare), so the same ontology always gives the same quads and exports."""
@@ -481,6 +493,8 @@ class Store(Backend):
     _index: dict | None = None
     _touched: set[str] | None = None
     _writing = False
+    _files_at_open: list | None = None
+    _on_disk = False           # is kg-index.json what _index says (read from it, or written)?
 
     def __new__(cls, path: str | os.PathLike | None = None, *args, **kwargs):
         if cls is Store:
@@ -519,6 +533,8 @@ class Store(Backend):
             except OSError as exc:              # a file of that name, no permission
                 raise StoreError(f"cannot create store {self.path}: {exc.strerror or exc}") from exc
             try:
+                # (RocksDB's files as they were before this open: what kg-index.stamp is checked against)
+                self._files_at_open = _rocks_files(self.path)
                 self.ox = ox.Store(str(self.path))
             except OSError as exc:
                 raise StoreError(f"cannot open store {self.path} (is another kg process using it?): {exc}") from exc
@@ -650,6 +666,12 @@ class Store(Backend):
         if getattr(self, "ox", None) is not None:
             self.flush()
             self.ox = None
+            # RocksDB is closed (its background work done or stopped): its files are now as the
+            # next opening will find them, and kg-index.json describes that store, if it is there
+            # (a process that ends without closing leaves no stamp: the next build reads the store)
+            f = self.side_file(INDEX_FILE)
+            if f is not None and self._index is not None and not self._writing and self._on_disk:
+                self._write_side(self.path / INDEX_STAMP, _rocks_files(self.path))
 
     # -- reading -------------------------------------------------------------------------------
     def count(self, graph_iri: str | None = None) -> int:
@@ -660,15 +682,18 @@ class Store(Backend):
     def article_index(self, paths=None, ids=None):
         if paths is not None or ids is not None:
             return super().article_index(paths, ids)
-        if not self._writing:
+        # (only a store on disk keeps it: the memory store's writes do not say what they change)
+        kept = self.side_file(INDEX_FILE) is not None
+        if kept and not self._writing:
             if self._index is None:
                 self._index = self._load_index()
+                self._on_disk = self._index is not None
             if self._index is not None:
                 # (callers change the dict they get: they get their own)
                 return {k: dict(v) for k, v in self._index.items()}, []
         known, broken = self._scan_index()
-        if not self._writing and not broken:
-            self._index = {k: dict(v) for k, v in known.items()}
+        if kept and not self._writing and not broken:
+            self._index, self._on_disk = {k: dict(v) for k, v in known.items()}, False
         return known, broken
 
     def _scan_index(self):
@@ -716,10 +741,12 @@ class Store(Backend):
         if not self._writing:
             if self._index is None:
                 self._index = self._load_index()      # (what the store holds before this write)
-            try:
-                f.unlink()
-            except FileNotFoundError:
-                pass
+            self._on_disk = False
+            for name in (INDEX_STAMP, INDEX_FILE):       # (the stamp first: without it the file is not read)
+                try:
+                    (self.path / name).unlink()
+                except FileNotFoundError:
+                    pass
             self._writing, self._touched = True, set()
         if graphs is None:
             self._touched = None
@@ -744,25 +771,46 @@ class Store(Backend):
             return None
         try:
             data = json.loads(f.read_bytes())
-            if data.get("version") != _INDEX_VERSION:
-                return None
+            # (a store some other program opened for writing since: its files are not the stamp's)
+            stamp = json.loads((self.path / INDEX_STAMP).read_bytes())
+            if not isinstance(data, dict) or data.get("version") != _INDEX_VERSION \
+                    or stamp != self._files_at_open:
+                return self._reject(f)
             prefix, withs = data["prefix"], data["with"]
-            index = {aid: {"graph": g or prefix + aid, "hash": h, "with": withs[w] if w >= 0 else "",
-                           "path": ps[0], "paths": ps}
-                     for aid, g, h, w, ps in data["articles"]}
+            index = {}
+            for aid, g, h, w, ps in data["articles"]:
+                if not (isinstance(aid, str) and isinstance(h, str) and isinstance(w, int) and isinstance(ps, list)
+                        and ps and all(isinstance(x, str) for x in ps) and (g is None or isinstance(g, str))):
+                    return self._reject(f)
+                index[aid] = {"graph": g or prefix + aid, "hash": h, "with": withs[w] if w >= 0 else "",
+                              "path": ps[0], "paths": ps}
         except FileNotFoundError:
-            return {} if not any(self._counts()) else None     # (a new store: its index is empty)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            if f.exists() or any(self._counts()):
+                return self._reject(f)
+            return {}                                   # (a new store: its index is empty)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
             log.debug("ignoring the article index file %s: %s", f, exc)
-            return None
-        return index if self._counts() == self._expected_counts(index) else None
+            return self._reject(f)
+        return index if self._counts() == self._expected_counts(index) else self._reject(f)
+
+    def _reject(self, f: Path) -> None:
+        """A file that is not the store's index goes (a later match of its counts must not revive it)."""
+        for name in (INDEX_STAMP, f.name):
+            try:
+                (self.path / name).unlink()
+            except OSError:
+                pass
+        return None
 
     def _save_index(self) -> None:
         f = self.side_file(INDEX_FILE)
-        if f is None or self._index is None or (not self._writing and f.exists()):
+        if f is None or self._index is None:
             return
-        index, touched = self._index, (self._touched if self._writing else set())
-        self._writing, self._touched = False, None
+        if not self._writing and self._on_disk:
+            return
+        # (on a copy: if a lookup below fails, the index in memory is not left half updated)
+        index, touched = dict(self._index), (self._touched if self._writing else set())
+        self._index, self._writing, self._touched = None, False, None
         prefix = str(article_iri("0"))[:-1]
         if touched is not None:
             ids = set()
@@ -777,7 +825,6 @@ class Store(Backend):
             return
         if len(ids) > 300:                              # (a large build: one scan is cheaper)
             index, broken = self._scan_index()
-            self._index = index
         else:
             for aid in ids:
                 index.pop(aid, None)
@@ -785,13 +832,18 @@ class Store(Backend):
             index.update(fresh)
         counts = self._counts()
         if broken or counts != self._expected_counts(index):
-            self._index = None                         # (the next full index reads the store)
-            return
+            return                                     # (the next full index reads the store)
+        self._index = index
         withs = sorted({v["with"] for v in index.values() if v["with"]})
         at = {w: i for i, w in enumerate(withs)}
         data = {"version": _INDEX_VERSION, "prefix": prefix, "with": withs,
                 "articles": [[aid, None if v["graph"] == prefix + aid else v["graph"], v["hash"],
                               at.get(v["with"], -1), v["paths"]] for aid, v in sorted(index.items())]}
+        self._write_side(f, data)
+        self._on_disk = f.exists()
+
+    @staticmethod
+    def _write_side(f: Path, data) -> None:
         tmp = f.with_name(f.name + ".tmp")
         try:
             tmp.write_text(json.dumps(data, ensure_ascii=True, separators=(",", ":")), encoding="ascii")

@@ -61,6 +61,7 @@ def build_into(store_dir: Path, paths, **kwargs):
     try:
         return build([str(p) for p in paths], store, **kwargs)
     finally:
+        store.close()               # (as `kg build` does: the index file's stamp is written then)
         del store
         gc.collect()
 

@@ -1201,6 +1201,9 @@ def test_a_plans_figures_are_its_targets_until_it_ends():
     ("记者从海关总署了解到，前11个月进出口增长22%。", "22%", "海关总署", "海关总署"),
     ("国家统计局的最新数据显示，10月份CPI同比上涨1.5%。", "1.5%", "国家统计局数据", "国家统计局"),
     ("从业人员获悉，价格上涨5%。", "5%", None, None),
+    # data named by what they are, no body's (a0189), but not a word for any data
+    ("增值税发票数据显示，4-8月，办理留抵退税的企业销售收入同比增长6.9%。", "6.9%", "增值税发票数据", None),
+    ("累计数据显示，价格上涨5%。", "5%", None, None),
 ])
 def test_the_body_a_figure_came_from(text, surface, source, org):
     q = _one(text, surface)

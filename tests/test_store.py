@@ -452,3 +452,49 @@ def test_the_article_index_file_follows_every_write(folder, tmp_path):
     gc.collect()
     same, from_file, index = _index_from_file(store_dir)
     assert (same, from_file) == (True, False) and g not in {v["graph"] for v in index[0].values()}
+
+
+def test_the_index_file_is_not_trusted_after_another_program_wrote_the_store(folder, tmp_path):
+    """A program that does not know kg-index.json (an older kg, a pyoxigraph script) may change
+    an article and keep every count equal: the store's files differ from the stamp written when
+    kg closed it, so the index is read from the store again (review of 809bfe1, finding 1)."""
+    from kg.store import INDEX_STAMP
+
+    store_dir = tmp_path / "s"
+    build_into(store_dir, [folder])
+    assert (store_dir / INDEX_STAMP).exists() and _index_from_file(store_dir)[:2] == (True, True)
+    raw = ox.Store(str(store_dir))
+    (quad,) = list(raw.quads_for_pattern(None, ox.NamedNode(f"{ONT_}contentHash"), None))[:1]
+    raw.remove(quad)
+    raw.add(ox.Quad(quad.subject, quad.predicate, ox.Literal("0" * 64), quad.graph_name))   # counts equal
+    raw.flush()
+    del raw
+    gc.collect()
+    same, from_file, index = _index_from_file(store_dir)
+    assert (same, from_file) == (True, False)
+    assert "0" * 64 in {v["hash"] for v in index[0].values()}
+    assert _index_from_file(store_dir)[:2] == (True, True)         # read once, and written again
+
+
+def test_the_memory_store_keeps_no_index_between_writes():
+    from kg.pipeline import build, remove
+
+    store = Store.memory()
+    assert store.article_index() == ({}, [])
+    build([str(EXAMPLES)], store)
+    index = store.article_index()[0]
+    assert len(index) == N_EXAMPLES
+    remove([sorted(index)[0]], store)
+    assert len(store.article_index()[0]) == N_EXAMPLES - 1
+
+
+@pytest.mark.parametrize("content", ["[]", "null", "7", '{"version": 1, "prefix": "x", "with": [], "articles": [["a", null, "h", -1, "p"]]}'])
+def test_a_damaged_index_file_is_ignored(tmp_path, content):
+    from kg.store import INDEX_FILE
+
+    store_dir = tmp_path / "s"
+    build_into(store_dir, [EXAMPLES])
+    (store_dir / INDEX_FILE).write_text(content, encoding="utf-8")
+    summary = build_into(store_dir, [EXAMPLES], force=True)
+    assert (summary.failed, summary.built) == (0, N_EXAMPLES)
+    assert _index_from_file(store_dir)[0]

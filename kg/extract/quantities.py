@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "57"
+VERSION = "58"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -636,7 +636,9 @@ def extract(ctx: Context) -> Records:
             name = sm.group("src2")
             source_org = next((o for o in orgs if o.span.end == sm.end("src2") and o.span.start >= sm.start("src2")),
                               None)
-            if source_org is not None or re.fullmatch(r"[A-Za-z]{2,12}", name):
+            # (增值税发票数据显示: data that are no body's, named by what they are)
+            if source_org is not None or re.fullmatch(r"[A-Za-z]{2,12}", name) \
+                    or re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:发票|普查|抽样调查|监测)", name):
                 source = (source_org.text if source_org is not None else name) + sm.group("kind")
                 break
         # the place the figure is about: the nearest place named earlier in the same clause
