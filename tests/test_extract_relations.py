@@ -759,6 +759,12 @@ def test_a_committee_of_the_body_is_a_unit_of_the_post(text, want):
     # a real quotation still ends it, and so does a source cited
     ("李四表示，“我们很好，非常好。”下一步继续推进。", "我们很好，非常好。"),
     ("李四表示，经济平稳。据统计局数据，增长5%。", "经济平稳。"),
+    # a quoted term opening the statement keeps both its quote marks (a0208, a0035, a0128)
+    ("张忆东提到，“共同富裕”不是共同贫穷，而是要做大蛋糕。", "“共同富裕”不是共同贫穷，而是要做大蛋糕。"),
+    ("罗露表示，“东数西算”并非首次提出。", "“东数西算”并非首次提出。"),
+    # a whole quotation loses its quote marks
+    ("袁达表示：“我们完全有信心实现目标任务。”", "我们完全有信心实现目标任务。"),
+    ("李明说，要推进“东数西算”", "要推进“东数西算”"),
 ])
 def test_where_reported_speech_ends(text, said):
     assert [r.args["text"] for r in relations(text, "statement")] == [said]
@@ -884,18 +890,6 @@ def test_the_official_named_before_speaks_again_for_the_same_body():
         ("交通运输部", "将加强监测。"), ("交通运输部", "加强国际集装箱海运市场运行监测。"),
         ("交通运输部", "省级交通运输主管部门要加强指导。")]
     assert relations("该负责人表示，要加强指导。", "statement") == []       # no official before
-
-
-@pytest.mark.parametrize("text, said", [
-    # a quoted term opening the statement keeps both its quote marks (a0208, a0035, a0128)
-    ("张忆东提到，“共同富裕”不是共同贫穷，而是要做大蛋糕。", "“共同富裕”不是共同贫穷，而是要做大蛋糕。"),
-    ("罗露表示，“东数西算”并非首次提出。", "“东数西算”并非首次提出。"),
-    # a whole quotation loses its quote marks
-    ("袁达表示：“我们完全有信心实现目标任务。”", "我们完全有信心实现目标任务。"),
-    ("李明说，要推进“东数西算”", "要推进“东数西算”"),
-])
-def test_a_statement_keeps_the_quote_marks_of_a_term_inside_it(text, said):
-    assert [r.args["text"] for r in relations(text, "statement")] == [said]
 
 
 @pytest.mark.parametrize("body, kind", [

@@ -246,13 +246,10 @@ _AFFILIATE = re.compile(rf"(?P<name>(?:教育)?基金会|研究院|研究所|校
 _NOT_AFFILIATE = re.compile("和|与|及|的|在|对|向|将|已|等|发布|宣布|联合|成立|设立|旗下|下属|所属|各|了|是|为|由|从")
 
 
-def _places_in(text: str, start: int, end: int) -> list:
-    """The divisions the gazetteer finds in text[start:end], as mentions (spans in text)."""
-    out = []
-    for s0, e0, _, (kind_tag, obj, *_rest) in _matcher().find(text[start:end]):
-        if kind_tag == "place":
-            out.append(Mention(text[start + s0:start + e0], "City", Span(start + s0, start + e0), 0.0))
-    return out
+def _places_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (in text) of the divisions the gazetteer finds in text[start:end]."""
+    return [(start + s0, start + e0) for s0, e0, _, (kind_tag, *_rest) in _matcher().find(text[start:end])
+            if kind_tag == "place"]
 
 
 def _holds_known_org(name: str) -> bool:
@@ -689,8 +686,8 @@ def extract(ctx: Context) -> Records:
             # (中国银行河南省分行, 农业银行鄂尔多斯分行: a place's branch is read with its place, below)
             if aff is not None and not _NOT_AFFILIATE.search(aff.group("name")) \
                     and not _holds_known_org(aff.group("name")) \
-                    and not any(m.span.start == end and re.fullmatch(r"(?:分行|支行|分公司)", text[m.span.end:aff.end("name")])
-                                for m in _places_in(text, end, aff.end("name"))):
+                    and not any(ps == end and re.fullmatch(r"(?:分行|支行|分公司)", text[pe:aff.end("name")])
+                                for ps, pe in _places_in(text, end, aff.end("name"))):
                 branch = aff.group("name").endswith(("分行", "支行", "分公司"))
                 add(start, aff.end("name"), "Company" if branch else "Organization", "affiliate-of-org", 0.7,
                     label=obj.name + aff.group("name"), parent_org=f"org:{obj.key}",
