@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 GAZETTEER_KEYS = {"orgs", "media", "places", "regions", "countries", "stopwords"}
@@ -85,8 +85,10 @@ def validate(data: Any, origin: str = "config") -> dict[str, Any]:
             raise ConfigError(f"{origin}: patterns[{i}]: regex must be text (quote it: regex: '2021'), "
                               f"got {_kind(pat['regex'])}")
         try:
-            rx = re.compile(pat["regex"])
-        except re.error as exc:
+            # compiled by the engine that will run it (kg.extract.entities), so what is
+            # accepted here is what runs there
+            rx = regex.compile(pat["regex"])
+        except (regex.error, ValueError, OverflowError) as exc:
             raise ConfigError(f"{origin}: patterns[{i}]: bad regex: {exc}") from exc
         conf = pat.get("confidence", 0.7)
         if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:

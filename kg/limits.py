@@ -53,6 +53,10 @@ MAX_YAML_ALIASES = 50
 MAX_YAML_DEPTH = 50
 #: values visited while normalising the metadata (bounds any residual alias expansion)
 MAX_YAML_NODES = 20_000
+#: seconds one `--config` pattern may search one article's text: a regex with nested repeats
+#: (`(a|aa)+$`) takes exponential time on some lines, and Python's `re` cannot be stopped, so
+#: user patterns run on the `regex` module, whose search checks a time limit as it goes
+USER_PATTERN_SECONDS = 2.0
 
 # -- queries (kg.sandbox, kg serve) ------------------------------------------------------------
 #: seconds a query may run before its worker process is killed ($KG_QUERY_TIMEOUT overrides)

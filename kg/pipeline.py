@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 
 
 from . import limits, rdf
-from .extract.base import Context
+from .extract.base import Context, UserPatternTimeout
 from .extract.registry import load_extractors
 from .model import Article, Records
 from . import hashcache
@@ -159,6 +159,8 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
         g.lines.discard(commit)
         write = GraphWrite(graph=str(rdf.article_iri(article.id)), triples=g.ntriples(), commit=commit.encode("utf-8"),
                            entities=eg.ntriples())
+    except UserPatternTimeout as exc:
+        return ArticleResult(path, article.id, article.content_hash, error=f"{display_path(path)}: {exc}")
     except Exception as exc:  # an extractor bug must not cost the other articles
         log.debug("extraction failed", exc_info=True)
         return ArticleResult(path, article.id, article.content_hash,

@@ -318,6 +318,7 @@ def test_user_config_rejects_unknown_sections_and_kinds():
     ('patterns: [{kind: Organization, regex: "某某协会", group: 1}]\n', "patterns[0]: the regex has no group 1"),
     ("patterns: [x\n", "cannot read config: broken YAML at line 2"),
     ("patterns: [{kind: Organization, regex: 2021}]\n", "patterns[0]: regex must be text"),
+    ('patterns: [{kind: Organization, regex: "(某某"}]\n', "patterns[0]: bad regex: missing )"),
 ])
 def test_a_bad_config_is_one_error_naming_file_section_and_entry(tmp_path, text, message):
     from kg.config import ConfigError, load_config
@@ -326,6 +327,26 @@ def test_a_bad_config_is_one_error_naming_file_section_and_entry(tmp_path, text,
     with pytest.raises(ConfigError) as info:
         load_config(f)
     assert str(info.value).startswith(f"{f}: ") and message in str(info.value), str(info.value)
+
+
+def test_a_runaway_config_pattern_fails_its_article_with_a_clear_error_and_the_others_build(monkeypatch):
+    # `(a|aa)+$` backtracks exponentially on a long run of a's that does not end the text:
+    # Python's re would never return (and cannot be stopped); the article must fail, named,
+    # in about the limit, and an article the pattern is quick on must still build with it
+    from kg import limits
+    from kg.config import apply_once, validate
+    from kg.pipeline import extract_one
+    monkeypatch.setattr(limits, "USER_PATTERN_SECONDS", 0.3)
+    config = validate({"patterns": [{"kind": "Organization", "regex": "(a|aa)+$", "name": "runaway"}]})
+    try:
+        slow = extract_one("runaway.txt", ("商务部表示，" + "a" * 60 + "!").encode(), config)
+        quick = extract_one("quick.txt", "商务部新闻发言人高峰表示，aa".encode(), config)
+    finally:
+        apply_once(None)
+    assert slow.write is None and slow.error.startswith("runaway.txt: --config patterns[0] (runaway): gave up after 0.3 s"), slow.error
+    assert "(a|aa)+$" in slow.error
+    assert quick.error is None and quick.write is not None
+    assert "user:runaway" in quick.write.triples.decode()
 
 
 def test_a_good_config_with_a_named_group_and_a_bom_loads(tmp_path):

@@ -11,6 +11,11 @@ from typing import Callable, Protocol
 from ..model import Article, Records
 
 
+class UserPatternTimeout(Exception):
+    """A `--config` pattern ran past kg.limits.USER_PATTERN_SECONDS on one article: the article
+    fails with this message, the build goes on."""
+
+
 @dataclass
 class Context:
     """What earlier extractors found in this article, readable by later ones."""

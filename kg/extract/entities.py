@@ -17,7 +17,9 @@ import bisect
 import re
 from functools import lru_cache
 
-from .. import gazetteer
+import regex
+
+from .. import gazetteer, limits
 from ..lexicon import _DIR as LEXICON_DIR
 from ..lexicon import posts
 from ..readers.frontmatter import day_in_china
@@ -27,7 +29,13 @@ from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
 from .person_names import coordinated_names, names_after_bodies, persons_by_pattern
-from .base import Context, FunctionExtractor
+from .base import Context, FunctionExtractor, UserPatternTimeout
+
+
+@lru_cache(maxsize=256)
+def _user_regex(source: str) -> "regex.Pattern":
+    return regex.compile(source)
+
 
 NAME = "entities"
 VERSION = "68"
@@ -1100,8 +1108,16 @@ def extract(ctx: Context) -> Records:
     # user patterns and known persons from the config
     for i, pat in enumerate((ctx.config or {}).get("patterns") or []):
         group = pat.get("group", 0)
-        for m in re.finditer(pat["regex"], text):
-            s_, e_ = m.span(group)
+        try:
+            found = [m.span(group) for m in _user_regex(pat["regex"]).finditer(
+                text, timeout=limits.USER_PATTERN_SECONDS)]
+        except TimeoutError:
+            raise UserPatternTimeout(
+                f"--config patterns[{i}]{' (' + str(pat['name']) + ')' if pat.get('name') else ''}: "
+                f"gave up after {limits.USER_PATTERN_SECONDS:g} s on this article's text: the regex "
+                f"{pat['regex'][:80]!r} backtracks without end here (nested repeats such as (a|aa)+ do); "
+                f"the article is not built, fix the pattern (kg.limits.USER_PATTERN_SECONDS)") from None
+        for s_, e_ in found:
             if e_ > s_ and not _overlaps((s_, e_), taken):
                 add(s_, e_, pat["kind"], f"user:{pat.get('name') or i}", float(pat.get("confidence", 0.7)))
     user_persons = [str(p) for p in (ctx.config or {}).get("persons") or [] if str(p)]
