@@ -819,6 +819,35 @@ def test_a_paragraph_opening_on_a_period_without_figures():
     assert [q.period for q in qs] == [None]
 
 
+def test_a_paragraph_opening_on_its_source_then_a_period():
+    # a0098: 根据X发布的数据，11月我国… opens on the source's words, then the period
+    qs = records("根据海关总署刚刚发布的数据，11月我国外贸继续较快增长态势。我国进出口总值3.72万亿元，同比增长20.5%。")[1].quantities
+    assert [q.period for q in qs] == ["11月", "11月"]
+
+
+@pytest.mark.parametrize("title, body, want", [
+    # a0079, a0031: the report's period is in its headline only; a sentence of statistics naming
+    # no time of its own is in it
+    ("1-2月广东经济数据出炉：工业、投资、消费同比增长均超三成",
+     "从具体行业来看，支柱行业带动作用明显。汽车、电气累计增速分别为76.3%、71.9%。", ["1-2月", "1-2月"]),
+    ("1-7月国企利润总额同比增92.1%", "国有企业利润总额\n同比增长92.1%", ["1-7月"]),
+    # a0195: a share in tenths too
+    ("10月CPI上涨1.5% PPI涨幅扩大至13.5%", "鲜菜价格上涨16.6%，占总涨幅近五成。", ["10月", "10月"]),
+    # not a sentence with a time of its own, nor one that explains how to read a figure
+    ("1-11月份全国规模以上工业企业利润同比增长38.0%", "2019年利润增长5%。\n下降幅度超过100%的表明由上年同期盈利转为本期亏损。",
+     ["2019年", None]),
+    ("12月中国制造业PMI为50.3%", "PMI高于50%时，反映经济总体较上月扩张。", [None]),
+    # not a bare year (2021年央企混改…), a day (10月1日起…) or two periods
+    ("2021年央企混改超过890项", "营业收入较改革前平均增长22.6%。", [None]),
+    ("10月1日起京津冀统一税务行政处罚裁量基准", "罚款同比下降5%。", [None]),
+    ("1-11月利润增长，12月回落", "利润同比下降5%。", [None]),
+    # not a sentence without a word of statistics
+    ("1-7月长江干线港口完成货物吞吐量超20亿吨", "长江上有300座桥。", [None]),
+])
+def test_a_headline_period_dates_the_statistics_nothing_else_dates(title, body, want):
+    assert [q.period for q in records(body, title=title)[1].quantities] == want
+
+
 def test_the_parts_of_a_total_in_brackets():
     # a0151
     qs = records("7月20日以来，南京市累计报告本土确诊病例231例（江宁区199例、溧水区12例、秦淮区4例）。")[1].quantities

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "58"
+VERSION = "59"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -919,6 +919,7 @@ def extract(ctx: Context) -> Records:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
+    _headline_period(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities)
     # (by bisection: a scan of every cell for every figure was quadratic, 27 s for a 20,000-row table)
     cells = sorted((c.start, c.end) for c in art.table_cells)
@@ -930,8 +931,9 @@ def extract(ctx: Context) -> Records:
 
     if art.table_cells:             # a table's figures, read by its headers (kg.extract.table_figures)
         rec.quantities = [q for q in rec.quantities if not in_cell(q.span.start)] + table_figures.figures(art, TAG)
-    rec.quantities = sorted(rec.quantities + _tenths(text, art, rec.quantities) + _years(text, art, rec.quantities),
-                            key=lambda q: q.span.start)
+    later = _tenths(text, art, rec.quantities) + _years(text, art, rec.quantities)
+    _headline_period(text, art, later, set())
+    rec.quantities = sorted(rec.quantities + later, key=lambda q: q.span.start)
     for q in rec.quantities:
         if q.unit in _CURRENCY_CODES:
             per = _PER.match(text, q.span.end) or (_PER_BEFORE.search(q.indicator) if q.indicator else None)
@@ -1165,7 +1167,8 @@ def _same_period(a: str, b: str) -> bool:
 _STAT_PERIOD = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}[-—至~]\d{1,2}月(?:份)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|前三季度|"
                           r"上半年|下半年|全年|\d{1,2}月份?)|(?:19|20)\d{2}年")
 # a paragraph's opening period, after the source's words or the day at most (…数据显示，1月份，)
-_OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示|指出|透露|通报|强调|称)[，：:,])?"
+_OPENING_PERIOD = re.compile(r"\s*(?:[^，。！？\n]{0,24}(?:显示|获悉|公布|发布|介绍|表示|指出|透露|通报|强调|称)[，：:,]|"
+                             r"(?:根据|据)[^，。！？\n]{2,24}(?:消息|数据|统计)[，：:,])?"
                              r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月\d{1,2}日[，,])?"
                              r"(?P<period>(?:今年|去年|上年)?(?:" + _STAT_PERIOD.pattern + r"))(?:[，,]|(?=我国|全国|全省|全市|全区))")
 _LEAD_BEFORE = re.compile(r"\s*(?:[^，。！？\n]{0,16}讯\s*)?(?:据[^，。！？\n]{2,24}(?:消息|数据|统计)|"
@@ -1250,6 +1253,33 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
             # (a period from words alone dates only figures that are statistics: 2018年8月，被告人
             # 王某被抓获。造成…损失150余亿元 is no 2018年8月 figure)
             q.period = current[1]
+
+
+# a statistical period in a headline: not a bare year (2021年央企混改超过890项 says nothing of
+# when its figures were measured), nor a day (10月1日起…, 12月起32国…)
+_HEADLINE_PERIOD = re.compile(r"(?:今年|去年)?(?:" + _STAT_PERIOD.pattern + r")(?![\d日号起])")
+# what explains how a figure is read rather than states one (a release's notes: 数值在0至-100%之间的
+# 表明利润同比下降; PMI高于50%时，反映经济总体较上月扩张)
+_EXPLAINS = re.compile(r"表明|反映|是指|指标解释|(?<!同)时[，,]|如果|若")
+
+
+def _headline_period(text: str, art, quantities: list, levels_before: set[int]) -> None:
+    """1-2月广东经济数据出炉：…: a report whose headline names one statistical period has its
+    figures in it where nothing else dates them: a sentence of statistics that names no time of
+    its own and explains nothing (a headline is only read for this, never for figures)."""
+    found = {m.group() for m in _HEADLINE_PERIOD.finditer(art.title)
+             if not re.fullmatch(r"(?:19|20)\d{2}年", m.group())}
+    if len(found) != 1:
+        return
+    period = found.pop()
+    for k, q in enumerate(quantities):
+        if q.period or k in levels_before:
+            continue
+        s = art.sentence_at(q.span.start)
+        if s is None or _own_time(text, s) or not _STAT_CUE.search(text, s.start, s.end) \
+                or _EXPLAINS.search(text, s.start, s.end):
+            continue
+        q.period = period
 
 
 def _fenbie_sentences(text: str, art, quantities: list):
