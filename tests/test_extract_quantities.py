@@ -832,7 +832,7 @@ def test_a_paragraph_opening_on_its_source_then_a_period():
      "从具体行业来看，支柱行业带动作用明显。汽车、电气累计增速分别为76.3%、71.9%。", ["1-2月", "1-2月"]),
     ("1-7月国企利润总额同比增92.1%", "国有企业利润总额\n同比增长92.1%", ["1-7月"]),
     # a0195: a share in tenths too
-    ("10月CPI上涨1.5% PPI涨幅扩大至13.5%", "鲜菜价格上涨16.6%，占总涨幅近五成。", ["10月", "10月"]),
+    ("7月CPI上涨1.0% PPI涨幅扩大至9.0%", "鲜菜价格上涨16.6%，占总涨幅近五成。", ["7月", "7月"]),
     # not a sentence with a time of its own, nor one that explains how to read a figure
     ("1-11月份全国规模以上工业企业利润同比增长38.0%", "2019年利润增长5%。\n下降幅度超过100%的表明由上年同期盈利转为本期亏损。",
      ["2019年", None]),
@@ -843,9 +843,17 @@ def test_a_paragraph_opening_on_its_source_then_a_period():
     ("1-11月利润增长，12月回落", "利润同比下降5%。", [None]),
     # not a sentence without a word of statistics
     ("1-7月长江干线港口完成货物吞吐量超20亿吨", "长江上有300座桥。", [None]),
+    # a0047: a rate or an outturn is statistics too
+    ("1-7月宁夏扩大有效投资重大项目推进情况", "固原市开工率100%。", ["1-7月"]),
+    # a0212: a period not over when the article was written is no report's period
+    ("10部委研判下半年经济走势", "10年期国债收益率3%。", [None]),
+    # a0038, a0046: a sentence naming its day, an interview's answer
+    ("央行7月MLF等额续作", "17日，央行等额续作MLF，规模为1000亿元。", [None]),
+    ("1月CPI、PPI数据出炉", "交易中心副总经理李忠民：铁路中长期合同总量达到11.2亿吨。", [None]),
 ])
 def test_a_headline_period_dates_the_statistics_nothing_else_dates(title, body, want):
-    assert [q.period for q in records(body, title=title)[1].quantities] == want
+    date = "Thu, 26 Aug 2021 08:00:00 GMT"
+    assert [q.period for q in records(body, title=title, date=date)[1].quantities] == want
 
 
 def test_the_parts_of_a_total_in_brackets():

@@ -1260,7 +1260,13 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
 _HEADLINE_PERIOD = re.compile(r"(?:今年|去年)?(?:" + _STAT_PERIOD.pattern + r")(?![\d日号起])")
 # what explains how a figure is read rather than states one (a release's notes: 数值在0至-100%之间的
 # 表明利润同比下降; PMI高于50%时，反映经济总体较上月扩张)
+_SPEAKER_LINE = re.compile(r"[^，。：:\n]{2,24}[：:]")
+_REPORT_CUE = re.compile(r"率|完成|实现|达到|共计|总计|合计")
 _EXPLAINS = re.compile(r"表明|反映|是指|指标解释|(?<!同)时[，,]|如果|若")
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 def _headline_period(text: str, art, quantities: list, levels_before: set[int]) -> None:
@@ -1272,14 +1278,25 @@ def _headline_period(text: str, art, quantities: list, levels_before: set[int]) 
     if len(found) != 1:
         return
     period = found.pop()
+    # (10部委研判下半年经济走势: a period not over when the article was written is no report's)
+    day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
+    dates = period_dates(period, day)
+    if day is None or dates is None or dates[1] is None or dates[1] > day.isoformat():
+        return
     for k, q in enumerate(quantities):
         if q.period or k in levels_before:
             continue
         s = art.sentence_at(q.span.start)
-        if s is None or _own_time(text, s) or not _STAT_CUE.search(text, s.start, s.end) \
-                or _EXPLAINS.search(text, s.start, s.end):
+        # (not a sentence with a day of its own, 17日，央行等额续作MLF, nor an interview's answer,
+        # 李忠民：铁路中长期合同总量达到11.2亿吨: a speaker's words are dated by what they say)
+        if s is None or _own_time(text, s) or _EXPLAINS.search(text, s.start, s.end) \
+                or re.search(r"\d{1,2}日", text[s.start:s.end]) or _SPEAKER_LINE.match(text, _paragraph_start(text, s.start)):
             continue
-        q.period = period
+        # statistics: a word of change, or of a rate or an outturn (固原市开工率100%, 计划投资5亿元，
+        # 完成81%), or a line of an infographic that is only a label and its figure (总收入414373.7亿元)
+        if _STAT_CUE.search(text, s.start, s.end) or _REPORT_CUE.search(text, s.start, s.end) \
+                or (len(text[s.start:s.end].strip()) <= 24 and not re.search(r"[，,。；;！？!?：:]", text[s.start:s.end])):
+            q.period = period
 
 
 def _fenbie_sentences(text: str, art, quantities: list):
