@@ -100,8 +100,9 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 7: plain text and Markdown: a page's date line and editor, its controls dropped, Markdown
 #: inline markup reduced to text and pipe tables read as tables; 8: Big5 files read as Big5;
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
-#: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple)
-GRAPH_VERSION = 14
+#: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple);
+#: 15: schema:version, the year's edition of a document issued each year (政府工作报告)
+GRAPH_VERSION = 15
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -247,6 +248,8 @@ class ArticleGraphs:
                     self.e.add(snode, RDFS.label, lit(series["en"], "en"))
                 if series.get("host_key"):
                     self.e.add(snode, SDO.organizer, self._host(series["host_key"]))
+        if e.attrs.get("version"):            # 政府工作报告 of 2022: the year's edition
+            self.e.add(node, SDO.version, lit(e.attrs["version"]))
         parent_org = e.attrs.get("parent_org")
         if parent_org:                  # a bank's branch is part of its bank (described as the gazetteer has it)
             self.e.add(node, ORG.subOrganizationOf, self._host(parent_org[4:]))

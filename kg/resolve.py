@@ -92,7 +92,15 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
         from .extract.entities import documents
         doc = next((d for d in documents() if d["key"] == key.split(":", 1)[1]), None)
         label = doc["name"] if doc else text
-        e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label, en=doc.get("en") if doc else None)
+        year = m.attrs.get("year")
+        en = doc.get("en") if doc else None
+        # 政府工作报告, issued each year: each year's is its own document (its title has no year,
+        # so the label keeps the title and the IRI and the English label say which)
+        e = Entity(key=f"doc:{_key(f'{label}（{year}年）' if year else label)}", kind=m.kind, label=label,
+                   en=f"{en} {year}" if en and year else en, attrs={"version": year} if year else {})
+        if year:
+            e.alt_labels.add(f"{year}年{label}")
+            e.reasons.add(f"issued each year: the {year} edition")
         if text != label:
             e.reasons.add(f"document alias {text} = {label}")
     elif key and key.startswith("stock:"):
@@ -118,7 +126,7 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
             if text != entry.name:
                 e.reasons.add(f"gazetteer alias {text} = {entry.name}")
         else:
-            e = Entity(key=f"org:{_key(name)}", kind=m.kind, label=name,
+            e = Entity(key=f"org:{_key(name)}", kind=_kind_by_name(name, m.kind), label=name,
                        attrs={"parent_org": m.attrs["parent_org"]} if m.attrs.get("parent_org") else {})
             if name != text and m.attrs.get("reason"):         # 中科院合肥物质科学研究院: its parent in full
                 e.reasons.add(f"{text} = {name}: {m.attrs['reason']}")
@@ -126,13 +134,16 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
                 e.reasons.add(f"short name of {name} in the same article: {text} = {name}")
     elif m.kind in ("Document", "Law"):
         edition = m.attrs.get("edition")
-        named = m.attrs.get("same_as") or text           # 《规划纲要》 after 《…建设规划纲要》: that one
+        # 《规划纲要》 after 《…建设规划纲要》: that one; 广东省政府工作报告: the province's own
+        named = m.attrs.get("same_as") or m.attrs.get("label") or text
         label = f"{named}（{edition}）" if edition else named     # 2020年版《…》 is its own document
         if issuer is not None:
             label = f"{label}（{issuer}）"
         e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
-        if named != text:
+        if m.attrs.get("same_as") and named != text:
             e.reasons.add(f"the title named before in the article: {text} = {named}")
+        elif named != text:
+            e.reasons.add(f"the report of the government named before it: {text} = {named}")
         if issuer is not None:
             e.reasons.add(f"one title, another issuer in the same article: {named} issued by {issuer}")
     elif m.kind == "Work":
@@ -154,6 +165,22 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
     if text != e.label:
         e.alt_labels.add(text)
     return e
+
+
+# what a body's name says it is, whichever rule found it (the audit found courts, party
+# committees and bank branches typed two ways): a court or a procuratorate and a party committee
+# are state bodies, a bank's branch is part of a company
+_STATE_BODY_NAME = re.compile(r"(?:法院|检察院|[省市县区州盟旗]委|地委|中心县委)$")
+_BRANCH_NAME = re.compile(r"(?:银行|农商行|农商银行|信用社)\S*(?:分行|支行)$|(?:分行|支行)$")
+
+
+def _kind_by_name(name: str, kind: str) -> str:
+    if kind in ("Organization", "Company", "GovernmentBody"):
+        if _STATE_BODY_NAME.search(name) and not name.endswith("党委"):
+            return "GovernmentBody"
+        if kind == "Organization" and _BRANCH_NAME.search(name):    # (人民银行广州分行 stays a state body)
+            return "Company"
+    return kind
 
 
 class Resolution:

@@ -96,6 +96,29 @@ def test_a_year_before_a_recurring_event_makes_its_edition():
     assert ev.attrs["series"]["key"] == "event:world-ai-conference"
 
 
+@pytest.mark.parametrize("body, key", [
+    # entity-resolution audit: the 2014 and the 2021 APEC leaders' meetings were one event; an
+    # annual event's year named otherwise than right before it makes its edition too
+    ("为今年的APEC领导人会议贡献了经贸成果。", "event:apec-leaders-meeting:2022"),
+    ("去年的进博会成交额创新高。", "event:ciie:2021"),
+    ("高峰对记者强调，2014年，习近平主席在北京主持召开亚太经合组织领导人非正式会议，21个成员达成共识。",
+     "event:apec-leaders-meeting:2014"),
+    # a year that opens the sentence but does not say it was held then; the series named alone
+    ("2014年，我国经济增长7%，亚太经合组织领导人非正式会议是重要平台。", "event:apec-leaders-meeting"),
+    ("亚太经合组织领导人非正式会议是重要平台。", "event:apec-leaders-meeting"),
+    # not for events held more or less than once a year
+    ("今年的国务院常务会议多次部署。", "event:state-council-executive-meeting"),
+])
+def test_an_annual_events_year_makes_its_edition(body, key):
+    _, rec = records(body)
+    (ev,) = [m for m in rec.mentions if m.kind == "Event"]
+    assert ev.key == key
+    if key.endswith(("2014", "2021", "2022")):
+        # an edition of the series, held by the series' host (APEC's; the lexicon names none for 进博会)
+        assert ev.attrs["series"]["key"] == key.rsplit(":", 1)[0]
+        assert ev.attrs.get("host_key") == ("apec" if "apec" in key else None)
+
+
 @pytest.mark.parametrize("body, surface, label", [
     # the name starts after the verb of holding, and its host opens the label
     # (an edition of the series the lexicon says that host holds)
@@ -363,7 +386,9 @@ def venues(body: str) -> set[tuple[str, str]]:
     ("在京召开的全国政协十三届四次会议闭幕。", {("中国人民政治协商会议第十三届全国委员会第四次会议", "北京市")}),
     # not a venue: a hall named by its host; a recurring series; a place of something else
     ("付凌晖在国务院新闻办举行的10月份国民经济运行情况新闻发布会上表示，经济恢复。", set()),
-    ("2014年，习近平主席在北京主持召开亚太经合组织领导人非正式会议。", set()),
+    ("习近平主席在北京主持召开亚太经合组织领导人非正式会议。", set()),
+    # (but the year's edition was held there: an annual event's year makes the edition)
+    ("2014年，习近平主席在北京主持召开亚太经合组织领导人非正式会议。", {("2014年亚太经合组织领导人非正式会议", "北京市")}),
     ("第二次全国劳动大会召开后，工人在广州举行罢工。", set()),
     ("他在京工作多年。全国政协十三届四次会议召开。", set()),
 ])

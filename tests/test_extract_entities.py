@@ -835,3 +835,70 @@ def test_a_latin_name_is_a_whole_word():
 def test_a_programme_alias_with_quotes_inside_keeps_them():
     # (“一带一路”倡议: its alias with its outer quotes stripped was 一带一路”倡议, a0219)
     assert ("“一带一路”倡议", "Programme") in mentions("要推进“一带一路”倡议同各国发展战略对接。")
+
+
+def _resolved(body: str, **kw):
+    from kg.resolve import resolve
+    _, rec = records(body, **kw)
+    res = resolve(rec)
+    return rec, res
+
+
+@pytest.mark.parametrize("body, date, want", [
+    # entity-resolution audit: the 2021 and the 2022 government work reports were one document
+    ("按照政府工作报告，今年全年经济增速目标为6%以上。", "Wed, 28 Jul 2021 08:00:00 GMT", ["2021"]),
+    # before the NPC's opening in March, the latest report is last year's
+    ("政府工作报告提出，稳字当头。", "Tue, 15 Feb 2022 08:00:00 GMT", ["2021"]),
+    # a year the words name; a later mention naming none is the edition named before it
+    ("今年的政府工作报告也提出，稳定外贸。政府工作报告还提出，发展新业态。", "Wed, 02 Mar 2022 08:00:00 GMT", ["2022", "2022"]),
+    ("2021年政府工作报告提出，稳字当头。", "Sat, 05 Mar 2022 08:00:00 GMT", ["2021"]),
+    ("解读《政府工作报告》有关情况。", "Sat, 05 Mar 2022 08:00:00 GMT", ["2022"]),
+])
+def test_each_years_government_work_report_is_its_own_document(body, date, want):
+    rec, res = _resolved(body, date=date)
+    docs = [m for m in rec.mentions if m.kind == "Document"]
+    assert [m.attrs.get("year") for m in docs] == want
+    ents = {res.of(m).key for m in docs}
+    assert ents == {f"doc:政府工作报告({y}年)" for y in want}     # (_key folds full-width brackets)
+    e = res.of(docs[0])
+    # the title is the title; the year is the edition's (schema:version) and in its other labels
+    assert e.label == "政府工作报告" and e.attrs["version"] == want[0]
+    assert f"{want[0]}年政府工作报告" in e.alt_labels and e.en == f"Government Work Report {want[0]}"
+
+
+def test_a_provinces_government_work_report_is_its_own():
+    rec, res = _resolved("广东省政府工作报告提出，加快发展。", date="Sat, 05 Mar 2022 08:00:00 GMT")
+    (doc,) = [m for m in rec.mentions if m.kind == "Document"]
+    assert res.of(doc).label == "广东省政府工作报告"
+    assert ("广东省政府", "GovernmentBody") in {(m.text, m.kind) for m in rec.mentions}
+
+
+@pytest.mark.parametrize("body, want", [
+    # entity-resolution audit: Inner Mongolia's wage campaign and Sichuan's investment campaign
+    # were one programme, 百日攻坚行动; the words before the quote are part of the name
+    ("11月17日，内蒙古自治区根治欠薪“百日攻坚”行动动员部署电视电话会议召开。", ["根治欠薪百日攻坚行动"]),
+    ("落实制造业招商引资百日攻坚行动。持续开展制造业招商引资“百日攻坚”行动。",
+     ["制造业招商引资百日攻坚行动", "制造业招商引资百日攻坚行动"]),
+    # not a whole place's or a function word's
+    ("全省“百日攻坚”行动取得成效。", ["百日攻坚行动"]),
+    ("对此，我们要把“东数西算”工程做好。", ["东数西算工程"]),
+])
+def test_a_quoted_programme_keeps_the_words_of_its_name_before_the_quote(body, want):
+    rec, res = _resolved(body)
+    assert [res.of(m).label for m in rec.mentions if m.kind == "Programme"] == want
+
+
+@pytest.mark.parametrize("name, kind, want", [
+    # entity-resolution audit: courts, party committees and bank branches were typed two ways
+    ("北京互联网法院", "Organization", "GovernmentBody"),
+    ("和含地委", "Organization", "GovernmentBody"),
+    ("中共和含中心县委", "Organization", "GovernmentBody"),
+    ("北京农商行朝阳支行", "Organization", "Company"),
+    # the central bank's branch stays a state body; a branch's party committee is no committee of a place
+    ("中国人民银行广州分行", "GovernmentBody", "GovernmentBody"),
+    ("中国银行河南省分行党委", "Organization", "Organization"),
+    ("中国动力电池产业创新联盟", "Organization", "Organization"),
+])
+def test_what_a_bodys_name_says_it_is(name, kind, want):
+    from kg.resolve import _kind_by_name
+    assert _kind_by_name(name, kind) == want

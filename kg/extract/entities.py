@@ -14,6 +14,7 @@ gov_bodies.py.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from functools import lru_cache
 
@@ -24,12 +25,25 @@ from ..lexicon import _DIR as LEXICON_DIR
 from ..lexicon import posts
 from ..readers.frontmatter import day_in_china
 from ..model import Mention, Records, Span
-from . import events
+from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
 from .person_names import coordinated_names, names_after_bodies, persons_by_pattern
 from .base import Context, FunctionExtractor, UserPatternTimeout
+
+
+def _annual_edition(doc: dict, text: str, start: int, date: str) -> dict:
+    """{"year": …} for a document issued each year (今年的政府工作报告: the article's year's; alone:
+    the latest issued by the article's day), else {}."""
+    if not doc.get("issued"):
+        return {}
+    day = datetime.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else None
+    year = editions.year_before(text, start, day)
+    if year:
+        return {"year": year, "year_by": "words"}
+    year = editions.latest_issued(str(doc["issued"]), day)
+    return {"year": year, "year_by": "latest"} if year else {}
 
 
 @lru_cache(maxsize=256)
@@ -38,7 +52,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "68"
+VERSION = "69"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -326,6 +340,10 @@ _GENERIC_PROGRAMME = re.compile(r"(?:国家|全国)?(?:重大|重点|专项|相�
                                 r"(?:工程|行动|专项行动|计划|试点|战略)")
 # a verb inside what the verb pattern took: the name starts after it (支持女性科技人才参加科技人员
 # 服务企业专项行动: 科技人员服务企业专项行动; 支持符合条件的地区开展试点: no name)
+# what may stand before a quoted programme's name: a verb of carrying it out, or a name
+_PROGRAMME_LEAD = re.compile(rf"开展|实施|推进|落实|启动|部署|组织|[^{HAN}]")
+# words that open no programme's name (全省“百日攻坚”行动: the province's, not its name)
+_NOT_PROGRAMME_LEAD = re.compile(r"全省|全市|全区|全县|全国|各地|各级|本市|本省|我市|我省|我区|此次|这次|该|今年|去年|持续|深入|积极|继续|扎实|着力")
 _VERB_IN_NAME = re.compile(r"参加|参与|开展|实施|推进|进行|组织|落实|启动|申报|争取|列入|纳入|的")
 # words no programme's name holds: a quoted clause (“这是长期计划”, “必须坚持创新战略”)
 _NOT_PROGRAMME = re.compile(r"这|那|是|我们|你们|他们|要|必须|坚持|应该|应当|不|没|很|都|也|就")
@@ -548,6 +566,8 @@ def extract(ctx: Context) -> Records:
     stop = gazetteer.stopwords()
     rec = Records()
     taken = Spans()
+    # (the article's day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天)
+    date = day_in_china(art.meta["date"]) if art.meta.get("date") else ""
 
     def add(start, end, kind, rule, conf, key=None, **attrs):
         rec.mentions.append(Mention(text=text[start:end], kind=kind, span=Span(start, end), confidence=conf,
@@ -589,6 +609,8 @@ def extract(ctx: Context) -> Records:
             add(m.start(1), m.end(1), earlier[2], "title-back-reference", 0.8, key=earlier[1],
                 same_as=earlier[0], **earlier[3])
             continue
+        if known:
+            edition = _annual_edition(known, text, m.start(), date)
         add(m.start(1), m.end(1), kind, "title-quotes", 0.9, key=f"docref:{known['key']}" if known else None,
             **edition)
         titles_named.append((title, f"docref:{known['key']}" if known else None, kind, edition))
@@ -707,8 +729,15 @@ def extract(ctx: Context) -> Records:
             # 公司法定代表人: 公司 + 法定代表人, no law (法定, 法人, 法院, 法官, 法律, 法规 go on)
             if surface.endswith("法") and text[end:end + 1] in _LAW_WORD_GOES_ON:
                 continue
+            # 广东省政府工作报告: the province's own report, not the State Council's
+            local = next((x for x in rec.mentions if x.span and x.span.end == start and x.key
+                          and x.key.startswith("division:")), None) if obj.get("issued") else None
+            if local is not None:
+                add(start, end, "Document", "local-annual-document", 0.75,
+                    label=gazetteer.divisions()[local.key.split(":", 1)[1]].name + obj["name"])
+                continue
             add(start, end, "Law" if _LAW_TITLE.search(obj["name"]) else "Document", rule, conf,
-                key=f"docref:{obj['key']}")
+                key=f"docref:{obj['key']}", **_annual_edition(obj, text, start, date))
 
     # stock links: the linked word is the listed company only when the sentence is about it
     link_ends = {sl.end for sl in art.stock_links}
@@ -1063,10 +1092,21 @@ def extract(ctx: Context) -> Records:
         name = m.group("inner") + (m.group("kind") or "")
         if _PROGRAMME_WORD.search(name) and len(name) >= 4 and not _GENERIC_PROGRAMME.fullmatch(name) \
                 and not _NOT_PROGRAMME.search(m.group("inner")) and not _overlaps(m.span(), taken) and name not in stop:
-            add(m.start(), m.end(), "Programme", "programme-quoted", 0.6, label=name)
+            # 内蒙古自治区根治欠薪“百日攻坚”行动, 开展制造业招商引资“百日攻坚”行动: the words before the
+            # quote, back to a name or a verb of carrying it out, are part of the campaign's name (each
+            # province's 百日攻坚行动 is its own)
+            start = m.start()
+            leads = list(_PROGRAMME_LEAD.finditer(text, max(0, start - 12), start))
+            if leads:
+                bound = max([x.span.end for x in rec.mentions if x.span and x.span.end <= start] + [leads[-1].end()])
+                words = text[bound:start]
+                if 2 <= len(words) <= 10 and re.fullmatch(rf"[{HAN}]+", words) and not _VERB_IN_NAME.search(words) \
+                        and not _NOT_PROGRAMME_LEAD.match(words) and not _NOT_PROGRAMME.search(words) \
+                        and not re.search(r"[把将对在为由与和及以向从]", words) and not _overlaps((bound, start), taken):
+                    start, name = bound, words + name
+            add(start, m.end(), "Programme", "programme-quoted", 0.6, label=name)
     # press conferences, dated by the article (named events come last: kg.extract.events), on
-    # its day in China: an article at 23:30 GMT reports the next morning's 昨天 and 当天
-    date = day_in_china(art.meta["date"]) if art.meta.get("date") else ""
+    # its day in China
     for m in _PRESS_EVENT_SCAN.finditer(text):
         s_, e_ = m.span("type")
         if not _overlaps((s_, e_), taken):
@@ -1210,6 +1250,15 @@ def extract(ctx: Context) -> Records:
                       and x.span.end <= e_ and (x.key or "").startswith(("region:", "country:"))]:
                 rec.mentions.remove(x)
     rec.mentions.sort(key=lambda x: (x.span.start, x.span.end) if x.span else (-1, -1))
+    # 今年的政府工作报告也提出… 政府工作报告还提出…: a mention naming no year is the edition the
+    # article named before it, not the latest by the article's day
+    named_year: dict[str, str] = {}
+    for x in rec.mentions:
+        by = x.attrs.pop("year_by", None)
+        if by == "words":
+            named_year[x.key] = x.attrs["year"]
+        elif by == "latest" and x.key in named_year:
+            x.attrs["year"] = named_year[x.key]
     return rec
 
 

@@ -30,6 +30,7 @@ from .. import gazetteer
 from ..lexicon import _DIR as LEXICON_DIR
 from ..model import Mention
 from .automaton import Matcher
+from . import editions
 from .numbers import parse_chinese
 from .scan import Anchored
 
@@ -300,9 +301,17 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
             when = day(text, s, date, fallback=False)
             if when:
                 edition = (when, f"{entry['name']}（{when}）", f"{entry['en']} ({when})" if entry.get("en") else None)
+        elif entry.get("annual"):
+            # 今年的APEC领导人会议, 2014年，…主持召开亚太经合组织领导人非正式会议: that year's
+            # (the 2014 and the 2021 meetings are not one event); one named alone is the series
+            year = editions.year_before(text, s, _article_day(date)) or editions.year_held(text, s)
+            if year:
+                edition = (year, f"{year}年{entry['name']}", f"{entry['en']} {year}" if entry.get("en") else None)
         if edition is not None:
+            # (the series' fixed host holds each edition too)
             attrs = {"key": f"event:{entry['key']}:{edition[0]}", "label": edition[1], "en": edition[2],
-                     "series": {k: v for k, v in attrs.items()}}
+                     "series": {k: v for k, v in attrs.items()},
+                     **({"host_key": entry["host"]} if entry.get("host") else {})}
         found.append((s, e, "event-lexicon", attrs))
     # 3月21日，国务院常务会议确定… 此次国常会决定… 国务院常务会议指出…: later mentions of a frequent
     # meeting that say 此次 or report what it said are the day's meeting, when the article dates
@@ -470,6 +479,13 @@ def vague_day(text: str, before: int) -> bool:
 
 
 _DAY_AFTER = re.compile(r"(?P<day>(?:\d{1,2}月)?\d{1,2}日)(?:上午|下午|晚间|晚)?[^，。；]{0,24}?(?:召开|举行|举办|开幕|闭幕|启幕)")
+
+
+def _article_day(date: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
 
 
 def day(text: str, before: int, date: str, fallback: bool = True) -> str:

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "59"
+VERSION = "60"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
