@@ -902,3 +902,22 @@ def test_a_quoted_programme_keeps_the_words_of_its_name_before_the_quote(body, w
 def test_what_a_bodys_name_says_it_is(name, kind, want):
     from kg.resolve import _kind_by_name
     assert _kind_by_name(name, kind) == want
+
+
+@pytest.mark.parametrize("body, want, not_wanted", [
+    # entity-resolution audit: organisation names linked as places
+    ("评论区骂声一片，堪称马先生海南大学演讲被丢鞋后又一经典。", ("海南大学", "Organization"), "海南"),
+    ("证券时报网讯，据海南日报消息，记者2月2日获悉。", ("海南日报", "MediaOutlet"), "海南"),
+    ("宁夏广播电视台1个，宁夏广播电视台新址项目。", ("宁夏广播电视台", "MediaOutlet"), "宁夏"),
+    ("同日，上海市银行同业公会官微也披露了。", ("上海市银行同业公会", "Organization"), "上海市"),
+])
+def test_a_place_opening_an_institutions_or_papers_name_is_part_of_it(body, want, not_wanted):
+    found = mentions(body)
+    assert want in found and not any(text == not_wanted for text, _ in found)
+
+
+def test_a_papers_place_is_what_the_province_refers_back_to():
+    # a0109: 据海南日报消息，…全省新设立外商投资企业170家 (全省 is Hainan)
+    _, rec = records("据海南日报消息，记者从省商务厅获悉，今年1月，全省新设立外商投资企业170家。")
+    (q,) = rec.quantities
+    assert q.place is not None and q.place.key == "division:460000" and q.place.text == "海南"

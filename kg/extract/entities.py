@@ -52,7 +52,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "69"
+VERSION = "70"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -240,10 +240,11 @@ _COMPANY = re.compile(rf"((?:[{HAN}A-Za-z0-9]|[（(](?:集团|[{HAN}]{{2,4}})[�
 _COMPANY_SCAN = Anchored(_COMPANY, "公司|集团", 14 * 6 + 4)
 # 海南大学, 中国劳动学会, 吉林大学: bodies named by their kind (one without a place or a proper
 # name before the suffix, 该学会, is a back-reference, not a name)
-_INSTITUTION_SUFFIX = ("大学|学院|学会|协会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学|"
+_INSTITUTION_SUFFIX = ("大学|学院|学会|协会|同业公会|研究院|研究所|研究会|研究中心|基金会|商会|联合会|联盟|医院|中学|小学|"
                        "人民法院|法院|人民检察院|检察院")
 _INSTITUTION = re.compile(rf"([{HAN}]{{2,14}}?)({_INSTITUTION_SUFFIX})")
 _INSTITUTION_SCAN = Anchored(_INSTITUTION, _INSTITUTION_SUFFIX, 14)
+_PLACE_MEDIA = re.compile(r"(?:日报|晚报|都市报|广播电视台|电视台|人民广播电台|广播电台)(?:社)?(?!长)")
 _SUB_UNIT = re.compile(rf"[{HAN}]{{0,8}}?(?:研究院|研究所|研究中心|学院|分院|分会)")
 _UNIT_OF_KNOWN = re.compile(rf"[{HAN}]{{2,8}}?(?:研究院|研究所|研究中心)")
 @lru_cache(maxsize=1)
@@ -807,7 +808,8 @@ def extract(ctx: Context) -> Records:
                        and (mention.key or "").startswith("division:") else None)
                 if gov is None and suffix not in ("人民政府", "政府"):
                     gov = body_key(mention.key, m.group(1), suffix)
-                add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key)
+                add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key,
+                    place_kind=mention.kind, place_text=mention.text)
                 break
 
     # 省政府 / 市政府 / 市市场监管局 with no place before it: the government (or that body) of the
@@ -885,6 +887,12 @@ def extract(ctx: Context) -> Records:
                         bare = [x for x in bare if x.span.end > s]
                         break
                 first = min((x.span.start for x in bare), default=s)
+                # 马先生海南大学演讲: a place right before the kind opens the institution's name,
+                # whatever goes before it
+                if kind == "Organization" and len(bare) == 1 and bare[0].kind in places and s < first \
+                        and bare[0].span.end == e - len(m.group(2)) and len(inside) == 1:
+                    s = first
+                    surface = text[s:e]
                 if kind == "Company" and bare and all(x.kind in places and s < x.span.start and x.span.end <= e
                                                       for x in bare) and _BEFORE_FIRM.search(text[s:first]) \
                         and not _CREATION_VERBS.search(text[s:e]):
@@ -911,6 +919,16 @@ def extract(ctx: Context) -> Records:
             elif kind == "Organization":
                 continue        # 行业协会, 广大中小学: without a place opening it, a kind is no name
             add(s, e, kind, rule, 0.6)
+
+    # 海南日报, 宁夏广播电视台: a place's own paper or broadcaster is a media outlet, and the place
+    # opening its name no mention of its own
+    for x in [x for x in rec.mentions if x.span and x.kind in places and (x.key or "").startswith("division:")]:
+        media = _PLACE_MEDIA.match(text, x.span.end)
+        if media is not None and not _overlaps((x.span.end, media.end()), taken):
+            rec.mentions.remove(x)
+            taken.remove((x.span.start, x.span.end))
+            add(x.span.start, media.end(), "MediaOutlet", "place-media", 0.7, attrs_place=x.key, place_kind=x.kind,
+                place_text=x.text)
 
     # 中国社会科学院财经战略研究院, 中科院合肥物质科学研究院, 清华大学中国农村研究院: a known body
     # followed by a research unit's name is that unit (the body stays mentioned, as its parent)

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "60"
+VERSION = "61"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -416,6 +416,14 @@ def extract(ctx: Context) -> Records:
     places = sorted((m for m in ctx.records.mentions if m.span is not None
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
+    # (据海南日报消息…全省新设立外商投资企业170家, 江苏省商务厅介绍，全省…: the place a body or a
+    # paper of a place names is one 全省/该市 may refer back to, though it is no place mention)
+    named = sorted(places + [Mention(m.attrs["place_text"], m.attrs["place_kind"],
+                                     Span(m.span.start, m.span.start + len(m.attrs["place_text"])),
+                                     m.confidence, m.extractor, m.rule, key=m.attrs["attrs_place"])
+                             for m in ctx.records.mentions if m.span is not None and m.attrs.get("place_kind")],
+                   key=lambda m: m.span.start)
+    named_starts = [p.span.start for p in named]
     orgs = [m for m in ctx.records.mentions if m.span is not None
             and m.kind in ("GovernmentBody", "Organization", "Company", "MediaOutlet")]
     place_ends = {p.span.end for p in places}
@@ -663,7 +671,7 @@ def extract(ctx: Context) -> Records:
             place = None
         anaphor = None
         if place is None:
-            place = anaphor = _anaphoric_place(text, clause_start, num_start, places, place_starts)
+            place = anaphor = _anaphoric_place(text, clause_start, num_start, named, named_starts)
         if place is None:
             place = _whole_country(text, clause_start, num_start, orgs)
         conf = 0.6 if m.group("bare") is not None else 0.85 if unit != "NUM" else 0.7
