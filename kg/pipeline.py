@@ -58,6 +58,7 @@ class BuildSummary:
     unchanged: int = 0
     replaced: int = 0
     removed: int = 0            # articles whose files are gone (build(prune=True))
+    pruned_roots: set = field(default_factory=set)     # the gone_roots that held articles
     failed: int = 0
     skipped_files: int = 0
     mentions: int = 0
@@ -212,10 +213,11 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
           on_error: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = 1, executor=None, batch_size: int = DEFAULT_BATCH,
           chunk_size: int = DEFAULT_CHUNK, progress: Callable[[BuildSummary], None] | None = None,
-          prune: bool = False) -> BuildSummary:
+          prune: bool = False, gone_roots: Iterable[str] = ()) -> BuildSummary:
     """Build `paths` (files or folders) into `store`.
 
-    prune: also remove the articles built earlier from files under `paths` that are gone
+    prune: also remove the articles built earlier from files under `paths` that are gone, and
+    those under `gone_roots` (named paths that no longer exist)
     (deleted or renamed; a renamed file is built again under its new name).
 
     executor: None (serial when jobs == 1, else a process pool of `jobs` workers; jobs=None
@@ -462,7 +464,8 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     # (also when nothing was dropped now: a killed run may have left entities to prune)
     store.prune_entities(writer.candidates)
     if prune and not walk_errors:               # an unreadable folder's files are not gone
-        gone, gone_paths = _gone(paths, present, store)
+        # (a named folder or file that is gone altogether: its articles are gone too)
+        gone, gone_paths = _gone(paths + list(gone_roots), present, store, summary.pruned_roots)
         summary.removed = len(remove(gone, store))
         store.source_paths(drop=gone_paths)
     store.settle(len(known))
@@ -488,9 +491,12 @@ def _rel(path: str) -> str:
         return path
 
 
-def _gone(roots: list, present: set[str], store: Backend) -> tuple[list[str], list[tuple[str, str]]]:
+def _gone(roots: list, present: set[str], store: Backend,
+          matched: set[str] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
     """(ids of the stored articles whose source files lie under `roots` and are all gone,
-    (graph, path) of the gone paths of articles whose file is still somewhere else)."""
+    (graph, path) of the gone paths of articles whose file is still somewhere else); the roots
+    that held a gone file are added to `matched`."""
+    given = list(roots)
     roots = [Path(r).resolve() for r in roots]
     gone, gone_paths = [], []
     for aid, info in store.article_index()[0].items():
@@ -504,8 +510,11 @@ def _gone(roots: list, present: set[str], store: Backend) -> tuple[list[str], li
             except (OSError, ValueError):
                 kept += 1
                 continue
-            if not there and any(p == r or r in p.parents for r in roots):
+            under = [g for g, r in zip(given, roots) if p == r or r in p.parents]
+            if not there and under:
                 lost.append(path)
+                if matched is not None:
+                    matched.update(under)
             else:
                 kept += 1
         if lost and not kept:
@@ -547,8 +556,11 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
         if _exists(t):
             resolved = Path(t).resolve()
             paths.update({str(resolved), os.path.relpath(resolved), _abs(t), rdf.clean(str(resolved))})
+        elif t.strip():
+            # a deleted file named relative to here: the store records absolute paths
+            paths.update({_abs(t), rdf.clean(_abs(t))})
     known, _ = store.article_index(paths=sorted(paths), ids=sorted(ids))
-    if any(_exists(t) for t in targets) and len(known) < len(targets):
+    if len(known) < len(targets):
         known = store.articles()      # a path given another way than it was built with, a folder
     chosen: dict[str, str] = {}
     chosen_paths: dict[str, set[str]] = {}      # article id -> the paths of it the targets name
@@ -564,7 +576,9 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
             for path in info.get("paths", [info["path"]]):
                 # a path that exists means that file (or folder); one that does not (a deleted
                 # file) is compared as the store records it, or as it is from here
-                hit = resolved is None and (t == path or _abs(path) == _abs(t))
+                # (and a deleted folder holds what the store records under it)
+                hit = resolved is None and (t == path or _abs(path) == _abs(t) or bool(t.strip())
+                                            and _abs(path).startswith(_abs(t).rstrip(os.sep) + os.sep))
                 if not hit and resolved is not None:
                     try:
                         source = Path(path).resolve()

@@ -420,6 +420,37 @@ def test_remove_by_iri_and_unknown_targets(capsys, tmp_path):
     assert rc == 1 and "nosuchid: no such article in the store" in err
 
 
+def test_a_deleted_file_or_folder_is_removed_by_its_relative_path(capsys, tmp_path, monkeypatch):
+    # the new-user audit: only the absolute path of a deleted file worked, and a deleted folder
+    # could be named neither by kg remove nor by kg build --prune
+    import shutil as sh
+    names = sorted(p.name for p in EXAMPLES.iterdir())[:4]
+    for folder, picked in (("d1", names[:2]), ("gone", names[2:3]), ("g2", names[3:4])):
+        (tmp_path / folder).mkdir()
+        for n in picked:
+            sh.copy(EXAMPLES / n, tmp_path / folder / n)
+    monkeypatch.chdir(tmp_path)
+    assert kg(capsys, "build", "d1", "gone", "g2", "--store", "s")[0] == 0
+    (tmp_path / "d1" / names[0]).unlink()
+    rc, out, err = kg(capsys, "remove", f"d1/{names[0]}", "--store", "s")
+    assert (rc, out.strip()) == (0, "removed 1 article(s)"), err
+    sh.rmtree(tmp_path / "gone")
+    monkeypatch.chdir(tmp_path / "d1")
+    rc, out, err = kg(capsys, "remove", "../gone/", "--store", "../s")
+    assert (rc, out.strip()) == (0, "removed 1 article(s)"), err
+    monkeypatch.chdir(tmp_path)
+    sh.rmtree(tmp_path / "g2")
+    rc, out, err = kg(capsys, "build", "g2", "--prune", "--store", "s")
+    assert rc == 0 and "removed (files gone): 1" in out and "g2: gone: the articles built from it are removed" in err
+    # a path that never held an article is still an error, and "" never means every article here
+    rc, out, err = kg(capsys, "build", "nothere", "--prune", "--store", "s")
+    assert rc == 1 and "nothere: no such file or directory" in err
+    rc, out, err = kg(capsys, "remove", "", "--store", "s")
+    assert rc == 1 and "removed 0 article(s)" in out
+    rc, out, err = kg(capsys, "stats", "--store", "s", "--json")
+    assert __import__("json").loads(out)["articles"] == 1
+
+
 def test_remove_never_creates_a_store(capsys, tmp_path):
     rc, out, err = kg(capsys, "remove", "abc", "--store", str(tmp_path / "missing"))
     assert rc == 2 and "no store at" in err and not (tmp_path / "missing").exists()
