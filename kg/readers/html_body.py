@@ -421,8 +421,12 @@ class _Builder:
 
     def _close_mark(self, mark) -> None:
         if isinstance(mark, _Table):          # the table's element closes: its grid is done
-            if mark in self.tables:
-                self.tables.remove(mark)
+            # (by identity, from the innermost: `in`/remove compared tables by value, from the
+            # outermost, quadratic in the nesting: 60,000 nested tables took 29 s)
+            for i in range(len(self.tables) - 1, -1, -1):
+                if self.tables[i] is mark:
+                    del self.tables[i]
+                    break
             return
         code, start, serial = mark
         p = self.para

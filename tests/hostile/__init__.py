@@ -326,6 +326,9 @@ def big_cases() -> list[Case]:
         Case("big/digits-90k.md", (fm + "1" * 90_000 + "\n").encode(), expect="built", kind="text"),
         Case("big/numerals-90k.md", (fm + "一万" * 45_000 + "\n").encode(), expect="built", kind="text"),
         Case("big/deep-100k.html", ("<div>" * deep + "深层的正文。" + "</div>" * deep).encode(), expect="built", kind="nesting"),
+        # (the new-user audit: closing nested tables searched the open tables by value, 29 s)
+        Case("big/deep-tables-60k.html", ("<p>商务部表示。</p>" + "<table><tr><td>" * 60_000 + "央行表示，增长5%。"
+                                          + "</td></tr></table>" * 60_000).encode(), expect="built", kind="nesting"),
         Case("big/deep-unclosed-1M.html", make=_repeat("<b>", 3 * MB, "", "未闭合的正文。"), expect="any", kind="nesting"),
         Case("big/deep-md-quote.md", ("> " * 1_000_000 + "引用的正文。").encode(), expect="built", kind="nesting"),
         Case("big/fm-3MB.md", ("---\n" + "".join(f"k{i}: 'value number {i} 中文内容'\n" for i in range(100_000))
