@@ -82,6 +82,12 @@ def cmd_build(args) -> int:
     for p in missing if not args.prune else ():
         print(f"kg: error: {p}: {why(p)}", file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
+    from .readers import ARTICLE_SUFFIXES
+    for p in paths:
+        # (a file named on the command line that kg does not read says so: note.csv)
+        if not Path(p).is_dir() and (not Path(p).is_file() or Path(p).suffix.lower() not in ARTICLE_SUFFIXES):
+            print(f"kg: warning: {p}: skipped: not an article file ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+                  if Path(p).is_file() else f"kg: warning: {p}: skipped: not a regular file", file=sys.stderr)
     try:
         summary = build(paths, store, config=config, force=args.force,
                         on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),

@@ -451,6 +451,15 @@ def test_a_deleted_file_or_folder_is_removed_by_its_relative_path(capsys, tmp_pa
     assert __import__("json").loads(out)["articles"] == 1
 
 
+def test_a_named_file_that_is_no_article_is_skipped_with_a_warning(capsys, tmp_path):
+    # the new-user audit: named beside articles, note.csv was skipped without a word
+    (tmp_path / "note.csv").write_text("a,b\n", "utf-8")
+    art = sorted(EXAMPLES.iterdir())[1]
+    rc, out, err = kg(capsys, "build", str(tmp_path / "note.csv"), str(art), "--store", str(tmp_path / "s"))
+    assert rc == 0 and "other files skipped: 1" in out
+    assert f"{tmp_path / 'note.csv'}: skipped: not an article file" in err
+
+
 def test_remove_never_creates_a_store(capsys, tmp_path):
     rc, out, err = kg(capsys, "remove", "abc", "--store", str(tmp_path / "missing"))
     assert rc == 2 and "no store at" in err and not (tmp_path / "missing").exists()
