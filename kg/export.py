@@ -148,13 +148,19 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         # /dev/null, /dev/stdout (a link to wherever the shell sent it), a named pipe, a link the
         # user made: written to, never replaced (a rename would put a plain file where the device
         # or the link was)
-        with open(path, "wb") as fh:
-            fh.write(data)
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:          # (/dev/full: "No space left on device", naming no file)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(path)
     mode = _target_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:              # (a read-only folder: name the file asked for, not the temporary one)
+        raise OSError(exc.errno, f"cannot write here: {exc.strerror}", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -164,12 +170,14 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
         _fsync_dir(path.parent)
-    except BaseException:
+    except BaseException as exc:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
+        if isinstance(exc, OSError) and exc.filename != str(path):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
 
 

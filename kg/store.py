@@ -528,16 +528,22 @@ class Store(Backend):
                     raise StoreError(f"{self.path} is not a kg store and is not empty (it holds "
                                      f"{', '.join(other[:3])}{' …' if len(other) > 3 else ''}): "
                                      f"pass --store a new or empty folder")
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreError(f"cannot create store {self.path}: it is a file, not a folder (pass --store a folder)")
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:              # a file of that name, no permission
+            except OSError as exc:              # no permission
                 raise StoreError(f"cannot create store {self.path}: {exc.strerror or exc}") from exc
             try:
                 # (RocksDB's files as they were before this open: what kg-index.stamp is checked against)
                 self._files_at_open = _rocks_files(self.path)
                 self.ox = ox.Store(str(self.path))
             except OSError as exc:
-                raise StoreError(f"cannot open store {self.path} (is another kg process using it?): {exc}") from exc
+                # (RocksDB says which: a lock another writer holds, or a folder that cannot be written)
+                hint = ("it cannot be written here: read-only file system or no permission; kg query, stats, "
+                        "export, viz and validate still read it" if re.search(r"Read-only file system|Permission denied", str(exc))
+                        else "is another kg process using it?")
+                raise StoreError(f"cannot open store {self.path} ({hint}): {exc}") from exc
 
     @classmethod
     def memory(cls) -> "Store":

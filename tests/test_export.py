@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -227,3 +228,23 @@ def test_a_link_is_written_through_not_replaced(tmp_path):
     link.symlink_to(target)
     write_atomic(link, b"<a> <b> <c> .\n")
     assert link.is_symlink() and target.read_bytes() == b"<a> <b> <c> .\n"
+
+
+def test_a_write_that_fails_names_the_file_asked_for(tmp_path, monkeypatch):
+    # the new-user audit: a read-only folder's error named the hidden temporary file, and
+    # /dev/full's named no file at all
+    import errno
+    import tempfile
+    from kg.export import write_atomic
+
+    def refuse(*a, **kw):
+        raise PermissionError(errno.EROFS, "Read-only file system", str(tmp_path / ".x.ttl.1.abc.tmp"))
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OSError) as info:
+        write_atomic(tmp_path / "x.ttl", b"data")
+    assert info.value.filename == str(tmp_path / "x.ttl") and "Read-only file system" in str(info.value)
+    monkeypatch.undo()
+    if Path("/dev/full").exists():
+        with pytest.raises(OSError) as info:
+            write_atomic("/dev/full", b"data" * 10_000)
+        assert info.value.filename == "/dev/full"

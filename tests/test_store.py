@@ -498,3 +498,23 @@ def test_a_damaged_index_file_is_ignored(tmp_path, content):
     summary = build_into(store_dir, [EXAMPLES], force=True)
     assert (summary.failed, summary.built) == (0, N_EXAMPLES)
     assert _index_from_file(store_dir)[0]
+
+
+def test_a_store_that_cannot_be_written_says_why(tmp_path, monkeypatch):
+    # the new-user audit: a read-only store was "is another kg process using it?"; a file given
+    # as the store, "File exists"
+    import pyoxigraph
+    from kg.store import StoreError
+    Store(tmp_path / "s").close()
+
+    def read_only(path):
+        raise OSError(f"IO error: While open a file for appending: {path}/LOG: Read-only file system")
+    monkeypatch.setattr(pyoxigraph, "Store", read_only)
+    with pytest.raises(StoreError) as info:
+        Store(tmp_path / "s")
+    assert "cannot be written here" in str(info.value) and "another kg process" not in str(info.value)
+    monkeypatch.undo()
+    (tmp_path / "f.txt").write_text("x", "utf-8")
+    with pytest.raises(StoreError) as info:
+        Store(tmp_path / "f.txt")
+    assert "it is a file, not a folder" in str(info.value)
