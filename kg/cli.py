@@ -475,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
     except (ConfigError, QueryInputError) as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines() or [""]:          # (a config's mistakes, one a line)
+            print(f"kg: error: {line}", file=sys.stderr)
         return 2
     except RuntimeError as exc:
         if "Corruption" not in str(exc):        # RocksDB's word for a damaged file

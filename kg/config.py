@@ -60,45 +60,67 @@ def load_config(path: str | Path) -> dict[str, Any]:
 
 
 def validate(data: Any, origin: str = "config") -> dict[str, Any]:
+    """The config checked: every mistake is one line of the ConfigError, naming the file, the
+    section and the entry, so one run shows them all."""
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: expected a mapping of sections")
+    errors: list[str] = []
     unknown = set(data) - GAZETTEER_KEYS - LEXICON_KEYS - OTHER_KEYS
     if unknown:
-        raise ConfigError(f"{origin}: unknown section(s): {', '.join(sorted(unknown))}")
+        errors.append(f"{origin}: unknown section(s): {', '.join(sorted(unknown))}")
     # every section is a list: of words, or of entries; a string would be read letter by letter
     # (persons: 周頔 as the persons 周 and 頔), so it is refused, as is any other type
+    good: dict[str, list] = {}
     for key, value in data.items():
-        if value is None:
+        if value is None or key in unknown:
             continue
         if not isinstance(value, list):
-            raise ConfigError(f"{origin}: {key}: expected a list (YAML `- item` lines), got {_kind(value)}")
+            errors.append(f"{origin}: {key}: expected a list (YAML `- item` lines), got {_kind(value)}")
+            continue
         words = key in WORD_KEYS
+        good[key] = []
         for i, item in enumerate(value):
             if words and not (isinstance(item, str) and item.strip()):
-                raise ConfigError(f"{origin}: {key}[{i}]: expected a word, got {_kind(item)}")
-            if not words and not isinstance(item, dict):
-                raise ConfigError(f"{origin}: {key}[{i}]: expected a mapping (name: ..., ...), got {_kind(item)}")
-    for i, pat in enumerate(data.get("patterns") or []):
-        if "regex" not in pat or pat.get("kind") not in KINDS:
-            raise ConfigError(f"{origin}: patterns[{i}] needs 'regex' and a 'kind' among {sorted(KINDS)}")
-        if not isinstance(pat["regex"], str) or not pat["regex"]:
-            raise ConfigError(f"{origin}: patterns[{i}]: regex must be text (quote it: regex: '2021'), "
-                              f"got {_kind(pat['regex'])}")
-        try:
-            # compiled by the engine that will run it (kg.extract.entities), so what is
-            # accepted here is what runs there
-            rx = regex.compile(pat["regex"])
-        except (regex.error, ValueError, OverflowError) as exc:
-            raise ConfigError(f"{origin}: patterns[{i}]: bad regex: {exc}") from exc
-        conf = pat.get("confidence", 0.7)
-        if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
-            raise ConfigError(f"{origin}: patterns[{i}]: confidence must be a number from 0 to 1, got {conf!r}")
-        group = pat.get("group", 0)
-        if not (isinstance(group, int) and not isinstance(group, bool) and 0 <= group <= rx.groups
-                or isinstance(group, str) and group in rx.groupindex):
-            raise ConfigError(f"{origin}: patterns[{i}]: the regex has no group {group!r} "
-                              f"(it has {rx.groups} numbered group(s){': ' + ', '.join(rx.groupindex) if rx.groupindex else ''})")
+                errors.append(f"{origin}: {key}[{i}]: expected a word, got {_kind(item)}")
+            elif not words and not isinstance(item, dict):
+                errors.append(f"{origin}: {key}[{i}]: expected a mapping (name: ..., ...), got {_kind(item)}")
+            else:
+                good[key].append((i, item))
+    for key in GAZETTEER_KEYS | {"programmes"}:
+        for i, item in good.get(key, ()):
+            # (an entry without its name says which entry, not only what it holds)
+            needs = {"places": ("code", "name"), "countries": ("code",), "programmes": ("name",)}.get(key, ("key", "name"))
+            missing = [f for f in needs if f not in item] if key not in WORD_KEYS else []
+            if missing:
+                errors.append(f"{origin}: {key}[{i}]: needs {' and '.join(repr(f) for f in missing)}, got {item!r}"[:300])
+    for i, pat in good.get("patterns", ()):
+        errors.extend(f"{origin}: patterns[{i}]{msg}" for msg in _pattern_errors(pat))
+    if errors:
+        raise ConfigError("\n".join(errors))
     return data
+
+
+def _pattern_errors(pat: dict) -> list[str]:
+    if "regex" not in pat or pat.get("kind") not in KINDS:
+        return [f" needs 'regex' and a 'kind' among {sorted(KINDS)}"]
+    if not isinstance(pat["regex"], str) or not pat["regex"]:
+        return [f": regex must be text (quote it: regex: '2021'), got {_kind(pat['regex'])}"]
+    out = []
+    try:
+        # compiled by the engine that will run it (kg.extract.entities), so what is
+        # accepted here is what runs there
+        rx = regex.compile(pat["regex"])
+    except (regex.error, ValueError, OverflowError) as exc:
+        return [f": bad regex: {exc}"]
+    conf = pat.get("confidence", 0.7)
+    if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+        out.append(f": confidence must be a number from 0 to 1, got {conf!r}")
+    group = pat.get("group", 0)
+    if not (isinstance(group, int) and not isinstance(group, bool) and 0 <= group <= rx.groups
+            or isinstance(group, str) and group in rx.groupindex):
+        out.append(f": the regex has no group {group!r} "
+                   f"(it has {rx.groups} numbered group(s){': ' + ', '.join(rx.groupindex) if rx.groupindex else ''})")
+    return out
 
 
 # the sections that list words; the others list entries (mappings)

@@ -329,6 +329,22 @@ def test_a_bad_config_is_one_error_naming_file_section_and_entry(tmp_path, text,
     assert str(info.value).startswith(f"{f}: ") and message in str(info.value), str(info.value)
 
 
+def test_every_mistake_of_a_config_is_reported_at_once(tmp_path):
+    # the new-user audit: only the first mistake was reported, and an entry without its key
+    # named neither its section nor its place
+    from kg.config import ConfigError, load_config
+    f = tmp_path / "kg.yaml"
+    f.write_text('orgs: {key: x}\npersons: [1, {a: b}]\nmedia: [{name: 无键}]\n'
+                 'patterns: [{kind: Foo, regex: "("}, {kind: Organization, regex: "a", confidence: 2, group: 3}]\n',
+                 encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(f)
+    lines = str(info.value).splitlines()
+    assert all(line.startswith(f"{f}: ") for line in lines)
+    assert [line[len(str(f)) + 2:].split(":")[0].split(" ")[0] for line in lines] == [
+        "orgs", "persons[0]", "persons[1]", "media[0]", "patterns[0]", "patterns[1]", "patterns[1]"]
+
+
 def test_a_runaway_config_pattern_fails_its_article_with_a_clear_error_and_the_others_build(monkeypatch):
     # `(a|aa)+$` backtracks exponentially on a long run of a's that does not end the text:
     # Python's re would never return (and cannot be stopped); the article must fail, named,
