@@ -142,7 +142,13 @@ def cmd_remove(args) -> int:
 
 def cmd_query(args) -> int:
     from .query import check_not_empty, format_select, load_query, run
-    text = check_not_empty(load_query(args.query))
+    text = load_query(args.query)
+    try:
+        check_not_empty(text)
+    except QueryInputError as exc:
+        if text != args.query:          # read from a file: say which
+            raise QueryInputError(f"{args.query}: {exc}") from None
+        raise
     store = Store(args.store, read_only=True)
     try:
         kind, payload = run(store, text)
@@ -173,7 +179,8 @@ def cmd_query(args) -> int:
         # vocabulary prefixes only: kgr: would turn resource IRIs into escaped names (kgr:org\/x)
         prefixes = ({p: str(ns) for p, ns in PREFIXES.items() if p != "kgr"}
                     if fmt == ox.RdfFormat.TURTLE else None)
-        sys.stdout.buffer.write(ox.serialize(list(dict.fromkeys(payload)), format=fmt, prefixes=prefixes))
+        out = ox.serialize(list(dict.fromkeys(payload)), format=fmt, prefixes=prefixes)
+        sys.stdout.buffer.write(out if not out or out.endswith(b"\n") else out + b"\n")    # (JSON-LD ends without one)
     return 0
 
 
@@ -307,8 +314,10 @@ def cmd_stats(args) -> int:
     if s["most_mentioned"]:
         print("most mentioned (articles whose text names it; bylines and credits left out):")
         from .query import display_width
-        for row in s["most_mentioned"]:       # padded by display width: a Han character takes two
-            print(f"  {row['label']}{' ' * max(1, 20 - display_width(row['label']))}{row['articles']:>7}")
+        # padded by display width (a Han character takes two), to the widest label
+        width = max(20, max(display_width(row["label"]) + 2 for row in s["most_mentioned"]))
+        for row in s["most_mentioned"]:
+            print(f"  {row['label']}{' ' * (width - display_width(row['label']))}{row['articles']:>7}")
     return 0
 
 

@@ -165,7 +165,8 @@ def choose_format(kind: str, wanted: str | Sequence[str] | None, strict: bool = 
                 if media.startswith(major):
                     return name
     if strict:
-        raise NotAcceptable(f"no format among {', '.join(wanted)} for a {kind.upper()} result; "
+        article = "an" if kind == "ask" else "a"
+        raise NotAcceptable(f"no format among {', '.join(wanted)} for {article} {kind.upper()} result; "
                             f"available: {', '.join(table)} ({', '.join(table.values())})")
     return default
 

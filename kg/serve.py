@@ -670,7 +670,10 @@ class KGServer(ThreadingHTTPServer):
         super().__init__(address, Handler)
         h, port = self.server_address[:2]
         shown = f"[{h}]" if ":" in h else h
-        self.url = f"http://{shown}:{port}/"
+        # (0.0.0.0 or :: listens everywhere but is no address to open: this machine's loopback is)
+        opened = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(h, shown)
+        self.url = f"http://{opened}:{port}/"
+        self.everywhere = h in ("0.0.0.0", "::")
         # DNS-rebinding guard: a loopback server answers only to loopback names
         self.allowed_hosts = ({"localhost", "127.0.0.1", "[::1]", "::1", h.lower(), shown.lower()}
                               if _is_loopback(h) else None)
@@ -746,7 +749,9 @@ def serve(store_path: str | Path, **kwargs) -> int:
     marker = note_serving(store_path, server.url) if Path(store_path).is_dir() else None
     print(f"kg serve: {server.url}  (SPARQL endpoint {server.url}sparql, views "
           f"{server.url}views/; store {Path(store_path)}; time limit {server.query_timeout:g} s, "
-          f"row cap {server.max_rows}; Ctrl-C stops)", flush=True)
+          f"row cap {server.max_rows}; Ctrl-C stops)"
+          + ("; listening on every network interface: other machines can reach it" if server.everywhere else ""),
+          flush=True)
     try:
         server.serve_forever(poll_interval=0.5)
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import EXAMPLES, N_EXAMPLES, QUERIES, REPO, build_into, select
+from conftest import EXAMPLES, N_EXAMPLES, QUERIES, REPO, SEED_FILE, build_into, select
 from kg.cli import main
 
 ROLES = QUERIES / "roles.rq"
@@ -669,3 +669,16 @@ def test_the_table_format_never_cuts_an_iri_and_keeps_one_line_a_row(capsys, exa
     rc, out, err = kg(capsys, "query", "SELECT ?p WHERE { ?p a schema:Person } LIMIT 1", "--format", "json",
                       "--store", examples_store.store)
     assert out.endswith("}\n")
+
+
+def test_small_things_the_new_user_audit_saw(capsys, tmp_path):
+    store = str(tmp_path / "s")
+    assert kg(capsys, "build", str(SEED_FILE), "--store", store)[0] == 0
+    # an empty query file is named
+    (tmp_path / "empty.rq").write_text("# nothing\n", "utf-8")
+    rc, out, err = kg(capsys, "query", str(tmp_path / "empty.rq"), "--store", store)
+    assert rc == 2 and f"{tmp_path / 'empty.rq'}: empty query" in err
+    # JSON-LD output ends its last line
+    rc, out, err = kg(capsys, "query", "DESCRIBE <https://w3id.org/kgnews/id/org/mofcom>", "--format", "jsonld",
+                      "--store", store)
+    assert rc == 0 and out.endswith("\n")
