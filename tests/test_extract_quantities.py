@@ -1304,3 +1304,17 @@ def test_a_pledge_is_planned(text, surface, modality, indicator):
 def test_a_share_of_a_whole(text, surface, indicator, period):
     q = _one(text, surface)
     assert (q.indicator, q.period) == (indicator, period)
+
+
+@pytest.mark.parametrize("text, surface, indicator", [
+    # the new-user audit (a0120): a sentence's fine is the fine; words ending on a preposition or
+    # an adverb stop before what the figure measures; a verb alone names nothing
+    ("六名被告人均并处罚金1万元。", "1万元", "罚金"),
+    ("驾驶四辆货车将上述52.54吨含油废水转运至宿舍附近。", "52.54吨", None),
+    ("执法人员当场将四人抓获。", "四人", None),
+    ("该公司需对其污水处理站中52.54吨含油废水进行处理。", "52.54吨", None),
+    ("驾驶四辆，随后离开。", "四辆", None),
+])
+def test_what_goes_before_a_figure_but_does_not_name_it(text, surface, indicator):
+    (q,) = [q for q in records(text)[1].quantities if q.surface == surface]
+    assert q.indicator == indicator

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "61"
+VERSION = "62"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -354,7 +354,7 @@ _INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?
 # adverbs and verbs alone, which name no measure (持续深化六部门…, 紧急采购100万支快速测试剂,
 # 平均下降4成, 其余3个): an indicator is a noun
 _BARE_VERB = re.compile(r"(?:平均|继续|持续|另外|其余|紧急|自动|还|再|又|已经|已|仍|共同|积极)*"
-                        r"(?:推动|带动|选取|支持|采购|预填|深化|开展|推进|实施|完成|实现|达到|超过|提供|建成|新增|请)?")
+                        r"(?:推动|带动|选取|支持|采购|预填|深化|开展|推进|实施|完成|实现|达到|超过|提供|建成|新增|请|驾驶|涉及)?")
 
 
 _SHARE = re.compile(r"(?P<part>[^占]*?)(?:所)?占(?!比|用|地|有|领|据了)(?:到|据)?(?P<whole>[^占，。；\d%％]{2,20}?)(?:的比重|的比例|的份额|的)?")
@@ -393,8 +393,14 @@ def _indicator_words(left: str) -> str | None:
     if _HOLDS_AMOUNT.search(left):           # 从36.67元跌至20元: another figure is no indicator either
         return None
     left = left.strip()
+    # 六名被告人均并处罚金1万元: a sentence's fine is the fine, whoever it falls on
+    left = re.sub(r"^.*?(?:并处|判处|处以)(?=罚金|罚款)", "", left)
     limit = 24 if industry else 16
     if _BARE_VERB.fullmatch(left):           # 紧急采购100万支, 平均下降4成: a verb says what was done, not what
+        return None
+    # 驾驶四辆货车将上述52.54吨含油废水, 执法人员当场将四人抓获, 对其污水处理站中52.54吨…: words
+    # that end on a preposition or an adverb stop before what the figure measures, which comes after it
+    if re.search(r"(?:将上述|将|把|对其|对|给|向|被|当场|立即|需对其[一-鿿]{0,8}中)$", left):
         return None
     if len(left) > limit:
         # 地方政府性基金中的国有土地使用权出让收入, 规模以上电子信息制造业实现营业收入: a long subject
