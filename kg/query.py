@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .sparql_text import projection_order
+from .sparql_text import code_only, projection_order
 from .store import Store
 
 
@@ -83,6 +83,19 @@ def term_json(term):
 
 def run(store: Store, sparql: str, substitutions: dict | None = None):
     """Returns (kind, payload): ('select', (vars, rows)), ('ask', bool) or ('graph', triples)."""
+    tail = _tail_order(sparql)
+    if tail is not None:
+        # the engine's sort compares terms it decodes again for every comparison (quantities.rq at
+        # 1M triples: 2.9 s, 2.1 s without its ORDER BY); Python sorts the same rows in ~20 ms,
+        # exactly as SPARQL orders them when every key column holds only IRIs, plain strings or
+        # numbers (and unbound cells): else the engine sorts, the query run again as written
+        unsorted, keys = tail
+        result = store.query(unsorted, substitutions=substitutions)
+        if isinstance(result, ox.QuerySolutions):
+            variables = projection_order(sparql, [v.value for v in result.variables])
+            rows = [[sol[v] for v in variables] for sol in result]
+            if _sort_rows(rows, variables, keys):
+                return "select", (variables, rows)
     result = store.query(sparql, substitutions=substitutions)
     if isinstance(result, ox.QuerySolutions):
         variables = projection_order(sparql, [v.value for v in result.variables])
@@ -91,6 +104,83 @@ def run(store: Store, sparql: str, substitutions: dict | None = None):
     if isinstance(result, ox.QueryBoolean):
         return "ask", bool(result)
     return "graph", list(result)
+
+
+# a query's last clause, ORDER BY plain variables (ASC()/DESC() allowed) and nothing after it
+_TAIL_ORDER = re.compile(r"\bORDER\s+BY((?:\s*(?:[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+|(?:ASC|DESC)\s*\(\s*[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+\s*\)))+)\s*$",
+                         re.IGNORECASE)
+_ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?[?$]([A-Za-z0-9_\u00b7\u00c0-\ufffd]+)", re.IGNORECASE)
+_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt",
+    "unsignedShort", "unsignedByte")}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _tail_order(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """(the query without its final ORDER BY, [(variable, descending)]) when the query ends on
+    one of plain variables outside every group (the solution modifier of the whole query), else
+    None. Comments, strings and IRIs are not code (kg.sparql_text)."""
+    code = code_only(sparql)
+    m = _TAIL_ORDER.search(code)
+    if m is None or code.count("{", 0, m.start()) != code.count("}", 0, m.start()) \
+            or re.search(r"\b(?:LIMIT|OFFSET)\b", code[m.start():], re.IGNORECASE):
+        return None
+    keys = [(k.group(2), (k.group(1) or "").upper() == "DESC") for k in _ORDER_KEY.finditer(m.group(1))]
+    return sparql[:m.start()] + sparql[m.end():], keys
+
+
+def _sort_rows(rows: list[list], variables: list[str], keys: list[tuple[str, bool]]) -> bool:
+    """Sort `rows` in place as SPARQL's ORDER BY would, if every key column holds only unbound
+    cells, IRIs and one kind of literal (plain strings, or numbers) - where SPARQL fixes the
+    order: unbound < IRIs < literals, IRIs and strings by code point, numbers by value. False
+    (rows untouched) otherwise: blank nodes, language tags, dates, mixed literals."""
+    from decimal import Decimal, InvalidOperation
+    if any(v not in variables for v, _ in keys):
+        return False
+    sort_keys = []
+    for var, desc in keys:
+        i = variables.index(var)
+        kinds = set()
+        for r in rows:
+            t = r[i]
+            if t is None:
+                continue
+            if isinstance(t, ox.NamedNode):
+                kinds.add("iri")
+            elif isinstance(t, ox.Literal) and t.language is None and t.datatype.value == _XSD_STRING:
+                kinds.add("str")
+            elif isinstance(t, ox.Literal) and t.datatype.value in _NUMERIC:
+                kinds.add("num")
+            else:
+                return False
+        if {"str", "num"} <= kinds:
+            return False
+        if "num" in kinds:
+            def value(t):
+                return Decimal(t.value)
+            try:
+                for r in rows:
+                    if isinstance(r[i], ox.Literal) and not Decimal(r[i].value).is_finite():
+                        return False
+            except (InvalidOperation, ValueError):
+                return False
+        else:
+            def value(t):
+                return t.value
+
+        def key(r, i=i, value=value):
+            t = r[i]
+            if t is None:
+                return (0, "")
+            if isinstance(t, ox.NamedNode):
+                return (1, t.value)
+            return (2, value(t))
+        sort_keys.append((key, desc))
+    # (stable sorts from the last key to the first: each key in its own direction)
+    for key, desc in reversed(sort_keys):
+        rows.sort(key=key, reverse=desc)
+    return True
 
 
 def format_select(variables: list[str], rows: list[list], fmt: str) -> str:

@@ -533,3 +533,59 @@ def test_closing_after_a_rebuild_leaves_no_write_ahead_log(tmp_path, monkeypatch
     assert sum(p.stat().st_size for p in logs) == 0, [(p.name, p.stat().st_size) for p in logs]
     assert len([p for p in (tmp_path / "s").iterdir() if p.name.startswith("LOG.old.")]) <= ks.KEEP_INFO_LOGS
     assert len(select(tmp_path / "s", "SELECT ?a WHERE { ?a a kg:Article }")) == N_EXAMPLES
+
+
+# ------------------------------------------------------------------- ORDER BY sorted in Python
+def test_tail_order_is_only_the_whole_querys_last_clause():
+    from kg.query import _tail_order
+    q = "SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY ?a DESC(?b)"
+    assert _tail_order(q) == ("SELECT ?a ?b WHERE { ?a ?p ?b } ", [("a", False), ("b", True)])
+    for q in ("SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a LIMIT 5",           # the order picks rows
+              "SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a } }",   # inside a group
+              "SELECT ?a WHERE { ?a ?p ?b } ORDER BY STR(?a)",              # an expression
+              "SELECT ?a WHERE { ?a ?p ?b } # ORDER BY ?a",                 # a comment
+              'SELECT ?a WHERE { ?a ?p "ORDER BY ?a" }'):                  # a string
+        assert _tail_order(q) is None, q
+
+
+def test_rows_are_sorted_as_sparql_orders_them_or_by_the_engine():
+    import pyoxigraph as ox
+    from kg.query import run
+    store = Store.memory()
+    ex = "http://example.org/"
+    store.ox.update(f"""INSERT DATA {{ GRAPH <{ex}g> {{
+        <{ex}s1> <{ex}p> "b" ; <{ex}n> 10 .  <{ex}s2> <{ex}p> "a" ; <{ex}n> 9.5 .
+        <{ex}s3> <{ex}p> "é" ; <{ex}n> 100 . <{ex}s4> <{ex}n> -1 .
+        <{ex}s5> <{ex}p> <{ex}iri> ; <{ex}n> 2 .
+        <{ex}s6> <{ex}p> "zh"@zh ; <{ex}n> 3 . }} }}""")
+    plain = f"SELECT ?s ?v ?n WHERE {{ ?s <{ex}n> ?n OPTIONAL {{ ?s <{ex}p> ?v FILTER(!langMatches(lang(?v), 'zh')) }} }}"
+    for order in ("?v ?n", "DESC(?n)", "?n", "DESC(?v) ?s"):
+        q = f"{plain} ORDER BY {order}"
+        _, (vs, rows) = run(store, q)
+        res = store.ox.query(q, use_default_graph_as_union=True)
+        engine = [[sol[v] for v in vs] for sol in res]
+        assert [[str(t) for t in r] for r in rows] == [[str(t) for t in r] for r in engine], order
+    # a language-tagged column is sorted by the engine, as written
+    q = f"SELECT ?s ?v WHERE {{ ?s <{ex}p> ?v }} ORDER BY ?v ?s"
+    _, (vs, rows) = run(store, q)
+    res = store.ox.query(q, use_default_graph_as_union=True)
+    assert [[str(t) for t in r] for r in rows] == [[str(sol[v]) for v in vs] for sol in res]
+
+
+def test_the_competency_queries_come_in_the_engines_order(tmp_path):
+    # every CQ ends on ORDER BY of plain variables: sorted in Python, the rows and the sequence
+    # of their sort keys are the engine's
+    from conftest import QUERIES
+    from kg.query import _tail_order, run
+    build_into(tmp_path / "s", [EXAMPLES])
+    store = Store(tmp_path / "s", read_only=True)
+    for q in sorted(QUERIES.glob("*.rq")):
+        text = q.read_text("utf-8")
+        tail = _tail_order(text)
+        assert tail is not None, q.name
+        _, (vs, rows) = run(store, text)
+        res = store.query(text)
+        engine = [[sol[v] for v in vs] for sol in res]
+        assert sorted(map(str, rows)) == sorted(map(str, engine)), q.name
+        keys = [vs.index(v) for v, _ in tail[1]]
+        assert [[str(r[i]) for i in keys] for r in rows] == [[str(r[i]) for i in keys] for r in engine], q.name
