@@ -548,10 +548,13 @@ def test_tail_order_is_only_the_whole_querys_last_clause():
         assert _tail_order(q) is None, q
 
 
-def test_rows_are_sorted_as_sparql_orders_them_or_by_the_engine():
-    import pyoxigraph as ox
+def test_rows_are_sorted_as_sparql_orders_them_or_by_the_engine(tmp_path, monkeypatch):
+    import kg.query as kq
     from kg.query import run
-    store = Store.memory()
+    store = Store(tmp_path / "s")          # (on disk: the memory store sorts in the engine)
+    sorted_in_python = []
+    real = kq._sort_rows
+    monkeypatch.setattr(kq, "_sort_rows", lambda *a: sorted_in_python.append(real(*a)) or sorted_in_python[-1])
     ex = "http://example.org/"
     store.ox.update(f"""INSERT DATA {{ GRAPH <{ex}g> {{
         <{ex}s1> <{ex}p> "b" ; <{ex}n> 10 .  <{ex}s2> <{ex}p> "a" ; <{ex}n> 9.5 .
@@ -565,11 +568,13 @@ def test_rows_are_sorted_as_sparql_orders_them_or_by_the_engine():
         res = store.ox.query(q, use_default_graph_as_union=True)
         engine = [[sol[v] for v in vs] for sol in res]
         assert [[str(t) for t in r] for r in rows] == [[str(t) for t in r] for r in engine], order
+    assert sorted_in_python == [True] * 4
     # a language-tagged column is sorted by the engine, as written
     q = f"SELECT ?s ?v WHERE {{ ?s <{ex}p> ?v }} ORDER BY ?v ?s"
     _, (vs, rows) = run(store, q)
     res = store.ox.query(q, use_default_graph_as_union=True)
     assert [[str(t) for t in r] for r in rows] == [[str(sol[v]) for v in vs] for sol in res]
+    assert sorted_in_python[-1] is False
 
 
 def test_the_competency_queries_come_in_the_engines_order(tmp_path):
