@@ -75,12 +75,12 @@ def cmd_build(args) -> int:
         print(f"kg: warning: kg serve (process {server['pid']}, {server['url']}) is answering from this store: "
               f"it will not see this build until it is restarted", file=sys.stderr)
     missing = [p for p in args.paths if not Path(p).exists()]
-
-    def why(p: str) -> str:
-        return "a broken symbolic link (or a loop of them)" if os.path.islink(p) else "no such file or directory"
-
-    for p in missing if not args.prune else ():
-        print(f"kg: error: {p}: {why(p)}", file=sys.stderr)
+    for p in missing:
+        # (a folder that is gone is not pruned: an unmounted share looks the same; kg remove
+        # names what is to go)
+        why = "a broken symbolic link (or a loop of them)" if os.path.islink(p) else "no such file or directory"
+        print(f"kg: error: {p}: {why}" + (f" (to remove the articles built from files under it: kg remove {p})"
+                                          if args.prune else ""), file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
     from .readers import ARTICLE_SUFFIXES
     for p in paths:
@@ -91,18 +91,10 @@ def cmd_build(args) -> int:
     try:
         summary = build(paths, store, config=config, force=args.force,
                         on_error=lambda msg: print(f"kg: error: {msg}", file=sys.stderr),
-                        jobs=args.jobs, executor=args.executor, batch_size=args.batch_size, prune=args.prune,
-                        gone_roots=missing if args.prune else ())
+                        jobs=args.jobs, executor=args.executor, batch_size=args.batch_size, prune=args.prune)
     finally:
         store.close()           # (closed, the store's folder is what the next build's index file says)
-    # (with --prune, a named folder or file that is gone and held built articles is what was
-    # pruned: no failure)
-    for p in missing if args.prune else ():
-        if p in summary.pruned_roots:
-            print(f"kg: {p}: gone: the articles built from it are removed", file=sys.stderr)
-        else:
-            print(f"kg: error: {p}: {why(p)}", file=sys.stderr)
-    failed = summary.failed + len([p for p in missing if p not in summary.pruned_roots])
+    failed = summary.failed + len(missing)
     print(f"articles read: {summary.read} (built {summary.built}, unchanged {summary.unchanged}, "
           f"replaced {summary.replaced}), failed: {failed}, other files skipped: {summary.skipped_files}"
           + (f", removed (files gone): {summary.removed}" if args.prune else ""))

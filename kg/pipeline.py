@@ -58,7 +58,6 @@ class BuildSummary:
     unchanged: int = 0
     replaced: int = 0
     removed: int = 0            # articles whose files are gone (build(prune=True))
-    pruned_roots: set = field(default_factory=set)     # the gone_roots that held articles
     failed: int = 0
     skipped_files: int = 0
     mentions: int = 0
@@ -213,11 +212,10 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
           on_error: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = 1, executor=None, batch_size: int = DEFAULT_BATCH,
           chunk_size: int = DEFAULT_CHUNK, progress: Callable[[BuildSummary], None] | None = None,
-          prune: bool = False, gone_roots: Iterable[str] = ()) -> BuildSummary:
+          prune: bool = False) -> BuildSummary:
     """Build `paths` (files or folders) into `store`.
 
-    prune: also remove the articles built earlier from files under `paths` that are gone, and
-    those under `gone_roots` (named paths that no longer exist)
+    prune: also remove the articles built earlier from files under `paths` that are gone
     (deleted or renamed; a renamed file is built again under its new name).
 
     executor: None (serial when jobs == 1, else a process pool of `jobs` workers; jobs=None
@@ -464,8 +462,7 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
     # (also when nothing was dropped now: a killed run may have left entities to prune)
     store.prune_entities(writer.candidates)
     if prune and not walk_errors:               # an unreadable folder's files are not gone
-        # (a named folder or file that is gone altogether: its articles are gone too)
-        gone, gone_paths = _gone(paths + list(gone_roots), present, store, summary.pruned_roots)
+        gone, gone_paths = _gone(paths, present, store)
         summary.removed = len(remove(gone, store))
         store.source_paths(drop=gone_paths)
     store.settle(len(known))
@@ -491,12 +488,9 @@ def _rel(path: str) -> str:
         return path
 
 
-def _gone(roots: list, present: set[str], store: Backend,
-          matched: set[str] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+def _gone(roots: list, present: set[str], store: Backend) -> tuple[list[str], list[tuple[str, str]]]:
     """(ids of the stored articles whose source files lie under `roots` and are all gone,
-    (graph, path) of the gone paths of articles whose file is still somewhere else); the roots
-    that held a gone file are added to `matched`."""
-    given = list(roots)
+    (graph, path) of the gone paths of articles whose file is still somewhere else)."""
     roots = [Path(r).resolve() for r in roots]
     gone, gone_paths = [], []
     for aid, info in store.article_index()[0].items():
@@ -510,11 +504,8 @@ def _gone(roots: list, present: set[str], store: Backend,
             except (OSError, ValueError):
                 kept += 1
                 continue
-            under = [g for g, r in zip(given, roots) if p == r or r in p.parents]
-            if not there and under:
+            if not there and any(p == r or r in p.parents for r in roots):
                 lost.append(path)
-                if matched is not None:
-                    matched.update(under)
             else:
                 kept += 1
         if lost and not kept:
@@ -537,6 +528,22 @@ def _exists(target: str) -> bool:
         return Path(target).exists()
     except (OSError, ValueError):
         return False
+
+
+def _deleted_folder_holds(target: str, path: str) -> bool:
+    if not target.strip():
+        return False
+    # (`..` only after a folder that exists: ../gone is fine, nosuchdir/.. is no deleted folder)
+    walked = Path()
+    for part in Path(target).parts:
+        if part == ".." and not (walked / ".").is_dir():
+            return False
+        walked = walked / part
+    folder = _abs(target).rstrip(os.sep)
+    here = _abs(".")
+    if not folder or here == folder or here.startswith(folder + os.sep):
+        return False
+    return _abs(path).startswith(folder + os.sep)
 
 
 def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None = None,
@@ -576,9 +583,10 @@ def remove(targets: Iterable[str], store: Backend, unmatched: list[str] | None =
             for path in info.get("paths", [info["path"]]):
                 # a path that exists means that file (or folder); one that does not (a deleted
                 # file) is compared as the store records it, or as it is from here
-                # (and a deleted folder holds what the store records under it)
-                hit = resolved is None and (t == path or _abs(path) == _abs(t) or bool(t.strip())
-                                            and _abs(path).startswith(_abs(t).rstrip(os.sep) + os.sep))
+                # (and a deleted folder holds what the store records under it; never a path with
+                # `..` in it, which abspath collapses without looking: nosuchdir/.. is here, and
+                # everything under here would go, nor here or a folder above it)
+                hit = resolved is None and (t == path or _abs(path) == _abs(t) or _deleted_folder_holds(t, path))
                 if not hit and resolved is not None:
                     try:
                         source = Path(path).resolve()
