@@ -89,13 +89,16 @@ def run(store: Store, sparql: str, substitutions: dict | None = None):
         # the engine's sort compares terms it decodes again for every comparison (quantities.rq at
         # 1M triples: 2.9 s, 2.1 s without its ORDER BY); Python sorts the same rows in ~20 ms,
         # exactly as SPARQL orders them when every key column holds only IRIs, plain strings or
-        # numbers (and unbound cells): else the engine sorts, the query run again as written
+        # integers and decimals (and unbound cells). Else the engine sorts: the rows are read
+        # as they come and the first cell of another kind stops the reading (a column of @zh
+        # labels: at its first row), and the query runs again as written
         unsorted, keys = tail
         result = store.query(unsorted, substitutions=substitutions)
         if isinstance(result, ox.QuerySolutions):
             variables = projection_order(sparql, [v.value for v in result.variables])
-            rows = [[sol[v] for v in variables] for sol in result]
-            if _sort_rows(rows, variables, keys):
+            rows = _rows_if_sortable(result, variables, keys)
+            if rows is not None:
+                _sort_rows(rows, variables, keys)
                 return "select", (variables, rows)
     result = store.query(sparql, substitutions=substitutions)
     if isinstance(result, ox.QuerySolutions):
@@ -111,10 +114,6 @@ def run(store: Store, sparql: str, substitutions: dict | None = None):
 _TAIL_ORDER = re.compile(r"\bORDER\s+BY((?:\s*(?:[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+|(?:ASC|DESC)\s*\(\s*[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd]+\s*\)))+)\s*$",
                          re.IGNORECASE)
 _ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?[?$]([A-Za-z0-9_\u00b7\u00c0-\ufffd]+)", re.IGNORECASE)
-_NUMERIC = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
-    "integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
-    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt",
-    "unsignedShort", "unsignedByte")}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -123,6 +122,9 @@ def _tail_order(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
     one of plain variables outside every group (the solution modifier of the whole query), else
     None. Comments, strings and IRIs are not code (kg.sparql_text)."""
     code = code_only(sparql)
+    form = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", code, re.IGNORECASE)
+    if form is None or form.group(1).upper() != "SELECT":        # (only a SELECT's rows are sorted here)
+        return None
     m = _TAIL_ORDER.search(code)
     if m is None or code.count("{", 0, m.start()) != code.count("}", 0, m.start()) \
             or re.search(r"\b(?:LIMIT|OFFSET)\b", code[m.start():], re.IGNORECASE):
@@ -131,57 +133,66 @@ def _tail_order(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
     return sparql[:m.start()] + sparql[m.end():], keys
 
 
-def _sort_rows(rows: list[list], variables: list[str], keys: list[tuple[str, bool]]) -> bool:
-    """Sort `rows` in place as SPARQL's ORDER BY would, if every key column holds only unbound
-    cells, IRIs and one kind of literal (plain strings, or numbers) - where SPARQL fixes the
-    order: unbound < IRIs < literals, IRIs and strings by code point, numbers by value. False
-    (rows untouched) otherwise: blank nodes, language tags, dates, mixed literals."""
-    from decimal import Decimal, InvalidOperation
-    if any(v not in variables for v, _ in keys):
-        return False
-    sort_keys = []
-    for var, desc in keys:
-        i = variables.index(var)
-        kinds = set()
-        for r in rows:
-            t = r[i]
-            if t is None:
-                continue
-            if isinstance(t, ox.NamedNode):
-                kinds.add("iri")
-            elif isinstance(t, ox.Literal) and t.language is None and t.datatype.value == _XSD_STRING:
-                kinds.add("str")
-            elif isinstance(t, ox.Literal) and t.datatype.value in _NUMERIC:
-                kinds.add("num")
-            else:
-                return False
-        if {"str", "num"} <= kinds:
-            return False
-        if "num" in kinds:
-            def value(t):
-                return Decimal(t.value)
-            try:
-                for r in rows:
-                    if isinstance(r[i], ox.Literal) and not Decimal(r[i].value).is_finite():
-                        return False
-            except (InvalidOperation, ValueError):
-                return False
-        else:
-            def value(t):
-                return t.value
+# the lexical forms whose order is their value's, in SPARQL and in Python's Decimal alike
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_INTEGER_OR_DECIMAL = {"http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#decimal"}
 
-        def key(r, i=i, value=value):
-            t = r[i]
-            if t is None:
-                return (0, "")
-            if isinstance(t, ox.NamedNode):
-                return (1, t.value)
-            return (2, value(t))
-        sort_keys.append((key, desc))
+
+def _kind(t) -> str | None:
+    """How a sort key cell orders: "" unbound, "iri", "str" (xsd:string), "num" (an integer or a
+    decimal written plainly), or None: a kind Python does not order as SPARQL engines do."""
+    if t is None:
+        return ""
+    if isinstance(t, ox.NamedNode):
+        return "iri"
+    if isinstance(t, ox.Literal) and t.language is None:
+        dt = t.datatype.value
+        if dt == _XSD_STRING:
+            return "str"
+        if dt in _INTEGER_OR_DECIMAL and _PLAIN_NUMBER.fullmatch(t.value):
+            return "num"
+    return None
+
+
+def _rows_if_sortable(result, variables: list[str], keys: list[tuple[str, bool]]) -> list[list] | None:
+    """The rows, unless a key column holds a cell of a kind Python does not order as SPARQL
+    does, or both strings and numbers: then None, read no further than that cell."""
+    if any(v not in variables for v, _ in keys):
+        return None
+    idx = [variables.index(v) for v, _ in keys]
+    literal = [None] * len(idx)         # the one kind of literal each key column holds
+    rows = []
+    for sol in result:
+        row = [sol[v] for v in variables]
+        for n, i in enumerate(idx):
+            k = _kind(row[i])
+            if k is None:
+                return None
+            if k in ("str", "num"):
+                if literal[n] is None:
+                    literal[n] = k
+                elif literal[n] != k:
+                    return None
+        rows.append(row)
+    return rows
+
+
+def _sort_rows(rows: list[list], variables: list[str], keys: list[tuple[str, bool]]) -> None:
+    """Sort rows that _rows_if_sortable gave, in place, as SPARQL's ORDER BY does: unbound <
+    IRIs < literals, IRIs and strings by code point, numbers by value; ties keep their order."""
+    from decimal import Decimal
+
+    def key(r, i):
+        t = r[i]
+        if t is None:
+            return (0, "")
+        if isinstance(t, ox.NamedNode):
+            return (1, t.value)
+        return (2, Decimal(t.value) if t.datatype.value != _XSD_STRING else t.value)
     # (stable sorts from the last key to the first: each key in its own direction)
-    for key, desc in reversed(sort_keys):
-        rows.sort(key=key, reverse=desc)
-    return True
+    for var, desc in reversed(keys):
+        i = variables.index(var)
+        rows.sort(key=lambda r, i=i: key(r, i), reverse=desc)
 
 
 def format_select(variables: list[str], rows: list[list], fmt: str) -> str:
