@@ -139,7 +139,11 @@ def entity_for(m: Mention, issuer: str | None = None) -> Entity:
         label = f"{named}（{edition}）" if edition else named     # 2020年版《…》 is its own document
         if issuer is not None:
             label = f"{label}（{issuer}）"
-        e = Entity(key=f"doc:{_key(label)}", kind=m.kind, label=label)
+        year = m.attrs.get("year")              # 广东省2022年政府工作报告: that year's
+        e = Entity(key=f"doc:{_key(f'{label}（{year}年）' if year else label)}", kind=m.kind, label=label,
+                   attrs={"version": year} if year else {})
+        if year:
+            e.alt_labels.add(f"{year}年{label}")
         if m.attrs.get("same_as") and named != text:
             e.reasons.add(f"the title named before in the article: {text} = {named}")
         elif named != text:

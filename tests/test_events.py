@@ -108,6 +108,9 @@ def test_a_year_before_a_recurring_event_makes_its_edition():
     ("亚太经合组织领导人非正式会议是重要平台。", "event:apec-leaders-meeting"),
     # not for events held more or less than once a year
     ("今年的国务院常务会议多次部署。", "event:state-council-executive-meeting"),
+    # (the review) not a year and a verb of clauses that say another time
+    ("2015年，中国举办了多项活动，明年还将承办二十国集团领导人峰会。", "event:g20-summit"),
+    ("2019年，我国举办国庆70周年活动，今年11月还将举办进博会。", "event:ciie"),
 ])
 def test_an_annual_events_year_makes_its_edition(body, key):
     _, rec = records(body)

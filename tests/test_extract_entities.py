@@ -853,6 +853,8 @@ def _resolved(body: str, **kw):
     ("今年的政府工作报告也提出，稳定外贸。政府工作报告还提出，发展新业态。", "Wed, 02 Mar 2022 08:00:00 GMT", ["2022", "2022"]),
     ("2021年政府工作报告提出，稳字当头。", "Sat, 05 Mar 2022 08:00:00 GMT", ["2021"]),
     ("解读《政府工作报告》有关情况。", "Sat, 05 Mar 2022 08:00:00 GMT", ["2022"]),
+    # (the review) 2020's was delivered on 22 May
+    ("按照政府工作报告部署，加快复工复产。", "Wed, 15 Apr 2020 08:00:00 GMT", ["2019"]),
 ])
 def test_each_years_government_work_report_is_its_own_document(body, date, want):
     rec, res = _resolved(body, date=date)
@@ -866,11 +868,19 @@ def test_each_years_government_work_report_is_its_own_document(body, date, want)
     assert f"{want[0]}年政府工作报告" in e.alt_labels and e.en == f"Government Work Report {want[0]}"
 
 
-def test_a_provinces_government_work_report_is_its_own():
-    rec, res = _resolved("广东省政府工作报告提出，加快发展。", date="Sat, 05 Mar 2022 08:00:00 GMT")
-    (doc,) = [m for m in rec.mentions if m.kind == "Document"]
-    assert res.of(doc).label == "广东省政府工作报告"
-    assert ("广东省政府", "GovernmentBody") in {(m.text, m.kind) for m in rec.mentions}
+@pytest.mark.parametrize("body, want", [
+    ("广东省政府工作报告提出，加快发展。", ["doc:广东省政府工作报告"]),
+    # (the review) 人民 or a year between; a province named by its kind alone gives no document
+    ("上海市人民政府工作报告提出，加快发展。", ["doc:上海市政府工作报告"]),
+    ("广东省2022年政府工作报告提出，加快发展。", ["doc:广东省政府工作报告(2022年)"]),
+    ("省政府工作报告提出，加快发展。", []),
+    ("海南省委省政府工作报告提出。", []),
+    # and the State Council's stays the State Council's
+    ("他表示，今年政府工作报告指出。", ["doc:政府工作报告(2022年)"]),
+])
+def test_a_provinces_government_work_report_is_its_own(body, want):
+    rec, res = _resolved(body, date="Sat, 05 Mar 2022 08:00:00 GMT")
+    assert [res.of(m).key for m in rec.mentions if m.kind == "Document"] == want
 
 
 @pytest.mark.parametrize("body, want", [
@@ -882,6 +892,11 @@ def test_a_provinces_government_work_report_is_its_own():
     # not a whole place's or a function word's
     ("全省“百日攻坚”行动取得成效。", ["百日攻坚行动"]),
     ("对此，我们要把“东数西算”工程做好。", ["东数西算工程"]),
+    # (the review) nor a verb's, an adverb's, a round's or a subject's no place names
+    ("为稳住经济大盘，全面打响“百日攻坚”行动。", ["百日攻坚行动"]),
+    ("今年起，新一轮“百日攻坚”行动启动。", ["百日攻坚行动"]),
+    ("与此同时，税务部门“春风行动”持续发力。", ["春风行动"]),
+    ("广东省全面打响“百日攻坚”行动。", ["百日攻坚行动"]),
 ])
 def test_a_quoted_programme_keeps_the_words_of_its_name_before_the_quote(body, want):
     rec, res = _resolved(body)

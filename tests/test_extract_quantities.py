@@ -850,6 +850,12 @@ def test_a_paragraph_opening_on_its_source_then_a_period():
     # a0038, a0046: a sentence naming its day, an interview's answer
     ("央行7月MLF等额续作", "17日，央行等额续作MLF，规模为1000亿元。", [None]),
     ("1月CPI、PPI数据出炉", "交易中心副总经理李忠民：铁路中长期合同总量达到11.2亿吨。", [None]),
+    # (the review) a week, a day, the month before, years gone or a habit are another time
+    ("7月广东经济数据出炉", "上周，沪深两市成交额下降12%。", [None]),
+    ("7月广东经济数据出炉", "过去五年，广东地区生产总值年均增长6.2%。", [None]),
+    ("7月广东经济数据出炉", "上月，全省进出口总额下降1.2%。", [None]),
+    ("7月广东经济数据出炉", "每年春节前后，物流业务量都会下降20%左右。", [None]),
+    ("7月广东经济数据出炉", "疫情暴发初期，企业复工率一度下降至30%。", [None]),
 ])
 def test_a_headline_period_dates_the_statistics_nothing_else_dates(title, body, want):
     date = "Thu, 26 Aug 2021 08:00:00 GMT"

@@ -15,6 +15,7 @@ _YEAR_BEFORE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|�
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
 # a year that opens the sentence or a clause of it (高峰对记者强调，2014年，习近平主席…)
 _YEAR_OPENS = re.compile(r"(?:^|(?<=[，,：:]))\s*(?P<y>(?:19|20)\d{2})年[，,]", re.M)
+_ANOTHER_TIME = re.compile(r"今年|明年|去年|前年|后年|本年|当年|(?:19|20)\d{2}年|\d{1,2}月|将|此前|随后|后来")
 _HELD = re.compile(r"召开|举行|举办|主持|出席|参加|开幕|闭幕")
 
 
@@ -33,14 +34,22 @@ def year_held(text: str, start: int) -> str | None:
     before the name), when the words after it say the event was held."""
     s = max(text.rfind(c, 0, start) for c in "。！？\n") + 1
     opens = list(_YEAR_OPENS.finditer(text[s:start]))
-    if not opens or not _HELD.search(text, s + opens[-1].end(), start):
+    if not opens:
+        return None
+    after_year = s + opens[-1].end()
+    # the verb of holding in the event's own clause, and no other time between (2015年，…，明年还将
+    # 承办二十国集团领导人峰会 is 2016's; 2019年，…，今年11月还将举办进博会 this year's)
+    clause = max([after_year] + [text.rfind(c, 0, start) + 1 for c in "，,；;"])
+    if not _HELD.search(text, clause, start) or _ANOTHER_TIME.search(text, after_year, start):
         return None
     return opens[-1].group("y")
 
 
-def latest_issued(issued: str, day: datetime.date | None) -> str | None:
-    """The year of the latest edition of a document issued each year on `issued` (MM-DD) by `day`."""
+def latest_issued(issued: str, day: datetime.date | None, exceptions: dict | None = None) -> str | None:
+    """The year of the latest edition of a document issued each year on `issued` (MM-DD), or on
+    the day `exceptions` gives for a year (2020's government work report: 05-22), by `day`."""
     if day is None:
         return None
-    month, d = (int(x) for x in issued.split("-"))
+    month, d = (int(x) for x in str((exceptions or {}).get(day.year) or (exceptions or {}).get(str(day.year))
+                                     or issued).split("-"))
     return str(day.year if (day.month, day.day) >= (month, d) else day.year - 1)

@@ -33,16 +33,26 @@ from .person_names import coordinated_names, names_after_bodies, persons_by_patt
 from .base import Context, FunctionExtractor, UserPatternTimeout
 
 
+# what stands between a place and 政府工作报告 in a local report's name: 人民 (上海市人民政府工作报告),
+# a year (广东省2022年政府工作报告), or only a kind of division (省政府工作报告, 海南省委省政府工作报告)
+_LOCAL_REPORT_LEAD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年)?(?P<people>人民)?$")
+_DIVISION_KIND_CHARS = "省市区县州盟旗"
+
+
+def _day(date: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else None
+
+
 def _annual_edition(doc: dict, text: str, start: int, date: str) -> dict:
     """{"year": …} for a document issued each year (今年的政府工作报告: the article's year's; alone:
     the latest issued by the article's day), else {}."""
     if not doc.get("issued"):
         return {}
-    day = datetime.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else None
+    day = _day(date)
     year = editions.year_before(text, start, day)
     if year:
         return {"year": year, "year_by": "words"}
-    year = editions.latest_issued(str(doc["issued"]), day)
+    year = editions.latest_issued(str(doc["issued"]), day, doc.get("issued_in") or {})
     return {"year": year, "year_by": "latest"} if year else {}
 
 
@@ -52,7 +62,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "70"
+VERSION = "71"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -341,10 +351,9 @@ _GENERIC_PROGRAMME = re.compile(r"(?:国家|全国)?(?:重大|重点|专项|相�
                                 r"(?:工程|行动|专项行动|计划|试点|战略)")
 # a verb inside what the verb pattern took: the name starts after it (支持女性科技人才参加科技人员
 # 服务企业专项行动: 科技人员服务企业专项行动; 支持符合条件的地区开展试点: no name)
-# what may stand before a quoted programme's name: a verb of carrying it out, or a name
-_PROGRAMME_LEAD = re.compile(rf"开展|实施|推进|落实|启动|部署|组织|[^{HAN}]")
-# words that open no programme's name (全省“百日攻坚”行动: the province's, not its name)
-_NOT_PROGRAMME_LEAD = re.compile(r"全省|全市|全区|全县|全国|各地|各级|本市|本省|我市|我省|我区|此次|这次|该|今年|去年|持续|深入|积极|继续|扎实|着力")
+# words after a place that are no part of the name of its campaign: verbs, adverbs, a round
+_PROGRAMME_NOT_NAME = re.compile(r"开展|实施|推进|推动|落实|启动|部署|组织|响应|打响|打好|吹响|参与|参加|举|全面|全力|正式|积极|"
+                                 r"持续|深入|继续|扎实|着力|新一轮|又一轮|一轮|各|全|此次|这次|该|今年|去年|的|了|将|在|对|把|和|与|及|等|是")
 _VERB_IN_NAME = re.compile(r"参加|参与|开展|实施|推进|进行|组织|落实|启动|申报|争取|列入|纳入|的")
 # words no programme's name holds: a quoted clause (“这是长期计划”, “必须坚持创新战略”)
 _NOT_PROGRAMME = re.compile(r"这|那|是|我们|你们|他们|要|必须|坚持|应该|应当|不|没|很|都|也|就")
@@ -730,12 +739,18 @@ def extract(ctx: Context) -> Records:
             # 公司法定代表人: 公司 + 法定代表人, no law (法定, 法人, 法院, 法官, 法律, 法规 go on)
             if surface.endswith("法") and text[end:end + 1] in _LAW_WORD_GOES_ON:
                 continue
-            # 广东省政府工作报告: the province's own report, not the State Council's
-            local = next((x for x in rec.mentions if x.span and x.span.end == start and x.key
-                          and x.key.startswith("division:")), None) if obj.get("issued") else None
-            if local is not None:
-                add(start, end, "Document", "local-annual-document", 0.75,
-                    label=gazetteer.divisions()[local.key.split(":", 1)[1]].name + obj["name"])
+            # 广东省政府工作报告, 上海市人民政府工作报告, 广东省2022年政府工作报告, 省政府工作报告: a
+            # province's or a city's own report, not the State Council's (its year only as written)
+            lead = _LOCAL_REPORT_LEAD.search(text, max(0, start - 10), start) if obj.get("issued") else None
+            before = lead.start() if lead is not None else start
+            local = next((x for x in rec.mentions if x.span and x.span.end == before
+                          and (x.key or "").startswith("division:")), None) if lead is not None else None
+            if local is not None or before > 0 and text[before - 1] in _DIVISION_KIND_CHARS:
+                if local is not None:       # (省政府工作报告 alone names no province: no document)
+                    year = editions.year_before(text, start - len(lead.group("people") or ""), _day(date))
+                    add(start, end, "Document", "local-annual-document", 0.75,
+                        label=gazetteer.divisions()[local.key.split(":", 1)[1]].name + obj["name"],
+                        **({"year": year} if year else {}))
                 continue
             add(start, end, "Law" if _LAW_TITLE.search(obj["name"]) else "Document", rule, conf,
                 key=f"docref:{obj['key']}", **_annual_edition(obj, text, start, date))
@@ -1110,18 +1125,29 @@ def extract(ctx: Context) -> Records:
         name = m.group("inner") + (m.group("kind") or "")
         if _PROGRAMME_WORD.search(name) and len(name) >= 4 and not _GENERIC_PROGRAMME.fullmatch(name) \
                 and not _NOT_PROGRAMME.search(m.group("inner")) and not _overlaps(m.span(), taken) and name not in stop:
-            # 内蒙古自治区根治欠薪“百日攻坚”行动, 开展制造业招商引资“百日攻坚”行动: the words before the
-            # quote, back to a name or a verb of carrying it out, are part of the campaign's name (each
-            # province's 百日攻坚行动 is its own)
+            # the words before the quote are part of the campaign's name (each province's 百日攻坚行动
+            # is its own) only where that is sure: the name given in full before in the article
+            # (落实制造业招商引资百日攻坚行动。…持续开展制造业招商引资“百日攻坚”行动), or words right after
+            # the place that runs it (内蒙古自治区根治欠薪“百日攻坚”行动), not a verb or an adverb
+            # (全面打响“百日攻坚”行动, 新一轮“百日攻坚”行动: the review found such names)
             start = m.start()
-            leads = list(_PROGRAMME_LEAD.finditer(text, max(0, start - 12), start))
-            if leads:
-                bound = max([x.span.end for x in rec.mentions if x.span and x.span.end <= start] + [leads[-1].end()])
-                words = text[bound:start]
-                if 2 <= len(words) <= 10 and re.fullmatch(rf"[{HAN}]+", words) and not _VERB_IN_NAME.search(words) \
-                        and not _NOT_PROGRAMME_LEAD.match(words) and not _NOT_PROGRAMME.search(words) \
-                        and not re.search(r"[把将对在为由与和及以向从]", words) and not _overlaps((bound, start), taken):
-                    start, name = bound, words + name
+            earlier = next((x for x in rec.mentions if x.kind == "Programme" and x.span and x.span.end <= start
+                            and (x.attrs.get("label") or x.text).endswith(name)
+                            and len(x.attrs.get("label") or x.text) > len(name)), None)
+            words = ""
+            if earlier is not None:
+                full = earlier.attrs.get("label") or earlier.text
+                words = full[:len(full) - len(name)]
+                if text[start - len(words):start] != words:
+                    words = ""
+            else:
+                place = next((x for x in rec.mentions if x.span and x.span.end < start and (x.key or "").startswith("division:")
+                              and re.fullmatch(rf"[{HAN}]{{2,8}}", text[x.span.end:start])), None)
+                if place is not None and not _PROGRAMME_NOT_NAME.search(text[place.span.end:start]) \
+                        and not _overlaps((place.span.end, start), taken):
+                    words = text[place.span.end:start]
+            if words:
+                start, name = start - len(words), words + name
             add(start, m.end(), "Programme", "programme-quoted", 0.6, label=name)
     # press conferences, dated by the article (named events come last: kg.extract.events), on
     # its day in China

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "62"
+VERSION = "63"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1274,6 +1274,10 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
 _HEADLINE_PERIOD = re.compile(r"(?:今年|去年)?(?:" + _STAT_PERIOD.pattern + r")(?![\d日号起])")
 # what explains how a figure is read rather than states one (a release's notes: 数值在0至-100%之间的
 # 表明利润同比下降; PMI高于50%时，反映经济总体较上月扩张)
+# times a sentence names that are not the report's period, though _OWN_TIME (which dates
+# sentences elsewhere) lets them pass: a week, a day, the month before, years gone, a habit
+_OTHER_TIME = re.compile(r"上周|本周|这周|昨日|昨天|今日|今天|当天|当日|当月|上月|上个月|本月|[一两三四五六七八九十\d]+周|"
+                         r"过去|年均|每年|每月|每周|每逢|疫情前|疫情初期|初期|通常|往年|以往|历史上|历年|一度|春节前后|节后|节前")
 _SPEAKER_LINE = re.compile(r"[^，。：:\n]{2,24}[：:]")
 _REPORT_CUE = re.compile(r"率|完成|实现|达到|共计|总计|合计")
 _EXPLAINS = re.compile(r"表明|反映|是指|指标解释|(?<!同)时[，,]|如果|若")
@@ -1304,6 +1308,7 @@ def _headline_period(text: str, art, quantities: list, levels_before: set[int]) 
         # (not a sentence with a day of its own, 17日，央行等额续作MLF, nor an interview's answer,
         # 李忠民：铁路中长期合同总量达到11.2亿吨: a speaker's words are dated by what they say)
         if s is None or _own_time(text, s) or _EXPLAINS.search(text, s.start, s.end) \
+                or _OTHER_TIME.search(text, s.start, s.end) \
                 or re.search(r"\d{1,2}日", text[s.start:s.end]) or _SPEAKER_LINE.match(text, _paragraph_start(text, s.start)):
             continue
         # statistics: a word of change, or of a rate or an outturn (固原市开工率100%, 计划投资5亿元，
