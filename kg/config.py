@@ -86,11 +86,13 @@ def validate(data: Any, origin: str = "config") -> dict[str, Any]:
                 errors.append(f"{origin}: {key}[{i}]: expected a mapping (name: ..., ...), got {_kind(item)}")
             else:
                 good[key].append((i, item))
-    for key in GAZETTEER_KEYS | {"programmes"}:
-        for i, item in good.get(key, ()):
+    for key in [k for k in good if k in GAZETTEER_KEYS | {"programmes"}]:      # (in the file's order)
+        for i, item in good[key]:
             # (an entry without its name says which entry, not only what it holds)
             needs = {"places": ("code", "name"), "countries": ("code",), "programmes": ("name",)}.get(key, ("key", "name"))
             missing = [f for f in needs if f not in item] if key not in WORD_KEYS else []
+            if key == "countries" and "name" not in item and "zh" not in item:
+                missing.append("name")          # (or zh)
             if missing:
                 errors.append(f"{origin}: {key}[{i}]: needs {' and '.join(repr(f) for f in missing)}, got {item!r}"[:300])
     for i, pat in good.get("patterns", ()):

@@ -334,7 +334,7 @@ def test_every_mistake_of_a_config_is_reported_at_once(tmp_path):
     # named neither its section nor its place
     from kg.config import ConfigError, load_config
     f = tmp_path / "kg.yaml"
-    f.write_text('orgs: {key: x}\npersons: [1, {a: b}]\nmedia: [{name: 无键}]\n'
+    f.write_text('orgs: {key: x}\npersons: [1, {a: b}]\nmedia: [{name: 无键}]\ncountries: [{code: XX}]\n'
                  'patterns: [{kind: Foo, regex: "("}, {kind: Organization, regex: "a", confidence: 2, group: 3}]\n',
                  encoding="utf-8")
     with pytest.raises(ConfigError) as info:
@@ -342,7 +342,7 @@ def test_every_mistake_of_a_config_is_reported_at_once(tmp_path):
     lines = str(info.value).splitlines()
     assert all(line.startswith(f"{f}: ") for line in lines)
     assert [line[len(str(f)) + 2:].split(":")[0].split(" ")[0] for line in lines] == [
-        "orgs", "persons[0]", "persons[1]", "media[0]", "patterns[0]", "patterns[1]", "patterns[1]"]
+        "orgs", "persons[0]", "persons[1]", "media[0]", "countries[0]", "patterns[0]", "patterns[1]", "patterns[1]"]
 
 
 def test_a_runaway_config_pattern_fails_its_article_with_a_clear_error_and_the_others_build(monkeypatch):
