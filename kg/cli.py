@@ -493,6 +493,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        if args.func is cmd_build:
+            # (each article's graph is written whole or not at all: a build run again goes on)
+            print("\nkg: interrupted: the articles written so far are in the store; "
+                  "run the same kg build again to finish", file=sys.stderr)
         if argv is None:
             # the command itself (not a caller's main([...])): what was written is committed whole,
             # so exit now; Python's exit would join concurrent.futures' manager thread, which can

@@ -132,6 +132,8 @@ def test_ctrl_c_stops_a_parallel_build_cleanly(tmp_path, delay):
         pytest.fail("the build hung after Ctrl-C; its threads:\n" + err.decode("utf-8", "replace")[-6000:])
     assert proc.returncode in (0, 130), err           # 0: it had finished already
     assert b"Traceback" not in err, err.decode()[-2000:]
+    if proc.returncode == 130:                        # it says what is left and how to go on
+        assert "kg: interrupted: the articles written so far are in the store" in err.decode(), err.decode()[-2000:]
     done = subprocess.run(argv, capture_output=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert b"failed: 0" in done.stdout, done.stdout
