@@ -1324,3 +1324,15 @@ def test_a_share_of_a_whole(text, surface, indicator, period):
 def test_what_goes_before_a_figure_but_does_not_name_it(text, surface, indicator):
     (q,) = [q for q in records(text)[1].quantities if q.surface == surface]
     assert q.indicator == indicator
+
+
+@pytest.mark.parametrize("text, want", [
+    # a0010: the years up to when it was told are the period (not the day it was told)
+    ("商务部外资司司长宗长青今年4月23日在专题发布会上介绍，5年来，北京市服务业累计吸收外资5686亿元人民币。", ["5年来"]),
+    ("近十年来，我国GDP年均增长6.6%。", ["近十年来"]),
+    ("“双减”实施一年来，87.8%的学生认为作业量明显减少。", ["一年来"]),
+    # a0200: a record's span is no period (the year stays)
+    ("2021年华尔街大宗交易规模接近700亿美元，录得五年来最高水平。", ["2021年"]),
+])
+def test_years_up_to_now_are_a_period(text, want):
+    assert [q.period for q in records(text)[1].quantities] == want

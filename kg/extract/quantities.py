@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "63"
+VERSION = "64"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -75,6 +75,9 @@ _APPROXIMATE = re.compile("[一二两三四五六七八九]{2}")
 _RANGE_LOW = re.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<scale>万亿|亿|万)?\s*[-—–~～至到]\s*$")
 # (今年/去年 are part of the period: 去年1-4月 is not this year's, and kg:periodStart says so)
 _PERIOD = re.compile(r"“?十[一二三四五]五”?(?:期间|时期)"        # “十四五”期间: a five-year plan's years
+                     # 5年来, 近五年来, 过去10年以来: the years up to when it was told (as written, no dates)
+                     # (not 录得五年来最高水平: a record's span, not the figure's period)
+                     r"|(?:近|过去)?(?:\d{1,2}|[一二三四五六七八九十两]{1,3})年(?:以来|来)(?![看说讲最首新]|的?(?:最|首|新高|新低))"
                      r"|(?:截至|截止到?)?目前|当前(?=[，,])"            # as of the article's day
                      r"|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[-—~～至到](?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日"   # 4月1日至8月31日
                      r"|(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
