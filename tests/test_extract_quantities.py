@@ -507,7 +507,8 @@ def test_no_period_is_carried_to_what_it_does_not_date(text):
 
 @pytest.mark.parametrize("text, period", [
     # the day someone spoke is not the period of what they said (a0010, 000_c397)
-    ("商务部外资司司长宗长青今年4月23日在发布会上介绍，5年来北京市服务业累计吸收外资5686亿元人民币。", None),
+    # (its own period, 5年来, is the years up to that day: not the day)
+    ("商务部外资司司长宗长青今年4月23日在发布会上介绍，5年来北京市服务业累计吸收外资5686亿元人民币。", "5年来"),
     ("2月17日，商务部新闻发言人高峰表示，在27个城市设立综试区。", None),
     # a day that dates the figures stays
     ("截至8月31日，全国累计新增减税降费超3.3万亿元。", "截至8月31日"),
