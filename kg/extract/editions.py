@@ -19,6 +19,14 @@ _ANOTHER_TIME = re.compile(r"今年|明年|去年|前年|后年|本年|当年|(?
 _HELD = re.compile(r"召开|举行|举办|主持|出席|参加|开幕|闭幕")
 
 
+def article_day(date: str) -> datetime.date | None:
+    """The article's day from its ISO date in China ("" or a bad date: None)."""
+    try:
+        return datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
 def year_before(text: str, start: int, day: datetime.date | None) -> str | None:
     """The year the words right before `start` name (2021年, 今年的, 去年), as 4 digits."""
     m = _YEAR_BEFORE.search(text, max(0, start - 8), start)

@@ -14,7 +14,6 @@ gov_bodies.py.
 from __future__ import annotations
 
 import bisect
-import datetime
 import re
 from functools import lru_cache
 
@@ -39,16 +38,12 @@ _LOCAL_REPORT_LEAD = re.compile(r"(?:(?:19|20)\d{2}年|今年|去年)?(?P<people
 _DIVISION_KIND_CHARS = "省市区县州盟旗"
 
 
-def _day(date: str) -> datetime.date | None:
-    return datetime.date.fromisoformat(date[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]) else None
-
-
 def _annual_edition(doc: dict, text: str, start: int, date: str) -> dict:
     """{"year": …} for a document issued each year (今年的政府工作报告: the article's year's; alone:
     the latest issued by the article's day), else {}."""
     if not doc.get("issued"):
         return {}
-    day = _day(date)
+    day = editions.article_day(date)
     year = editions.year_before(text, start, day)
     if year:
         return {"year": year, "year_by": "words"}
@@ -747,7 +742,7 @@ def extract(ctx: Context) -> Records:
                           and (x.key or "").startswith("division:")), None) if lead is not None else None
             if local is not None or before > 0 and text[before - 1] in _DIVISION_KIND_CHARS:
                 if local is not None:       # (省政府工作报告 alone names no province: no document)
-                    year = editions.year_before(text, start - len(lead.group("people") or ""), _day(date))
+                    year = editions.year_before(text, start - len(lead.group("people") or ""), editions.article_day(date))
                     add(start, end, "Document", "local-annual-document", 0.75,
                         label=gazetteer.divisions()[local.key.split(":", 1)[1]].name + obj["name"],
                         **({"year": year} if year else {}))

@@ -304,7 +304,7 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
         elif entry.get("annual"):
             # 今年的APEC领导人会议, 2014年，…主持召开亚太经合组织领导人非正式会议: that year's
             # (the 2014 and the 2021 meetings are not one event); one named alone is the series
-            year = editions.year_before(text, s, _article_day(date)) or editions.year_held(text, s)
+            year = editions.year_before(text, s, editions.article_day(date)) or editions.year_held(text, s)
             if year:
                 edition = (year, f"{year}年{entry['name']}", f"{entry['en']} {year}" if entry.get("en") else None)
         if edition is not None:
@@ -479,13 +479,6 @@ def vague_day(text: str, before: int) -> bool:
 
 
 _DAY_AFTER = re.compile(r"(?P<day>(?:\d{1,2}月)?\d{1,2}日)(?:上午|下午|晚间|晚)?[^，。；]{0,24}?(?:召开|举行|举办|开幕|闭幕|启幕)")
-
-
-def _article_day(date: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(date[:10])
-    except ValueError:
-        return None
 
 
 def day(text: str, before: int, date: str, fallback: bool = True) -> str:
