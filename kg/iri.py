@@ -40,8 +40,9 @@ def canonical(text: str) -> str:
 
 
 # a build mints IRIs from the same names and ids hundreds of times per article; normalising and
-# percent-encoding them again each time cost ~10% of the extraction CPU
-@functools.lru_cache(maxsize=1 << 15)
+# percent-encoding them again each time cost ~10% of the extraction CPU (a few articles' worth
+# of names: a bigger cache only grows a worker's memory with the corpus)
+@functools.lru_cache(maxsize=1 << 12)
 def segment(text: str) -> str:
     """One path segment: never empty, never contains '/', always ASCII, never ends in '.'.
 

@@ -125,7 +125,10 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
-@lru_cache(maxsize=1 << 16)
+# (4096: more than an article's distinct literals; 65536 of them, mostly sentences of articles
+# long done, held ~35 MB in each worker by 2,000 articles and made a build's memory grow with
+# the corpus)
+@lru_cache(maxsize=1 << 12)
 def _lit(text: str, lang: str | None) -> str:
     v = _escape(clean(text))
     return f'"{v}"@{lang}' if lang else f'"{v}"'
