@@ -76,7 +76,7 @@ def extract(article: Article, extractors=None, config: dict | None = None) -> Re
 
 def article_graphs(article: Article, extractors=None, config: dict | None = None):
     records = extract(article, extractors, config)
-    res = resolve(records)
+    res = resolve(records, article.id)
     g, eg = rdf.build(article, records, res)
     return records, g.graph(), eg.graph()
 
@@ -153,7 +153,7 @@ def extract_one(path: str, data: bytes, config: dict | None = None, extractors=N
     try:
         extractors = extractors or _extractors()
         records = extract(article, extractors, config)
-        res = resolve(records)
+        res = resolve(records, article.id)
         g, eg = rdf.build(article, records, res, extracted_with=fingerprint(extractors, config))
         commit = rdf.commit_line(article)
         g.lines.discard(commit)

@@ -102,7 +102,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 9: a date without a time zone is Beijing time (kept with its +08:00 offset); 10: a few characters
 #: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple);
 #: 15: schema:version, the year's edition of a document issued each year (政府工作报告)
-GRAPH_VERSION = 15
+#: 16: an anonymised name (张某, 某…有限公司) is its article's own entity (kg.resolve)
+GRAPH_VERSION = 16
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -47,8 +47,24 @@ def _org_entry(name: str):
     return None
 
 
-def entity_for(m: Mention, issuer: str | None = None) -> Entity:
-    """`issuer`: the label of a document's issuer, when another issuer in the article uses its title too."""
+def entity_for(m: Mention, issuer: str | None = None, scope: str | None = None) -> Entity:
+    """`issuer`: the label of a document's issuer, when another issuer in the article uses its title too.
+    `scope`: the article's id, which keys the names it anonymises (张某)."""
+    e = _entity_for(m, issuer)
+    if scope and _anonymised(e):
+        e.key = f"{e.key}-{scope}"
+    return e
+
+
+def _anonymised(e: Entity) -> bool:
+    # 张某, 王某华, 芜湖市某钢铁有限公司: a court's or an authority's stand-in for a name, which
+    # only the article that writes it identifies; two articles' 张某 are two people, whom one key
+    # across articles would make one (with each other's roles and fines)
+    return "某" in e.label and e.kind in ("Person", "Organization", "Company") and \
+        e.key.startswith(("person:", "org:"))
+
+
+def _entity_for(m: Mention, issuer: str | None = None) -> Entity:
     text = _norm(m.text)
     key = m.key
     if key is None and m.kind in ("Organization", "GovernmentBody") and _org_entry(text) is None:
@@ -190,13 +206,14 @@ def _kind_by_name(name: str, kind: str) -> str:
 class Resolution:
     """The entities of one article and which entity each mention names."""
 
-    def __init__(self) -> None:
+    def __init__(self, scope: str | None = None) -> None:
+        self.scope = scope                          # the article's id: see entity_for
         self.entities: dict[str, Entity] = {}
         self._by_mention: dict[int, str] = {}
         self.issuers: dict[int, str] = {}          # id(document mention) -> its issuers' label, if qualified
 
     def add(self, m: Mention) -> Entity:
-        e = entity_for(m, self.issuers.get(id(m)))
+        e = entity_for(m, self.issuers.get(id(m)), self.scope)
         cur = self.entities.get(e.key)
         if cur is None:
             self.entities[e.key] = e
@@ -248,8 +265,9 @@ def _other_issuers(records: Records) -> dict[int, str]:
     return out
 
 
-def resolve(records: Records) -> Resolution:
-    res = Resolution()
+def resolve(records: Records, scope: str | None = None) -> Resolution:
+    """scope: the article's id (its anonymised names are its own entities)."""
+    res = Resolution(scope)
     res.issuers = _other_issuers(records)
     for m in records.mentions:
         res.add(m)

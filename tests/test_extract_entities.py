@@ -936,3 +936,25 @@ def test_a_papers_place_is_what_the_province_refers_back_to():
     _, rec = records("据海南日报消息，记者从省商务厅获悉，今年1月，全省新设立外商投资企业170家。")
     (q,) = rec.quantities
     assert q.place is not None and q.place.key == "division:460000" and q.place.text == "海南"
+
+
+def test_anonymised_names_are_each_articles_own():
+    """张某 in two court reports are two people (one key across articles gave each the other's
+    roles and fines); within one article every 张某 is one, and real names still merge."""
+    from kg.rdf import entity_iri
+    from kg.resolve import resolve
+    body = ("芜湖市某钢铁有限公司负责人张某存在以下问题。经查，张某被处罚款10万元。"
+            "商务部新闻发言人高峰表示，将加强监管。")
+    keys = []
+    for text in (body, body + "另有2家企业被约谈。"):
+        art, rec = records(text)
+        res = resolve(rec, art.id)
+        named = {m.text: res.of(m) for m in rec.mentions}
+        assert {"张某", "芜湖市某钢铁有限公司", "高峰"} <= set(named)
+        assert len({res.of(m).key for m in rec.mentions if m.text == "张某"}) == 1
+        assert named["张某"].label == "张某" and named["张某"].key.endswith("-" + art.id)
+        assert named["芜湖市某钢铁有限公司"].key.endswith("-" + art.id)
+        assert named["高峰"].key == "person:高峰"
+        keys.append((entity_iri(named["张某"]), entity_iri(named["芜湖市某钢铁有限公司"])))
+    assert keys[0][0] != keys[1][0] and keys[0][1] != keys[1][1]
+    assert "%E5%BC%A0%E6%9F%90-" in keys[0][0]          # person/张某-<article id>: still readable
