@@ -466,7 +466,7 @@ def test_a_short_name_defined_after_a_body_names_it_again():
     _, rec = records("上海市第一中级人民法院（以下简称上海一中院）依法公开宣判。上海一中院认为，被告人构成犯罪。")
     res = resolve(rec)
     bodies = [(m.text, res.of(m).key) for m in rec.mentions if m.kind == "GovernmentBody"]
-    assert bodies == [("上海市第一中级人民法院", "org:上海市第一中级人民法院"), ("上海一中院", "org:上海市第一中级人民法院")]
+    assert bodies == [("上海市第一中级人民法院", "govbody:310000:第一中级人民法院"), ("上海一中院", "govbody:310000:第一中级人民法院")]
     assert not [m for m in rec.mentions if m.text == "上海"]       # no place inside the short name
     assert [r.args["speaker"].text for r in rec.relations if r.kind == "statement"] == ["上海一中院"]
 
@@ -958,3 +958,24 @@ def test_anonymised_names_are_each_articles_own():
         keys.append((entity_iri(named["张某"]), entity_iri(named["芜湖市某钢铁有限公司"])))
     assert keys[0][0] != keys[1][0] and keys[0][1] != keys[1][1]
     assert "%E5%BC%A0%E6%9F%90-" in keys[0][0]          # person/张某-<article id>: still readable
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a court's account, its full name, the short name it defines: one court
+    ("据“上海一中法院”微信号消息，上海市第一中级人民法院（以下简称上海一中院）依法公开宣判。上海一中院认为，被告人构成集资诈骗罪。",
+     {"上海一中法院": "govbody:310000:第一中级人民法院", "上海市第一中级人民法院": "govbody:310000:第一中级人民法院",
+      "上海一中院": "govbody:310000:第一中级人民法院"}),
+    ("浙江高院和杭州中院发布典型案例，北京市第二中级人民法院、苏州中级法院审理了此案。",
+     {"浙江高院": "govbody:330000:高级人民法院", "杭州中院": "govbody:330100:中级人民法院",
+      "北京市第二中级人民法院": "govbody:110000:第二中级人民法院", "苏州中级法院": "govbody:320500:中级人民法院"}),
+    ("最高院发布指导意见，江苏省高级人民法院院长表示。", {"最高院": "org:supreme-peoples-court",
+                                          "江苏省高级人民法院": "govbody:320000:高级人民法院"}),
+])
+def test_courts_by_their_short_names(body, expected):
+    from kg.resolve import resolve
+    art, rec = records(body)
+    res = resolve(rec, art.id)
+    got = {m.text: res.of(m).key for m in rec.mentions if m.text in expected}
+    assert got == expected
+    labels = {res.of(m).label for m in rec.mentions if m.text in expected}
+    assert "上海市第一中级人民法院" in labels or "杭州市中级人民法院" in labels or "最高人民法院" in labels

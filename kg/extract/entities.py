@@ -57,7 +57,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "71"
+VERSION = "72"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1029,6 +1029,10 @@ def extract(ctx: Context) -> Records:
         alias = d.group("alias").strip()
         if body is None or alias in stop or alias == body.text:
             continue
+        # the definition is no mention of its own (上海一中院 in it is a court by its short name too)
+        for x in [x for x in rec.mentions if x.span and d.start() <= x.span.start and x.span.end <= d.end()]:
+            rec.mentions.remove(x)
+            taken.remove((x.span.start, x.span.end))
         for m in re.finditer(re.escape(alias), text):
             # a place inside the short name (上海 in 上海一中院) is part of it, not a mention
             inside = [x for x in rec.mentions if x.span and x.span.start < m.end() and m.start() < x.span.end]

@@ -10,6 +10,14 @@ from .. import gazetteer
 
 HAN = r"\u4e00-\u9fff"
 
+# a city's numbered intermediate courts and the short forms courts go by (上海一中院, 杭州中院,
+# 浙江高院), before the plain 中级人民法院 (a place's body is found by the first suffix that fits)
+_NUMBERED = ("一", "二", "三", "四", "五")
+_COURT_FULL = {**{f"{short}{n}中{tail}": f"第{n}中级人民法院" for n in _NUMBERED
+                  for short, tail in (("", "院"), ("", "法院"), ("第", "院"), ("第", "法院"), ("第", "级法院"))},
+               "中院": "中级人民法院", "中级法院": "中级人民法院", "高院": "高级人民法院", "高级法院": "高级人民法院"}
+_COURTS = tuple(sorted({f"第{n}中级人民法院" for n in _NUMBERED} | set(_COURT_FULL), key=len, reverse=True)) + \
+    ("高级人民法院", "中级人民法院")
 # place + government body: 江苏省商务厅, 北京市发展和改革委员会, 深圳市人民政府
 _GOV_SUFFIX = ("人民政府办公厅", "人民政府办公室", "政府办公厅", "政府办公室", "人民政府", "政府", "发展和改革委员会", "发展改革委", "发改委", "商务厅", "商务局", "商务委员会",
                "商务委", "财政厅", "财政局", "统计局", "人民银行", "税务局", "市场监督管理局", "市场监管局",
@@ -19,7 +27,7 @@ _GOV_SUFFIX = ("人民政府办公厅", "人民政府办公室", "政府办公�
                "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
                "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
-               "纪委", "监委", "党委", "委员会", "高级人民法院", "中级人民法院", "人民法院", "人民检察院",
+               "纪委", "监委", "党委", "委员会") + _COURTS + ("人民法院", "人民检察院",
                "海关", "中心支行", "分行", "银保监局", "证监局", "人大常委会", "政协",
                "住房保障和房产管理局", "住房保障和房屋管理局", "房产管理局", "房屋管理局",
                "委网络安全和信息化委员会办公室", "网络安全和信息化委员会办公室", "委网信办", "网信办",
@@ -44,12 +52,12 @@ _SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发
                 # 省政府办公厅 = 省人民政府办公厅: one general office
                 "政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
                 # 甘肃省纪委, 甘肃省监委, 甘肃省纪委监委: the two commissions are one office (合署办公)
-                "纪委": "纪委监委", "监委": "纪委监委"}
+                "纪委": "纪委监委", "监委": "纪委监委", **_COURT_FULL}
 # bodies named by level alone (市市场监管局, 省发改委): the ones whose suffix says which body
 # (not 委/局/办 alone, nor courts, branches and party bodies whose level 省/市 does not fix them)
 BARE_BODY_SUFFIXES = tuple(x for x in _GOV_SUFFIX_LONGEST if x not in _UNKEYED_SUFFIX and len(x) >= 3
-                           and x not in ("人民政府", "中心支行", "人民法院", "中级人民法院", "高级人民法院",
-                                         "人民检察院", "人大常委会", "委员会", "人民银行"))
+                           and x not in ("人民政府", "中心支行", "人民法院", "人民检察院", "人大常委会",
+                                         "委员会", "人民银行") + _COURTS)
 
 
 @lru_cache(maxsize=1)
