@@ -377,6 +377,18 @@ def test_an_organisation_is_no_speaker_when_someone_speaks_for_it(text):
      [("四川省通信管理局", "本次调整按照便民原则。")]),
     # (a firm's research team: a0128)
     ("国泰君安通信团队指出，数据中心产业链条长。", [("国泰君安", "数据中心产业链条长。")]),
+    # (the officials of bodies listed together: each body says it, whichever word joins them;
+    # 和税务总局 is no department of 财政部)
+    ("财政部、税务总局有关负责人表示，将继续实施减税降费政策。",
+     [("财政部", "将继续实施减税降费政策。"), ("税务总局", "将继续实施减税降费政策。")]),
+    ("财政部和税务总局有关负责人表示，将继续实施减税降费政策。",
+     [("财政部", "将继续实施减税降费政策。"), ("税务总局", "将继续实施减税降费政策。")]),
+    ("人民银行、银保监会、证监会相关负责人介绍，贷款管理平稳实施。",
+     [("人民银行", "贷款管理平稳实施。"), ("银保监会", "贷款管理平稳实施。"), ("证监会", "贷款管理平稳实施。")]),
+    # (bodies listed as the subject of something else: nobody speaks)
+    ("国家发展改革委、国家知识产权局、中国银保监会三家单位通力合作，效果显著。", []),
+    # (a list after a preposition is no list of speakers: 与 only joins it to what came before)
+    ("会议由商务部主持。与会的海关总署、税务总局有关负责人表示，将加强协作。", [("海关总署", "将加强协作。"), ("税务总局", "将加强协作。")]),
 ])
 def test_an_unnamed_official_speaks_for_the_organisation(text, said):
     assert [(r.args["speaker"].text, r.args["text"]) for r in relations(text, "statement")] == said

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "57"
+VERSION = "58"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -760,6 +760,7 @@ _INTERVIEW = r"(?:今天|今日|日前|近日|昨天|昨日)?(?:（[^）]{1,6}�
 
 # what may stand right before an organisation that speaks: a clause start, 据, 而, 但 (对此，…)
 _SPEAKER_LEFT = frozenset("。，；：:\n“”（）()、据而但")
+_JOINT_SEP = frozenset("、和与及")
 _NOT_SPEECH_CHENG = frozenset("简统俗并合别又或著堪号自昵通名戏总爱")
 _NOT_SPEECH_AFTER = {"称": ("之为", "为", "作"), "说": ("起", "服", "道理"), "答": ("辩", "应", "谢", "卷", "题"),
                      "回答": ("问题",)}
@@ -803,13 +804,35 @@ def _statements(art, mentions, rec: Records):
     for o in mentions:
         if o.kind in ORG_KINDS and o.span:
             longest[o.span.start] = max(longest.get(o.span.start, 0), o.span.end)
+    # 财政部、税务总局有关负责人表示 / 财政部和税务总局…: the officials of each body listed speak
+    # together, each body for itself (not 财政部's department 和税务总局)
+    org_at_end = {o.span.end: o for o in mentions if o.kind in ORG_KINDS and o.kind != "MediaOutlet" and o.span
+                  and longest[o.span.start] == o.span.end}
+    joint: dict[int, int] = {}          # id(body) -> the id of the last body of its list
+
+    def listed_before(o: Mention) -> list[Mention]:
+        out, at = [], o.span.start
+        while at > 0 and text[at - 1] in _JOINT_SEP and org_at_end.get(at - 1) is not None and len(out) < 8:
+            prev = org_at_end[at - 1]
+            out.append(prev)
+            at = prev.span.start
+        # (与会的海关总署、税务总局有关负责人: the list may follow 的)
+        return out if at == 0 or text[at - 1] in _SPEAKER_LEFT or text[at - 1] == "的" else []
+
     for o in mentions:
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
                 and longest[o.span.start] == o.span.end \
-                and re.match(rf"(?:(?:[\u4e00-\u9fff]{{1,6}}?[司局处厅室])?(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:{_INTERVIEW})?(?:也|还|则|亦)?"
-                             rf"(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]) \
-                and (o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT):
-            events.append((o.span.start, o.span.end, o))
+                and re.match(rf"(?:(?![和与及])(?:[\u4e00-\u9fff]{{1,6}}?[司局处厅室])?(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:{_INTERVIEW})?(?:也|还|则|亦)?"
+                             rf"(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]):
+            before = listed_before(o) if re.match(r"(?:[\u4e00-\u9fff]{1,6}?[司局处厅室])?(?:有关|相关)?(?:负责人|负责同志|发言人|官员)",
+                                                  text[o.span.end:o.span.end + 16]) else []
+            if before:
+                for b in before:
+                    events.append((b.span.start, b.span.end, b))
+                    joint[id(b)] = id(o)
+                joint[id(o)] = id(o)
+            if before or o.span.start == 0 or text[o.span.start - 1] in _SPEAKER_LEFT:
+                events.append((o.span.start, o.span.end, o))
     # 四川省通信管理局…。省通信管理局相关负责人介绍: the body named again without its province
     # (only a short form that fits one body: two provinces' 通信管理局 leave 省通信管理局 unsaid)
     firsts: dict[str, Mention] = {}
@@ -984,6 +1007,7 @@ def _statements(art, mentions, rec: Records):
             continue                    # 建行宣布成立300亿基金: a subheading
         if any(r.kind == "statement" and r.args["speaker"] is not speaker and r.span
                and r.span.start < start < r.span.end and r.rule in ("speaker-verb", "pronoun-verb", "title-speaker-line")
+               and not (id(speaker) in joint and joint.get(id(r.args["speaker"])) == joint[id(speaker)])
                for r in rec.relations):
             continue                    # 白宫称，拜登总统…指出了…: said inside someone else's words
         if quote.count("“") > quote.count("”"):
