@@ -1337,3 +1337,22 @@ def test_what_goes_before_a_figure_but_does_not_name_it(text, surface, indicator
 ])
 def test_years_up_to_now_are_a_period(text, want):
     assert [q.period for q in records(text)[1].quantities] == want
+
+
+def test_a_releases_notes_report_no_figures():
+    """附注 (指标解释, 调查方法) to the end and the numbered lines after a table's 注： explain the
+    figures (a0097's PMI weights and sample sizes, a0169's thresholds): none is a figure."""
+    body = ("12月份，制造业PMI为50.3%，比上月上升0.2个百分点。\n\n"
+            "注：\n\n1．开采专业及辅助性活动上年同期亏损15.9亿元。\n\n2．本表部分指标存在总计不等于分项之和情况。\n\n"
+            "1—11月份，全国规模以上工业企业实现利润总额79750.1亿元。\n\n"
+            "注：本表数据为初步统计数，其中1家企业数据缺报。\n\n"
+            "附注\n\n1．主要指标解释\n\n涉及制造业的31个行业大类，3000家调查样本。\n\n"
+            "4．计算方法\n\n5个分类指数及其权数为：新订单指数30%、生产指数25%。")
+    values = sorted(q.value for q in quantities(body))
+    assert values == sorted([50.3, 0.2, 7975010000000.0])
+
+
+def test_a_note_word_inside_a_paragraph_ends_nothing():
+    # 附注 as a word in the news (详见附注二) and a 注： heading before ordinary paragraphs
+    body = ("利润总额同比增长38.0%（按可比口径计算，详见附注二）。\n\n注：\n\n以下为正文。营业收入增长20.6%。")
+    assert sorted(q.value for q in quantities(body)) == [20.6, 38.0]

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "64"
+VERSION = "65"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -418,6 +418,33 @@ def _indicator_words(left: str) -> str | None:
     return left if 2 <= len(left) <= limit else None
 
 
+# a statistics release's notes explain its figures, they report none: 附注 (指标解释, 统计范围,
+# 调查方法: PMI weights, sample sizes, thresholds) to the end, and the numbered lines after a
+# table's 注： (a0097, a0169)
+_NOTES_HEAD = re.compile(r"(?:附注|附：?注释?|注释|名词解释|主要指标解释|指标解释(?:及相关说明)?)[：:]?")
+_NOTE_HEAD = re.compile(r"注[：:]")
+_NOTE_ITEM = re.compile(r"(?:\d{1,2}\s*[．.、）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")
+
+
+def _notes(art) -> list[tuple[int, int]]:
+    text, out = art.text, []
+    paras = art.paragraphs
+    for i, p in enumerate(paras):
+        words = text[p.start:p.end].strip()
+        if _NOTES_HEAD.fullmatch(words):
+            return out + [(p.start, len(text))]
+        if _NOTE_HEAD.fullmatch(words):
+            end = p.end
+            for q in paras[i + 1:]:
+                if not _NOTE_ITEM.match(text[q.start:q.end].strip()):
+                    break
+                end = q.end
+            out.append((p.start, end))
+        elif _NOTE_HEAD.match(words) and len(words) > 3:
+            out.append((p.start, p.end))            # 注：本表数据为初步统计数。
+    return out
+
+
 def extract(ctx: Context) -> Records:
     art = ctx.article
     text = art.text
@@ -446,7 +473,8 @@ def extract(ctx: Context) -> Records:
     spans = sorted([t.span() for t in _CITED_TITLE.finditer(text)]
                    + [t.span() for t in _QUOTED_NAME.finditer(text) if not _QUOTED_FIGURE.search(t.group())
                       and not _PLAN_PERIOD.fullmatch(t.group())]      # (“十四五” is a time, not a name)
-                   + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")])
+                   + [(p.start, p.end) for p in art.paragraphs if text[p.start:p.end].lstrip().startswith("原标题")]
+                   + _notes(art))
     titles: list[tuple[int, int]] = []           # merged: a quoted name may sit inside a title
     for s_, e_ in spans:
         if titles and s_ <= titles[-1][1]:
