@@ -369,7 +369,8 @@ def test_sheng_the_verb_is_no_litre(text):
 
 def test_a_multiple_is_compared_in_times_and_its_indicator_is_clean():
     qs = [q for q in quantities("中小企业4800万户，是2012年末的3.4倍；石油类超标高达31.4倍。") if q.compared_as == "倍"]
-    assert [(q.value, q.indicator) for q in qs] == [(3.4, None), (31.4, "石油类超标")]
+    # (是2012年末的: the base; the multiple measures what the figure before it does)
+    assert [(q.value, q.indicator, q.comparison) for q in qs] == [(3.4, "中小企业", "2012年末"), (31.4, "石油类超标", None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -1356,3 +1357,22 @@ def test_a_note_word_inside_a_paragraph_ends_nothing():
     # 附注 as a word in the news (详见附注二) and a 注： heading before ordinary paragraphs
     body = ("利润总额同比增长38.0%（按可比口径计算，详见附注二）。\n\n注：\n\n以下为正文。营业收入增长20.6%。")
     assert sorted(q.value for q in quantities(body)) == [20.6, 38.0]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # (a0215, a0141, a0203): the base of a multiple is its comparison, the rest is its subject's
+    ("截至2021年末，全国每千人企业数量达到34.28户，是2012年末的3.4倍。",
+     ("每千人企业数量", "截至2021年末", "中国", "2012年末")),
+    ("前10个月人民币存款增加17.5万亿元，增量是去年全年增量的1.9倍。", ("人民币存款", "前10个月", None, "去年全年增量")),
+    ("中国疫苗接种量超过10亿剂，是美国接种量的3倍。", ("疫苗接种量", None, "中国", "美国接种量")),
+    # (no figure before it: what was measured opens the clause)
+    ("其中，出口额是2019年同期的2.1倍。", ("出口额", None, None, "2019年同期")),
+])
+def test_a_multiple_of_a_base(body, expected):
+    q = next(q for q in quantities(body) if q.compared_as == "倍")
+    assert (q.indicator, q.period, q.place.text if q.place else None, q.comparison) == expected
+
+
+def test_a_multiple_without_a_base_keeps_its_own_frame():
+    q = next(q for q in quantities("2021年，新能源汽车销量增长1.6倍。") if q.compared_as == "倍")
+    assert (q.period, q.comparison) == ("2021年", None)

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "65"
+VERSION = "66"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -443,6 +443,37 @@ def _notes(art) -> list[tuple[int, int]]:
         elif _NOTE_HEAD.match(words) and len(words) > 3:
             out.append((p.start, p.end))            # 注：本表数据为初步统计数。
     return out
+
+
+# 每千人企业数量达到34.28户，是2012年末的3.4倍; 接种量超过10亿剂，是美国接种量的3倍: between 是
+# and 的 stands the base the multiple is of (kg:comparison), not the figure's period, place or
+# indicator: those are the ones of the figure its sentence named before it
+_MULTIPLE_OF = re.compile(r"(?:是|为|相当于|达到?)(?P<base>[^，。；：:“”\n]{1,20}?)的(?:近|约|超过|逾|将近|接近|超)?$")
+
+
+def _multiples_of(text: str, art, quantities: list[Quantity]) -> None:
+    for j, q in enumerate(quantities):
+        if q.compared_as != "倍":
+            continue
+        m = _MULTIPLE_OF.search(text, max(0, q.span.start - 28), q.span.start)
+        if m is None or re.search(r"\d", m.group("base")) and not re.search(r"\d{4}年|\d{1,2}月", m.group("base")):
+            continue                # (是3.5万元的2倍: a figure as the base is a figure of its own)
+        base = m.group("base")
+        q.comparison = base
+        s = art.sentence_at(q.span.start)
+        prev = next((b for b in reversed(quantities[:j]) if s is not None and b.span.start >= s.start
+                     and b.compared_as != "倍" and b.span.end <= m.start()), None)
+        if prev is not None:
+            q.period, q.place, q.indicator = prev.period, prev.place, prev.indicator
+            continue
+        if q.period and q.period in base:
+            q.period = None
+        if q.place is not None and q.place.span is not None and m.start("base") <= q.place.span.start < m.end("base"):
+            q.place = None
+        if q.indicator and (q.indicator.endswith("的") or q.indicator in m.group()):
+            # (其中，出口额是2019年同期的2.1倍: what was measured opens the clause, before 是)
+            head = re.sub(r"^(?:其中|而|但|并且|并|且)", "", text[_clause_start(text, s.start if s else 0, m.start()):m.start()])
+            q.indicator = head if 2 <= len(head) <= 16 and not re.search(r"[\d“”《》]", head) else None
 
 
 def extract(ctx: Context) -> Records:
@@ -1002,6 +1033,7 @@ def extract(ctx: Context) -> Records:
             if planned is not None and len(q.indicator) - planned.start("verb") >= 2:
                 # (腾讯将向香港社会捐助: who gives and to whom is no part of what is given)
                 q.indicator = q.indicator[planned.start("verb"):]
+    _multiples_of(text, art, rec.quantities)
     day = datetime.date.fromisoformat(day_in_china(art.meta["date"])) if art.meta.get("date") else None
     for q in rec.quantities:
         dates = period_dates(q.period, day)
