@@ -186,8 +186,15 @@ def _export_format(text: str) -> str:
 
 def cmd_export(args) -> int:
     from .export import export, format_name
-    suffix = Path(args.output).suffix.lstrip(".") if args.output not in (None, "-") else ""
+    name = Path(args.output) if args.output not in (None, "-") else None
+    # graph.nq.gz: gzip, the format by the name inside (GraphDB, Fuseki and Virtuoso load those)
+    compress = name is not None and name.suffix.lower() == ".gz"
+    suffix = (name.with_suffix("") if compress else name).suffix.lstrip(".") if name is not None else ""
     implied = format_name(suffix) if suffix else None
+    if suffix and implied is None and args.format is None:
+        # (graph.n3 or graph.txt written as Turtle would fail the first tool that trusts the name)
+        raise StoreError(f"cannot tell the format from the file name {args.output}: name it .ttl .trig .nq .nt "
+                         f".jsonld or .rdf (any of them .gz for gzip), or give --format")
     if args.format is None:
         args.format = implied or "turtle"
     elif implied is not None and implied != args.format:
@@ -195,9 +202,9 @@ def cmd_export(args) -> int:
         raise StoreError(f"--format {args.format} does not match the file name {args.output} ({implied}): "
                          f"drop --format, or name the file for what it holds")
     store = Store(args.store, read_only=True)
-    n = export(store, args.format, args.output)
+    n = export(store, args.format, args.output, gzip=compress)
     if args.output not in (None, "-"):
-        print(f"wrote {n} bytes of {args.format} to {args.output}", file=sys.stderr)
+        print(f"wrote {n} bytes of {args.format}{' (gzip)' if compress else ''} to {args.output}", file=sys.stderr)
     return 0
 
 

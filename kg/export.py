@@ -237,8 +237,11 @@ def _fsync_dir(directory: Path) -> None:
         os.close(dfd)
 
 
-def export(store: Store, fmt: str, output: str | Path | None) -> int:
+def export(store: Store, fmt: str, output: str | Path | None, *, gzip: bool = False) -> int:
     data = export_bytes(store, fmt)
+    if gzip:
+        import gzip as gz
+        data = gz.compress(data, mtime=0)       # (no time stamp: the same store, the same bytes)
     if output in (None, "-"):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -265,7 +265,7 @@ def test_turtle_export_writes_resource_iris_whole(capsys, examples_store, tmp_pa
 
 @pytest.mark.parametrize("name,fmt,oxfmt", [("g.nq", "nquads", ox.RdfFormat.N_QUADS), ("g.jsonld", "jsonld", ox.RdfFormat.JSON_LD),
                                             ("g.ttl", "turtle", ox.RdfFormat.TURTLE), ("g.rdf", "rdfxml", ox.RdfFormat.RDF_XML),
-                                            ("g.owl", "rdfxml", ox.RdfFormat.RDF_XML), ("g.out", "turtle", ox.RdfFormat.TURTLE)])
+                                            ("g.owl", "rdfxml", ox.RdfFormat.RDF_XML), ("graph", "turtle", ox.RdfFormat.TURTLE)])
 def test_export_format_from_the_file_name(capsys, examples_store, tmp_path, name, fmt, oxfmt):
     rc, out, err = kg(capsys, "export", "-o", tmp_path / name, "--store", examples_store.store)
     assert rc == 0 and f"of {fmt} to" in err, err
@@ -277,6 +277,31 @@ def test_export_refuses_a_format_the_file_name_contradicts(capsys, examples_stor
     assert rc == 2 and "does not match the file name" in err and not (tmp_path / "g.jsonld").exists()
     rc, out, err = kg(capsys, "export", "--format", "json-ld", "-o", tmp_path / "g.json", "--store", examples_store.store)
     assert rc == 0 and "of jsonld to" in err
+
+
+@pytest.mark.parametrize("name,oxfmt,graphs", [("g.nq.gz", ox.RdfFormat.N_QUADS, True), ("g.trig.GZ", ox.RdfFormat.TRIG, True),
+                                               ("g.ttl.gz", ox.RdfFormat.TURTLE, False)])
+def test_export_gzip_by_the_file_name(capsys, examples_store, tmp_path, name, oxfmt, graphs):
+    # (g.nq.gz was written as plain Turtle: a loader that trusts the name failed, and the named
+    # graphs were gone)
+    import gzip
+    rc, out, err = kg(capsys, "export", "-o", tmp_path / name, "--store", examples_store.store)
+    assert rc == 0 and "(gzip)" in err, err
+    data = (tmp_path / name).read_bytes()
+    assert data[:2] == b"\x1f\x8b"
+    quads = list(ox.parse(gzip.decompress(data), format=oxfmt))
+    assert len(quads) > 1000
+    assert any(q.graph_name != ox.DefaultGraph() for q in quads) == graphs
+    rc, out, err = kg(capsys, "export", "-o", tmp_path / ("again-" + name), "--store", examples_store.store)
+    assert (tmp_path / ("again-" + name)).read_bytes() == data          # no time stamp inside
+
+
+@pytest.mark.parametrize("name", ["g.n3", "g.txt", "g.out", "g.n3.gz"])
+def test_export_refuses_a_file_name_it_cannot_read_a_format_from(capsys, examples_store, tmp_path, name):
+    rc, out, err = kg(capsys, "export", "-o", tmp_path / name, "--store", examples_store.store)
+    assert rc == 2 and "cannot tell the format from the file name" in err and not (tmp_path / name).exists()
+    rc, out, err = kg(capsys, "export", "--format", "turtle", "-o", tmp_path / name, "--store", examples_store.store)
+    assert rc == 0 and (tmp_path / name).exists()
 
 
 def test_export_to_stdout(capsys, examples_store, tmp_path):
