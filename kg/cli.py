@@ -386,7 +386,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the store as RDF")
     p.add_argument("--format", type=_export_format, default=None,
                    help="turtle, trig, nquads, ntriples, jsonld (json-ld) or rdfxml; default: from the -o "
-                        "file's extension (.ttl .trig .nq .nt .jsonld .json .rdf .owl .xml), else turtle")
+                        "file's extension (.ttl .trig .nq .nt .jsonld .json .rdf .owl .xml; .gz after it for gzip), "
+                             "turtle for a name without one")
     p.add_argument("-o", "--output", default=None, help="file (default: standard output)")
     _store_arg(p)
     p.set_defaults(func=cmd_export)
