@@ -103,7 +103,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: that read as Big5 too stay GB18030; 13: kg:comparedAs (a difference in points, a multiple);
 #: 15: schema:version, the year's edition of a document issued each year (政府工作报告)
 #: 16: an anonymised name (张某, 某…有限公司) is its article's own entity (kg.resolve)
-GRAPH_VERSION = 16
+#: 17: schema:dateCreated on figures and measures too, as on every other fact
+GRAPH_VERSION = 17
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -489,6 +490,8 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add(f, KG.announcedBy, body)
         g.add(f, KG.ordinal, _typed(str(args["ordinal"]), XSD.positiveInteger))
         g.add(f, SDO.text, lit(args["text"]))
+        if date is not None:
+            g.add(f, SDO.dateCreated, date)
     else:
         return
     ag.evidence(f, r.span, r.extractor, r.rule, r.confidence)
@@ -517,6 +520,9 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
         g.add(f, KG.periodEnd, _typed(q.period_end, XSD.date))
     if q.source_org is not None and res is not None:
         g.add(f, KG.reportedBy, ag.entity(res.of(q.source_org)))
+    date = ag.date()
+    if date is not None:        # (every fact has the day it was reported: a date filter finds figures too)
+        g.add(f, SDO.dateCreated, date)
     ag.evidence(f, q.span, q.extractor, q.rule, q.confidence)
 
 

@@ -102,3 +102,22 @@ def test_evidence_running_on_through_a_semicolon_has_its_whole_sentence():
     pairs = [(str(g.value(ev, KG.quote)), str(g.value(ev, KG.sentence))) for ev in g.subjects(KG.quote, None)]
     assert any("价格下降3%" in q for q, _ in pairs)
     assert all(q in s for q, s in pairs if s != "None"), pairs
+
+
+def test_every_fact_of_a_dated_article_has_the_day_it_was_reported(corpus_store):
+    """schema:dateCreated on every kind of fact (figures and measures had none: a date filter
+    lost three facts in four)."""
+    from kg.store import Store
+    s = Store(corpus_store.store, read_only=True)
+    try:
+        rows = list(s.query("""
+            SELECT ?kind (COUNT(DISTINCT ?f) AS ?n) (COUNT(DISTINCT ?dated) AS ?withDate) WHERE {
+              GRAPH ?g { ?f a kg:Fact, ?kind . FILTER(?kind != kg:Fact && STRSTARTS(STR(?kind), STR(kg:)))
+                         OPTIONAL { ?f schema:dateCreated ?d BIND(?f AS ?dated) }
+                         ?g schema:datePublished ?published }
+            } GROUP BY ?kind"""))
+    finally:
+        s.close()
+    counts = {str(r["kind"].value).rsplit("#", 1)[-1]: (int(r["n"].value), int(r["withDate"].value)) for r in rows}
+    assert {"QuantityFact", "Measure", "Statement", "RoleFact"} <= set(counts), counts
+    assert all(n == dated for n, dated in counts.values()), counts
