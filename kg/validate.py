@@ -72,6 +72,18 @@ def _run_sparql_constraint(store: Store, c: SparqlConstraint) -> list[str]:
 
 
 def validate(store: Store, shapes: Path = SHAPES) -> tuple[bool, object, str]:
+    # rdflib logs a traceback for each ill-typed literal it reads ("Invalid Date"^^xsd:dateTime);
+    # the shapes report each of them as a violation, with the node, which is what the user needs
+    import logging
+    quiet, level = logging.getLogger("rdflib.term"), logging.getLogger("rdflib.term").level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        return _validate(store, shapes)
+    finally:
+        quiet.setLevel(level)
+
+
+def _validate(store: Store, shapes: Path) -> tuple[bool, object, str]:
     import pyshacl
     from rdflib import Graph
 

@@ -154,3 +154,20 @@ def test_offsets_count_into_the_published_body(tmp_path):
     _replace(store, ev, "quote", ox.Literal("错" * len(rows[0]["q"].value)))
     conforms, _, text = validate(store)
     assert not conforms and "is not the text of schema:articleBody" in text and ev.value in text
+
+
+def test_an_ill_typed_literal_is_reported_without_a_traceback(tmp_path, capsys, caplog):
+    """rdflib logged a traceback for each literal it could not convert; the shapes report it."""
+    from kg.cli import main
+    store = _store_of(tmp_path)
+    fact = next(iter(store.ox.query("SELECT ?f WHERE { GRAPH ?g { ?f a <https://w3id.org/kgnews/ontology#RoleFact> } } LIMIT 1")))["f"]
+    store.ox.add(ox.Quad(fact, ox.NamedNode("https://schema.org/dateCreated"),
+                         ox.Literal("Invalid Date", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")),
+                         ox.NamedNode("https://w3id.org/kgnews/id/entities")))
+    path = store.path
+    store.close()
+    rc = main(["validate", "--store", str(path)])
+    out, err = capsys.readouterr()
+    assert rc == 1 and "schema:dateCreated" in out
+    assert "Traceback" not in err and "Failed to convert" not in err, err[-2000:]
+    assert not [r for r in caplog.records if r.name.startswith("rdflib")], caplog.text[-2000:]
