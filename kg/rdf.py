@@ -104,7 +104,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 15: schema:version, the year's edition of a document issued each year (政府工作报告)
 #: 16: an anonymised name (张某, 某…有限公司) is its article's own entity (kg.resolve)
 #: 17: schema:dateCreated on figures and measures too, as on every other fact
-GRAPH_VERSION = 17
+#: 18: a kg:Mention (no offsets) for each name found in the metadata (editor line, front matter)
+GRAPH_VERSION = 18
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -389,17 +390,20 @@ def build(article: Article, records: Records, res: Resolution, *,
             ag.entity(e)
             continue
         node = ag.entity(e)
+        # (a name in the metadata, the editor line or the front matter's author, is a mention
+        # without offsets: the credits it gives have their extractor, rule and confidence too)
+        mn = Iri(mint.iri("mention", article.id, f"{m.span.start}-{m.span.end}" if m.span is not None
+                          else "meta-" + mint.digest(m.extractor, m.rule, m.kind, m.text)))
+        g.add(mn, RDF.type, KG.Mention)
+        g.add(mn, KG.mentionOf, node)
+        g.add(mn, KG.surface, lit(m.text))
         if m.span is not None:
-            mn = Iri(mint.iri("mention", article.id, f"{m.span.start}-{m.span.end}"))
-            g.add(mn, RDF.type, KG.Mention)
-            g.add(mn, KG.mentionOf, node)
-            g.add(mn, KG.surface, lit(m.text))
             g.add(mn, KG.startOffset, nonneg(m.span.start))
             g.add(mn, KG.endOffset, nonneg(m.span.end))
-            g.add(mn, PROV.wasDerivedFrom, a)
-            g.add(mn, KG.extractor, lit(m.extractor))
-            g.add(mn, KG.rule, lit(m.rule or "unspecified"))
-            g.add(mn, KG.confidence, decimal3(m.confidence))
+        g.add(mn, PROV.wasDerivedFrom, a)
+        g.add(mn, KG.extractor, lit(m.extractor))
+        g.add(mn, KG.rule, lit(m.rule or "unspecified"))
+        g.add(mn, KG.confidence, decimal3(m.confidence))
 
     for r in records.relations:
         _relation(ag, r, res)
