@@ -105,7 +105,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 16: an anonymised name (张某, 某…有限公司) is its article's own entity (kg.resolve)
 #: 17: schema:dateCreated on figures and measures too, as on every other fact
 #: 18: a kg:Mention (no offsets) for each name found in the metadata (editor line, front matter)
-GRAPH_VERSION = 18
+#: 19: 亩 is kgr:unit/MU (QUDT has no unit:MU), described in the ontology
+GRAPH_VERSION = 19
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -186,7 +187,13 @@ def _entity_iri(e: Entity) -> Iri:
     return Iri(mint.iri(seg, rest or e.key))
 
 
+#: units QUDT has no IRI for (亩, the Chinese land unit: 666.67 m²), described in ontology/kg.ttl
+OWN_UNITS = frozenset({"MU"})
+
+
 def unit_iri(unit: str) -> Iri:
+    if unit in OWN_UNITS:
+        return Iri(mint.iri("unit", unit))
     return CUR[unit] if unit in CURRENCIES else UNIT[unit]
 
 

@@ -1376,3 +1376,21 @@ def test_a_multiple_of_a_base(body, expected):
 def test_a_multiple_without_a_base_keeps_its_own_frame():
     q = next(q for q in quantities("2021年，新能源汽车销量增长1.6倍。") if q.compared_as == "倍")
     assert (q.period, q.comparison) == ("2021年", None)
+
+
+def test_mu_is_a_unit_the_ontology_describes():
+    """亩 has no QUDT IRI (unit:MU named nothing): kg's own, with its conversion to m²."""
+    from rdflib import Graph, Literal, URIRef
+    from kg.rdf import unit_iri
+    from kg.resources import ontology_file
+    q = _one("数据显示，截至目前，我国沙棘林面积总计1910.44万亩。", "1910.44万亩")
+    assert q.unit == "MU"
+    iri = URIRef(str(unit_iri("MU")))
+    assert iri == URIRef("https://w3id.org/kgnews/id/unit/MU") and str(iri).rsplit("/", 1)[1] == "MU"
+    ont = Graph().parse(ontology_file("kg.ttl"), format="turtle")
+    qudt = "http://qudt.org/schema/qudt/"
+    assert (iri, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(qudt + "Unit")) in ont
+    factor = float(ont.value(iri, URIRef(qudt + "conversionMultiplier")))
+    assert abs(factor * 15 - 10000) < 1e-6
+    assert Literal("亩", lang="zh") in set(ont.objects(iri, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
+    assert str(unit_iri("TONNE")) == "http://qudt.org/vocab/unit/TONNE"
