@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 
 import pyoxigraph as ox
+import pytest
 
 from conftest import EXAMPLES, build_into
 from kg.store import Store
@@ -171,3 +172,51 @@ def test_an_ill_typed_literal_is_reported_without_a_traceback(tmp_path, capsys, 
     assert rc == 1 and "schema:dateCreated" in out
     assert "Traceback" not in err and "Failed to convert" not in err, err[-2000:]
     assert not [r for r in caplog.records if r.name.startswith("rdflib")], caplog.text[-2000:]
+
+
+KG_NS, SDO_NS, ORG_NS = "https://w3id.org/kgnews/ontology#", "https://schema.org/", "http://www.w3.org/ns/org#"
+
+
+def _first_of(store, cls: str, extra: str = ""):
+    return next(iter(store.ox.query(f"SELECT ?x WHERE {{ GRAPH ?g {{ ?x a <{KG_NS}{cls}> {extra} }} }} LIMIT 1")))["x"]  # sparql-static
+
+
+def _set_value(store, node, prop: str, value) -> None:
+    p = ox.NamedNode(prop)
+    g = next(q.graph_name for q in store.ox.quads_for_pattern(node, None, None, None))
+    for q in list(store.ox.quads_for_pattern(node, p, None, None)):
+        store.ox.remove(q)
+    store.ox.add(ox.Quad(node, p, value, g))
+
+
+@pytest.mark.parametrize("breakage, message", [
+    # (the data-engineer audit: each passed `kg validate` before)
+    ("surface", "kg:surface is not the text of schema:articleBody"),
+    ("sentence", "kg:sentence does not hold kg:quote"),
+    ("suborganization", "org:subOrganizationOf: an organisation"),
+    ("location", "schema:location: a place"),
+    ("version", "schema:version: at most one year"),
+])
+def test_what_the_shapes_catch(tmp_path, breakage, message):
+    store = _store_of(tmp_path)
+    ents = ox.NamedNode("https://w3id.org/kgnews/id/entities")
+    if breakage == "surface":
+        # the same length, other words
+        m = _first_of(store, "Mention", f"; <{KG_NS}startOffset> ?s")
+        surface = next(store.ox.quads_for_pattern(m, ox.NamedNode(KG_NS + "surface"), None, None)).object.value
+        _set_value(store, m, KG_NS + "surface", ox.Literal("某" * len(surface)))
+    elif breakage == "sentence":
+        ev = _first_of(store, "Evidence", f"; <{KG_NS}sentence> ?s")
+        _set_value(store, ev, KG_NS + "sentence", ox.Literal("一句与此无关的话。"))
+    elif breakage == "suborganization":
+        store.ox.add(ox.Quad(_first_of(store, "GovernmentBody"), ox.NamedNode(ORG_NS + "subOrganizationOf"),
+                             _first_of(store, "Person"), ents))
+    elif breakage == "location":
+        event = ox.NamedNode("https://w3id.org/kgnews/id/event/test")
+        store.ox.add(ox.Quad(event, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(KG_NS + "Event"), ents))
+        store.ox.add(ox.Quad(event, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("测试会议"), ents))
+        store.ox.add(ox.Quad(event, ox.NamedNode(SDO_NS + "location"), _first_of(store, "Person"), ents))
+    else:
+        store.ox.add(ox.Quad(_first_of(store, "GovernmentBody"), ox.NamedNode(SDO_NS + "version"), ox.Literal("last year"), ents))
+    conforms, _, text = validate(store)
+    assert not conforms and message in text, text[-3000:]
