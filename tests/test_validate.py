@@ -196,6 +196,7 @@ def _set_value(store, node, prop: str, value) -> None:
     ("suborganization", "org:subOrganizationOf: an organisation"),
     ("location", "schema:location: a place"),
     ("version", "schema:version: at most one year"),
+    ("measure", "kg:announcedBy: at least one organisation"),
 ])
 def test_what_the_shapes_catch(tmp_path, breakage, message):
     store = _store_of(tmp_path)
@@ -216,6 +217,13 @@ def test_what_the_shapes_catch(tmp_path, breakage, message):
         store.ox.add(ox.Quad(event, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(KG_NS + "Event"), ents))
         store.ox.add(ox.Quad(event, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("测试会议"), ents))
         store.ox.add(ox.Quad(event, ox.NamedNode(SDO_NS + "location"), _first_of(store, "Person"), ents))
+    elif breakage == "measure":
+        m = ox.NamedNode("https://w3id.org/kgnews/id/fact/measure/test")
+        g = next(q.graph_name for q in store.ox.quads_for_pattern(_first_of(store, "Mention"), None, None, None))
+        for p, o in (("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(KG_NS + "Measure")),
+                     (KG_NS + "ordinal", ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#positiveInteger"))),
+                     (SDO_NS + "text", ox.Literal("加强监管。"))):
+            store.ox.add(ox.Quad(m, ox.NamedNode(p), o, g))
     else:
         store.ox.add(ox.Quad(_first_of(store, "GovernmentBody"), ox.NamedNode(SDO_NS + "version"), ox.Literal("last year"), ents))
     conforms, _, text = validate(store)
