@@ -106,7 +106,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 17: schema:dateCreated on figures and measures too, as on every other fact
 #: 18: a kg:Mention (no offsets) for each name found in the metadata (editor line, front matter)
 #: 19: 亩 is kgr:unit/MU (QUDT has no unit:MU), described in the ontology
-GRAPH_VERSION = 19
+#: 20: schema:articleSection is the section's name (text, its schema.org range), kg:category its concept
+GRAPH_VERSION = 20
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -360,8 +361,10 @@ def build(article: Article, records: Records, res: Resolution, *,
         # a date kg cannot read ("Invalid Date" in real feeds) is kept as written, not lost
         g.add(a, KG.dateText, lit(str(meta["date_raw"]).strip()))
     for cat in meta.get("categories") or []:
+        # schema:articleSection is text (its range); the section as a concept is kg:category
         c = Iri(mint.iri("category", str(cat)))
-        g.add(a, SDO.articleSection, c)
+        g.add(a, SDO.articleSection, lit(str(cat)))
+        g.add(a, KG.category, c)
         ag.e.add(c, RDF.type, KG.Category)
         ag.e.add(c, RDF.type, SKOS.Concept)
         ag.e.add(c, SKOS.prefLabel, lit(str(cat), "zh"))

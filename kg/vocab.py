@@ -57,6 +57,7 @@ class KG(DefinedNamespace):
     dateText: object
     sourcePath: object
     originalTitle: object
+    category: object
     # mentions
     mentionOf: object
     surface: object

@@ -257,7 +257,8 @@ art:0123456789abcdef a kg:Article , schema:NewsArticle ;
     schema:headline "海关总署：2021年我国货物贸易进出口总值39.1万亿元" ;
     schema:articleBody "2022年1月4日，海关总署新闻发言人李魁文在发布会上介绍。" ;
     schema:datePublished "2022-01-14T10:30:00Z"^^xsd:dateTime ;
-    schema:articleSection cat:金融 ;
+    schema:articleSection "金融" ;
+    kg:category cat:金融 ;
     schema:mentions per:李魁文 , orgr:海关总署 .
 
 cat:金融 a kg:Category , skos:Concept ; skos:prefLabel "金融"@zh .
