@@ -979,3 +979,18 @@ def test_courts_by_their_short_names(body, expected):
     assert got == expected
     labels = {res.of(m).label for m in rec.mentions if m.text in expected}
     assert "上海市第一中级人民法院" in labels or "杭州市中级人民法院" in labels or "最高人民法院" in labels
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (a0120) names of three that recur, of two after varying verbs, and one ending a list
+    ("“串串”刘某找到新兴公司后勤主管陈某廷，并承诺给予陈某廷好处费。刘某采集了样品，安排驾驶员陈某江去寻找处置公司。"
+     "刘某得知后，示意陈某江自行处置。陈某江邀约邹某等三名驾驶员倾倒。", {"刘某", "陈某廷", "陈某江", "邹某"}),
+    # (a0058) after a role or recurring
+    ("民警在静安区某咖啡店门口将高某抓获。到案后，犯罪嫌疑人高某如实供述。", {"高某"}),
+    ("见面后，程某又介绍自己经营着一家店，程某先是借钱买电脑。", {"程某"}),
+    # 某 as "some": no name
+    ("对于某些企业而言，某种程度上，于某地开展试点，于某省推广。", set()),
+    ("一名自称是某知名三甲医院的程姓医生。", set()),
+])
+def test_anonymised_names_are_persons(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons

@@ -28,7 +28,7 @@ from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
-from .person_names import coordinated_names, names_after_bodies, persons_by_pattern
+from .person_names import anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern
 from .base import Context, FunctionExtractor, UserPatternTimeout
 
 
@@ -57,7 +57,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "72"
+VERSION = "73"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1227,6 +1227,10 @@ def extract(ctx: Context) -> Records:
                 taken.remove((x.span.start, x.span.end))
         add(s, e, "Person", rule, conf)
         persons.setdefault(name, conf)
+    for s, e, name in anonymised_names(text, stop):           # 陈某江, 刘某 (court news)
+        if not _overlaps((s, e), taken):
+            add(s, e, "Person", "anonymised-name", 0.7)
+        persons.setdefault(name, 0.7)
     # 厦门大学经济学系丁长发说: a name between a body and a speech verb
     for s, e, name in names_after_bodies(text, [x.span.end for x in rec.mentions if x.span and x.kind in
                                                  ("Organization", "GovernmentBody", "Company")], stop):

@@ -209,6 +209,46 @@ def names_after_bodies(text: str, ends: list[int], stop: frozenset[str]) -> list
     return out
 
 
+# 陈某江, 刘某, 程某: a court's, the police's or a regulator's stand-in for a name (the surname and
+# 某, perhaps one character of the given name); kg.resolve makes each the article's own person
+_MOU = re.compile(rf"(?P<sur>[{HAN}])某(?P<given>[{HAN}])?")
+# what follows 某 when it is no name at all (对于某些, 某种程度, 于某地, 某知名医院) and what
+# follows a name of two (刘某找到, 高某交代, 邹某等)
+_NOT_A_NAME = frozenset("些种个一二三四五地处天日年月位次项类方面人家省市县区公企单部网知名样件批段条只")
+_NOT_GIVEN = frozenset("表介认交供称说指坦承提要被将在因已曾多先又再也还就便即从向把对给让使随到去来找采得有"
+                       "以每工系为是于与和及等的了着过均都并且或而所自邀约经通驾负任担持收")
+_MOU_CUE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|男子|女子|驾驶员|司机|主管|经理|负责人|法定代表人|股东|员工|村民|"
+                      r"当事人|董事长|总经理|会计|出纳|老板|业主|患者|网民|市民)$")
+
+
+def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """X某 and X某Y names: X某Y where it recurs (names repeat, a verb after X某 varies), else X某
+    where it recurs, follows a role (被告人刘某) or ends a list (邹某等三名驾驶员)."""
+    if "某" not in text:
+        return []
+    surnames = common_surnames()
+    found = [m for m in _MOU.finditer(text) if m.group("sur") in surnames and m.group("given") not in _NOT_A_NAME]
+    three: dict[str, int] = {}
+    for m in found:
+        if m.group("given") and m.group("given") not in _NOT_GIVEN and m.group("given") not in _NAME_END_STOP:
+            three[m.group()] = three.get(m.group(), 0) + 1
+    names = {n for n, c in three.items() if c >= 2 and n not in stop}
+    out, two = [], {}
+    for m in found:
+        if m.group() in names:
+            out.append((m.start(), m.end(), m.group()))
+        else:
+            two.setdefault(m.group("sur") + "某", []).append(m.start())
+    for name, starts in two.items():
+        if name in stop:
+            continue
+        cued = [st for st in starts if _MOU_CUE.search(text, max(0, st - 6), st)
+                or text[st + 2:st + 3] in ("等", "、")]
+        if len(starts) >= 2 or cued:
+            out += [(st, st + 2, name) for st in starts]
+    return sorted(out)
+
+
 _CONJ = "和与、及同跟"
 # what may stand right before the first name of a pair: a clause boundary or a function word
 _LEFT_OF_PAIR = set("，。、；：:“”‘’（(\n ")
