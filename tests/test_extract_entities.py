@@ -994,3 +994,18 @@ def test_courts_by_their_short_names(body, expected):
 ])
 def test_anonymised_names_are_persons(body, persons):
     assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+@pytest.mark.parametrize("body, expected", [
+    # (a0120) a district's court by the district's short name, after its full name; it holds, as a speaker
+    ("重庆市江津区人民法院审理此案。江津法院审理认为，被告人构成犯罪。",
+     {"重庆市江津区人民法院": "govbody:500116:人民法院", "江津法院": "govbody:500116:人民法院"}),
+    ("江津区检察院提起公诉。", {"江津区检察院": "govbody:500116:人民检察院"}),
+    # a province's or a city's 法院 are its courts, and a court's own name stays its own
+    ("上海法院系统全年审结案件。北京互联网法院发布白皮书。", {"上海法院": "org:上海法院", "北京互联网法院": "org:北京互联网法院"}),
+])
+def test_county_courts_by_short_names(body, expected):
+    from kg.resolve import resolve
+    art, rec = records(body)
+    res = resolve(rec, art.id)
+    assert {m.text: res.of(m).key for m in rec.mentions if m.text in expected} == expected

@@ -940,3 +940,10 @@ def test_a_designation_list_names_the_document_that_makes_it():
     # a list with no document saying so names none
     plain = text.replace("《指导意见》规定，", "")
     assert {"document" in r.args for r in relations(plain, "designation")} == {False}
+
+
+def test_a_court_holds_after_trial():
+    # (a0120) 江津法院审理认为: the court's holding is its statement
+    said = [(r.args["speaker"].text, r.args["text"]) for r in
+            relations("重庆市江津区人民法院受理此案。江津法院审理认为，被告人构成污染环境罪。", "statement")]
+    assert said == [("江津法院", "被告人构成污染环境罪。")]

@@ -27,7 +27,7 @@ from ..model import Mention, Records, Span
 from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
-from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
+from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
 from .person_names import anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern
 from .base import Context, FunctionExtractor, UserPatternTimeout
 
@@ -57,7 +57,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "73"
+VERSION = "74"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -807,6 +807,8 @@ def extract(ctx: Context) -> Records:
                              "parent_org": bank.key} if entry is not None else {}
                     add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75, **extra)
                     break
+                if suffix in COUNTY_ONLY and body_key(mention.key, m.group(1), suffix) is None:
+                    continue            # (上海法院: the city's courts; 北京互联网法院: a court's own name)
                 # the longer organisation replaces the bare place, and whatever the gazetteer found
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)
                 for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= end]:
@@ -821,6 +823,19 @@ def extract(ctx: Context) -> Records:
                 add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key,
                     place_kind=mention.kind, place_text=mention.text)
                 break
+
+    # 重庆市江津区人民法院 … 江津法院审理认为: a county's court named again by the county's short
+    # name (which alone is no place mention kg finds)
+    for body in [x for x in rec.mentions if x.kind == "GovernmentBody" and (x.key or "").startswith("govbody:")]:
+        _, code, full = body.key.split(":", 2)
+        short = {"人民法院": "法院", "人民检察院": "检察院"}.get(full)
+        div = gazetteer.divisions().get(code)
+        if short is None or div is None or code.endswith("00") or not div.short:
+            continue
+        for form in {div.short + short, div.name + short}:
+            for fm in re.finditer(re.escape(form), text):
+                if not _overlaps(fm.span(), taken):
+                    add(fm.start(), fm.end(), "GovernmentBody", "court-short-name", 0.7, key=body.key)
 
     # 省政府 / 市政府 / 市市场监管局 with no place before it: the government (or that body) of the
     # province (city) the article is about at that point, i.e. of the last division named before it

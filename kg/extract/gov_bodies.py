@@ -27,7 +27,7 @@ _GOV_SUFFIX = ("人民政府办公厅", "人民政府办公室", "政府办公�
                "卫健委", "公安厅", "公安局", "交通运输厅", "交通运输局", "工业和信息化厅", "工信厅", "经信委",
                "地方金融监督管理局", "金融监管局", "国资委", "人社厅", "人社局", "生态环境厅", "生态环境局",
                "农业农村厅", "农业农村局", "自然资源厅", "自然资源局", "应急管理厅", "应急管理局", "纪委监委",
-               "纪委", "监委", "党委", "委员会") + _COURTS + ("人民法院", "人民检察院",
+               "纪委", "监委", "党委", "委员会") + _COURTS + ("人民法院", "人民检察院", "法院", "检察院",
                "海关", "中心支行", "分行", "银保监局", "证监局", "人大常委会", "政协",
                "住房保障和房产管理局", "住房保障和房屋管理局", "房产管理局", "房屋管理局",
                "委网络安全和信息化委员会办公室", "网络安全和信息化委员会办公室", "委网信办", "网信办",
@@ -52,7 +52,11 @@ _SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发
                 # 省政府办公厅 = 省人民政府办公厅: one general office
                 "政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
                 # 甘肃省纪委, 甘肃省监委, 甘肃省纪委监委: the two commissions are one office (合署办公)
-                "纪委": "纪委监委", "监委": "纪委监委", **_COURT_FULL}
+                "纪委": "纪委监委", "监委": "纪委监委", **_COURT_FULL,
+                # 江津法院, 江津区检察院: a county's or a district's court (a province's or a city's
+                # 法院 are all its courts, 上海法院: no body)
+                "法院": "人民法院", "检察院": "人民检察院"}
+COUNTY_ONLY = frozenset({"法院", "检察院"})
 # bodies named by level alone (市市场监管局, 省发改委): the ones whose suffix says which body
 # (not 委/局/办 alone, nor courts, branches and party bodies whose level 省/市 does not fix them)
 BARE_BODY_SUFFIXES = tuple(x for x in _GOV_SUFFIX_LONGEST if x not in _UNKEYED_SUFFIX and len(x) >= 3
@@ -76,6 +80,8 @@ def body_key(place_key: str | None, middle: str, suffix: str) -> str | None:
     if suffix in _UNKEYED_SUFFIX and not (suffix == "委" and not middle):
         return None
     code = place_key.split(":", 1)[1]
+    if suffix in COUNTY_ONLY and (middle or code.endswith("00")):
+        return None
     if middle:
         idx = gazetteer.division_index()
         # 绵阳市 or 绵阳, never 丽水地 (浙江丽水地委 is the prefecture's committee, not 丽水市委)
