@@ -243,7 +243,7 @@ def test_works_and_periodicals_in_titles(text, title, kind):
     ("浙江省丽水平均工资上涨。", {"浙江省", "丽水"}),   # 水平 is no break: 丽水平均
     ("宁德时代及其中国客户。", {"中国"}),               # 其 "its" + 中国
     ("我国对发展中国家及地区给予支持。", set()),       # developing countries (a0112, a0203)
-    ("坚持发展中国特色社会主义。", {"中国"}),
+    ("坚持发展中国特色农业。", {"中国"}),
 ])
 def test_places_hidden_in_everyday_words(text, places):
     kinds = {"Place", "City", "AdministrativeArea", "Country"}
@@ -1009,3 +1009,24 @@ def test_county_courts_by_short_names(body, expected):
     art, rec = records(body)
     res = resolve(rec, art.id)
     assert {m.text: res.of(m).key for m in rec.mentions if m.text in expected} == expected
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (a0075, a0136) whom another case deals with is a person, named again after
+    ("他伙同吴隽（另案处理）等人实施诈骗。", {"吴隽"}),
+    # (伙同 is a verb, not 同 "and": no 韩越伙)
+    ("被告人王戎、韩越伙同吴隽（另案处理）等人，设立公司。", {"王戎", "吴隽"}),
+    ("遇到了改变他命运的阙宏镖（另案处理）。彼时的阙宏镖是南通工行个贷科科长。", {"阙宏镖"}),
+    ("该公司（另案处理）已注销。", set()),
+])
+def test_a_person_dealt_with_in_another_case(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+@pytest.mark.parametrize("body, china", [
+    # (a0104, a0127, a0181) a doctrine's and a programme's fixed names mention no country
+    ("深入学习习近平新时代中国特色社会主义思想，建设中国特色世界一流大学。", False),
+    ("深入学习中国特色社会主义思想。中国经济稳定增长。", True),
+])
+def test_fixed_names_with_china_in_them(body, china):
+    assert (("中国", "Country") in mentions(body)) == china

@@ -28,7 +28,8 @@ from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
-from .person_names import anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern
+from .person_names import (anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern,
+                           persons_dealt_with_elsewhere)
 from .base import Context, FunctionExtractor, UserPatternTimeout
 
 
@@ -57,7 +58,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "74"
+VERSION = "75"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1246,6 +1247,10 @@ def extract(ctx: Context) -> Records:
         if not _overlaps((s, e), taken):
             add(s, e, "Person", "anonymised-name", 0.7)
         persons.setdefault(name, 0.7)
+    for s, e, name in persons_dealt_with_elsewhere(text, stop):     # 吴隽（另案处理）
+        if not _overlaps((s, e), taken):
+            add(s, e, "Person", "dealt-with-elsewhere", 0.75)
+        persons.setdefault(name, 0.75)
     # 厦门大学经济学系丁长发说: a name between a body and a speech verb
     for s, e, name in names_after_bodies(text, [x.span.end for x in rec.mentions if x.span and x.kind in
                                                  ("Organization", "GovernmentBody", "Company")], stop):

@@ -249,7 +249,27 @@ def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
     return sorted(out)
 
 
+# 阙宏镖（另案处理）, 伙同吴隽（另案处理）等人: whom a court or the police deal with in another case
+_ELSEWHERE = re.compile(rf"(?=[（(](?:另案处理|另案处理中|另案起诉|另案侦查|另案审理|另行处理|已另案判决|在逃|已死亡)[）)])")
+
+
+def persons_dealt_with_elsewhere(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The name before （另案处理）: of three characters or two, whichever opens with a common
+    surname (伙同吴隽: 吴隽, not 同吴隽), else the one that looks like a name."""
+    out = []
+    common = common_surnames()
+    for m in _ELSEWHERE.finditer(text):
+        end = m.start()
+        cands = [text[end - n:end] for n in (3, 2) if end - n >= 0]
+        cands = [c for c in cands if looks_like_name(c) and c not in stop and c[-1] not in _NAME_END_STOP]
+        best = next((c for c in cands if c[0] in common), cands[0] if cands else None)
+        if best is not None:
+            out.append((end - len(best), end, best))
+    return out
+
+
 _CONJ = "和与、及同跟"
+_NOT_CONJ = frozenset({"伙同", "会同", "陪同", "连同", "协同", "共同", "如同", "等同", "同时", "同意", "同比", "同期", "同样", "及时"})
 # what may stand right before the first name of a pair: a clause boundary or a function word
 _LEFT_OF_PAIR = set("，。、；：:“”‘’（(\n ")
 # (not 等/的/们: 黄金等, 高层的, 高管们 are words, a name is rarely followed so in a pair)
@@ -267,14 +287,15 @@ def coordinated_names(text: str, known: set[str], stop: frozenset[str]) -> list[
     for name in sorted(known):
         for m in re.finditer(re.escape(name), text):
             s, e = m.span()
-            if s >= 3 and text[s - 1] in _CONJ:
+            # (韩越伙同吴隽: 伙同 "together with" is a verb, 同 no conjunction there; nor 会同, 陪同)
+            if s >= 3 and text[s - 1] in _CONJ and text[s - 2:s] not in _NOT_CONJ:
                 for length in (3, 2):
                     b = s - 1 - length
                     cand = text[b:s - 1]
                     if b >= 0 and (b == 0 or text[b - 1] in _LEFT_OF_PAIR) and plausible(cand):
                         out.append((b, s - 1, cand))
                         break
-            if e < len(text) - 2 and text[e] in _CONJ:
+            if e < len(text) - 2 and text[e] in _CONJ and text[e:e + 2] not in _NOT_CONJ:
                 for length in (3, 2):
                     cand = text[e + 1:e + 1 + length]
                     after = text[e + 1 + length:e + 2 + length]
