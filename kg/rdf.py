@@ -107,7 +107,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 18: a kg:Mention (no offsets) for each name found in the metadata (editor line, front matter)
 #: 19: 亩 is kgr:unit/MU (QUDT has no unit:MU), described in the ontology
 #: 20: schema:articleSection is the section's name (text, its schema.org range), kg:category its concept
-GRAPH_VERSION = 20
+#: 21: qudt:hasUnit, not qudt:unit (deprecated in QUDT 2.1)
+GRAPH_VERSION = 21
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -517,7 +518,7 @@ def _quantity(ag: ArticleGraphs, q, res: Resolution | None = None) -> None:
     g.add(f, RDF.type, QUDT.QuantityValue)
     value = Decimal(repr(q.value)).normalize()
     g.add(f, QUDT.numericValue, _typed(format(value, "f"), XSD.decimal))
-    g.add(f, QUDT.unit, unit_iri(q.unit))
+    g.add(f, QUDT.hasUnit, unit_iri(q.unit))
     g.add(f, KG.surface, lit(q.surface))
     for prop, val in ((KG.indicator, q.indicator), (KG.period, q.period), (KG.comparison, q.comparison),
                       (KG.comparedAs, q.compared_as), (KG.source, q.source), (KG.direction, q.direction),

@@ -126,10 +126,10 @@ def test_designations(seed_store):
 
 def test_quantities(seed_store):
     found = {(Decimal(x["v"]), x["u"].rsplit("/", 1)[-1]) for x in rows(seed_store, """
-        SELECT ?v ?u WHERE { ?f a kg:QuantityFact, qudt:QuantityValue ; qudt:numericValue ?v ; qudt:unit ?u }""")}
+        SELECT ?v ?u WHERE { ?f a kg:QuantityFact, qudt:QuantityValue ; qudt:numericValue ?v ; qudt:hasUnit ?u }""")}
     for value, unit in [(Decimal("1980000000000"), "CNY"), (Decimal(15), "PERCENT"), (Decimal(132), "NUM")]:
         assert (value, unit) in found, f"quantity {value} {unit} missing; found {sorted(found)}"
-    big = rows(seed_store, """SELECT ?s ?i ?p WHERE { ?f qudt:unit cur:CNY ; kg:surface ?s .
+    big = rows(seed_store, """SELECT ?s ?i ?p WHERE { ?f qudt:hasUnit cur:CNY ; kg:surface ?s .
                                 OPTIONAL { ?f kg:indicator ?i } OPTIONAL { ?f kg:period ?p } }""")
     assert {"s": "1.98万亿元人民币", "i": "进出口额", "p": "2021年"} in big, big
 

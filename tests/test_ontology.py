@@ -304,7 +304,7 @@ men:19-22 a kg:Mention ;
 
 fact:quantity\\/1 a kg:QuantityFact , qudt:QuantityValue ;
     qudt:numericValue 39.1E12 ;
-    qudt:unit <http://qudt.org/vocab/currency/CNY> ;
+    qudt:hasUnit <http://qudt.org/vocab/currency/CNY> ;
     kg:surface "39.1万亿元" ;
     kg:indicator "进出口总值" ;
     kg:period "2021年" ;
