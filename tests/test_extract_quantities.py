@@ -1394,3 +1394,20 @@ def test_mu_is_a_unit_the_ontology_describes():
     assert abs(factor * 15 - 10000) < 1e-6
     assert Literal("亩", lang="zh") in set(ont.objects(iri, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))
     assert str(unit_iri("TONNE")) == "http://qudt.org/vocab/unit/TONNE"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # (a0203) places listed before 分别: each figure its place's, the measure what follows them
+    ("截至6月10日，深圳和广州两个城市最新公布的接种量分别超过1700万剂和1713万剂。",
+     [("接种量", "深圳"), ("接种量", "广州")]),
+    ("中国、美国和日本分别进出口8746.4亿元、8704.7亿元和7547.1亿元。",
+     [("进出口", "中国"), ("进出口", "美国"), ("进出口", "日本")]),
+    # (a0037) an acronym listed, 来自 no part of a thing, 等经济体 their kind
+    ("来自欧盟、RCEP等经济体在川FDI到资分别同比增长92.21%、189.17%。",
+     [("欧盟在川FDI到资", None), ("RCEP在川FDI到资", None)]),
+    # (bodies listed are no places: the measure after 分别 is each one's)
+    ("欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7547.1亿元。",
+     [("欧盟进出口", None), ("东盟进出口", None), ("美国进出口", None)]),
+])
+def test_things_listed_before_fenbie(body, expected):
+    assert [(q.indicator, q.place.text if q.place else None) for q in quantities(body)] == expected

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "66"
+VERSION = "67"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -996,7 +996,7 @@ def extract(ctx: Context) -> Records:
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
     _headline_period(text, art, rec.quantities, levels_before)
-    _respective_indicators(text, art, rec.quantities)
+    _respective_indicators(text, art, rec.quantities, places)
     # (by bisection: a scan of every cell for every figure was quadratic, 27 s for a 20,000-row table)
     cells = sorted((c.start, c.end) for c in art.table_cells)
     cell_starts = [a for a, _ in cells]
@@ -1426,7 +1426,35 @@ _OWN_VOICE = re.compile(r"预计|预测|预期|估计|认为|表示|指出|判�
 _CHANGE_WORD = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|上升|达到|实现|完成|占比?)了?")
 
 
-def _respective_indicators(text: str, art, quantities: list) -> None:
+def _listed_places(items: list[str], places: list, lo: int, cut: int) -> list | None:
+    """The place mentions the things of a list open with, in order (深圳和广州的新冠疫苗接种量: 深圳,
+    广州), when each of them opens with one; else None."""
+    cands = [p for p in places if lo <= p.span.start and p.span.end <= cut]
+    matched, j = [], len(cands) - 1
+    for item in reversed(items):
+        while j >= 0 and not item.startswith(cands[j].text):
+            j -= 1
+        if j < 0:
+            return None
+        matched.append(cands[j])
+        j -= 1
+    return matched[::-1]
+
+
+# what stands between 分别 and its figures that is no measure: 分别超过1700万剂, 分别约为…
+_APPROX_WORD = re.compile(r"(?:超过|超|逾|近|约|接近|将近|不到|不足|高达|达|共|合计|累计|均)(?:为|是|达到?)?")
+
+
+def _named_after_fenbie(text: str, cut: int, first) -> str:
+    """The measure named right after 分别 (分别进出口8746.4亿元…: 进出口), if any: not a change, a
+    comparison or an approximation (分别增长, 分别比, 分别超过)."""
+    named = re.fullmatch(r"分别(?P<m>[\u4e00-\u9fff]{2,6}?)(?:为|是|达到?|约)?", text[cut:first.span.start])
+    return named.group("m") if named and not _CHANGE_WORD.fullmatch(named.group("m")) \
+        and not _APPROX_WORD.fullmatch(named.group("m")) \
+        and not re.search(r"[比较增减升降涨跌到至]", named.group("m")) else ""
+
+
+def _respective_indicators(text: str, art, quantities: list, places: list = ()) -> None:
     """夏粮和早稻产量分别为2919亿斤和560亿斤: the things listed before 分别 share the last one's
     ending (产量) and go to the figures after it in order (夏粮产量, 早稻产量); a second list in
     the sentence with no things of its own (，分别比上年增加62亿斤和14亿斤) measures the same things."""
@@ -1435,7 +1463,7 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
         if last is not None and last[0] != s.start:
             last = None
         head = re.split(r"[，,；;：:。]", text[lo:cut])[-1]
-        head = re.sub(r"^(?:其中|包括|主要是|此外|同时|而)", "", _INDICATOR_STRIP.sub("", head))
+        head = re.sub(r"^(?:其中|包括|主要是|此外|同时|而|来自)", "", _INDICATOR_STRIP.sub("", head))
         # the figures of the list are the run right after 分别 (…180.98%，高技术产业FDI到资同比增长
         # 111.31%: the last is another clause's)
         for k in range(1, len(after)):
@@ -1471,6 +1499,18 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
             continue
         if any(_PERIOD.search(i) or re.match(r"[今明去上当]年", i) for i in items):
             continue                    # 一季度、二季度GDP分别…: periods listed, not things
+        # 深圳和广州的新冠疫苗接种量分别超过1700万剂和1713万剂: places listed are each figure's place,
+        # and what follows the last one (的) is the measure they share
+        listed = _listed_places(items, places, s.start, cut)
+        if listed is not None and not any(i[len(p.text):] for i, p in zip(items[:-1], listed)):
+            # (两个城市最新公布的接种量: what follows the last 的)
+            measure = items[-1][len(listed[-1].text):].rsplit("的", 1)[-1] \
+                or _named_after_fenbie(text, cut, after[0])         # (中国、美国分别进出口…)
+            for x, p in zip(after, listed):
+                x.place = p
+                x.indicator = measure if len(measure) >= 2 else None
+            last = (s.start, [measure] * len(after), [p.text for p in listed])
+            continue
         # …、批发和零售业等重点行业FDI到资: what follows 等 and the kind of things is the measure
         # they share
         etc = re.fullmatch(r"(?P<last>.+?)(?<![中平同相对均高初优次上])等(?:重点|主要|相关|其他)?(?:[\u4e00-\u9fff]{0,2}(?:行业|产业|领域|地区|国家|"
@@ -1478,7 +1518,7 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
         # a thing has two to twelve characters, Chinese with Latin letters or digits (3D打印设备);
         # an industry up to sixteen, with a slash (信息传输/软件和信息技术服务业)
         if not all(re.fullmatch(r"(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z0-9]{2,12}", i)
-                   or re.fullmatch(r"[\u4e00-\u9fff/]{2,16}业", i)
+                   or re.fullmatch(r"[\u4e00-\u9fff/]{2,16}业", i) or re.fullmatch(r"[A-Z]{2,8}", i)
                    for i in items[:-1] + [etc.group("last") if etc else items[-1]]):
             continue
         # the ending the things share is a measure the last one names (采掘业、原材料工业价格: 价格);
@@ -1493,9 +1533,7 @@ def _respective_indicators(text: str, art, quantities: list) -> None:
         # (欧盟、东盟和美国分别进出口8746.4亿元…: with no ending shared before 分别, the measure
         # named right after it is each thing's, 欧盟进出口)
         if not ending:
-            named = re.fullmatch(r"分别(?P<m>[\u4e00-\u9fff]{2,6}?)(?:为|是|达到?|约)?", text[cut:after[0].span.start])
-            ending = named.group("m") if named and not _CHANGE_WORD.fullmatch(named.group("m")) \
-                and not re.search(r"[比较增减升降涨跌到至]", named.group("m")) else ""
+            ending = _named_after_fenbie(text, cut, after[0])
         names = [item + ending for item in bases]
         for x, indicator in zip(after, names):
             x.indicator = indicator
