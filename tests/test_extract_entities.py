@@ -1030,3 +1030,31 @@ def test_a_person_dealt_with_in_another_case(body, persons):
 ])
 def test_fixed_names_with_china_in_them(body, china):
     assert (("中国", "Country") in mentions(body)) == china
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (the review) surnames that are words before 某, a 刘某某 never cut to 刘某, non-names before
+    # （另案处理）, compound surnames
+    ("消费者向某银行申请贷款，随后又向某银行投诉。", set()),
+    ("患者于某医院就诊，后又于某医院复查。", set()),
+    ("曾任某银行行长的他，离任后转任某银行顾问。", set()),
+    ("被告人于某因涉嫌诈骗被抓获。", {"于某"}),
+    ("经查，刘某某负责联系买家，刘某负责运输。案发后刘某被抓获。", {"刘某某", "刘某"}),
+    ("其余人员（另案处理）。其余同伙（另案处理）。涉案车辆（另行处理）。", set()),
+    ("嫌疑人欧阳明辉（另案处理）。", {"欧阳明辉"}),
+])
+def test_anonymised_and_separately_tried_names_do_not_over_match(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+def test_mou_mou_is_never_the_same_person_as_mou():
+    from kg.resolve import resolve
+    art, rec = records("经查，刘某某负责联系买家，刘某负责运输。案发后刘某被抓获。")
+    res = resolve(rec, art.id)
+    keys = {m.text: res.of(m).key for m in rec.mentions if m.kind == "Person"}
+    assert keys["刘某某"] != keys["刘某"]
+
+
+@pytest.mark.parametrize("body", ["老北京城中院落多为四合院。", "他在西安城中院子里种树。", "北京四中院士校友会成立。"])
+def test_court_short_forms_need_a_court(body):
+    assert not [t for t, k in mentions(body) if k == "GovernmentBody"]

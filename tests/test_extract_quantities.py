@@ -1411,3 +1411,23 @@ def test_mu_is_a_unit_the_ontology_describes():
 ])
 def test_things_listed_before_fenbie(body, expected):
     assert [(q.indicator, q.place.text if q.place else None) for q in quantities(body)] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # (the review) a clause's own subject before 是 is what its multiple measures
+    ("2021年全国出口额21.7万亿元，同比增长21.2%，进口额是2019年的1.2倍。", ("进口额", "2021年", "中国", "2019年")),
+    ("我国光伏装机容量达3亿千瓦，风电装机容量是光伏的1.1倍。", ("风电装机容量", None, "中国", "光伏")),
+    ("今年前11个月，全市新增市场主体12万户，其中新登记企业数量是去年同期的1.3倍。",
+     ("新登记企业数量", "今年前11个月", None, "去年同期")),
+    # (为 in 认为 is no verb of the multiple)
+    ("业内人士认为今年销量将是去年的2倍。", ("今年销量", "今年", None, "去年")),
+])
+def test_a_multiple_measures_its_own_clause_subject(body, expected):
+    q = next(q for q in quantities(body) if q.compared_as == "倍")
+    assert (q.indicator, q.period, q.place.text if q.place else None, q.comparison) == expected
+
+
+def test_a_definitions_box_mid_article_hides_only_its_definitions():
+    body = ("据国家统计局数据，2021年全国粮食产量13657亿斤，比上年增长2.0%。\n\n名词解释\n\n"
+            "粮食产量：指全社会的粮食产量，调查样本3000家。\n\n另外，2021年全国猪肉产量5296万吨，比上年增长28.8%。")
+    assert sorted(q.value for q in quantities(body)) == sorted([682850000000.0, 2.0, 52960000.0, 28.8])

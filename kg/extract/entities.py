@@ -27,7 +27,8 @@ from ..model import Mention, Records, Span
 from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
-from .gov_bodies import BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, SUFFIX_LAST_CHARS, body_key, gov_suffix_res
+from .gov_bodies import (BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, COURT_WORD_GOES_ON, SHORT_COURTS,
+                         SUFFIX_LAST_CHARS, body_key, gov_suffix_res)
 from .person_names import (anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern,
                            persons_dealt_with_elsewhere)
 from .base import Context, FunctionExtractor, UserPatternTimeout
@@ -58,7 +59,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "75"
+VERSION = "76"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -810,6 +811,9 @@ def extract(ctx: Context) -> Records:
                     break
                 if suffix in COUNTY_ONLY and body_key(mention.key, m.group(1), suffix) is None:
                     continue            # (上海法院: the city's courts; 北京互联网法院: a court's own name)
+                if suffix in SHORT_COURTS and (body_key(mention.key, m.group(1), suffix) is None
+                                               or text[e + m.end():e + m.end() + 1] in COURT_WORD_GOES_ON):
+                    continue            # (老北京城中院落, 北京四中院士校友会)
                 # the longer organisation replaces the bare place, and whatever the gazetteer found
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)
                 for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= end]:

@@ -57,6 +57,10 @@ _SUFFIX_FULL = {"发展改革委": "发展和改革委员会", "发改委": "发
                 # 法院 are all its courts, 上海法院: no body)
                 "法院": "人民法院", "检察院": "人民检察院"}
 COUNTY_ONLY = frozenset({"法院", "检察院"})
+# short forms that are a court only when they name one kg can key, and end a word (not 城中院落,
+# 北京四中院士: a school's 四中)
+SHORT_COURTS = frozenset(_COURT_FULL)
+COURT_WORD_GOES_ON = frozenset("落子士长墙里内外门坝校区")
 # bodies named by level alone (市市场监管局, 省发改委): the ones whose suffix says which body
 # (not 委/局/办 alone, nor courts, branches and party bodies whose level 省/市 does not fix them)
 BARE_BODY_SUFFIXES = tuple(x for x in _GOV_SUFFIX_LONGEST if x not in _UNKEYED_SUFFIX and len(x) >= 3

@@ -221,9 +221,14 @@ _MOU_CUE = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|男子|女子|驾
                       r"当事人|董事长|总经理|会计|出纳|老板|业主|患者|网民|市民)$")
 
 
+# surnames that are words before 某 more often than names (向某银行申请, 于某医院就诊, 曾任某银行行长):
+# a name only after a role or in a list
+_MOU_WORD_SURNAMES = frozenset("向于任从和与同对在为以及把被给让将到经由自")
+
+
 def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
-    """X某 and X某Y names: X某Y where it recurs (names repeat, a verb after X某 varies), else X某
-    where it recurs, follows a role (被告人刘某) or ends a list (邹某等三名驾驶员)."""
+    """X某某 names; X某Y where it recurs (names repeat, a verb after X某 varies), else X某 where it
+    recurs, follows a role (被告人刘某) or ends a list (邹某等三名驾驶员)."""
     if "某" not in text:
         return []
     surnames = common_surnames()
@@ -232,40 +237,57 @@ def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
     for m in found:
         if m.group("given") and m.group("given") not in _NOT_GIVEN and m.group("given") not in _NAME_END_STOP:
             three[m.group()] = three.get(m.group(), 0) + 1
-    names = {n for n, c in three.items() if c >= 2 and n not in stop}
+    # (刘某某 is a name of three, once or often: never 刘某, who may be someone else)
+    names = {n for n, c in three.items() if (c >= 2 or n.endswith("某某")) and n not in stop
+             and n[0] not in _MOU_WORD_SURNAMES}
     out, two = [], {}
     for m in found:
         if m.group() in names:
             out.append((m.start(), m.end(), m.group()))
-        else:
+        elif m.group("given") != "某":
             two.setdefault(m.group("sur") + "某", []).append(m.start())
     for name, starts in two.items():
         if name in stop:
             continue
         cued = [st for st in starts if _MOU_CUE.search(text, max(0, st - 6), st)
                 or text[st + 2:st + 3] in ("等", "、")]
-        if len(starts) >= 2 or cued:
+        if name[0] in _MOU_WORD_SURNAMES:
+            # (被告人于某因…, not 患者于某医院: a word must end the name)
+            out += [(st, st + 2, name) for st in cued if not re.match(rf"[{HAN}]", text[st + 2:st + 3])
+                    or text[st + 2] in _NOT_GIVEN or text[st + 2] in _NAME_END_STOP]
+        elif len(starts) >= 2 or cued:
             out += [(st, st + 2, name) for st in starts]
     return sorted(out)
 
 
 # 阙宏镖（另案处理）, 伙同吴隽（另案处理）等人: whom a court or the police deal with in another case
-_ELSEWHERE = re.compile(rf"(?=[（(](?:另案处理|另案处理中|另案起诉|另案侦查|另案审理|另行处理|已另案判决|在逃|已死亡)[）)])")
+# (not 另行处理: property is dealt with so too, 涉案车辆（另行处理）)
+_ELSEWHERE = re.compile(rf"(?=[（(](?:另案处理|另案处理中|另案起诉|另案侦查|另案审理|已另案判决|在逃|已死亡)[）)])")
+# what may stand right before such a name: a boundary, a list, 伙同, 的, or a legal role
+_ELSEWHERE_LEFT = re.compile(rf"(?:^|[，。、；：:“”（(\s和与及同的]|{_LEGAL_ROLE.pattern})$")
 
 
 def persons_dealt_with_elsewhere(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
-    """The name before （另案处理）: of three characters or two, whichever opens with a common
-    surname (伙同吴隽: 吴隽, not 同吴隽), else the one that looks like a name."""
+    """The name before （另案处理）: with a compound surname (欧阳明辉), else of three characters or
+    two, whichever opens with a common surname (伙同吴隽: 吴隽, not 同吴隽), else the one that
+    looks like a name; and only where a name can start (not 其余人员（另案处理）)."""
     out = []
     common = common_surnames()
     for m in _ELSEWHERE.finditer(text):
         end = m.start()
-        cands = [text[end - n:end] for n in (3, 2) if end - n >= 0]
+        cands = [text[end - n:end] for n in (4, 3, 2) if end - n >= 0]
         cands = [c for c in cands if looks_like_name(c) and c not in stop and c[-1] not in _NAME_END_STOP]
-        best = next((c for c in cands if c[0] in common), cands[0] if cands else None)
-        if best is not None:
+        double = [c for c in cands if len(c) >= 3 and looks_like_name(c) and c[:2] in _compound_surnames()]
+        best = double[0] if double else next((c for c in cands if len(c) <= 3 and c[0] in common),
+                                             next((c for c in cands if len(c) <= 3), None))
+        if best is not None and _ELSEWHERE_LEFT.search(text, max(0, end - len(best) - 8), end - len(best)):
             out.append((end - len(best), end, best))
     return out
+
+
+def _compound_surnames() -> frozenset[str]:
+    from ..lexicon import surnames
+    return frozenset(s for s in surnames() if len(s) == 2)
 
 
 _CONJ = "和与、及同跟"

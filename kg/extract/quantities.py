@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "67"
+VERSION = "68"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -421,7 +421,10 @@ def _indicator_words(left: str) -> str | None:
 # a statistics release's notes explain its figures, they report none: 附注 (指标解释, 统计范围,
 # 调查方法: PMI weights, sample sizes, thresholds) to the end, and the numbered lines after a
 # table's 注： (a0097, a0169)
-_NOTES_HEAD = re.compile(r"(?:附注|附：?注释?|注释|名词解释|主要指标解释|指标解释(?:及相关说明)?)[：:]?")
+_NOTES_HEAD = re.compile(r"附注[：:]?")
+# a box of definitions mid-article (名词解释): its term-and-colon paragraphs, not what follows them
+_DEFINITIONS_HEAD = re.compile(r"(?:\d+\s*[．.、]\s*)?(?:注释|名词解释|主要指标解释|指标解释(?:及相关说明)?)[：:]?")
+_DEFINITION = re.compile(r"(?:\d{1,2}\s*[．.、）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)?[^，。；：:]{1,24}[：:]|.*(?:是指|指的是)")
 _NOTE_HEAD = re.compile(r"注[：:]")
 _NOTE_ITEM = re.compile(r"(?:\d{1,2}\s*[．.、）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,2}、)")
 
@@ -433,7 +436,14 @@ def _notes(art) -> list[tuple[int, int]]:
         words = text[p.start:p.end].strip()
         if _NOTES_HEAD.fullmatch(words):
             return out + [(p.start, len(text))]
-        if _NOTE_HEAD.fullmatch(words):
+        if _DEFINITIONS_HEAD.fullmatch(words):
+            end = p.end
+            for q in paras[i + 1:]:
+                if not _DEFINITION.match(text[q.start:q.end].strip()):
+                    break
+                end = q.end
+            out.append((p.start, end))
+        elif _NOTE_HEAD.fullmatch(words):
             end = p.end
             for q in paras[i + 1:]:
                 if not _NOTE_ITEM.match(text[q.start:q.end].strip()):
@@ -448,7 +458,8 @@ def _notes(art) -> list[tuple[int, int]]:
 # 每千人企业数量达到34.28户，是2012年末的3.4倍; 接种量超过10亿剂，是美国接种量的3倍: between 是
 # and 的 stands the base the multiple is of (kg:comparison), not the figure's period, place or
 # indicator: those are the ones of the figure its sentence named before it
-_MULTIPLE_OF = re.compile(r"(?:是|为|相当于|达到?)(?P<base>[^，。；：:“”\n]{1,20}?)的(?:近|约|超过|逾|将近|接近|超)?$")
+# (a verb of its own: not the 为 of 认为, 成为, 作为, nor 达 in 发达)
+_MULTIPLE_OF = re.compile(r"(?<![认成因作行发到])(?:是|为|相当于|达到?)(?P<base>[^，。；：:“”\n]{1,20}?)的(?:近|约|超过|逾|将近|接近|超)?$")
 
 
 def _multiples_of(text: str, art, quantities: list[Quantity]) -> None:
@@ -463,17 +474,29 @@ def _multiples_of(text: str, art, quantities: list[Quantity]) -> None:
         s = art.sentence_at(q.span.start)
         prev = next((b for b in reversed(quantities[:j]) if s is not None and b.span.start >= s.start
                      and b.compared_as != "倍" and b.span.end <= m.start()), None)
-        if prev is not None:
+        # what the clause names before 是 is what the multiple measures (其中，出口额是2019年同期的
+        # 2.1倍; 风电装机容量是光伏的1.1倍: not the figure before's 光伏装机容量); a clause of the verb
+        # alone (…34.28户，是2012年末的3.4倍) measures what the figure before it does
+        head = text[_clause_start(text, s.start if s else 0, m.start()):m.start()]
+        head = re.sub(r"^.*(?:认为|表示|预计|预测|指出|称)", "", head)
+        head = re.sub(r"(?:将|会|也|还|则|仍|已|均|都|约)+$", "", re.sub(r"^(?:其中|而|但|并且|并|且|同时)", "", head))
+        # (增量是去年全年增量的1.9倍: a word that refers back to the figure before is no measure of its own)
+        own = head if 2 <= len(head) <= 16 and not re.search(r"[\d“”《》]", head) \
+            and not re.fullmatch(r"(?:这一?|该|此|其)?(?:增量|总量|总额|规模|数量|金额|数字|水平|数据)", head) else None
+        if prev is not None and own is None:
             q.period, q.place, q.indicator = prev.period, prev.place, prev.indicator
             continue
         if q.period and q.period in base:
-            q.period = None
+            q.period = prev.period if prev is not None else None
         if q.place is not None and q.place.span is not None and m.start("base") <= q.place.span.start < m.end("base"):
             q.place = None
-        if q.indicator and (q.indicator.endswith("的") or q.indicator in m.group()):
-            # (其中，出口额是2019年同期的2.1倍: what was measured opens the clause, before 是)
-            head = re.sub(r"^(?:其中|而|但|并且|并|且)", "", text[_clause_start(text, s.start if s else 0, m.start()):m.start()])
-            q.indicator = head if 2 <= len(head) <= 16 and not re.search(r"[\d“”《》]", head) else None
+        if q.place is None and prev is not None:
+            q.place = prev.place
+        if own is not None and (q.indicator is None or q.indicator.endswith("的") or q.indicator in m.group()
+                                or prev is not None and q.indicator == prev.indicator):
+            q.indicator = own
+        elif q.indicator and (q.indicator.endswith("的") or q.indicator in m.group()):
+            q.indicator = None
 
 
 def extract(ctx: Context) -> Records:
