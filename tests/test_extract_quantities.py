@@ -622,8 +622,8 @@ def test_a_period_opening_a_paragraph_goes_on_into_the_paragraphs_of_figures_aft
             "二、中国非制造业采购经理指数运行情况\n"
             "非制造业商务活动指数为52.7%，比上月上升0.4个百分点。\n")
     periods = [(q.indicator, q.period) for q in quantities(body) if q.unit == "PERCENT" and q.direction is None]
-    # a heading between ends it
-    assert periods == [("制造业采购经理指数", "12月份"), ("生产指数", "12月份"), ("非制造业商务活动指数", None)]
+    # a heading between ends it (and the section's sector names the sub-index: 制造业生产指数)
+    assert periods == [("制造业采购经理指数", "12月份"), ("制造业生产指数", "12月份"), ("非制造业商务活动指数", None)]
     # a bare year, or a period inside its paragraph, says nothing of the next one (a0079)
     body = "2019年，全省工业增速变缓至3%。\n工业机器人产量增长191.6%。\n"
     assert [q.period for q in quantities(body)] == ["2019年", None]
@@ -1431,3 +1431,17 @@ def test_a_definitions_box_mid_article_hides_only_its_definitions():
     body = ("据国家统计局数据，2021年全国粮食产量13657亿斤，比上年增长2.0%。\n\n名词解释\n\n"
             "粮食产量：指全社会的粮食产量，调查样本3000家。\n\n另外，2021年全国猪肉产量5296万吨，比上年增长28.8%。")
     assert sorted(q.value for q in quantities(body)) == sorted([682850000000.0, 2.0, 52960000.0, 28.8])
+
+
+def test_a_sub_index_in_a_sectors_section_is_that_sectors():
+    """(a0097, every monthly PMI release) 新订单指数 under 一、…制造业… and under 二、…非制造业… are
+    two indices, not one with two values."""
+    body = ("一、中国制造业采购经理指数运行情况\n\n12月份，中国制造业采购经理指数（PMI）为50.3%。\n\n"
+            "新订单指数为49.7%，比上月上升0.3个百分点。\n\n从业人员指数为49.1%。\n\n"
+            "二、中国非制造业采购经理指数运行情况\n\n12月份，非制造业商务活动指数为52.7%。\n\n"
+            "新订单指数为48.4%，比上月下降0.5个百分点。分行业看，建筑业新订单指数为50.0%。\n\n"
+            "三、其他情况\n\n另据统计，市场信心指数为55.0%。")
+    got = {(q.indicator, q.value) for q in quantities(body)}
+    assert {("制造业新订单指数", 49.7), ("制造业从业人员指数", 49.1), ("非制造业新订单指数", 48.4),
+            ("建筑业新订单指数", 50.0), ("非制造业商务活动指数", 52.7)} <= got
+    assert ("市场信心指数", 55.0) in got          # (a section of no sector adds none)

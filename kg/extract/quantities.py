@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "68"
+VERSION = "69"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1020,6 +1020,7 @@ def extract(ctx: Context) -> Records:
     _paragraph_periods(text, art, rec.quantities, levels_before)
     _headline_period(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities, places)
+    _section_sectors(text, art, rec.quantities)
     # (by bisection: a scan of every cell for every figure was quadratic, 27 s for a 20,000-row table)
     cells = sorted((c.start, c.end) for c in art.table_cells)
     cell_starts = [a for a, _ in cells]
@@ -1466,6 +1467,36 @@ def _listed_places(items: list[str], places: list, lo: int, cut: int) -> list | 
 
 # what stands between 分别 and its figures that is no measure: 分别超过1700万剂, 分别约为…
 _APPROX_WORD = re.compile(r"(?:超过|超|逾|近|约|接近|将近|不到|不足|高达|达|共|合计|累计|均)(?:为|是|达到?)?")
+
+
+# 一、中国制造业采购经理指数运行情况 … 二、中国非制造业采购经理指数运行情况: a numbered section
+# of a release about one sector's indices
+_SECTOR_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]\s*(?:中国|全国)?(?P<sector>非制造业|制造业|服务业|建筑业|综合)"
+                             r"[^，。；]{0,16}(?:指数|PMI)[^，。；]{0,8}")
+_SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.．][^，。；]{2,30}|附注[：:]?")
+_HAS_SECTOR = re.compile(r"制造业|建筑业|服务业|综合|企业|行业|PMI|景气")
+
+
+def _section_sectors(text: str, art, quantities: list) -> None:
+    """新订单指数为49.7% under 一、…制造业采购经理指数… and 新订单指数为48.4% under 二、…非制造业…:
+    a sub-index named bare in a sector's section is that sector's (制造业新订单指数,
+    非制造业新订单指数), not one index with two values."""
+    sector, end, heads = None, -1, []
+    for p in art.paragraphs:
+        words = text[p.start:p.end].strip()
+        if _SECTION_HEADING.fullmatch(words):
+            m = _SECTOR_HEADING.fullmatch(words)
+            heads.append((p.start, m.group("sector") if m else None))
+    if not any(sec for _, sec in heads):
+        return
+    bounds = heads + [(len(text), None)]
+    for (start, sec), (stop, _) in zip(bounds, bounds[1:]):
+        if sec is None:
+            continue
+        for q in quantities:
+            if start <= q.span.start < stop and q.indicator and q.indicator.endswith("指数") \
+                    and not _HAS_SECTOR.search(q.indicator) and len(q.indicator) <= 12:
+                q.indicator = sec + q.indicator
 
 
 def _named_after_fenbie(text: str, cut: int, first) -> str:
