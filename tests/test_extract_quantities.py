@@ -1445,3 +1445,16 @@ def test_a_sub_index_in_a_sectors_section_is_that_sectors():
     assert {("制造业新订单指数", 49.7), ("制造业从业人员指数", 49.1), ("非制造业新订单指数", 48.4),
             ("建筑业新订单指数", 50.0), ("非制造业商务活动指数", 52.7)} <= got
     assert ("市场信心指数", 55.0) in got          # (a section of no sector adds none)
+
+
+@pytest.mark.parametrize("body, indicator", [
+    # (a0169) an industry named with a list of three, with what it measures after it
+    ("1-11月份，电力、热力、燃气及水生产和供应业实现利润总额3700.5亿元。", "电力、热力、燃气及水生产和供应业实现利润总额"),
+    ("石油、煤炭及其他燃料加工业利润总额增长3.87倍。", "石油、煤炭及其他燃料加工业利润总额"),
+    # (a0147) 从事 and 有关 are words, not a preposition or a verb to strip
+    ("目前我国有从事沙棘相关经营企业3189家。", "从事沙棘相关经营企业"),
+    # (places listed are no industry)
+    ("北京、上海和广州的企业数量共计60万家。", "上海和广州的企业数量"),
+])
+def test_indicators_keep_their_whole_name(body, indicator):
+    assert quantities(body)[0].indicator == indicator

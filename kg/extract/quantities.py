@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "69"
+VERSION = "70"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -195,7 +195,7 @@ _QUOTED_FIGURE = re.compile(r"\d[%％]|个百分点|左右|以上|以下|以内"
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
-                             r"(?!比亚迪|比例|比率|以上|以下|以色列|从业|对外|对华|有色|有效|有线|有机|在岗|在建|"
+                             r"(?!比亚迪|比例|比率|以上|以下|以色列|从业|从事|对外|对华|有色|有效|有线|有机|有关|有限|在岗|在建|"
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
@@ -350,8 +350,10 @@ _GENERIC_INDICATORS = frozenset({"涨幅", "降幅", "增速", "增幅", "跌幅
 
 
 # 电力、热力生产和供应业, 计算机、通信和其他电子设备制造业: an industry's name lists with 、 and
-# ends in (和|及)…业; its parts before the last 、 belong to it
-_INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?(?:和|及)[\u4e00-\u9fff]{1,12}?业$")
+# ends in (和|及)…业; its parts before the last 、 belong to it, and so does what the industry
+# measures after it (电力、热力、燃气及水生产和供应业实现利润总额)
+_INDUSTRY_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,12}?(?:和|及)[\u4e00-\u9fff]{1,12}?业"
+                            r"(?:(?:实现|完成)?(?:利润总额|营业收入|增加值|收入|利润|投资|产值|销售额|出口|进口))?$")
 
 
 # adverbs and verbs alone, which name no measure (持续深化六部门…, 紧急采购100万支快速测试剂,
