@@ -1458,3 +1458,18 @@ def test_a_sub_index_in_a_sectors_section_is_that_sectors():
 ])
 def test_indicators_keep_their_whole_name(body, indicator):
     assert quantities(body)[0].indicator == indicator
+
+
+def test_a_change_from_a_low_point_measures_what_changed():
+    # (a0141) the low point a rate rose from is no indicator; what changed is named before 从; the
+    # level reached is in the sentence's time, not the start's, and measures what the start did
+    qs = quantities("10月末，人民币各项存款余额增速从今年8月份的最低点2.9%连续两个月提升至6.2%。")
+    assert [(q.value, q.indicator, q.period) for q in qs] == [
+        (2.9, "人民币各项存款余额增速", "今年8月份"), (6.2, "人民币各项存款余额增速", "10月末")]
+    qs = quantities("10月末，存款余额31000亿元。其中，人民币各项存款余额30359.1亿元，同比增速从今年8月份的最低点2.9%"
+                    "连续两个月提升至6.2%的水平，较上年同期、上年末分别高2.5和2.1个百分点。")
+    assert [(q.value, q.indicator, q.period) for q in qs][2:] == [
+        (2.9, "同比增速", "今年8月份"), (6.2, "同比增速", "10月末"), (2.5, "同比增速", "10月末"), (2.1, "同比增速", "10月末")]
+    # (从2021年的人口变化来看: a point of view, not a change's start)
+    qs = quantities("从2021年的人口变化来看，北上广三城人口增量合计只有7.7万人，西安等城市增量均超过了10万人。")
+    assert [q.period for q in qs] == ["2021年", "2021年"]

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "70"
+VERSION = "71"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -383,7 +383,9 @@ def _indicator_words(left: str) -> str | None:
         found = f"{part or ''}占{whole}"
         return found if 3 <= len(found) <= 24 and len(whole) >= 2 and not _HOLDS_AMOUNT.search(found) else None
     # 城镇化率从2015年的69.8%: the time a change started from is no part of what changed
-    left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)的?$", "", left)
+    # (增速从今年8月份的最低点2.9%: nor is the low or high point it started from)
+    left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:今年|去年)?(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)"
+                  r"(?:的?(?:最低点|最高点|低点|高点|峰值|谷底|低位|高位|水平))?的?$", "", left)
     left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", "", left)
     left = _INDICATOR_STRIP.sub("", left)
@@ -679,6 +681,10 @@ def extract(ctx: Context) -> Records:
             # 从2015年的69.8%: the period of a change's starting value only
             start_of_change = bool(re.search(r"(?:从|自)(?:今年|去年|(?:19|20)\d{2}年)?$", left[:pm.start()])
                                    and left.startswith("的", pm.end()))
+            # (从今年8月份的最低点2.9%连续两个月提升至6.2%: the level reached is not in it either)
+            if start_of_change and re.match(r"的[^，。；\d]{0,8}[\d.]+[%％]?[^，。；]*?(?:至|到)[^，。；]*$", left[pm.end():]):
+                period = None
+                start_of_change = False
             # 2020年下半年以来, 2021年下半年起: a period that runs on to now says so
             since = re.match(r"以来|起", left[pm.end():])
             if since:
@@ -959,7 +965,9 @@ def extract(ctx: Context) -> Records:
             sent = art.sentence_at(prev.span.start)
             if gap in ("、", "和", "与", "及") and (q.direction is None) == (prev.direction is None) \
                     and "分别" not in text[sent.start if sent else 0:prev.span.start] \
-                    or _CHANGED_TO.fullmatch(gap) and re.search(r"(?:从|由)(?:现行的?)?$", text[max(0, prev.span.start - 4):prev.span.start]):
+                    or re.fullmatch(r"(?:连续[^，。；\d]{1,6}?|逐步|逐月|持续|进一步|稳步)?(?:" + _CHANGED_TO.pattern + ")", gap) \
+                    and re.search(r"(?:从|由)(?:现行的?|[^，。；%％元]{0,12}?的(?:最低点|最高点|低点|高点|峰值|谷底|水平))?$",
+                                  text[max(0, prev.span.start - 16):prev.span.start]):
                 q.indicator = prev.indicator
         # 今年1-4月，浙江进出口总值1.43万亿元，…出口1.05万亿元: the sentence goes on about the place
         # its figure before was about, until it names another (or the country, 高于全国平均水平)
@@ -1016,7 +1024,7 @@ def extract(ctx: Context) -> Records:
                 and text[before.start:before.end].rstrip().endswith("；")
             if last[0] == para and (lead.startswith("其中") or listed_on) or re.match(r"同期[，,]", lead):
                 q.period = last[1]
-        if q.period:
+        if q.period and k not in change_starts:      # (a change's starting level's period is its own)
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
