@@ -1473,3 +1473,17 @@ def test_a_change_from_a_low_point_measures_what_changed():
     # (从2021年的人口变化来看: a point of view, not a change's start)
     qs = quantities("从2021年的人口变化来看，北上广三城人口增量合计只有7.7万人，西安等城市增量均超过了10万人。")
     assert [q.period for q in qs] == ["2021年", "2021年"]
+
+
+@pytest.mark.parametrize("body, modality", [
+    # (a0147) a figure for a year not begun when the article was written (the helper's articles are
+    # of 17 February 2022), with a deadline: aimed at; with a forecast's word: foreseen
+    ("到2025年，完成沙化土地治理460万公顷。", "target"),
+    ("预计2023年市场规模1万亿元。", "forecast"),
+    # no word that says so, a rule's day, a year under way: nothing is claimed
+    ("2023年市场规模1万亿元。", None),
+    ("2023年8月1日起，最低工资标准调整为2280元。", None),
+    ("2021年，全国粮食产量13657亿斤。", None),
+])
+def test_a_figure_for_a_year_to_come_is_not_reached(body, modality):
+    assert quantities(body)[0].modality == modality

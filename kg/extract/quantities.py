@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "71"
+VERSION = "72"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1078,6 +1078,14 @@ def extract(ctx: Context) -> Records:
             if q.modality is None and _PLAN_PERIOD.match(q.period) and day is not None \
                     and dates[1] is not None and dates[1] > day.isoformat():
                 q.modality = "target"
+            # (到2025年，完成沙化土地治理460万公顷; 预计2023年市场规模1万亿元: a figure for a year
+            # that had not begun when the article was written, with a deadline or a forecast's
+            # word, is aimed at or foreseen, never reached; not a rule's day, 2021年8月1日起)
+            elif q.modality is None and day is not None and dates[0] is not None and dates[0] > day.isoformat() \
+                    and not in_cell(q.span.start) and not re.search(r"日|起$", q.period):
+                s = art.sentence_at(q.span.start)
+                before = text[s.start if s else max(0, q.span.start - 60):q.span.start]
+                q.modality = "forecast" if _FORECAST.search(before) else "target" if _FUTURE_TARGET.search(before) else None
     for q in rec.quantities:
         # 四川省外商直接投资 with the place 四川省: the place is said once, as kg:place
         if q.place is not None and q.place.span is not None and q.indicator:
@@ -1182,6 +1190,10 @@ _PLAN_PERIOD = re.compile(r"“?十[一二三四五]五”?")
 # give, spend or raise, announced, not yet given
 _PLANNED = re.compile(r"(?:将|拟|计划|准备|承诺|决定|宣布将)(?:[^，。；\d]{0,12}?)"
                       r"(?P<verb>捐赠|捐助|捐款|出资|投资|投入|采购|安排|发放|提供|收购|回购|增持|减持|募集|发行)")
+
+
+# what makes a figure for a time to come a goal: a deadline (到2025年), a plan, a duty
+_FUTURE_TARGET = re.compile(r"到|至|力争|目标|确保|争取|计划|规划|要求|任务")
 
 
 def _modality(clause: str) -> str | None:
