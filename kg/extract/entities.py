@@ -809,22 +809,22 @@ def extract(ctx: Context) -> Records:
                              "parent_org": bank.key} if entry is not None else {}
                     add(bank.span.start, end, "GovernmentBody" if central else "Company", "bank-branch", 0.75, **extra)
                     break
-                if suffix in COUNTY_ONLY and body_key(mention.key, m.group(1), suffix) is None:
-                    continue            # (上海法院: the city's courts; 北京互联网法院: a court's own name)
-                if suffix in SHORT_COURTS and (body_key(mention.key, m.group(1), suffix) is None
-                                               or text[e + m.end():e + m.end() + 1] in COURT_WORD_GOES_ON):
-                    continue            # (老北京城中院落, 北京四中院士校友会)
+                # 浙江省政府 = 浙江省人民政府: a division's government has one key, whatever the spelling
+                gov = (f"gov:{mention.key.split(':', 1)[1]}" if suffix in ("人民政府", "政府") and not m.group(1)
+                       and (mention.key or "").startswith("division:") else None)
+                if gov is None and suffix not in ("人民政府", "政府"):
+                    gov = body_key(mention.key, m.group(1), suffix)
+                # (上海法院: the city's courts; 北京互联网法院: a court's own name; 老北京城中院落,
+                # 北京四中院士校友会: no court at all)
+                if gov is None and (suffix in COUNTY_ONLY or suffix in SHORT_COURTS) \
+                        or suffix in SHORT_COURTS and text[e + m.end():e + m.end() + 1] in COURT_WORD_GOES_ON:
+                    continue
                 # the longer organisation replaces the bare place, and whatever the gazetteer found
                 # inside it (湖北省发改委 holds 发改委, which alone is the national commission)
                 for x in [x for x in rec.mentions if x.span and s <= x.span.start and x.span.end <= end]:
                     rec.mentions.remove(x)
                     absorbed.add(id(x))
                     taken.remove((x.span.start, x.span.end))
-                # 浙江省政府 = 浙江省人民政府: a division's government has one key, whatever the spelling
-                gov = (f"gov:{mention.key.split(':', 1)[1]}" if suffix in ("人民政府", "政府") and not m.group(1)
-                       and (mention.key or "").startswith("division:") else None)
-                if gov is None and suffix not in ("人民政府", "政府"):
-                    gov = body_key(mention.key, m.group(1), suffix)
                 add(s, end, "GovernmentBody", "place-gov-suffix", 0.75, key=gov, attrs_place=mention.key,
                     place_kind=mention.kind, place_text=mention.text)
                 break

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer
-from ..lexicon import common_surnames, looks_like_name, posts, speech_verbs
+from ..lexicon import common_surnames, looks_like_name, posts, speech_verbs, surnames
 
 HAN = r"\u4e00-\u9fff"
 _TITLE_WORDS = {"总", "老", "先生", "女士", "部长", "主任", "局长", "行长", "司长", "教授", "博士", "书记", "省长", "市长"}
@@ -231,8 +231,8 @@ def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
     recurs, follows a role (被告人刘某) or ends a list (邹某等三名驾驶员)."""
     if "某" not in text:
         return []
-    surnames = common_surnames()
-    found = [m for m in _MOU.finditer(text) if m.group("sur") in surnames and m.group("given") not in _NOT_A_NAME]
+    common = common_surnames()
+    found = [m for m in _MOU.finditer(text) if m.group("sur") in common and m.group("given") not in _NOT_A_NAME]
     three: dict[str, int] = {}
     for m in found:
         if m.group("given") and m.group("given") not in _NOT_GIVEN and m.group("given") not in _NAME_END_STOP:
@@ -286,7 +286,6 @@ def persons_dealt_with_elsewhere(text: str, stop: frozenset[str]) -> list[tuple[
 
 
 def _compound_surnames() -> frozenset[str]:
-    from ..lexicon import surnames
     return frozenset(s for s in surnames() if len(s) == 2)
 
 

@@ -440,17 +440,13 @@ def _notes(art) -> list[tuple[int, int]]:
         words = text[p.start:p.end].strip()
         if _NOTES_HEAD.fullmatch(words):
             return out + [(p.start, len(text))]
-        if _DEFINITIONS_HEAD.fullmatch(words):
+        item = _DEFINITION if _DEFINITIONS_HEAD.fullmatch(words) else _NOTE_ITEM if _NOTE_HEAD.fullmatch(words) \
+            else None
+        if item is not None:
+            # the heading and the run of its items after it
             end = p.end
             for q in paras[i + 1:]:
-                if not _DEFINITION.match(text[q.start:q.end].strip()):
-                    break
-                end = q.end
-            out.append((p.start, end))
-        elif _NOTE_HEAD.fullmatch(words):
-            end = p.end
-            for q in paras[i + 1:]:
-                if not _NOTE_ITEM.match(text[q.start:q.end].strip()):
+                if not item.match(text[q.start:q.end].strip()):
                     break
                 end = q.end
             out.append((p.start, end))
@@ -1503,7 +1499,7 @@ def _section_sectors(text: str, art, quantities: list) -> None:
     """新订单指数为49.7% under 一、…制造业采购经理指数… and 新订单指数为48.4% under 二、…非制造业…:
     a sub-index named bare in a sector's section is that sector's (制造业新订单指数,
     非制造业新订单指数), not one index with two values."""
-    sector, end, heads = None, -1, []
+    heads: list[tuple[int, str | None]] = []
     for p in art.paragraphs:
         words = text[p.start:p.end].strip()
         if _SECTION_HEADING.fullmatch(words):
