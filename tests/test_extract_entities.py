@@ -1058,3 +1058,23 @@ def test_mou_mou_is_never_the_same_person_as_mou():
 @pytest.mark.parametrize("body", ["老北京城中院落多为四合院。", "他在西安城中院子里种树。", "北京四中院士校友会成立。"])
 def test_court_short_forms_need_a_court(body):
     assert not [t for t, k in mentions(body) if k == "GovernmentBody"]
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (a0203) a foreign name introduced by name, then speaking under it
+    ("一名叫做杰森的英国视频博主拍摄了视频。杰森称中国做得很好。杰森同时还吐槽称，英国太慢。", {"杰森"}),
+    ("村里有一位名叫王芳的村民，王芳今年六十岁。", {"王芳"}),
+    # (not a company or a village introduced so, nor a company or country the gazetteers know)
+    ("一家名为星辰的公司成立了。一个名叫王庄的村子很美。", set()),
+    ("英特尔称芯片供应紧张。英特尔表示将扩产。巴西称将提高关税。巴西表示欢迎。", set()),
+    # (a transliteration said once may be anything: not a name)
+    ("安森称将继续合作。", set()),
+    # (a0186) a description ending in 者 before a name that recurs
+    ("中国早期的马克思主义者陈望道，在1920年译出宣言。后来陈望道又发表了文章。", {"陈望道"}),
+    ("中国早期的马克思主义者陈望道，在1920年译出宣言。", set()),
+    ("消费者王先生说很满意。或者张三丰，或者张三丰。", set()),
+    # (a0053) a founder named alone, before any verb
+    ("会上，许家印立下军令状。", {"许家印"}),
+])
+def test_persons_named_without_a_post(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons

@@ -59,7 +59,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "76"
+VERSION = "77"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1230,9 +1230,10 @@ def extract(ctx: Context) -> Records:
             persons[name] = 0.9
     for name in gazetteer.known_persons():       # 普京, 麦康奈尔: named by no pattern
         # (not 习近平新时代中国特色社会主义思想 alone: a doctrine's name, not its author)
-        # (nor 刘鹤 inside 记者刘鹤翔: one of its occurrences must end where a name can)
+        # (nor 刘鹤 inside 记者刘鹤翔: one of a name of two's occurrences must end where a name can;
+        # a name of three is rarely the start of another, 许家印立下军令状)
         if name in text and name not in stop and text.count(name) > text.count(name + "新时代") \
-                and any(_NAME_ENDS.match(text, m.end()) for m in re.finditer(re.escape(name), text)):
+                and (len(name) >= 3 or any(_NAME_ENDS.match(text, m.end()) for m in re.finditer(re.escape(name), text))):
             persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):

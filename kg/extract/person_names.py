@@ -1,5 +1,6 @@
 """Person names found by their context: a post before them (商务部新闻发言人高峰), a speech verb
-after them (高峰表示), a legal role (被告人顾国平、侬锦), 同志, a leader's activity (习近平出席), a
+after them (高峰表示, 杰森称), an introduction (一名叫做杰森的), a description (马克思主义者李大钊),
+a legal role (被告人顾国平、侬锦), 同志, a leader's activity (习近平出席), a
 foreign country's office (美国总统拜登), a transliteration's interpunct (安东尼·布林肯), or
 coordination with a name already found (马云和曾毓群). A name is a person only where such a
 pattern says so."""
@@ -175,21 +176,44 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         if looks_like_name(name) and (name[0] in common_surnames() or len(name) == 3) and name not in stop \
                 and name[1:] not in _TITLE_WORDS and name[1:] not in posts():
             out.append((m.start("name"), m.end("name"), name, "described-speaker-line", 0.7))
+    # a person introduced by name: 一名叫做杰森的英国视频博主, 一位名叫王芳的村民 (a classifier of
+    # people before it: 一家名为…的公司 is a company, 一个名叫…的村 a village)
+    for m in re.finditer(rf"(?:[一这那两几\d])[名位](?:叫做|叫作|名叫|名为|叫)(?P<name>[{HAN}]{{2,4}}?|[{HAN}]{{1,5}}·[{HAN}]{{1,6}}?)的",
+                         text):
+        cand = m.group("name")
+        if cand not in stop and cand[-1] not in _NAME_END_STOP and (
+                "·" in cand or looks_like_name(cand) or all(c in _TRANSLITERATION for c in cand)):
+            out.append((m.start("name"), m.end("name"), cand, "named-as", 0.75))
+    # a description ending in 者 before a name that recurs: 中国最早的马克思主义者李大钊，
+    # (not 记者, a post, nor 或者, a conjunction)
+    for m in re.finditer(rf"(?<=[{HAN}]者)(?<!记者)(?<!或者)(?P<name>[{HAN}]{{3}})(?={boundary[3:-1]})", text):
+        cand = m.group("name")
+        if looks_like_name(cand) and cand[0] in common_surnames() and cand not in stop \
+                and cand[-1] not in _NAME_END_STOP and text.count(cand) >= 2:
+            out.append((m.start("name"), m.end("name"), cand, "description-name", 0.65))
     # clause start (or a quotation's or question's end) + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)”？！?!]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):
         start = m.start("name")
         for length in (3, 2):
             cand = text[start:start + length]
             rest = text[start + length:m.end()]
-            if cand[0] not in common_surnames():
+            # 杰森称: a foreign name written in the characters of transliterations, when it recurs
+            # and is no country, place or company the gazetteers know (英特尔称, 巴西称)
+            foreign = all(c in _TRANSLITERATION for c in cand) and text.count(cand) >= 2 and not _known_non_person(cand)
+            if cand[0] not in common_surnames() and not foreign:
                 continue
             if cand[-1] in _NAME_END_STOP or cand[1:] in _TITLE_WORDS or cand[1:] in posts():
                 continue  # 任部长, 王总: a surname with a title refers to a person, it is not a name
-            if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
+            if (looks_like_name(cand) or foreign) and cand not in stop and not re.search(r"[，。]", rest) \
                     and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
                 out.append((start, start + length, cand, "name-verb", 0.7))
                 break
     return out
+
+
+def _known_non_person(name: str) -> bool:
+    return (name in gazetteer.country_index() or name in gazetteer.division_index() or name in gazetteer.cities()
+            or name in gazetteer.org_index() or name in gazetteer.region_index())
 
 
 def names_after_bodies(text: str, ends: list[int], stop: frozenset[str]) -> list[tuple[int, int, str]]:

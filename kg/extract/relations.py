@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "59"
+VERSION = "60"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -922,8 +922,10 @@ def _statements(art, mentions, rec: Records):
         vs = end + vm.start("verb") if vm.group("verb") else -1
         if vm.group("verb") and (text[vs - 1:vs] == "来" and vm.group("verb") == "说"
                                  or text[vs - 1:vs] == "的" and re.match(r"是|为|中", text[end + vm.end("verb"):])
-                                 or re.search(r"“[^”]*$", tail[:vm.start("verb")])):
-            continue            # (…跟我们说明，…”梁成伟描述道: a verb inside a quotation is someone else's)
+                                 or re.search(r"“[^”]*$", tail[:vm.start("verb")])
+                                 or text.startswith("的", end + vm.end("verb"))):
+            continue            # (…跟我们说明，…”梁成伟描述道: a verb inside a quotation is someone else's;
+            #                      李大钊在…时提出的一个重要论断: a verb before 的 describes a noun)
         # 以下简称联璧公司, 俗称, 号称, 堪称, 称之为: 称 there names something, nobody speaks (nor in 说起,
         # 答辩, 答应)
         if vm.group("verb") == "称" and text[end + vm.start("verb") - 1:end + vm.start("verb")] in _NOT_SPEECH_CHENG \
