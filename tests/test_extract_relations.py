@@ -237,6 +237,19 @@ def test_a_bracketed_prefix_that_is_no_outlet_is_not_credited():
     assert not {t for role, t in found if role == "sourceOrganization" and t != "新浪财经"}, found
 
 
+@pytest.mark.parametrize("byline, outlets", [
+    # (a0131) 本报 is the paper whose site the brackets name, when kg knows the site
+    ("本报（chinatimes.net.cn）记者张琪 徐芸茜 北京报道", {"华夏时报"}),
+    ("本报（www.thepaper.cn）记者张琪 北京报道", {"澎湃新闻"}),
+    ("本报（example.com）记者张琪 北京报道", set()),
+    ("本报记者张琪 北京报道", set()),
+])
+def test_this_paper_named_by_its_site(byline, outlets):
+    found = {(r.args["role"], r.args["target"].text) for r in relations(byline + "\n\n商务部表示，将推进。", "credit")}
+    assert ("reporter", "张琪") in found
+    assert {t for role, t in found if role == "sourceOrganization"} == outlets
+
+
 @pytest.mark.parametrize("text", ["据《人民日报》记者报道，某事发生。", "耶伦在接受《华尔街日报》记者采访时表示，很好。",
                                   "他对《中国新闻周刊》记者说，很好。"])
 def test_an_outlet_cited_or_spoken_to_is_not_the_source(text):

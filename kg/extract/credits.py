@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "17"
+VERSION = "18"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -96,9 +96,12 @@ _CITING = re.compile(r"(?:据|援引|引述|转引|根据|接受|对|向|告诉)
 
 def _outlet(text: str) -> str | None:
     text = text.strip(" （(：:")
+    # 本报（chinatimes.net.cn）: "this paper" is the one whose site the brackets name
+    site = re.search(r"[（(]\s*(?:https?://)?(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})/?\s*[）)]", text)
     text = re.sub(r"[（(][^）)]*[）)]", "", text)  # 澎湃新闻（www.thepaper.cn）
     if not text or text in {"本报", "本刊", "本台", "本网"}:
-        return None
+        entry = gazetteer.org_index().get(site.group(1).lower()) if site and text else None
+        return entry.name if entry is not None and entry.kind == "MediaOutlet" else None
     entry = gazetteer.org_index().get(text)
     if entry is not None:
         return entry.name
