@@ -1487,3 +1487,44 @@ def test_a_change_from_a_low_point_measures_what_changed():
 ])
 def test_a_figure_for_a_year_to_come_is_not_reached(body, modality):
     assert quantities(body)[0].modality == modality
+
+
+@pytest.mark.parametrize("body, expected", [
+    # (a0041) a range of months written with 月 on both sides is the whole range
+    ("1月至9月固定资产投资同比增长7.3%。", [("固定资产投资", "1月至9月", "2021-01-01", "2021-09-30")]),
+    # (a0145) a short verb between a day and 以来 keeps the period running on (not 有史以来最高)
+    ("国家平台自3月1日改版以来，访问总量达到88亿。", [("访问总量", "3月1日以来", "2022-03-01", None)]),
+    ("2020年创有史以来最高，营收为5亿元。", [("营收", "2020年", "2020-01-01", "2020-12-31")]),
+])
+def test_periods_of_ranges_and_runs(body, expected):
+    assert [(q.indicator, q.period, q.period_start, q.period_end) for q in quantities(body)] == expected
+
+
+@pytest.mark.parametrize("body, indicators", [
+    # (a0130, a0154, a0219) a list's marker, a forecast's or an aim's word, a time ahead are no
+    # part of what is measured (the figure's modality says them)
+    ("一是制造业研发费用加计扣除比例从75%提至100%。", ["制造业研发费用加计扣除比例"] * 2),
+    ("春运期间，铁路预计发送旅客2.8亿人次。", ["铁路发送旅客"]),
+    ("未来五年力争从东盟进口1500亿美元农产品。", ["从东盟进口"]),
+    # (a0062, a0032) the level a threshold passed reached, and its rise, measure what passed it
+    ("其中出口突破万亿元，达到1.05万亿元，增长23%。", ["出口", "出口"]),
+    ("全年进出口突破9000亿美元达到9734.5亿美元，增长15.9%。", ["进出口"] * 3),
+    # (a0219) a clause of a verb alone measures the subject of the clause before; two parties'
+    # figure is not the first party's
+    ("去年中国-东盟贸易额再创历史新高，达到8782亿美元。", ["中国-东盟贸易额"]),
+    ("截至2021年底，中国与东盟累计双向投资总额约3000亿美元。", ["中国与东盟累计双向投资总额"]),
+    # (still no subject where the clause before says nothing happened to one)
+    ("营收稳步增长，达到5亿元。", [None]),
+    # (第一产业 is a noun, 第 no marker)
+    ("第一产业增加值51430亿元。", ["第一产业增加值"]),
+])
+def test_indicator_words(body, indicators):
+    assert [q.indicator for q in quantities(body)] == indicators
+
+
+def test_a_threshold_passed_is_exceeded():
+    assert [q.approximation for q in quantities("全年进出口突破9000亿美元。")] == ["over"]
+
+
+def test_two_parties_figure_has_no_place():
+    assert [q.place for q in quantities("截至2021年底，中国与东盟累计双向投资总额约3000亿美元。")] == [None]

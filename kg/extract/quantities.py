@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "72"
+VERSION = "73"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -83,7 +83,7 @@ _PERIOD = re.compile(r"“?十[一二三四五]五”?(?:期间|时期)"        
                      r"|(?:19|20)\d{2}年\d{1,2}月[-—~～至到](?:19|20)\d{2}年\d{1,2}月份?"   # 2015年8月至2018年8月
                      r"|(?:19|20)\d{2}年?[-—~～至到](?:19|20)\d{2}年"          # 2016~2019年, 2000年-2009年
                      r"|(?:截至|截止到?)(?:(?:19|20)\d{2}年|今年|去年|上年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:末|底)?|(?<=年)(?:末|底))"
-                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年(?!目标|预期|计划|任务)|年末|年底|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月(?!\d{1,2}日)|\d{1,2}[-—至~]\d{1,2}月|"
+                     r"|(?:(?:19|20)\d{2}年|今年|去年|上年|明年)?(?:前?[一二三四]季度(?:末)?|上半年|下半年|全年(?!目标|预期|计划|任务)|年末|年底|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月(?!\d{1,2}日)|\d{1,2}月?[-—–至~～]\d{1,2}月|"
                      r"\d{1,2}月份?(?:末|底|初|[上中下]旬|\d{1,2}日)?|1[-—]\d{1,2}月)"
                      r"|(?:19|20)\d{2}年(?:末|底|初)?|(?<![比较于是与过当])(?:今年|去年|上年)(?:末|底)?(?![同初])")
 # the bases a figure is compared with, as written: 同比, 比上月, 比3月份, 较上年同期, 比2019年1—11月份
@@ -195,7 +195,7 @@ _QUOTED_FIGURE = re.compile(r"\d[%％]|个百分点|左右|以上|以下|以内"
 _CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _DURATION_AFTER = re.compile(r"月|小时|钟头|工作日|交易日|自然日|星期|礼拜|季度|年头")
 _INDICATOR_LEAD = re.compile(r"^(?:包括|其中|主要|超过了|超过|几乎|拥有|一个|已经|共计|合计|累计|全年|当月|以来|由于|"
-                             r"(?!比亚迪|比例|比率|以上|以下|以色列|从业|从事|对外|对华|有色|有效|有线|有机|有关|有限|在岗|在建|"
+                             r"(?!比亚迪|比例|比率|以上|以下|以色列|从业|从事|从[\u4e00-\u9fff]{1,8}?(?:进口|引进|采购|购买)|对外|对华|有色|有效|有线|有机|有关|有限|在岗|在建|"
                              r"在校|在线|在册|在途|在职|为期|将近|按揭|向上|的士)[为对向在有已将共以按从由比的])+")
 # what ends an indicator but is not part of it: verbs of change, adverbs (江西省也, 增长率都高于),
 # and a currency named before the figure (罚金人民币, 首期港币)
@@ -257,7 +257,20 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
     # it in the sentence is what it measures; the comparison is kept as kg:comparison)
     if found in _COMPARISON_ONLY or found and _FLOW_CHANGE.fullmatch(found):
         return None
+    if found is None:
+        # 贸易额再创历史新高，达到8782亿美元; 出口突破万亿元，达到1.05万亿元: a clause of a verb alone
+        # measures the subject of the clause before, which said what happened to it
+        own = _VERB_ALONE.search(left)
+        prior = re.split(r"[，。；：,;:（）()“”]", left[:own.start()])[-1] if own else ""
+        sm = _SUBJECT_BEFORE_PREDICATE.match(prior) if prior and not re.search(r"\d", prior) else None
+        if sm:
+            found = _indicator_words(sm.group("subj"))
     return found
+
+
+_VERB_ALONE = re.compile(r"[，,]\s*(?:并|已|再|一举|也|均)?(?:达到|达|为|增至|升至|增长至|增加到|提高到)了?(?:约|近|逾|超过)?$")
+_SUBJECT_BEFORE_PREDICATE = re.compile(r"(?P<subj>[^，。；\d]{2,20}?)(?:再次|再度|再|又|继续|持续|首次|一举|已)?"
+                                       r"(?:创下?(?:历史|新高|新低|纪录)|刷新|突破|迈上|站上|跃上|跨上|迈入)")
 
 
 # 27个城市和地区, 521家“倍增计划”试点企业, 132个跨境电子商务综合试验区: what a count counts
@@ -391,8 +404,14 @@ def _indicator_words(left: str) -> str | None:
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
     # (因此完成6%的增速, 并赚取: a connective opens the clause, it names nothing)
-    left = re.sub(r"^(?:时期|期间|我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月(?!末|底|初)|本周(?![一二三四五六日])|因此|但是|但|而且|并且|而|并处|并(?![购网表列联发])|还(?![款贷本原])|则|作出)+",
+    # (一是制造业研发费用加计扣除比例: a list's marker; 未来五年力争从东盟进口: a time ahead)
+    left = re.sub(r"^(?:时期|期间|我国|全国|其中|今年|去年|目前|当月|当年|此外|同时|本月(?!末|底|初)|本周(?![一二三四五六日])|因此|但是|但|而且|并且|而|并处|并(?![购网表列联发])|还(?![款贷本原])|则|作出|"
+                  r"[一二三四五六七八九十]是|首先|其次|再次|最后|另外|"
+                  r"未来(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|间)?|预计(?!负债)|力争|争取)+",
                   "", left)
+    # (铁路预计发送旅客, 从东盟力争进口: a forecast's or an aim's word is the figure's modality;
+    # 预计负债, estimated liabilities, is an account's name)
+    left = re.sub(r"(?<=[\u4e00-\u9fff])(?:预计(?!负债)|力争|争取)(?=[\u4e00-\u9fff]{2})", "", left)
     left = _INDICATOR_LEAD.sub("", left)
     left = _INDICATOR_STRIP.sub("", left)
     if _ENDS_WITH_AMOUNT.search(left):       # 五百万元、六十万元: the figure before is no indicator
@@ -682,9 +701,11 @@ def extract(ctx: Context) -> Records:
                 period = None
                 start_of_change = False
             # 2020年下半年以来, 2021年下半年起: a period that runs on to now says so
-            since = re.match(r"以来|起", left[pm.end():])
+            # (3月1日改版以来，…: a short verb between the day and 以来 changes nothing; not 有史以来最高)
+            since = re.match(r"以来|起", left[pm.end():]) or \
+                re.match(r"[\u4e00-\u9fff]{1,4}?(?<!有史)(以来)(?=[，,])", left[pm.end():])
             if since:
-                period += since.group()
+                period += since.group(since.lastindex or 0)
         # 自12月15日起，…由现行的7%提高到9%: the level before the change is not in its period
         before_change = bool(_FROM_CURRENT.search(text, max(s0, num_start - 6), num_start)) and \
             bool(re.match(r"[^，。；]{0,6}?(?:至|到)", text[m.end():m.end() + 8]))
@@ -965,6 +986,10 @@ def extract(ctx: Context) -> Records:
                     and re.search(r"(?:从|由)(?:现行的?|[^，。；%％元]{0,12}?的(?:最低点|最高点|低点|高点|峰值|谷底|水平))?$",
                                   text[max(0, prev.span.start - 16):prev.span.start]):
                 q.indicator = prev.indicator
+            # 出口突破9000亿美元，达到9734.5亿美元: the level a threshold passed reached measures the same
+            elif re.fullmatch(r"[，,]?(?:并|已|再|一举)?(?:达到|达|升至|增至|增长至|增加到|提高到)了?", gap) \
+                    and re.search(r"(?:突破|超过|超|越过|跨过)了?$", text[max(0, prev.span.start - 3):prev.span.start]):
+                q.indicator = prev.indicator
         # 今年1-4月，浙江进出口总值1.43万亿元，…出口1.05万亿元: the sentence goes on about the place
         # its figure before was about, until it names another (or the country, 高于全国平均水平)
         # (only from a place its clause opens with, the subject, to a clause that goes on about it:
@@ -1086,7 +1111,10 @@ def extract(ctx: Context) -> Records:
         # 四川省外商直接投资 with the place 四川省: the place is said once, as kg:place
         if q.place is not None and q.place.span is not None and q.indicator:
             name = text[q.place.span.start:q.place.span.end]
-            if q.indicator.startswith(name):
+            # (中国与东盟累计双向投资总额, 中国-东盟贸易额: two parties' figure, not the first's)
+            if q.indicator.startswith(name) and re.match(r"[-—－与和同、]", q.indicator[len(name):]):
+                q.place = None
+            elif q.indicator.startswith(name):
                 rest = re.sub(r"^(?:的|共有|共|有|是|拥有|全省|全市|全区)+", "", q.indicator[len(name):])
                 if len(rest) >= 2:
                     q.indicator = rest
@@ -1155,7 +1183,7 @@ def _years(text: str, art, found: list) -> list:
 
 
 # 约5%, 超过50亿元, 不到5%, 20多个, 150余亿元, 5%左右: how exact the figure is, as the words say
-_APPROX_BEFORE = re.compile(r"(?P<about>大约|约为|约|将近|接近|近)$|(?P<over>超过|超|逾|多于)$|(?P<under>不到|不足|少于)$"
+_APPROX_BEFORE = re.compile(r"(?P<about>大约|约为|约|将近|接近|近)$|(?P<over>超过|超|逾|多于|突破)$|(?P<under>不到|不足|少于)$"
                             r"|(?P<least>至少|不少于|不低于)$|(?P<most>最多|至多|不超过|不高于)$")
 _APPROX_AFTER = re.compile(r"(?P<about>左右|上下)|(?P<over>以上)|(?P<under>以下|以内)")
 _APPROX_KIND = {"about": "about", "over": "over", "under": "under", "least": "at-least", "most": "at-most"}
