@@ -108,7 +108,10 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 19: 亩 is kgr:unit/MU (QUDT has no unit:MU), described in the ontology
 #: 20: schema:articleSection is the section's name (text, its schema.org range), kg:category its concept
 #: 21: qudt:hasUnit, not qudt:unit (deprecated in QUDT 2.1)
-GRAPH_VERSION = 21
+#: 22: schema:publisher only for issued, published or revised documents (not for approved, adopted, signed, drafted)
+GRAPH_VERSION = 22
+
+_PUBLISHING_ACTIONS = frozenset({"issued", "published", "revised"})
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -463,7 +466,9 @@ def _relation(ag: ArticleGraphs, r: Relation, res: Resolution) -> None:
         g.add(f, KG.agent, org)
         g.add(f, KG.document, doc)
         g.add(f, KG.action, lit(args["action"]))
-        if args["action"] != "planned":          # a plan announced publishes nothing yet
+        # who issued, published or revised it publishes it; a body that approved, adopted or signed
+        # it, drafted it or only announced it (经党中央、国务院同意, 经国务院批复同意) does not
+        if args["action"] in _PUBLISHING_ACTIONS:
             g.add(doc, SDO.publisher, org)
         if args.get("date"):                     # the day of the act, as the sentence gives it
             g.add(f, KG.actionDate, _typed(args["date"], XSD.date))

@@ -962,3 +962,21 @@ def test_a_court_holds_after_trial():
     said = [(r.args["speaker"].text, r.args["text"]) for r in
             relations("重庆市江津区人民法院受理此案。江津法院审理认为，被告人构成污染环境罪。", "statement")]
     assert said == [("江津法院", "被告人构成污染环境罪。")]
+
+
+def test_only_who_issues_a_document_publishes_it():
+    # (a0092, a0199) a body that approved or consented is no publisher; the act is kept
+    from kg import rdf
+    from kg.resolve import resolve
+    from kg.vocab import SDO, KG
+    art, rec = records("《外商投资准入特别管理措施（负面清单）（2021年版）》已经国家发展和改革委员会委务会议审议通过和商务部审签，"
+                       "并经党中央、国务院同意，现予以发布。")
+    g, _ = rdf.build(art, rec, resolve(rec))
+    g = g.graph()
+    by_action: dict[str, set] = {}
+    for f, _, action in g.triples((None, KG.action, None)):
+        by_action.setdefault(str(action), set()).add(g.value(f, KG.agent))
+    publishers = {o for doc in g.objects(None, KG.document) for o in g.objects(doc, SDO.publisher)}
+    assert by_action.get("approved") and not by_action["approved"] & publishers
+    assert publishers == set().union(*(a for k, a in by_action.items() if k in ("issued", "published", "revised")))
+
