@@ -1078,3 +1078,26 @@ def test_court_short_forms_need_a_court(body):
 ])
 def test_persons_named_without_a_post(body, persons):
     assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (a0173, a0125) a surname and 女士/先生 after a role, speaking or named again
+    ("房东景女士说，租客是个漂亮的女生。", {"景女士"}),
+    ("店老板吴先生来自湖南。吴先生称，生意不好做。", {"吴先生"}),
+    # (not an address, nor a surname and title said once that does nothing)
+    ("大使先生，很高兴见到你。", set()),
+    ("在天河区创业的孙先生深有体会。", set()),
+    ("景女士说很好。", set()),          # (a rare surname alone at a boundary: 景 may be a word)
+])
+def test_a_person_named_by_surname_and_title(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+def test_a_surname_and_title_is_the_articles_own_person():
+    from kg.resolve import resolve
+    keys = set()
+    for body, title in [("店老板吴先生来自湖南。吴先生称，生意不好做。", "一"), ("店老板吴先生来自湖南。吴先生称，生意好做。", "二")]:
+        art, rec = records(body, title=title)
+        res = resolve(rec, art.id)
+        keys |= {res.of(m).key for m in rec.mentions if m.kind == "Person"}
+    assert len(keys) == 2

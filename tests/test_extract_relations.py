@@ -788,6 +788,9 @@ def test_a_committee_of_the_body_is_a_unit_of_the_post(text, want):
     ("李四表示，经济平稳。据统计局数据，增长5%。", "经济平稳。"),
     # a quoted term opening the statement keeps both its quote marks (a0208, a0035, a0128)
     ("张忆东提到，“共同富裕”不是共同贫穷，而是要做大蛋糕。", "“共同富裕”不是共同贫穷，而是要做大蛋糕。"),
+    # (a0208: a quotation after it; the term's opening mark still stays)
+    ("张忆东提到，“共同富裕”不是共同贫穷。“在政策落实的过程中，这些都是机遇。”",
+     "“共同富裕”不是共同贫穷。“在政策落实的过程中，这些都是机遇。”"),
     ("罗露表示，“东数西算”并非首次提出。", "“东数西算”并非首次提出。"),
     # a whole quotation loses its quote marks
     ("袁达表示：“我们完全有信心实现目标任务。”", "我们完全有信心实现目标任务。"),
@@ -980,3 +983,9 @@ def test_only_who_issues_a_document_publishes_it():
     assert by_action.get("approved") and not by_action["approved"] & publishers
     assert publishers == set().union(*(a for k, a in by_action.items() if k in ("issued", "published", "revised")))
 
+
+
+def test_a_person_by_surname_and_title_speaks_once():
+    # (a0125) 吴先生称 is said by 吴先生, once: not also as a reference back to 吴先生
+    assert [(r.args["speaker"].text, r.args["text"]) for r in relations("店老板吴先生来自湖南。吴先生称，生意不好做。", "statement")] \
+        == [("吴先生", "生意不好做。")]

@@ -284,6 +284,33 @@ def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
     return sorted(out)
 
 
+# 房东景女士说, 店老板吴先生来自湖南, 在天河区创业的孙先生: someone the article names by surname and
+# title only (kg.resolve makes each the article's own person, as 张某)
+_TITLED = re.compile(rf"(?P<name>[{HAN}](?:女士|先生))")
+_TITLED_LEFT = re.compile(rf"(?:^|[^{HAN}]|的|房东|老板|店主|店长|义工|志愿者|市民|村民|居民|网友|读者|消费者|业主|租客|"
+                          rf"司机|乘客|员工|职工|患者|家长|股民|投资者|创始人|负责人|经理|董事长|总经理|工作人员|当事人)$")
+
+
+def titled_surnames(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """景女士, 吴先生: a common surname and 女士/先生 after a role, a boundary or 的, said again in
+    the article or followed by a speech verb (not 大使先生, 马先生海南大学 once)."""
+    if "女士" not in text and "先生" not in text:
+        return []
+    _, verbs, _ = _alternations()
+    common, every = common_surnames(), surnames()
+    # (any surname after a role, 房东景女士; a common one after a boundary or 的)
+    found = [m for m in _TITLED.finditer(text) if m.group("name") not in stop
+             and (left := _TITLED_LEFT.search(text, max(0, m.start() - 5), m.start())) is not None
+             and (m.group("name")[0] in common or m.group("name")[0] in every and left.group() not in ("", "的")
+                  and re.match(rf"[{HAN}]", left.group()))]
+    out = []
+    for m in found:
+        name = m.group("name")
+        if text.count(name) >= 2 or re.match(rf"(?:也|还|则|对记者|向记者|告诉记者)?(?:{verbs})", text[m.end():m.end() + 8]):
+            out.append((m.start(), m.end(), name))
+    return out
+
+
 # 阙宏镖（另案处理）, 伙同吴隽（另案处理）等人: whom a court or the police deal with in another case
 # (not 另行处理: property is dealt with so too, 涉案车辆（另行处理）)
 _ELSEWHERE = re.compile(rf"(?=[（(](?:另案处理|另案处理中|另案起诉|另案侦查|另案审理|已另案判决|在逃|已死亡)[）)])")

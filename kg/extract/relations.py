@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "60"
+VERSION = "61"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -80,9 +80,12 @@ def _trim(said: str, right: bool = True) -> str:
     left = said.lstrip(chars)
     both = left.rstrip(chars)
     out = both if right else left
-    if both.count("”") > both.count("“") and said[:len(said) - len(left)].endswith("“"):
+    # (the first mark left a closing one: its opening was stripped - also when a quotation opens
+    # later, “共同富裕”不是…。“在…机遇。” - and the last left an opening one: its closing was)
+    marks = [c for c in both if c in "“”"]
+    if marks and marks[0] == "”" and said[:len(said) - len(left)].endswith("“"):
         out = "“" + out
-    if right and both.count("“") > both.count("”") and left[len(both):].startswith("”"):
+    if right and marks and marks[-1] == "“" and left[len(both):].startswith("”"):
         out += "”"
     return out
 
@@ -873,7 +876,8 @@ def _statements(art, mentions, rec: Records):
     for sm in re.finditer(rf"(?:^|(?<=[。，；\n“]))(?P<sur>[\u4e00-\u9fff])(?P<title>{_SURNAME_TITLES})"
                           r"(?=[^，。]{0,14}?(?:" + verbs + "))", text):
         names = by_surname.get(sm.group("sur"), set())
-        if len(names) == 1:
+        # (吴先生称: a person of that name, not a reference back to one)
+        if len(names) == 1 and sm.group() not in names:
             events.append((sm.start(), sm.end(), ("surname", named[next(iter(names))])))
     # 秦大使：上周五，…: an interview's speaker line by surname and title, the one person of that
     # surname named in the article; the line is the answer
