@@ -250,6 +250,18 @@ def test_this_paper_named_by_its_site(byline, outlets):
     assert {t for role, t in found if role == "sourceOrganization"} == outlets
 
 
+@pytest.mark.parametrize("body, outlets", [
+    # (a0219) the one outlet whose reporter the body names, digits and all, asking on the spot
+    ("发布会上，21世纪经济报道记者现场提问：RCEP如何落地？", {"21世纪经济报道"}),
+    # (a transcript's many outlets asking: none is the article's)
+    ("发布会上，21世纪经济报道记者现场提问：RCEP如何落地？第一财经记者现场提问：下一步呢？", set()),
+    ("《证券日报》记者从宁德时代获悉，很好。", {"证券日报"}),
+])
+def test_the_outlet_whose_reporter_the_body_names(body, outlets):
+    found = {(r.args["role"], r.args["target"].text) for r in relations(body, "credit")}
+    assert {t for role, t in found if role == "sourceOrganization"} == outlets
+
+
 @pytest.mark.parametrize("text", ["据《人民日报》记者报道，某事发生。", "耶伦在接受《华尔街日报》记者采访时表示，很好。",
                                   "他对《中国新闻周刊》记者说，很好。"])
 def test_an_outlet_cited_or_spoken_to_is_not_the_source(text):

@@ -15,7 +15,7 @@ from ..model import Mention, Records, Relation, Span
 from .base import Context, FunctionExtractor
 
 NAME = "credits"
-VERSION = "18"
+VERSION = "19"
 
 _HAN = r"\u4e00-\u9fff"
 # words that separate or qualify names in a byline
@@ -88,8 +88,10 @@ def _names(chunk: str) -> list[tuple[str, int, str]]:
     return out
 
 
-_BODY_REPORTER = re.compile(rf"(?:《(?P<quoted>[^》]{{2,12}})》|(?<![{_HAN}])(?P<bare>[{_HAN}]{{2,8}}))(?:实习|见习|首席)?记者"
-                            r"(?=从|获悉|了解到|注意到|查询|采访|梳理|统计|发现|在|表示|分析|说|问)")
+# (21世纪经济报道记者现场提问: an outlet's name may open with digits)
+_BODY_REPORTER = re.compile(rf"(?:《(?P<quoted>[^》]{{2,12}})》|(?<![{_HAN}0-9A-Za-z])(?P<bare>[0-9A-Za-z]{{0,4}}[{_HAN}]{{2,8}}))"
+                            r"(?:实习|见习|首席)?记者"
+                            r"(?=从|获悉|了解到|注意到|查询|采访|梳理|统计|发现|在|表示|分析|说|问|现场|提问|就)")
 # (据《X》记者报道 cites X; 接受《华尔街日报》记者采访, 对《X》记者说: someone spoke to X's reporter)
 _CITING = re.compile(r"(?:据|援引|引述|转引|根据|接受|对|向|告诉)$")
 
@@ -293,14 +295,18 @@ def extract(ctx: Context) -> Records:
     if not any(role == "sourceOrganization" for role, _ in seen):
         # 《证券日报》记者从宁德时代获悉, 第一财经记者从国家林业和草原局了解到: when nothing above named one, the
         # outlet whose reporter the text speaks of is the article's (not 据《X》记者报道, a citation)
+        # (only one outlet's reporters: a press conference's transcript names many, each asking)
+        found: dict[str, Span] = {}
         for m in _BODY_REPORTER.finditer(text):
             name = m.group("quoted") or m.group("bare")
             entry = gazetteer.org_index().get(name)
             o = entry.name if entry is not None and entry.kind == "MediaOutlet" else \
                 (_outlet(name) if m.group("quoted") else None)
             if o and not _CITING.search(text, max(0, m.start() - 4), m.start()):
-                add("sourceOrganization", o, "MediaOutlet", None, "body-reporter-outlet", 0.6, Span(m.start(), m.end()))
-                break
+                found.setdefault(o, Span(m.start(), m.end()))
+        if len(found) == 1:
+            (o, span), = found.items()
+            add("sourceOrganization", o, "MediaOutlet", None, "body-reporter-outlet", 0.6, span)
     return rec
 
 
