@@ -60,9 +60,10 @@ def _anonymised(e: Entity) -> bool:
     # 张某, 王某华, 芜湖市某钢铁有限公司: a court's or an authority's stand-in for a name, which
     # only the article that writes it identifies; two articles' 张某 are two people, whom one key
     # across articles would make one (with each other's roles and fines)
-    # (景女士, 吴先生: a surname and a title identify no one beyond their article either)
+    # (景女士, 吴先生, 小陈: a surname and a title identify no one beyond their article either)
     return ("某" in e.label and e.kind in ("Person", "Organization", "Company")
-            or e.kind == "Person" and len(e.label) == 3 and e.label.endswith(("女士", "先生"))) and \
+            or e.kind == "Person" and (len(e.label) == 3 and e.label.endswith(("女士", "先生"))
+                                       or len(e.label) == 2 and e.label.startswith("小"))) and \
         e.key.startswith(("person:", "org:"))
 
 

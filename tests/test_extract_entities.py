@@ -1101,3 +1101,14 @@ def test_a_surname_and_title_is_the_articles_own_person():
         res = resolve(rec, art.id)
         keys |= {res.of(m).key for m in rec.mentions if m.kind == "Person"}
     assert len(keys) == 2
+
+
+@pytest.mark.parametrize("body, persons", [
+    # (a0175) 小 and a surname, said again and again, after an age
+    ("2020年，17岁的小陈因疫情留在国外。同年7月，归国的小陈在广州办理手续。法院认为，小陈无视国家法律。", {"小陈"}),
+    # (words: 小区, 小时; a name said once or twice with no cue)
+    ("小区里有小时工。小区很大，小区很美，小时候很快乐。", set()),
+    ("小王说很好。小王走了。", set()),
+])
+def test_a_young_person_by_surname(body, persons):
+    assert {t for t, k in mentions(body) if k == "Person"} == persons

@@ -977,6 +977,10 @@ def test_a_court_holds_after_trial():
     said = [(r.args["speaker"].text, r.args["text"]) for r in
             relations("重庆市江津区人民法院受理此案。江津法院审理认为，被告人构成污染环境罪。", "statement")]
     assert said == [("江津法院", "被告人构成污染环境罪。")]
+    # (a0175) and at first instance
+    said = [(r.args["speaker"].text, r.args["text"]) for r in
+            relations("广州市白云区人民法院一审认为，被告人无视国家法律。", "statement")]
+    assert said == [("广州市白云区人民法院", "被告人无视国家法律。")]
 
 
 def test_only_who_issues_a_document_publishes_it():

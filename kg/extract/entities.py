@@ -30,7 +30,7 @@ from .scan import Anchored
 from .gov_bodies import (BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, COURT_WORD_GOES_ON, SHORT_COURTS,
                          SUFFIX_LAST_CHARS, body_key, gov_suffix_res)
 from .person_names import (anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern,
-                           persons_dealt_with_elsewhere, titled_surnames)
+                           persons_dealt_with_elsewhere, titled_surnames, young_by_surname)
 from .base import Context, FunctionExtractor, UserPatternTimeout
 
 
@@ -59,7 +59,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "78"
+VERSION = "79"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1252,6 +1252,10 @@ def extract(ctx: Context) -> Records:
         if not _overlaps((s, e), taken):
             add(s, e, "Person", "anonymised-name", 0.7)
         persons.setdefault(name, 0.7)
+    for s, e, name in young_by_surname(text, stop):             # 17岁的小陈
+        if not _overlaps((s, e), taken):
+            add(s, e, "Person", "young-by-surname", 0.6)
+        persons.setdefault(name, 0.6)
     for s, e, name in titled_surnames(text, stop):              # 房东景女士说, 店老板吴先生
         if not _overlaps((s, e), taken):
             add(s, e, "Person", "titled-surname", 0.65)

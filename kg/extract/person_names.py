@@ -311,6 +311,35 @@ def titled_surnames(text: str, stop: frozenset[str]) -> list[tuple[int, int, str
     return out
 
 
+# 17岁的小陈, 判决小陈犯…罪, 小陈供述: a young person the article names by 小 and surname only (not
+# 小时, 小区, 小康, 小麦, 小米, 小于: words)
+_XIAO = re.compile(rf"小(?P<sur>[{HAN}])")
+_XIAO_NOT = frozenset("时区康麦米于和从学组型微金白龙牛鹏红")
+_XIAO_BEFORE = re.compile(rf"(?:岁的|判决|判处|{_LEGAL_ROLE.pattern})$")
+_XIAO_AFTER = re.compile(r"供述|不服|犯[^，。]{1,12}罪|涉嫌|被判|被抓获|被告")
+
+
+def young_by_surname(text: str, stop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """小陈: 小 and a common surname said three times or more, once after an age or a legal role
+    or before a confession, a crime or a speech verb (kg.resolve keys it to the article)."""
+    if "小" not in text:
+        return []
+    _, verbs, _ = _alternations()
+    common = common_surnames()
+    by_name: dict[str, list[re.Match]] = {}
+    for m in _XIAO.finditer(text):
+        if m.group("sur") in common and m.group("sur") not in _XIAO_NOT and m.group() not in stop:
+            by_name.setdefault(m.group(), []).append(m)
+    out = []
+    for name, found in by_name.items():
+        if text.count(name) < 3:
+            continue
+        if any(_XIAO_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _XIAO_AFTER.match(text, m.end())
+               or re.match(rf"(?:也|还|则)?(?:{verbs})", text[m.end():m.end() + 6]) for m in found):
+            out += [(m.start(), m.end(), name) for m in found]
+    return out
+
+
 # 阙宏镖（另案处理）, 伙同吴隽（另案处理）等人: whom a court or the police deal with in another case
 # (not 另行处理: property is dealt with so too, 涉案车辆（另行处理）)
 _ELSEWHERE = re.compile(rf"(?=[（(](?:另案处理|另案处理中|另案起诉|另案侦查|另案审理|已另案判决|在逃|已死亡)[）)])")

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "61"
+VERSION = "62"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -826,7 +826,7 @@ def _statements(art, mentions, rec: Records):
         if o.kind in ORG_KINDS and o.span and o.kind != "MediaOutlet" and o.span.end not in person_starts \
                 and longest[o.span.start] == o.span.end \
                 and re.match(rf"(?:(?![和与及])(?:[\u4e00-\u9fff]{{1,6}}?[司局处厅室])?(?:有关|相关|新闻)?(?:负责人|负责同志|发言人|官员)|方面)?(?:{_INTERVIEW})?(?:也|还|则|亦)?"
-                             rf"(?:经?审理后?|经审查)?(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]):
+                             rf"(?:一审|二审|再审|终审)?(?:经?审理后?|经审查)?(?:{verbs})(?![师员家])", text[o.span.end:o.span.end + 40]):
             before = listed_before(o) if re.match(r"(?:[\u4e00-\u9fff]{1,6}?[司局处厅室])?(?:有关|相关)?(?:负责人|负责同志|发言人|官员)",
                                                   text[o.span.end:o.span.end + 16]) else []
             if before:
