@@ -1528,3 +1528,18 @@ def test_a_threshold_passed_is_exceeded():
 
 def test_two_parties_figure_has_no_place():
     assert [q.place for q in quantities("截至2021年底，中国与东盟累计双向投资总额约3000亿美元。")] == [None]
+
+
+@pytest.mark.parametrize("body, indicators", [
+    # (a0017, a0124, a0099) a total of parts is of them all, not of the last part
+    ("今年东莞市有521家“倍增计划”试点企业和500家协同倍增企业，共计1021家企业上榜。", ["倍增计划试点企业", "协同倍增企业", "企业"]),
+    ("东莞市有521家试点企业和500家协同倍增企业，共计1021家。", ["试点企业", "协同倍增企业", None]),
+    ("加油站承诺支付油费、路费、误工费共1万元。", ["油费、路费、误工费"]),
+    ("被告人家属、被害人等共计20余人到庭旁听。", ["被告人家属、被害人"]),
+    # (a0071, a0075) the total of one thing is that thing's
+    ("从酒店账上分2笔资金，共计2600万元转回公司账户。", ["资金", "资金"]),
+    # (a0060) a count right after a listed count counts the same things, more finely; 行为 is a noun
+    ("对发票及票证管理、纳税担保等7类53项税收违法行为的处罚标准进行统一。", ["税收违法行为", "税收违法行为"]),
+])
+def test_totals_and_counts_of_lists(body, indicators):
+    assert [q.indicator for q in quantities(body)] == indicators

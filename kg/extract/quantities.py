@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "73"
+VERSION = "74"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -282,7 +282,7 @@ _COUNTED = re.compile(r"(?![与和及或的等在是有为将对从向被把])([
                       r"(?=[，。；：、,;:！？!?）)\s]|[的和与及或等])")
 # a counter and the character after it making one word: 16省份, 14亿人口, 3个月
 _COUNTER_WORDS = {"省": "份", "人": "口民员次数", "个": "月人"}
-_COUNTED_VERB = re.compile(r"[在是有为将被把从向对到至于以并而也都还已再又则就才但共约占获受给予]|"
+_COUNTED_VERB = re.compile(r"[在是有将被把从向对到至于以并而也都还已再又则就才但共约占获受给予]|(?<!行)为|"
                            r"获得|实现|完成|参与|参加|开展|进行|达到|超过|设立|成立|新设|签约|签署|入驻|落户|提出|发布|出台|"
                            r"印发|举行|召开|推进|增加|减少|增长|下降|上涨|突破|累计|合计|分别|同比|环比|涉及|投资|落地|上市|"
                            r"申请|纳入|入选|通过|拥有|包括|覆盖|位于|来自|表示|认为|建成|开工|新增|参保|接受|采取|列入|位居|"
@@ -301,6 +301,20 @@ def _counted(text: str, end: int, counter: str) -> str | None:
         return None
     noun = m.group(1)
     return noun[:-1] if noun.endswith("中") and len(noun) > 3 else noun     # 14只券商股中: among them
+
+
+_TOTAL = re.compile(r"(?:共计|合计|总计|共)了?(?:约|近|逾)?$")
+
+
+def _counted_to_verb(text: str, end: int, counter: str) -> str | None:
+    """1021家企业上榜: the noun after a counter up to the verb that follows it (企业), or None."""
+    pos = _COUNT_TAIL.match(text, end).end()
+    m = re.match(r"[\u4e00-\u9fff]{2,10}", re.sub(r"[“”\"‘’]", "", text[pos:pos + 12]))
+    if m is None or pos < len(text) and text[pos] in _COUNTER_WORDS.get(counter, ""):
+        return None
+    cut = _COUNTED_VERB.search(m.group())
+    noun = m.group()[:cut.start()] if cut else m.group()
+    return noun if len(noun) >= 2 else None
 
 
 # 教育部等11部门, 北京、天津…、浙江16省份, 西藏、江西这11个省区市: a count right after a list of
@@ -323,6 +337,10 @@ def _listed_count(text: str, start: int, end: int, counter: str, s0: int) -> str
         return counter + next((w for w in _NOUN_COUNTERS[counter] if text.startswith(w, pos)), "")
     if pos < len(text) and text[pos] in _COUNTER_WORDS.get(counter, ""):
         return None
+    # (…、纳税担保等7类53项税收违法行为: a count right after it counts the same things, more finely)
+    finer = re.match(r"\d+(?:[项个条件种类])", text[pos:pos + 6])
+    if finer:
+        return _counted(text, pos + finer.end(), finer.group()[-1])
     m = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos:pos + 8])
     if m is None:
         return None
@@ -381,6 +399,13 @@ _SHARE = re.compile(r"(?P<part>[^占]*?)(?:所)?占(?!比|用|地|有|领|据了
 def _indicator_words(left: str) -> str | None:
     # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
+    # 油费、路费、误工费共1万元: a total of the things listed is of them all, not of the last
+    total = re.fullmatch(r"(?P<items>[\u4e00-\u9fff]{2,16}?(?:、[\u4e00-\u9fff]{2,8}?)+)(?:等)?(?:共计|合计|总计|共)了?", head)
+    if total is not None:
+        # (承诺支付油费、路费、误工费共1万元: the verb before the first thing is no part of it)
+        items = re.sub(r"^.*(?:支付|缴纳|收取|花费|赔偿|退还|返还|包括|涉及)", "", total.group("items"))
+        if len(items) <= 24 and len(items.split("、")[0]) <= 8:
+            return items
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
     left = industry.group() if industry else re.split(r"[，。；：,;:、（）()“”#【】《》]", left)[-1]
     # 服务业吸收外资占北京市吸收外资总量的82.7%, 享受加计扣除金额占去年全年汇算清缴的77.6%: a share
@@ -896,9 +921,16 @@ def extract(ctx: Context) -> Records:
             indicator = after.group(1) if after and not _COUNTED_VERB.search(after.group(1)) else None
         if indicator is None and _ONLY_VERB.fullmatch(text[clause_start:num_start]) \
                 and not text.startswith("的", m.end()):          # (超过10%的市场预期: the expectation's)
-            # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the
-            # sentence's figure before measured
-            indicator = next((b.indicator for b in reversed(rec.quantities) if b.span.start >= s0), None)
+            parts = {b.indicator for b in rec.quantities if b.span.start >= s0 and b.indicator}
+            if _TOTAL.search(text, clause_start, num_start) and len(parts) >= 2:
+                # 521家…企业和500家协同倍增企业，共计1021家企业上榜: a total of parts is of all of them,
+                # not the last one; what it counts is named after it, or it stays unnamed (分2笔资金，
+                # 共计2600万元: the total of one thing is that thing's)
+                indicator = _counted_to_verb(text, m.end(), m.group("cnt")) if m.group("cnt") else None
+            else:
+                # 债权投资同比增长41.3%，达到113.6亿元: a clause of a verb alone goes on about what the
+                # sentence's figure before measured
+                indicator = next((b.indicator for b in reversed(rec.quantities) if b.span.start >= s0), None)
         rec.quantities.append(Quantity(value=sign * value, unit=unit, surface=text[num_start:m.end()],
                                        span=Span(num_start, m.end()), confidence=conf,
                                        indicator=indicator, period=period,
