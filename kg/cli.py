@@ -69,11 +69,6 @@ def cmd_build(args) -> int:
     if args.config:
         from .config import load_config
         config = load_config(args.config)
-    store = Store(args.store)
-    server = serving(store.path) if getattr(store, "path", None) and not is_remote(str(store.path)) else None
-    if server is not None:
-        print(f"kg: warning: kg serve (process {server['pid']}, {server['url']}) is answering from this store: "
-              f"it will not see this build until it is restarted", file=sys.stderr)
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         # (a folder that is gone is not pruned: an unmounted share looks the same; kg remove
@@ -82,6 +77,15 @@ def cmd_build(args) -> int:
         print(f"kg: error: {p}: {why}" + (f" (to remove the articles built from files under it: kg remove {p})"
                                           if args.prune else ""), file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
+    if not paths:
+        # (nothing to read: no store is made, nor opened, for it)
+        print(f"kg: {len(missing)} file(s) could not be built (see the errors above)", file=sys.stderr)
+        return 1
+    store = Store(args.store)
+    server = serving(store.path) if getattr(store, "path", None) and not is_remote(str(store.path)) else None
+    if server is not None:
+        print(f"kg: warning: kg serve (process {server['pid']}, {server['url']}) is answering from this store: "
+              f"it will not see this build until it is restarted", file=sys.stderr)
     from .readers import ARTICLE_SUFFIXES
     for p in paths:
         # (a file named on the command line that kg does not read says so: note.csv)

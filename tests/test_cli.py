@@ -401,6 +401,9 @@ def test_build_missing_path(capsys, tmp_path):
     assert rc != 0
     assert f"kg: error: {tmp_path / 'nope'}: no such file or directory" in err
     assert "articles read: 1 (built 1," in out
+    # (only missing paths: an error, and no empty store made for nothing)
+    rc, out, err = kg(capsys, "build", tmp_path / "nope", "--store", tmp_path / "s2")
+    assert rc == 1 and "no such file or directory" in err and not (tmp_path / "s2").exists()
 
 
 # --------------------------------------------------------------------------------------- remove
