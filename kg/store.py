@@ -779,6 +779,11 @@ class Store(Backend):
         if not self._writing:
             if self._index is None:
                 self._index = self._load_index()      # (what the store holds before this write)
+            if self._index is None:
+                # (no index file, or one not the store's: read the store once, so that this write's
+                # flush writes the file again and later builds need not read the store)
+                known, broken = self._scan_index()
+                self._index = None if broken else {k: dict(v) for k, v in known.items()}
             self._on_disk = False
             for name in (INDEX_STAMP, INDEX_FILE):       # (the stamp first: without it the file is not read)
                 try:

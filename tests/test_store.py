@@ -454,6 +454,22 @@ def test_the_article_index_file_follows_every_write(folder, tmp_path):
     assert (same, from_file) == (True, False) and g not in {v["graph"] for v in index[0].values()}
 
 
+def test_a_deleted_index_file_comes_back_with_the_next_write(folder, tmp_path):
+    """Deleting kg-index.json is safe; the next build that writes reads the store once and writes
+    the file again (it never came back: every later build read the store)."""
+    from kg.store import INDEX_FILE, INDEX_STAMP
+
+    store_dir = tmp_path / "s"
+    build_into(store_dir, [folder])
+    (store_dir / INDEX_FILE).unlink()
+    (store_dir / INDEX_STAMP).unlink()
+    seed = folder / SEED_NAME
+    seed.write_text(seed.read_text("utf-8") + "\n又一句。\n", "utf-8")
+    assert build_into(store_dir, [folder]).replaced == 1
+    assert (store_dir / INDEX_FILE).exists() and (store_dir / INDEX_STAMP).exists()
+    assert _index_from_file(store_dir)[:2] == (True, True)
+
+
 def test_the_index_file_is_not_trusted_after_another_program_wrote_the_store(folder, tmp_path):
     """A program that does not know kg-index.json (an older kg, a pyoxigraph script) may change
     an article and keep every count equal: the store's files differ from the stamp written when
