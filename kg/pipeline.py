@@ -208,6 +208,22 @@ def _read_raw(path: str) -> bytes | str:
     return data
 
 
+def _tidy_after_interrupt(store: Backend, writer: BatchWriter) -> None:
+    """Ctrl-C: the entities that replaced graphs referred to stay listed in kgr:pending-prune until
+    a prune; wait for the batches already handed to the writer (two at most) and prune them now,
+    so that the store holds no bookkeeping among its data. A second Ctrl-C stops this too (the
+    next build prunes them)."""
+    try:
+        writer.close()
+    except Exception as why:                          # (what stopped the writer was reported)
+        log.debug("writer after an interrupt: %s", why)
+    try:
+        store.prune_entities(writer.candidates)
+        store.flush()
+    except Exception as why:                          # (a store that fails now: the next build prunes)
+        log.debug("prune after an interrupt: %s", why)
+
+
 def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = None,
           on_error: Callable[[str], None] | None = None, force: bool = False,
           jobs: int | None = 1, executor=None, batch_size: int = DEFAULT_BATCH,
@@ -439,28 +455,33 @@ def build(paths: Iterable[str | Path], store: Backend, *, config: dict | None = 
                     if progress:
                         progress(summary)
         flush_writes()
-    except BaseException:
+    except BaseException as exc:
         # Ctrl-C or an error: what was written stays (each article is committed whole), the
         # workers are stopped without waiting for them
         try:
             writer.close()
         finally:
             ex.abort()
+        if isinstance(exc, KeyboardInterrupt):
+            _tidy_after_interrupt(store, writer)
         raise
-    else:
+    try:
         try:
             writer.close()
         finally:
             ex.close()
-    for msg in writer.failed:
-        summary.built -= 1
-        fail(msg)
-    if copies or path_drops:
-        # (the articles they belong to are written now; a copy of a file that failed has none)
-        present_graphs = {v["graph"] for v in known.values()} - set(writer.failed_graphs)
-        store.source_paths(add=[c for c in copies if c[0] in present_graphs], drop=path_drops)
-    # (also when nothing was dropped now: a killed run may have left entities to prune)
-    store.prune_entities(writer.candidates)
+        for msg in writer.failed:
+            summary.built -= 1
+            fail(msg)
+        if copies or path_drops:
+            # (the articles they belong to are written now; a copy of a file that failed has none)
+            present_graphs = {v["graph"] for v in known.values()} - set(writer.failed_graphs)
+            store.source_paths(add=[c for c in copies if c[0] in present_graphs], drop=path_drops)
+        # (also when nothing was dropped now: a killed run may have left entities to prune)
+        store.prune_entities(writer.candidates)
+    except KeyboardInterrupt:
+        _tidy_after_interrupt(store, writer)
+        raise
     if prune and not walk_errors:               # an unreadable folder's files are not gone
         gone, gone_paths = _gone(paths, present, store)
         summary.removed = len(remove(gone, store))

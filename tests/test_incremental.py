@@ -575,3 +575,25 @@ def test_a_build_killed_before_it_recorded_paths_is_repaired_by_the_next(tmp_pat
     assert dump(store) == fresh([tmp_path / "dup"])
     build([b], store)                    # and a build of B alone leaves A's article alone
     assert sorted(v["paths"] for v in store.article_index()[0].values()) == [[str(a / "x.md")], [str(b / "x.md")]]
+
+
+def test_ctrl_c_leaves_no_bookkeeping_among_the_data(folder, store, monkeypatch):
+    """(docs audit) Ctrl-C while a --force build waits for its last writes: the entities the
+    replaced graphs referred to are pruned before kg stops, so kgr:pending-prune does not show in
+    queries, counts and exports until the next build."""
+    from kg.writer import BatchWriter
+    build([folder], store)
+    real, calls = BatchWriter.close, []
+
+    def interrupted(self):
+        calls.append(1)
+        if len(calls) == 1:
+            real(self)                   # the writes land; the wait for them is what Ctrl-C stops
+            raise KeyboardInterrupt
+        return real(self)
+    monkeypatch.setattr(BatchWriter, "close", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([folder], store, force=True)
+    monkeypatch.undo()
+    assert store.pending() == set()
+    assert dump(store) == fresh([folder])
