@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -541,10 +542,19 @@ class Store(Backend):
             if not _is_store(self.path):
                 raise StoreError(f"no store at {self.path}: the folder holds no kg store "
                                  f"(run `kg build` with --store naming a new or empty folder)")
-            try:
-                self.ox = ox.Store.read_only(str(self.path))
-            except OSError as exc:
-                raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            # (a build writing the store meanwhile deletes RocksDB's old log files: one may go
+            # between RocksDB listing and opening it; the next try sees the files as they are)
+            for attempt in range(5):
+                try:
+                    self.ox = ox.Store.read_only(str(self.path))
+                    break
+                except OSError as exc:
+                    if "No such file or directory" not in str(exc):
+                        raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                    if attempt == 4:
+                        raise StoreError(f"cannot open store {self.path}: its files changed while it was being "
+                                         f"opened (a kg build writing it?); try again: {exc}") from exc
+                    time.sleep(0.05 * (attempt + 1))
         else:
             if self.path.is_dir() and not _is_store(self.path):
                 # a build must never mix a database into a folder of the user's files (the input

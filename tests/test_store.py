@@ -625,3 +625,25 @@ def test_the_competency_queries_come_in_the_engines_order(tmp_path):
         assert sorted(map(str, rows)) == sorted(map(str, engine)), q.name
         keys = [vs.index(v) for v, _ in tail[1]]
         assert [[str(r[i]) for i in keys] for r in rows] == [[str(r[i]) for i in keys] for r in engine], q.name
+
+
+def test_a_reader_opening_while_a_build_purges_logs_tries_again(tmp_path, monkeypatch):
+    """(docs audit) kg query while kg build writes: RocksDB may list a log file the writer then
+    deletes; the reader opens again instead of failing with RocksDB's raw error."""
+    s = Store(tmp_path / "s")
+    s.close()
+    real, calls = ox.Store.read_only, []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) <= 2:
+            raise OSError("IO error: No such file or directory: while stat a file for size: s/000008.log")
+        return real(path)
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(flaky))
+    Store(tmp_path / "s", read_only=True).close()
+    assert len(calls) == 3
+    calls.clear()
+    monkeypatch.setattr(ox.Store, "read_only", staticmethod(
+        lambda path: (_ for _ in ()).throw(OSError("IO error: No such file or directory: x.log"))))
+    with pytest.raises(StoreError, match="changed while it was being opened"):
+        Store(tmp_path / "s", read_only=True)
