@@ -102,6 +102,23 @@ def test_a_markdown_tables_figures(tmp_path):
                      ("M1余额", 6.74e13, "CNY", None), ("M1余额", -5.8, "PERCENT", "down")}
 
 
+def test_a_plain_tables_change_column_and_place_rows(tmp_path):
+    # (docs audit) | 地区 | 收入（亿元） | 增速（%） |: the change is of 收入, and a row labelled by a
+    # place is that place's figure, its name no part of the indicator
+    f = tmp_path / "m.md"
+    f.write_text("---\ntitle: 2021年各省财政收入\ndate: 2022-02-17\n---\n\n2021年各省一般公共预算收入如下。\n\n"
+                 "| 地区 | 收入（亿元） | 增速（%） |\n| --- | --- | --- |\n| 广东 | 14103.4 | 10.6 |\n"
+                 "| 浙江 | 8262.6 | 14.0 |\n", encoding="utf-8")
+    found = {(q.indicator, q.place.text if q.place else None, q.value, q.unit)
+             for q in extract(read_file(f)).quantities if q.rule == "table-cell"}
+    assert found == {("收入", "广东", 1.41034e12, "CNY"), ("收入", "广东", 10.6, "PERCENT"),
+                     ("收入", "浙江", 8.2626e11, "CNY"), ("收入", "浙江", 14.0, "PERCENT")}
+    f.write_text("---\ntitle: 利润\n---\n\n| 行业 | 利润总额（亿元） | 同比增长（%） |\n| --- | --- | --- |\n"
+                 "| 制造业 | 2000.5 | 8.1 |\n", encoding="utf-8")
+    found = {(q.indicator, q.place, q.unit) for q in extract(read_file(f)).quantities if q.rule == "table-cell"}
+    assert found == {("制造业利润总额", None, "CNY"), ("制造业利润总额", None, "PERCENT")}
+
+
 def test_two_cells_holding_one_number_are_two_figures():
     # a0169: the 总计 row's 83.72 and the 股份制企业 row's are the nation's and a group's
     body = ("<p>表2 2021年1—11月份规模以上工业企业经济效益指标</p><table>"

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "74"
+VERSION = "75"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1093,7 +1093,7 @@ def extract(ctx: Context) -> Records:
         return k >= 0 and at < cells[k][1]
 
     if art.table_cells:             # a table's figures, read by its headers (kg.extract.table_figures)
-        rec.quantities = [q for q in rec.quantities if not in_cell(q.span.start)] + table_figures.figures(art, TAG)
+        rec.quantities = [q for q in rec.quantities if not in_cell(q.span.start)] + table_figures.figures(art, TAG, places)
     later = _tenths(text, art, rec.quantities) + _years(text, art, rec.quantities)
     _headline_period(text, art, later, set())
     rec.quantities = sorted(rec.quantities + later, key=lambda q: q.span.start)

@@ -66,7 +66,27 @@ def _caption(art, first_cell_start: int) -> str:
     return text if len(text) <= 80 else ""
 
 
-def figures(art, extractor: str) -> list[Quantity]:
+def _names(grid, headers, col, value_of) -> list[str]:
+    heads = []
+    for h in headers:
+        hc = grid.get((h, col))
+        if hc is not None and hc not in heads:
+            heads.append(hc)
+    return [value_of(h) for h in heads]
+
+
+def _measure_of(names: list[str]) -> str:
+    """收入（亿元） -> 收入: what a column's headers name that is no period and no change."""
+    out = []
+    for name in names:
+        bare = _UNIT_IN.sub("", name).strip().replace(" ", "")
+        if bare and not _PERIOD.fullmatch(bare) and not _CHANGE.fullmatch(bare):
+            out.append(bare)
+    return "".join(out)
+
+
+def figures(art, extractor: str, places=()) -> list[Quantity]:
+    """`places`: the place mentions of the article; a row labelled by one is that place's."""
     text = art.text
     tables: dict[int, list] = defaultdict(list)
     for c in art.table_cells:
@@ -101,12 +121,7 @@ def figures(art, extractor: str) -> list[Quantity]:
             own = None if _NUMBER.fullmatch(raw) else _CELL_FIGURE.fullmatch(raw)
             if c.row in headers or c.col == 0 or not (own or _NUMBER.fullmatch(raw)):
                 continue
-            heads = []
-            for h in headers:
-                hc = grid.get((h, c.col))
-                if hc is not None and hc not in heads:
-                    heads.append(hc)
-            names = [value_of(h) for h in heads]
+            names = _names(grid, headers, c.col, value_of)
             if own is not None:                  # (the cell's own unit says more than any header)
                 unit, raw = _unit(f"（{own.group('unit')}）"), own.group("num")
             else:
@@ -126,9 +141,23 @@ def figures(art, extractor: str) -> list[Quantity]:
                     comparison = cm_.group("cmp") or cm_.group("cmp2") or "同比"
                 else:
                     measure.append(bare)
+            if change and not measure and c.col > 1:
+                # (| 地区 | 收入（亿元） | 增速（%） |: a change column with no measure of its own changes
+                # what the column before it measures)
+                before = _names(grid, headers, c.col - 1, value_of)
+                if not any(_CHANGE.fullmatch(_UNIT_IN.sub("", n).strip().replace(" ", "")) for n in before) \
+                        and _measure_of(before):
+                    measure = [_measure_of(before)]
             label_cell = grid.get((c.row, 0))
             group = re.sub(r"^\s*(?:其中|按[^：:]{1,6}分)[：:]\s*", "", value_of(label_cell)).replace(" ", "") \
                 if label_cell is not None else ""
+            # (| 广东 | 14103.4 |: a row labelled by a place is that place's figure; the place is no
+            # part of what is measured)
+            place = next((p for p in places if label_cell is not None and label_cell.start <= p.span.start
+                          and p.span.end <= label_cell.end and p.text.replace(" ", "") == group), None) \
+                if measure else None
+            if place is not None:
+                group = ""
             # (| M2余额 | 同比增长（%） |: a change needs no measure of its own beside its row's label)
             # (| 出口 | 21.73万亿元 |: nor does a figure that carries its unit)
             if not measure and not ((change or own is not None) and group and not _TOTAL.match(group)):
@@ -145,5 +174,6 @@ def figures(art, extractor: str) -> list[Quantity]:
                 period = year + period
             out.append(Quantity(value=float(number * Decimal(repr(unit[1]))), unit=unit[0], surface=text[c.start:c.end], span=Span(c.start, c.end),
                                 confidence=0.8, indicator=indicator, period=period or caption_period,
-                                comparison=comparison, extractor=extractor, rule="table-cell", direction=direction))
+                                comparison=comparison, extractor=extractor, rule="table-cell", direction=direction,
+                                place=place))
     return out
