@@ -1543,3 +1543,15 @@ def test_two_parties_figure_has_no_place():
 ])
 def test_totals_and_counts_of_lists(body, indicators):
     assert [q.indicator for q in quantities(body)] == indicators
+
+
+@pytest.mark.parametrize("body, places", [
+    # (a0083) a sentence listing its subject's figures, each clause naming its own measure
+    ("目前西藏共有邮政普遍服务网点754个，快递网点399个，建制村直接通邮比例达100%。", ["西藏", "西藏", "西藏"]),
+    # (a0080) a figure of the same measure later in the sentence
+    ("全国居民消费价格同比上涨2.1%，涨幅比上月扩大0.6个百分点。", ["中国", "中国"]),
+    # (not a clause a short name opens: a place kg does not know)
+    ("石嘴山市下降1.3%，宁东下降25.3%。", ["石嘴山市", None]),
+])
+def test_a_sentences_place_goes_on_to_its_later_figures(body, places):
+    assert [q.place.text if q.place else None for q in quantities(body)] == places

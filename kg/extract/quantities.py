@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "75"
+VERSION = "76"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -352,10 +352,16 @@ def _listed_count(text: str, start: int, end: int, counter: str, s0: int) -> str
 # 持有天风期货46.1479%股权: a stake, not a rate of the figure before
 _QUALIFIED = re.compile(r"的?(?:股权|股份)")
 # what may stand before a clause's subject: when (今年1-4月，浙江…)
-_SUBJECT_LEAD = re.compile(r"[\s\d０-９年月日份个季度一二三四两上下半前后今去明本全—\-~至以来截止到]*")
+_SUBJECT_LEAD = re.compile(r"(?:[\s\d０-９年月日份个季度一二三四两上下半前后今去明本全—\-~至以来截止到]|目前|当前)*")
 # how a clause that goes on about the subject before opens: a verb, a comparison, 其中 ...
 _GOES_ON = re.compile(r"\s*(?:其中|同比|环比|比|较|两年平均|年均|增长|增加|增速|下降|减少|上涨|下跌|上升|回落|达到|达|为|占|"
                       r"实现|完成|累计|合计|共|并|且|其|分别|超过|突破|进口|出口|进出口|拉动|带动)")
+
+
+def _without_place(q) -> str:
+    """银川市开工率 with the place 银川市: 开工率."""
+    ind = q.indicator or ""
+    return ind[len(q.place.text):] if q.place is not None and ind.startswith(q.place.text) else ind
 
 
 def _clause_start(text: str, s0: int, at: int) -> int:
@@ -1029,9 +1035,19 @@ def extract(ctx: Context) -> Records:
         # (a clause after ； goes on in it too: …增长20%；进口3816.1亿元)
         goes_on = same or (ps_ is not None and qs_ is not None and qs_.index == ps_.index + 1
                            and text[ps_.start:ps_.end].endswith("；"))
-        if goes_on and q.place is None and prev.place is not None \
+        q_clause = _clause_start(text, qs_.start if qs_ is not None else 0, q.span.start)
+        # (目前西藏共有邮政普遍服务网点754个，快递网点399个，…比例达100%: a list of the subject's
+        # figures in one sentence, each clause naming its own measure, is the subject's too; not a
+        # clause a short name opens, 石嘴山市下降1.3%，宁东下降25.3%, a place kg does not know)
+        listed_on = same and q.indicator is not None and (
+            q.indicator == prev.indicator
+            or len(q.indicator) >= 3 and text.startswith(q.indicator, q_clause)
+            # (银川市开工率98%，宁东开工率95%: the same measure with a name before it is another's)
+            and not (prev.indicator and q.indicator != _without_place(prev)
+                     and q.indicator.endswith(_without_place(prev)))
+            and not re.match(r"[\u4e00-\u9fff]{2,3}(?:增长|下降|上涨|下跌|减少|增加|回落|上升|为|达)", text[q_clause:q_clause + 6]))
+        if (goes_on and _GOES_ON.match(text, q_clause) or listed_on) and q.place is None and prev.place is not None \
                 and _SUBJECT_LEAD.fullmatch(text, _clause_start(text, 0, prev.place.span.start), prev.place.span.start) \
-                and _GOES_ON.match(text, _clause_start(text, qs_.start if qs_ is not None else 0, q.span.start)) \
                 and bisect.bisect_left(place_starts, q.span.start) == bisect.bisect_left(place_starts, prev.span.end) \
                 and not _OTHER_SCOPE.search(text, prev.span.end, q.span.start) \
                 and not re.match(r"\s*(?:分别|、|和|与|及)", text[prev.place.span.end:]) \
@@ -1062,6 +1078,15 @@ def extract(ctx: Context) -> Records:
             if q.period is None and passing and i + 1 not in levels_before \
                     and not (i in change_starts and re.search(r"至|到", text[prev.span.end:q.span.start])):
                 q.period = passing
+    # 全国居民消费价格同比上涨2.1%，涨幅比上月扩大0.6个百分点: a figure of the same measure later in
+    # the sentence (its indicator passed on above) is of the same place
+    for prev, q in zip(rec.quantities, rec.quantities[1:]):
+        if q.place is None and prev.place is not None and q.indicator and q.indicator == prev.indicator \
+                and art.sentence_at(prev.span.start) is art.sentence_at(q.span.start) \
+                and bisect.bisect_left(place_starts, q.span.start) == bisect.bisect_left(place_starts, prev.span.end) \
+                and not _OTHER_SCOPE.search(text, prev.span.end, q.span.start) \
+                and "分别" not in text[prev.place.span.end:q.span.start]:
+            q.place = prev.place
     # 2021年6月，全国发行地方政府债券7949亿元。其中，发行一般债券2344亿元: a 其中 sentence breaks down
     # the figures before it, in their period (the last one stated earlier in the paragraph)
     # (so does a clause after ；, which lists on in the same frame: …出口19.58万亿元；进口15.81万亿元;
