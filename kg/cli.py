@@ -77,8 +77,10 @@ def cmd_build(args) -> int:
         print(f"kg: error: {p}: {why}" + (f" (to remove the articles built from files under it: kg remove {p})"
                                           if args.prune else ""), file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
-    if not paths:
-        # (nothing to read: no store is made, nor opened, for it)
+    from .store import store_spec
+    spec = store_spec(args.store)
+    if not paths and not is_remote(spec) and not Path(spec).exists():
+        # (nothing to read: no store is made for it)
         print(f"kg: {len(missing)} file(s) could not be built (see the errors above)", file=sys.stderr)
         return 1
     store = Store(args.store)
