@@ -1005,3 +1005,13 @@ def test_a_person_by_surname_and_title_speaks_once():
     # (a0125) 吴先生称 is said by 吴先生, once: not also as a reference back to 吴先生
     assert [(r.args["speaker"].text, r.args["text"]) for r in relations("店老板吴先生来自湖南。吴先生称，生意不好做。", "statement")] \
         == [("吴先生", "生意不好做。")]
+
+
+def test_a_list_after_a_persons_words_is_their_bodys():
+    # (a0219) the list goes on with 盛秋平's answer: 商务部's measures, not 东盟's, whom he names
+    text = ("商务部部长助理盛秋平出席发布会。\n盛秋平回应表示，中国和东盟地缘相近。去年，双方经贸合作保持良好势头。\n"
+            "一是贸易规模进一步扩大。\n二是双向投资蓬勃发展。")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"商务部"}
+    # (a person the article gives no body: a body named acting stays, one merely named does not)
+    text = "李四回应表示，中国和东盟地缘相近。\n一是贸易规模进一步扩大。\n二是双向投资蓬勃发展。"
+    assert relations(text, "measure") == []

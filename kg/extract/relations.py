@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "62"
+VERSION = "63"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1062,7 +1062,11 @@ def _speaker_body(text: str, first: int, rec: Records) -> Mention | None:
             and r.span.start < first and r.span.end >= para_start]
     if not said:
         return None
-    speaker = max(said, key=lambda r: r.span.start).args["speaker"]
+    return _body_of(max(said, key=lambda r: r.span.start).args["speaker"], rec)
+
+
+def _body_of(speaker: Mention, rec: Records) -> Mention | None:
+    """A speaker's organisation: itself, or the one a person holds a post in, in this article."""
     if speaker.kind in ORG_KINDS:
         return speaker if speaker.kind != "MediaOutlet" else None
     who = speaker.key or speaker.text
@@ -1116,7 +1120,21 @@ def _measures(art, mentions, rec: Records):
         # 我们将…: the speaker's own body announces it, whoever else the lead names
         para_start = text.rfind("\n", 0, max(0, first - 1)) + 1
         own = _SPEAKER_OWN.search(text, max(lead_start, para_start), first)
+        # 盛秋平回应表示，中国和东盟…双方经贸合作保持良好势头… ¶ 一是…: a list right after a person's
+        # words goes on with them: it is their body's (商务部), not a body their words name (东盟),
+        # and nobody's when the article gives them none
+        before = [p for p in art.paragraphs if p.end <= first and text[p.start:p.end].strip()]
+        person_said = [r for r in rec.relations if r.kind == "statement" and r.span and before
+                       and before[-1].start <= r.span.start < before[-1].end
+                       and r.args["speaker"].kind == "Person"]
         body = (_speaker_body(text, first, rec) if own else None) or (_list_head(text, cand[-1], cand) if cand else None)
+        if person_said and not own and body is not None:
+            # (高峰表示，下一步，商务部将继续…: a body their words name as the one acting stays, when
+            # the article gives the person no body)
+            acting = re.match(r"(?:也|还|则)?(?:将|要|会|拟|计划|正在|已经|正|已)", text[body.span.end:body.span.end + 4])
+            body = _body_of(person_said[-1].args["speaker"], rec) or (body if acting else None)
+            if body is None:
+                continue
         if body is None:
             # 此次国常会决定，一是…: the meeting that decides it, by its host
             ev = next((m for m in reversed(meetings) if m.span.end <= first
