@@ -1555,3 +1555,15 @@ def test_totals_and_counts_of_lists(body, indicators):
 ])
 def test_a_sentences_place_goes_on_to_its_later_figures(body, places):
     assert [q.place.text if q.place else None for q in quantities(body)] == places
+
+
+@pytest.mark.parametrize("body, indicators", [
+    # (seed, a0068) a time span in an indicator is its period's, no part of what is measured
+    ("2017年以来，跨境电子商务规模5年增长了10倍。", ["跨境电子商务规模"]),
+    ("13个月内腾讯和阿里市值蒸发6万亿人民币。", ["腾讯和阿里市值"]),
+    # (a0135, a0215) a figure alone names nothing; (00后 is a generation, a name)
+    ("人民币汇率仍然有小幅升值，从11月初的6.4升0.3%。", [None]),
+    ("00后选择一线城市的占46%。", ["00后选择一线城市的占"]),
+])
+def test_time_spans_and_figures_are_no_indicator(body, indicators):
+    assert [q.indicator for q in quantities(body)][-len(indicators):] == indicators

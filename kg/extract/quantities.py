@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "76"
+VERSION = "77"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -257,6 +257,8 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
     # it in the sentence is what it measures; the comparison is kept as kg:comparison)
     if found in _COMPARISON_ONLY or found and _FLOW_CHANGE.fullmatch(found):
         return None
+    if found is not None:
+        found = _durations_out(found)
     if found is None:
         # 贸易额再创历史新高，达到8782亿美元; 出口突破万亿元，达到1.05万亿元: a clause of a verb alone
         # measures the subject of the clause before, which said what happened to it
@@ -266,6 +268,20 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
         if sm:
             found = _indicator_words(sm.group("subj"))
     return found
+
+
+# a time span in an indicator is no part of what is measured: 跨境电子商务规模5年 (the period),
+# 13个月内腾讯和阿里市值; an indicator that is a figure alone (6.4升, 10年) names nothing
+_DURATION_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:近|过去)?\d+(?:\.\d+)?(?:个月|年|天|周)(?:来|里|内|间|以来)?$")
+_DURATION_START = re.compile(r"^(?:近|过去)?\d+(?:\.\d+)?(?:个月|年|天|周|小时)(?:来|里|内|间|以来)(?=[\u4e00-\u9fff]{2})")
+_FIGURE_ONLY = re.compile(r"(?:近|过去|第)?\d+(?:\.\d+)?(?![\u4e00-\u9fff]?后$)[\u4e00-\u9fff]{0,2}(?:来|里|内|间)?")  # (not 00后: a generation)
+
+
+def _durations_out(found: str) -> str | None:
+    if _FIGURE_ONLY.fullmatch(found):
+        return None
+    out = _DURATION_START.sub("", _DURATION_END.sub("", found))
+    return None if out.endswith("了") and out != found else out
 
 
 _VERB_ALONE = re.compile(r"[，,]\s*(?:并|已|再|一举|也|均)?(?:达到|达|为|增至|升至|增长至|增加到|提高到)了?(?:约|近|逾|超过)?$")
