@@ -1567,3 +1567,13 @@ def test_a_sentences_place_goes_on_to_its_later_figures(body, places):
 ])
 def test_time_spans_and_figures_are_no_indicator(body, indicators):
     assert [q.indicator for q in quantities(body)][-len(indicators):] == indicators
+
+
+@pytest.mark.parametrize("body, indicator", [
+    # (a0012) a long taker of a share is kept whole
+    ("新增保障性租赁住房供应套数占新增住房供应套数的比例力争达到30%以上。", "新增保障性租赁住房供应套数占新增住房供应套数的比例"),
+    # (a0128) the taker is the last clause's subject, not what is considered before it
+    ("考虑到东财证券业绩高增且证券业务占该公司营收超过50%。", "证券业务占该公司营收"),
+])
+def test_what_takes_a_share(body, indicator):
+    assert quantities(body)[0].indicator == indicator

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "77"
+VERSION = "78"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -437,11 +437,14 @@ def _indicator_words(left: str) -> str | None:
     if share is not None:
         # (…的比例上限由7%提高到15%, 占全省比重超: what ends a clause is no part of the whole)
         whole = re.sub(r"(?:由|从)$", "", _INDICATOR_STRIP.sub("", share.group("whole"))).rstrip("的")
-        part = _indicator_words(share.group("part")) if len(share.group("part")) >= 2 else None
-        if part is not None and len(part) > 12:
+        # (考虑到东财证券业绩高增且证券业务占该公司营收: the taker is the last clause's subject)
+        taker = re.split(r"并且|而且|且|考虑到|由于|因为", share.group("part"))[-1]
+        part = _indicator_words(taker) if len(taker) >= 2 else None
+        # (新增保障性租赁住房供应套数占新增住房供应套数的比例: a long taker and whole are kept whole)
+        if part is not None and len(part) > 16:
             part = None
         found = f"{part or ''}占{whole}"
-        return found if 3 <= len(found) <= 24 and len(whole) >= 2 and not _HOLDS_AMOUNT.search(found) else None
+        return found if 3 <= len(found) <= 32 and len(whole) >= 2 and not _HOLDS_AMOUNT.search(found) else None
     # 城镇化率从2015年的69.8%: the time a change started from is no part of what changed
     # (增速从今年8月份的最低点2.9%: nor is the low or high point it started from)
     left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:今年|去年)?(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)"
