@@ -1577,3 +1577,10 @@ def test_time_spans_and_figures_are_no_indicator(body, indicators):
 ])
 def test_what_takes_a_share(body, indicator):
     assert quantities(body)[0].indicator == indicator
+
+
+def test_who_told_a_list_told_it_past_the_semicolons():
+    # (a0111) 记者从国务院国资委了解到，…；…: every figure of the list is the body's
+    qs = quantities("记者14日从国务院国资委了解到，中央企业1月份实现营业收入3万亿元，同比增长12.4%；"
+                    "实现利润总额1852.7亿元，同比增长11.3%。")
+    assert [q.source for q in qs] == ["国务院国资委"] * 4

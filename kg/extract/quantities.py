@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "78"
+VERSION = "79"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -996,6 +996,9 @@ def extract(ctx: Context) -> Records:
             q.period = prev.period
         if q.comparison is None and q.direction and not q.compared_as and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
+        # (记者从国务院国资委了解到，…增长12.4%；实现利润总额…: who told it told the rest of the list)
+        if q.source is None and q.source_org is None and (prev.source is not None or prev.source_org is not None):
+            q.source, q.source_org = prev.source, prev.source_org
     _respective_rates(text, art, rec.quantities)
     # 从最低点2.9%连续两个月提升至6.2%: an indicator is never read across another figure (what
     # follows that figure may be one: 人民币存款余额2万亿元，贷款余额…)
