@@ -1584,3 +1584,14 @@ def test_who_told_a_list_told_it_past_the_semicolons():
     qs = quantities("记者14日从国务院国资委了解到，中央企业1月份实现营业收入3万亿元，同比增长12.4%；"
                     "实现利润总额1852.7亿元，同比增长11.3%。")
     assert [q.source for q in qs] == ["国务院国资委"] * 4
+
+
+@pytest.mark.parametrize("body, indicator", [
+    # (a0130) the subject before a period stays when the period goes
+    ("第一大税种国内增值税前10个月收入同比增长15.1%。", "第一大税种国内增值税收入"),
+    # (time, a forecaster or a linking word before it goes with it)
+    ("今年前10个月收入同比增长15.1%。", "收入"),
+    ("诸多市场机构全年增速预计在8.5%左右。", "增速"),
+])
+def test_the_subject_before_a_period(body, indicator):
+    assert quantities(body)[0].indicator == indicator

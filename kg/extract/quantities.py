@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "79"
+VERSION = "80"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -418,6 +418,23 @@ _BARE_VERB = re.compile(r"(?:平均|继续|持续|另外|其余|紧急|自动|�
 _SHARE = re.compile(r"(?P<part>[^占]*?)(?:所)?占(?!比|用|地|有|领|据了)(?:到|据)?(?P<whole>[^占，。；\d%％]{2,20}?)(?:的比重|的比例|的份额|的)?")
 
 
+# (今年, 其中, 截至: words of time or linking before a period, never its subject)
+_NOT_SUBJECT = re.compile(r"(?:今年|去年|明年|前年|本月|当月|本年|同期|截至|截止到?|其中|目前|此外|同时|而|但|和|与|及|在|于|从|到|至|、|的|"
+                          r"以上|以下|机构|组织)$|预期|预计|预测|认为|表示|估计|"
+                          r"^(?:今年|去年|明年|截至|截止|其中|目前|此外|同时|全年|当年)")
+
+
+def _subject_before_period(m: re.Match) -> str:
+    """国内增值税前10个月收入: the period goes, the subject before it stays (国内增值税收入); what
+    stands before a period is otherwise time or place, and goes with it."""
+    before = m.group("before")
+    rest = m.string[m.end():]
+    if re.fullmatch(r"[\u4e00-\u9fff]{3,10}", before) and not _NOT_SUBJECT.search(before) \
+            and re.match(r"[\u4e00-\u9fff]{2}", rest):
+        return before
+    return ""
+
+
 def _indicator_words(left: str) -> str | None:
     # (#100万吨国家钾肥储备投放#, 【#…#】: a topic tag's marks end what went before)
     head = re.split(r"[，。；：,;:（）()“”#【】《》]", left)[-1]
@@ -449,8 +466,8 @@ def _indicator_words(left: str) -> str | None:
     # (增速从今年8月份的最低点2.9%: nor is the low or high point it started from)
     left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:今年|去年)?(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)"
                   r"(?:的?(?:最低点|最高点|低点|高点|峰值|谷底|低位|高位|水平))?的?$", "", left)
-    left = re.sub(r"^.*?(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
-                  r"(?:以来|起)?的?", "", left)
+    left = re.sub(r"^(?P<before>.*?)(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
+                  r"(?:以来|起)?的?", _subject_before_period, left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
     # (因此完成6%的增速, 并赚取: a connective opens the clause, it names nothing)
