@@ -1595,3 +1595,15 @@ def test_who_told_a_list_told_it_past_the_semicolons():
 ])
 def test_the_subject_before_a_period(body, indicator):
     assert quantities(body)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("body, indicator", [
+    # (a0017, a0061) what stands before a count ends on a preposition or a verb: the noun after
+    # the counter, or none
+    ("在新遴选出的试点企业中，松山湖以54家企业数量位居首位。", "企业数量"),
+    ("北京将于近期集中开工100项具有一定影响力的市区重大项目。", None),
+    # (a count before a verb of its own keeps what it had: 重大项目开工)
+    ("全区1133个重大项目开工1116个。", "重大项目开工"),
+])
+def test_a_counts_fragment_of_a_clause_is_no_indicator(body, indicator):
+    assert quantities(body)[-1].indicator == indicator

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "80"
+VERSION = "81"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -320,6 +320,8 @@ def _counted(text: str, end: int, counter: str) -> str | None:
 
 
 _TOTAL = re.compile(r"(?:共计|合计|总计|共)了?(?:约|近|逾)?$")
+# an indicator that ends where a noun cannot: on a preposition or a verb of doing (松山湖以, 将于近期集中开工)
+_FRAGMENT_END = re.compile(r"(?:以|于|将|对|向|把|被|集中开工|集中签约|集中)$")
 
 
 def _counted_to_verb(text: str, end: int, counter: str) -> str | None:
@@ -926,6 +928,11 @@ def extract(ctx: Context) -> Records:
                           or _listed_count(text, num_start, m.end(), m.group("cnt"), s0)))
         if not indicator:
             indicator = _indicator(text, ind_start, s0)
+            # (松山湖以54家企业数量位居首位, 北京将于近期集中开工100项…重大项目: what stands before a
+            # count that ends on a preposition or a verb names nothing; the noun after its counter does)
+            if m.group("cnt") and not heads and indicator and _FRAGMENT_END.search(indicator):
+                after = _counted_to_verb(text, m.end(), m.group("cnt"))
+                indicator = after if after and not _COUNTED_ADVERB.search(after) else None
             # (受让深圳市中技实业（集团）有限公司持有大摩华鑫基金5%股权: an indicator never opens inside
             # a name; it starts after the name, 持有大摩华鑫基金, not 限公司持有…)
             at = text.rfind(indicator, max(s0, ind_start - 40), ind_start) if indicator else -1
