@@ -109,7 +109,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 20: schema:articleSection is the section's name (text, its schema.org range), kg:category its concept
 #: 21: qudt:hasUnit, not qudt:unit (deprecated in QUDT 2.1)
 #: 22: schema:publisher only for issued, published or revised documents (not for approved, adopted, signed, drafted)
-GRAPH_VERSION = 22
+#: 23: a province's or city's tax bureau is 国家税务总局's (org:subOrganizationOf), labelled 国家税务总局X税务局
+GRAPH_VERSION = 23
 
 _PUBLISHING_ACTIONS = frozenset({"issued", "published", "revised"})
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

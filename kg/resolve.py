@@ -22,7 +22,9 @@ _PAIRS = {"《": "》", "“": "”", '"': '"', "「": "」", "'": "'"}
 
 
 # offices of national bodies that a division's name names (垂直管理): their national body
-_VERTICAL = {"海关": "org:gacc", "银保监局": "org:cbirc", "证监局": "org:csrc"}
+_VERTICAL = {"海关": "org:gacc", "银保监局": "org:cbirc", "证监局": "org:csrc", "税务局": "org:sta"}
+# (a province's or a city's tax bureau is 国家税务总局's since 2018, and is so named: 国家税务总局北京市税务局)
+_VERTICAL_LABEL = {"税务局": "国家税务总局{name}税务局"}
 
 def _norm(text: str) -> str:
     """The surface as a label: white space collapsed, enclosing quote pairs removed, width kept."""
@@ -92,8 +94,9 @@ def _entity_for(m: Mention, issuer: str | None = None) -> Entity:
         # 杭州海关, 北京银保监局: an office of a national body, named as it names itself (by the
         # short name: there is no 杭州市海关) and part of that body; a local government's body
         # takes the division's full name (杭州市商务局)
-        e = Entity(key=key, kind="GovernmentBody", label=(div.short or div.name) + suffix if national else div.name + suffix,
-                   attrs={"parent_org": national} if national else {})
+        label = _VERTICAL_LABEL[suffix].format(name=div.name) if suffix in _VERTICAL_LABEL else \
+            (div.short or div.name) + suffix if national else div.name + suffix
+        e = Entity(key=key, kind="GovernmentBody", label=label, attrs={"parent_org": national} if national else {})
         if text != e.label:
             e.reasons.add(f"the {suffix} of {div.name} ({div.code}): {text} = {e.label}")
     elif key and key.startswith("org:"):

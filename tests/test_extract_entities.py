@@ -1113,3 +1113,19 @@ def test_a_surname_and_title_is_the_articles_own_person():
 ])
 def test_a_young_person_by_surname(body, persons):
     assert {t for t, k in mentions(body) if k == "Person"} == persons
+
+
+def test_a_national_bodys_local_office_is_part_of_it():
+    # (a0060) 国家税务总局北京市税务局 is one body, 北京市税务局 wherever named, part of 国家税务总局;
+    # 国家统计局北京调查总队 likewise of 国家统计局
+    from kg.resolve import resolve
+    art, rec = records("国家税务总局北京市税务局、国家税务总局天津市税务局联合发布公告。北京市税务局表示，将推进。"
+                       "国家统计局北京调查总队发布数据。")
+    res = resolve(rec, art.id)
+    found = {(m.text, res.of(m).label, res.of(m).attrs.get("parent_org")) for m in rec.mentions if m.kind == "GovernmentBody"}
+    assert ("国家税务总局北京市税务局", "国家税务总局北京市税务局", "org:sta") in found
+    assert ("北京市税务局", "国家税务总局北京市税务局", "org:sta") in found
+    assert ("国家统计局北京调查总队", "国家统计局北京调查总队", "org:nbs") in found
+    assert ("国家税务总局", "国家税务总局", None) in found
+    keys = {res.of(m).key for m in rec.mentions if "北京市税务局" in m.text}
+    assert len(keys) == 1

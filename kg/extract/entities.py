@@ -28,7 +28,7 @@ from . import editions, events
 from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import (BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, COURT_WORD_GOES_ON, SHORT_COURTS,
-                         SUFFIX_LAST_CHARS, body_key, gov_suffix_res)
+                         SUFFIX_LAST_CHARS, body_key, gov_suffix_res, government_key)
 from .person_names import (anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern,
                            persons_dealt_with_elsewhere, titled_surnames, young_by_surname)
 from .base import Context, FunctionExtractor, UserPatternTimeout
@@ -59,7 +59,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "79"
+VERSION = "80"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -267,6 +267,10 @@ _DEPARTMENT = re.compile(rf"(?P<name>(?![和与及、])[{HAN}]{{1,12}}?(?:(?<!�
                          r"(?=[，。；：:“”（(、\s]|有关|相关|负责人|副?司长|副?局长|巡视员|主任|发布|表示|介绍|指出|称|印发|$)")
 _NOT_DEPARTMENT = re.compile("有关|相关|核准|批准|处罚|罚款|了|部长|主任|书记|会见|会同|联合|部署|召开|发布|公布|印发|指导|要求|组织|开展|推动|督促|通报|约谈|"
                              "批复|同意|派出|调研|检查|各地|地方|所属|下属|直属|各级|各|在|对|向|将|已|的|等|、|省|市|县|区")
+
+
+# the offices national bodies keep in each province or city, by the body's key
+_LOCAL_OFFICE = {"sta": "税务局", "nbs": "调查总队"}
 
 
 # a firm's or a university's own body named with it: 腾讯基金会, 浙江大学教育基金会, 中国人民大学法学院,
@@ -710,6 +714,17 @@ def extract(ctx: Context) -> Records:
                 continue
             add(start, end, obj.kind, rule, conf, key=f"org:{obj.key}")
             org_ends.add(end)
+            # 国家税务总局北京市税务局, 国家统计局北京调查总队: a national body's office in a province or
+            # city, named with it, is part of it (the body stays mentioned)
+            office = _LOCAL_OFFICE.get(obj.key)
+            local = re.match(rf"([{HAN}]{{2,8}}?){office}", text[end:end + 12]) if office else None
+            if local is not None and gazetteer.division_index().get(local.group(1)) is not None:
+                # (国家税务总局北京市税务局 is 北京市税务局 wherever it is named: one key)
+                gk = government_key(local.group())
+                add(start, end + local.end(), "GovernmentBody", "local-office-of-body", 0.75,
+                    **({"key": gk} if gk else {"label": obj.name + local.group(), "parent_org": f"org:{obj.key}"}))
+                org_ends.add(end + local.end())
+                continue
             # 商务部国际司有关负责人, 交通运输部长江航务管理局, 生态环境部固体废物与化学品司: a
             # department of a national body, named with it, is part of it (the body stays mentioned)
             dept = _DEPARTMENT.match(text, end) if obj.kind == "GovernmentBody" and not obj.key.startswith("gov") else None
