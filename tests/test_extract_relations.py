@@ -1015,3 +1015,12 @@ def test_a_list_after_a_persons_words_is_their_bodys():
     # (a person the article gives no body: a body named acting stays, one merely named does not)
     text = "李四回应表示，中国和东盟地缘相近。\n一是贸易规模进一步扩大。\n二是双向投资蓬勃发展。"
     assert relations(text, "measure") == []
+
+
+def test_an_orders_now_published_is_published_by_who_adopted_or_signed_it():
+    # (a0092) 现予以发布: NDRC (adopted) and MOFCOM (signed) publish it; the consenting bodies do not
+    text = ("《外商投资准入特别管理措施（负面清单）（2021年版）》已经国家发展和改革委员会委务会议审议通过和商务部审签，"
+            "并经党中央、国务院同意，现予以发布。")
+    acts = {(r.args["agent"].text, r.args["action"]) for r in relations(text, "document")}
+    assert {a for a, act in acts if act == "published"} == {"国家发展和改革委员会", "商务部"}
+    assert ("国务院", "approved") in acts and ("国务院", "published") not in acts

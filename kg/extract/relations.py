@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "63"
+VERSION = "64"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -535,6 +535,29 @@ def _documents(art, mentions, rec: Records):
                                                           Span(d.span.start - 1, o.span.end + len(verb)), 0.7,
                                                           "title-by-org"))
                                 break
+
+
+# 现予以发布, 现予公布, 现予印发: an order's closing words; who publishes is who adopted or signed it
+_NOW_PUBLISHED = re.compile(r"现予以?(?:发布|公布|印发|施行)")
+
+
+def _published_now(art, rec: Records) -> None:
+    """《…负面清单》已经…国家发展和改革委员会…审议通过和商务部审签，并经党中央、国务院同意，现予以发布:
+    the bodies that adopted or signed it in that sentence publish it (those that consented do not)."""
+    text = art.text
+    for m in _NOW_PUBLISHED.finditer(text):
+        s = art.sentence_at(m.start())
+        if s is None:
+            continue
+        acts = [r for r in rec.relations if r.kind == "document" and r.span and s.start <= r.span.start < s.end
+                and r.args["action"] in ("adopted", "signed")]
+        for r in acts:
+            if not any(o.kind == "document" and o.args["action"] in ("published", "issued")
+                       and o.args["agent"] is r.args["agent"] and o.args["document"] is r.args["document"]
+                       for o in rec.relations):
+                rec.relations.append(_rel("document", {"agent": r.args["agent"], "document": r.args["document"],
+                                                       "action": "published"},
+                                          Span(r.span.start, m.end()), 0.7, "published-now"))
 
 
 def _one_action_per_document(rec: Records) -> None:
@@ -1317,6 +1340,7 @@ def extract(ctx: Context) -> Records:
     _careers(art, mentions, rec)
     mentions = mentions + [m for m in rec.mentions if m not in mentions]
     _documents(art, mentions, rec)
+    _published_now(art, rec)
     _one_action_per_document(rec)
     _document_days(art, rec)
     _designations(art, mentions, rec)
