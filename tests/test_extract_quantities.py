@@ -1607,3 +1607,13 @@ def test_the_subject_before_a_period(body, indicator):
 ])
 def test_a_counts_fragment_of_a_clause_is_no_indicator(body, indicator):
     assert quantities(body)[-1].indicator == indicator
+
+
+def test_a_plan_paragraphs_figures_are_its_targets():
+    # (a0016) a paragraph that opens on “十四五”期间 is about the plan's years throughout (the
+    # helper's articles are of February 2022: the plan's figures are targets)
+    qs = quantities("“十四五”期间，自贸试验区走在全国前列。经济开发区规上亩均税收达到37万元以上，规上工业增加值占全省比重超75%。")
+    assert [(q.period, q.modality) for q in qs] == [("“十四五”期间", "target")] * 2
+    # (a sentence with a time of its own keeps it)
+    qs = quantities("“十四五”期间，自贸试验区走在全国前列。2021年，经济开发区规上亩均税收为30万元。")
+    assert [q.period for q in qs] == ["2021年"]

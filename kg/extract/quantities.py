@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "81"
+VERSION = "82"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1152,6 +1152,7 @@ def extract(ctx: Context) -> Records:
             last = (para, q.period)
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
+    _plan_paragraphs(text, art, rec.quantities)
     _headline_period(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities, places)
     _section_sectors(text, art, rec.quantities)
@@ -1433,6 +1434,24 @@ _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半�
 # an index's name (业务活动预期指数)
 _NOT_OWN_TIME = re.compile(r"(?:比|较|相比|与|同)(?:(?:19|20)\d{2}年|去年|上年)?同期|(?:比|较)(?:(?:19|20)\d{2}年|去年|上年)|"
                            r"(?:去年|上年)同期|预期指数")
+
+
+# a paragraph that opens on a plan's years: “十四五”期间，…
+_PLAN_OPENING = re.compile(r"\s*(?P<period>“?十[一二三四五]五”?(?:期间|时期))[，,]")
+
+
+def _plan_paragraphs(text: str, art, quantities: list) -> None:
+    """“十四五”期间，…。经济开发区规上亩均税收达到37万元以上，…: a paragraph that opens on a plan's
+    years is about them throughout; a sentence of it naming no time of its own is in them (and
+    its figures, as a plan's, targets: see the modality rule for plan periods)."""
+    for q in quantities:
+        if q.period is not None:
+            continue
+        para = next((p for p in art.paragraphs if p.start <= q.span.start < p.end), None)
+        m = _PLAN_OPENING.match(text, para.start) if para is not None else None
+        s = art.sentence_at(q.span.start)
+        if m is not None and s is not None and not _own_time(text, s):
+            q.period = m.group("period")
 
 
 def _own_time(text: str, s) -> bool:
