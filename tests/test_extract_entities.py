@@ -1129,3 +1129,16 @@ def test_a_national_bodys_local_office_is_part_of_it():
     assert ("国家税务总局", "国家税务总局", None) in found
     keys = {res.of(m).key for m in rec.mentions if "北京市税务局" in m.text}
     assert len(keys) == 1
+
+
+def test_a_bare_genre_title_refers_back_to_the_document():
+    # (a0016, a0012) 《意见》, 《指导意见》 after the full title (its draft mark aside) are that document
+    from kg.resolve import resolve
+    for body in ["省政府印发《关于进一步加强招商引资工作的指导意见》。《意见》提出，到2025年引进内资。《指导意见》明确了目标。",
+                 "住建厅公布《关于加快发展保障性租赁住房的指导意见（征求意见稿）》。《指导意见》规定了名单。"]:
+        art, rec = records(body)
+        res = resolve(rec, art.id)
+        docs = [m for m in rec.mentions if m.kind == "Document"]
+        assert len(docs) >= 2 and len({res.of(m).key for m in docs}) == 1, [(m.text, m.rule) for m in docs]
+    # (a genre word with nothing named before is no document)
+    assert not [m for m in records("《意见》提出，要加强管理。")[1].mentions if m.kind == "Document"]

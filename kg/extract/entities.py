@@ -59,7 +59,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "80"
+VERSION = "81"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -599,7 +599,16 @@ def extract(ctx: Context) -> Records:
         # when the short title is the article's alias for its own edition)
         ed = _EDITION.search(text, max(0, m.start() - 12), m.start()) if not known else None
         edition = {"edition": f"{ed.group(1)}年版"} if ed and f"{ed.group(1)}年版" not in title else {}
-        if (title in aliases and not edition) or title in stop or title in _GENERIC_TITLES \
+        if title in _GENERIC_TITLES and not (title in aliases and not edition):
+            # 《意见》, 《指导意见》 after 《关于…的指导意见（征求意见稿）》: the genre word alone refers back
+            # to the last title named before that ends with it (its edition or draft mark aside)
+            earlier = next((x for x in reversed(titles_named)
+                            if re.sub(r"(?:（[^（）]*）)+$", "", x[0]).endswith(title)), None)
+            if earlier is not None:
+                add(m.start(1), m.end(1), earlier[2], "title-back-reference", 0.75, key=earlier[1],
+                    same_as=earlier[0], **earlier[3])
+            continue
+        if (title in aliases and not edition) or title in stop \
                 or _PUBLISHER_AFTER.match(text, m.end()) or not known and _FORM_TITLE.fullmatch(title):
             continue
         entry = gazetteer.org_index().get(title)
