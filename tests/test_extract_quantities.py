@@ -1617,3 +1617,11 @@ def test_a_plan_paragraphs_figures_are_its_targets():
     # (a sentence with a time of its own keeps it)
     qs = quantities("“十四五”期间，自贸试验区走在全国前列。2021年，经济开发区规上亩均税收为30万元。")
     assert [q.period for q in qs] == ["2021年"]
+
+
+def test_a_charts_lines():
+    # (a0030, a0031) a chart's text: heading, figure, change, each on its line
+    body = "1-7月累计\n\n全国一般公共预算\n\n收入137716亿元\n\n同比增长20%\n\n全国政府性基金预算\n\n收入46967亿元\n\n同比增长19.9%\n"
+    assert [q.indicator for q in quantities(body)] == ["全国一般公共预算收入"] * 2 + ["全国政府性基金预算收入"] * 2
+    # (a heading with a figure of its own, or a sentence, is no chart heading)
+    assert [q.indicator for q in quantities("财政部表示，收入增长较快。\n\n收入137716亿元\n")] == ["收入"]

@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "82"
+VERSION = "83"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1153,6 +1153,7 @@ def extract(ctx: Context) -> Records:
     _respective_periods(text, art, rec.quantities)
     _paragraph_periods(text, art, rec.quantities, levels_before)
     _plan_paragraphs(text, art, rec.quantities)
+    _chart_lines(text, art, rec.quantities)
     _headline_period(text, art, rec.quantities, levels_before)
     _respective_indicators(text, art, rec.quantities, places)
     _section_sectors(text, art, rec.quantities)
@@ -1434,6 +1435,33 @@ _OWN_TIME = re.compile(r"\d{1,2}月|\d{4}年|年末|年底|年初|季度|上半�
 # an index's name (业务活动预期指数)
 _NOT_OWN_TIME = re.compile(r"(?:比|较|相比|与|同)(?:(?:19|20)\d{2}年|去年|上年)?同期|(?:比|较)(?:(?:19|20)\d{2}年|去年|上年)|"
                            r"(?:去年|上年)同期|预期指数")
+
+
+# a chart's lines: a heading line (全国一般公共预算), then the figure (收入137716亿元), then its change
+# (同比增长20%), each a paragraph of its own
+_CHART_HEADING = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,14}")
+_CHART_CHANGE = re.compile(r"(?:同比|环比)?(?:增长|下降|增加|减少|上涨|下跌|回落|上升)[-\d.]+[%％]")
+
+
+def _chart_lines(text: str, art, quantities: list) -> None:
+    """全国一般公共预算 ¶ 收入137716亿元 ¶ 同比增长20% (a0030, a chart's text): the figure measures the
+    heading's 收入 (全国一般公共预算收入), and the change alone on its line changes that figure."""
+    paras = art.paragraphs
+    index = {p.start: i for i, p in enumerate(paras)}
+    prev_q, prev_i = None, -2
+    for q in quantities:
+        i = next((index[p.start] for p in paras if p.start <= q.span.start < p.end), None)
+        if i is None:
+            continue
+        line = text[paras[i].start:paras[i].end].strip()
+        if q.indicator and i > 0 and len(q.indicator) <= 4 and line.startswith(q.indicator) \
+                and q.span.start - paras[i].start <= len(q.indicator) + 3:
+            heading = text[paras[i - 1].start:paras[i - 1].end].strip()
+            if _CHART_HEADING.fullmatch(heading) and not re.search(r"\d", heading):
+                q.indicator = heading + q.indicator
+        elif q.indicator is None and _CHART_CHANGE.fullmatch(line) and prev_q is not None and prev_i == i - 1:
+            q.indicator = prev_q.indicator
+        prev_q, prev_i = q, i
 
 
 # a paragraph that opens on a plan's years: “十四五”期间，…
