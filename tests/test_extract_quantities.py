@@ -1513,8 +1513,13 @@ def test_periods_of_ranges_and_runs(body, expected):
     # figure is not the first party's
     ("去年中国-东盟贸易额再创历史新高，达到8782亿美元。", ["中国-东盟贸易额"]),
     ("截至2021年底，中国与东盟累计双向投资总额约3000亿美元。", ["中国与东盟累计双向投资总额"]),
+    # (a0145) and so does a change alone after a clause that says what changed
+    ("校外培训价格明显下降，平均下降4成以上。", ["校外培训价格"]),
+    ("营收大幅增长，同比增长20%。", ["营收"]),
+    ("营收稳步增长，达到5亿元。", ["营收"]),
     # (still no subject where the clause before says nothing happened to one)
-    ("营收稳步增长，达到5亿元。", [None]),
+    ("物价稳定，同比增长2%。", [None]),
+    ("营收稳定，达到5亿元。", [None]),
     # (第一产业 is a noun, 第 no marker)
     ("第一产业增加值51430亿元。", ["第一产业增加值"]),
 ])

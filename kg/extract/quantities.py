@@ -18,7 +18,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "83"
+VERSION = "84"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -284,9 +284,12 @@ def _durations_out(found: str) -> str | None:
     return None if out.endswith("了") and out != found else out
 
 
-_VERB_ALONE = re.compile(r"[，,]\s*(?:并|已|再|一举|也|均)?(?:达到|达|为|增至|升至|增长至|增加到|提高到)了?(?:约|近|逾|超过)?$")
+_VERB_ALONE = re.compile(r"[，,]\s*(?:并|已|再|一举|也|均)?(?:达到|达|为|增至|升至|增长至|增加到|提高到)了?(?:约|近|逾|超过)?$|"
+                         r"[，,]\s*(?:平均|同比|环比)?(?:下降|增长|上涨|下跌|上升|回落|减少|增加)了?(?:约|近|逾|超过)?$")
 _SUBJECT_BEFORE_PREDICATE = re.compile(r"(?P<subj>[^，。；\d]{2,20}?)(?:再次|再度|再|又|继续|持续|首次|一举|已)?"
-                                       r"(?:创下?(?:历史|新高|新低|纪录)|刷新|突破|迈上|站上|跃上|跨上|迈入)")
+                                       r"(?:创下?(?:历史|新高|新低|纪录)|刷新|突破|迈上|站上|跃上|跨上|迈入|"
+                                       # (校外培训价格明显下降，平均下降4成: what fell, then by how much)
+                                       r"(?:明显|大幅|显著|持续|稳步|快速|较快)(?:下降|增长|上涨|下跌|上升|回落|减少|增加))")
 
 
 # 27个城市和地区, 521家“倍增计划”试点企业, 132个跨境电子商务综合试验区: what a count counts
