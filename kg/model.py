@@ -72,6 +72,16 @@ class Article:
     def title(self) -> str:
         return str(self.meta.get("title") or "")
 
+    def paragraph_index(self, offset: int) -> int | None:
+        """The index of the paragraph holding this offset (bisect, as sentence_at), or None."""
+        starts = self.__dict__.get("_paragraph_starts")
+        if starts is None or len(starts) != len(self.paragraphs):
+            starts = self.__dict__["_paragraph_starts"] = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
+            return i
+        return None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         # sentences are sorted and disjoint: bisect, so long articles stay linear overall
         starts = self.__dict__.get("_sentence_starts")

@@ -1450,10 +1450,9 @@ def _chart_lines(text: str, art, quantities: list) -> None:
     """全国一般公共预算 ¶ 收入137716亿元 ¶ 同比增长20% (a0030, a chart's text): the figure measures the
     heading's 收入 (全国一般公共预算收入), and the change alone on its line changes that figure."""
     paras = art.paragraphs
-    index = {p.start: i for i, p in enumerate(paras)}
     prev_q, prev_i = None, -2
     for q in quantities:
-        i = next((index[p.start] for p in paras if p.start <= q.span.start < p.end), None)
+        i = art.paragraph_index(q.span.start)
         if i is None:
             continue
         line = text[paras[i].start:paras[i].end].strip()
@@ -1478,8 +1477,8 @@ def _plan_paragraphs(text: str, art, quantities: list) -> None:
     for q in quantities:
         if q.period is not None:
             continue
-        para = next((p for p in art.paragraphs if p.start <= q.span.start < p.end), None)
-        m = _PLAN_OPENING.match(text, para.start) if para is not None else None
+        i = art.paragraph_index(q.span.start)
+        m = _PLAN_OPENING.match(text, art.paragraphs[i].start) if i is not None else None
         s = art.sentence_at(q.span.start)
         if m is not None and s is not None and not _own_time(text, s):
             q.period = m.group("period")
