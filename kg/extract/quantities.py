@@ -1508,7 +1508,7 @@ def _paragraph_periods(text: str, art, quantities: list, levels_before: set[int]
     current: tuple[int, str, bool, bool] | None = None    # (paragraph, period, opens it, from words alone)
     last = -2                                       # the paragraph of the figure before
     for k, q in enumerate(quantities):
-        i = next((n for n, p in enumerate(art.paragraphs) if p.start <= q.span.start < p.end), None)
+        i = art.paragraph_index(q.span.start)
         if i is None:
             continue
         # 12月份，制造业PMI为50.3%。¶从企业规模看，大型企业PMI为51.3%: the period goes on into the

@@ -1030,7 +1030,8 @@ def _statements(art, mentions, rec: Records):
         if re.search(r"(?:^|[，。；：\n“])当[^，。；：]*$", text[s0:start]) \
                 and re.match(r"[^，。；]*时", text[end:s1]):
             continue                    # 当姚立远提出…时，严峰有些犹豫: a time clause
-        para = next((p for p in art.paragraphs if p.start <= start < p.end), None)
+        k = art.paragraph_index(start)
+        para = art.paragraphs[k] if k is not None else None
         if vm.group("verb") and not vm.group("sep") and para is not None and s0 <= para.start and s1 >= para.end \
                 and para.end - para.start < 40 and not re.search(r"[。！!？?；;：:，,”…]", text[para.start:para.end]):
             continue                    # 建行宣布成立300亿基金: a subheading
