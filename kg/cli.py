@@ -160,6 +160,9 @@ def cmd_query(args) -> int:
                                  "DESCRIBE; use table, csv, tsv or json")
         sys.stdout.write(format_select(*payload, args.format))
     elif kind == "ask":
+        if args.format in ("turtle", "ntriples", "jsonld"):
+            raise QueryInputError(f"an ASK gives true or false: --format {args.format} is for CONSTRUCT and "
+                                 "DESCRIBE; use table, csv, tsv or json")
         if args.format == "json":          # SPARQL 1.1 Query Results JSON, as kg serve gives
             print(json.dumps({"head": {}, "boolean": bool(payload)}))
         else:

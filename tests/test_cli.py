@@ -555,7 +555,10 @@ def test_construct_formats_and_no_repeated_triples(capsys, examples_store):
     rc, out, err = kg(capsys, "query", q, "--format", "csv", "--store", examples_store.store)
     assert rc == 2 and "is for SELECT" in err
     rc, out, err = kg(capsys, "query", "ASK {}", "--format", "turtle", "--store", examples_store.store)
-    assert rc == 0                                # ASK prints true/false whatever the format
+    assert rc == 2 and "an ASK gives true or false" in err     # (as a SELECT's table: no RDF to give)
+    for fmt in ("table", "csv", "tsv"):
+        rc, out, err = kg(capsys, "query", "ASK {}", "--format", fmt, "--store", examples_store.store)
+        assert rc == 0 and out.strip() in ("true", "false")
     rc, out, err = kg(capsys, "query", "SELECT * {} ", "--format", "turtle", "--store", examples_store.store)
     assert rc == 2 and "is for CONSTRUCT" in err
 
