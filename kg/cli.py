@@ -217,6 +217,22 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _construct_on_store(store, query_arg: str):
+    """kg viz --query: the CONSTRUCT run by the store's engine, as kg query runs it (rdflib, which
+    reads the view's data, evaluates some queries differently: FILTER(false) kept every row), its
+    triples as an rdflib Graph for the view."""
+    import pyoxigraph as ox
+    from rdflib import Graph as RdfGraph
+
+    from .query import load_query, run
+    kind, payload = run(store, load_query(query_arg))
+    if kind != "graph":
+        raise ValueError("--query must be a SPARQL CONSTRUCT or DESCRIBE query")
+    g = RdfGraph()
+    g.parse(data=ox.serialize(list(dict.fromkeys(payload)), format=ox.RdfFormat.N_TRIPLES) or b"", format="nt")
+    return g
+
+
 def cmd_viz(args) -> int:
     from .export import to_dataset
     from . import views
@@ -264,8 +280,7 @@ def cmd_viz(args) -> int:
                       size_by=args.size_by, title=args.title,
                       include_articles=args.include_articles or None, connected=args.connected or None)
         if args.query:
-            from .query import load_query
-            kwargs["construct"] = load_query(args.query)
+            kwargs["construct"] = _construct_on_store(store, args.query)
         summary = views.build_view(ds, args.output, require_focus=True,
                                    **{k: v for k, v in kwargs.items() if v is not None})
     except (ValueError, LookupError) as exc:

@@ -1565,7 +1565,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
                article: str | None = None, classes: list[str] | None = None,
                min_confidence: float = 0.0, date_from: str | None = None,
                date_to: str | None = None, max_nodes: int = 1500, title: str | None = None,
-               include_articles: bool = False, construct: str | None = None,
+               include_articles: bool = False, construct=None,
                size_by: str = "degree", file_links: bool = True, require_focus: bool = False,
                connected: bool = False) -> dict:
     """Write one self-contained HTML view of `ds` to `out`; return a summary dict.
@@ -1578,6 +1578,7 @@ def build_view(ds, out: Path | str, *, focus: str | None = None, depth: int = 2,
     date_from / date_to: YYYY[-MM[-DD]] bounds on the articles' schema:datePublished.
     include_articles: articles become nodes too (article -> mentioned entity, dashed).
     construct: a SPARQL CONSTRUCT/DESCRIBE query whose result graph is drawn instead of the facts
+      (or that result itself, an rdflib Graph: kg viz runs the query on the store)
     (IRI objects become edges, literals the node's properties; no SERVICE); combines with focus,
     depth, classes and max_nodes only.
     max_nodes: above this many nodes keep the most connected ones (focus nodes always) and say
@@ -1689,10 +1690,8 @@ def _has_service(node) -> bool:
     return False
 
 
-def _construct_graph(ds, model: _Model, query: str, classes: set[str] | None) -> _Graph:
-    """The result of the user's CONSTRUCT as a graph: IRI/blank objects are edges, literals are
-    shown as the subject's properties, rdf:type picks the class, labels name the nodes."""
-    from rdflib import BNode, Literal as Lit
+def _run_construct(ds, query: str):
+    """The user's CONSTRUCT or DESCRIBE run by rdflib on the view's dataset (offline, read-only)."""
     from rdflib.plugins.sparql import prepareQuery
 
     from kg.vocab import PREFIXES as P
@@ -1713,7 +1712,19 @@ def _construct_graph(ds, model: _Model, query: str, classes: set[str] | None) ->
         check_read_only(query)
     except Exception as exc:
         raise ValueError(str(exc)) from exc
-    result = ds.query(prepared).graph
+    return ds.query(prepared).graph
+
+
+def _construct_graph(ds, model: _Model, query, classes: set[str] | None) -> _Graph:
+    """The result of the user's CONSTRUCT as a graph: IRI/blank objects are edges, literals are
+    shown as the subject's properties, rdf:type picks the class, labels name the nodes. `query`
+    is the query's text (run here, by rdflib) or its result already computed (an rdflib Graph:
+    kg viz runs it on the store, as kg query does, so both give the same triples)."""
+    from rdflib import BNode, Graph as RdfGraph, Literal as Lit
+
+    from kg.vocab import PREFIXES as P
+
+    result = query if isinstance(query, RdfGraph) else _run_construct(ds, query)
     rdf_type = P["rdf"] + "type"
     label_props = {P["rdfs"] + "label", P["skos"] + "prefLabel", P["skos"] + "altLabel"}
 

@@ -681,6 +681,17 @@ def test_the_documented_construct_example_draws_memberships(examples_store, tmp_
     assert "高峰" in page and "商务部" in page
 
 
+def test_kg_viz_query_draws_what_kg_query_gives(examples_store, tmp_path, capsys):
+    # rdflib kept every row under FILTER(false): kg viz --query runs on the store, as kg query does
+    from kg.cli import main
+    q = "CONSTRUCT { ?p org:memberOf ?o } WHERE { ?p org:memberOf ?o FILTER(false) }"
+    assert main(["viz", "--query", q, "-o", str(tmp_path / "f.html"), "--store", str(examples_store.store)]) == 2
+    assert "the view is empty" in capsys.readouterr().err and not (tmp_path / "f.html").exists()
+    assert main(["viz", "--query", "SELECT * WHERE { ?s ?p ?o }", "-o", str(tmp_path / "s.html"),
+                 "--store", str(examples_store.store)]) == 2
+    assert "CONSTRUCT or DESCRIBE" in capsys.readouterr().err
+
+
 def test_dates_are_compared_and_shown_as_in_china():
     # a0141: 17:39 GMT on 30 November 2021 is 1 December in Beijing, the day --from/--to mean
     from kg.views import _china_time, _in_dates
