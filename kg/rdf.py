@@ -110,7 +110,8 @@ CURRENCIES = frozenset(QUANTITY_CURRENCIES.values())
 #: 21: qudt:hasUnit, not qudt:unit (deprecated in QUDT 2.1)
 #: 22: schema:publisher only for issued, published or revised documents (not for approved, adopted, signed, drafted)
 #: 23: a province's or city's tax bureau is 国家税务总局's (org:subOrganizationOf), labelled 国家税务总局X税务局
-GRAPH_VERSION = 23
+#: 24: a district's tax bureau is labelled with its city (国家税务总局上海市浦东新区税务局)
+GRAPH_VERSION = 24
 
 _PUBLISHING_ACTIONS = frozenset({"issued", "published", "revised"})
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

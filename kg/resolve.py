@@ -94,7 +94,10 @@ def _entity_for(m: Mention, issuer: str | None = None) -> Entity:
         # 杭州海关, 北京银保监局: an office of a national body, named as it names itself (by the
         # short name: there is no 杭州市海关) and part of that body; a local government's body
         # takes the division's full name (杭州市商务局)
-        label = _VERTICAL_LABEL[suffix].format(name=div.name) if suffix in _VERTICAL_LABEL else \
+        # (a district's bureau is named with its city: 国家税务总局上海市浦东新区税务局)
+        ups = gazetteer.ancestors(div.code)
+        full = (ups[0].name + div.name) if ups and div.name.endswith("区") else div.name
+        label = _VERTICAL_LABEL[suffix].format(name=full) if suffix in _VERTICAL_LABEL else \
             (div.short or div.name) + suffix if national else div.name + suffix
         e = Entity(key=key, kind="GovernmentBody", label=label, attrs={"parent_org": national} if national else {})
         if text != e.label:

@@ -1630,3 +1630,25 @@ def test_a_charts_lines():
     assert [q.indicator for q in quantities(body)] == ["全国一般公共预算收入"] * 2 + ["全国政府性基金预算收入"] * 2
     # (a heading with a figure of its own, or a sentence, is no chart heading)
     assert [q.indicator for q in quantities("财政部表示，收入增长较快。\n\n收入137716亿元\n")] == ["收入"]
+
+
+@pytest.mark.parametrize("body, want", [
+    # (the review of this session's rules) what a period leaves before it is no subject when it is
+    # a time's rest or a demonstrative
+    ("该公司今年前三季度营业收入为120亿元。", ("营业收入", None, None, None)),
+    ("以上项目1—7月份投资完成率均超过100%。", ("投资完成率", None, None, None)),
+    # a ；'s later clause with a voice of its own is not the first source's
+    ("国家统计局数据显示，1月CPI同比上涨0.9%；市场机构预计2月CPI将上涨1.5%。", ("CPI", None, None, "forecast")),
+    # 同业 is a word, not 与 another party
+    ("1月，浙江同业存单发行规模达1000亿元。", ("同业存单发行规模", "浙江", None, None)),
+    # a clause a company opens is the company's, not the place's before it
+    ("1月，广东省进出口总值5000亿元，华为公司出口额200亿元。", ("华为公司出口额", None, None, None)),
+    # places listed before a total say where, not what
+    ("一季度，广东、江苏、浙江合计5.2万亿元。", (None, ..., None, None)),
+    # what there is now, in a plan's paragraph, is no target
+    ("“十四五”期间，我省将重点发展新材料产业。全省现有新材料企业500家。", (..., None, None, None)),
+])
+def test_review_of_the_sessions_rules(body, want):
+    q = quantities(body)[-1]
+    got = (q.indicator, q.place.text if q.place else None, q.source if q.modality else None, q.modality)
+    assert all(w is ... or g == w for g, w in zip(got, want)), got

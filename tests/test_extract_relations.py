@@ -1024,3 +1024,9 @@ def test_an_orders_now_published_is_published_by_who_adopted_or_signed_it():
     acts = {(r.args["agent"].text, r.args["action"]) for r in relations(text, "document")}
     assert {a for a, act in acts if act == "published"} == {"国家发展和改革委员会", "商务部"}
     assert ("国务院", "approved") in acts and ("国务院", "published") not in acts
+
+
+def test_a_list_with_a_lead_of_its_own_is_its_leads():
+    # (the review) a commentator quoted before does not take a list that 《意见》提出 opens
+    text = "国务院办公厅印发《关于促进消费的意见》。业内专家张明表示，这些措施非常及时。\n《意见》提出，一是扩大消费。二是稳定就业。"
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"国务院办公厅"}

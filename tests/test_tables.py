@@ -119,6 +119,14 @@ def test_a_plain_tables_change_column_and_place_rows(tmp_path):
     assert found == {("制造业利润总额", None, "CNY"), ("制造业利润总额", None, "PERCENT")}
 
 
+def test_a_column_kind_word_is_no_measure(tmp_path):
+    # (the review) | 指标 | 绝对数（亿元） | 比上年增长（%） |: the row's label is what is measured
+    f = tmp_path / "m.md"
+    f.write_text("---\ntitle: 统计公报\n---\n\n| 指标 | 绝对数（亿元） | 比上年增长（%） |\n| --- | --- | --- |\n"
+                 "| 社会消费品零售总额 | 440823 | 12.5 |\n", encoding="utf-8")
+    assert {q.indicator for q in extract(read_file(f)).quantities if q.rule == "table-cell"} == {"社会消费品零售总额"}
+
+
 def test_two_cells_holding_one_number_are_two_figures():
     # a0169: the 总计 row's 83.72 and the 股份制企业 row's are the nation's and a group's
     body = ("<p>表2 2021年1—11月份规模以上工业企业经济效益指标</p><table>"

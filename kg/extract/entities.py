@@ -29,6 +29,7 @@ from .automaton import Matcher
 from .scan import Anchored
 from .gov_bodies import (BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, COURT_WORD_GOES_ON, SHORT_COURTS,
                          SUFFIX_LAST_CHARS, body_key, gov_suffix_res, government_key)
+from .person_names import TRANSLITERATION_CHARS as _TRANSLIT_CHARS
 from .person_names import (anonymised_names, coordinated_names, names_after_bodies, persons_by_pattern,
                            persons_dealt_with_elsewhere, titled_surnames, young_by_surname)
 from .base import Context, FunctionExtractor, UserPatternTimeout
@@ -59,7 +60,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "81"
+VERSION = "82"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -293,6 +294,19 @@ def _holds_known_org(name: str) -> bool:
 
 
 # what may follow a name: not a character that would make it a longer name
+# what makes a known name of three part of a longer word: a doctrine (毛泽东思想, 邓小平理论), a
+# firm (弗若斯特沙利文报告: a transliteration going on before it), a report
+_NOT_ALONE_AFTER = re.compile(r"思想|理论|主义|报告|研究|咨询|公司|集团|基金|体|式|路线|时代|同志")
+
+
+def _LONG_NAME_ALONE(text: str, m: re.Match) -> bool:
+    """许家印立下军令状: a known name of three stands alone where no doctrine, firm or report goes
+    on after it and no longer name runs into it before."""
+    before = text[m.start() - 1:m.start()]
+    return not _NOT_ALONE_AFTER.match(text, m.end()) and not (before and "\u4e00" <= before <= "\u9fff"
+                                                                 and before in _TRANSLIT_CHARS)
+
+
 _NAME_ENDS = re.compile(r"$|[^\u4e00-\u9fff]|同|与|和|及|在|的|对|向|是|为|将|已|也|还|就|于|说|称|等|表示|指出|强调|"
                         r"会见|会晤|主持|出席|致|签署|发表|总理|副总理|主席|总书记|委员长|部长|国务委员|同志|先生|女士")
 _NOT_UNIT = re.compile("发布|公布|表示|指出|认为|联合|召开|举办|举行|牵头|下属|旗下|所属|有关|相关|主办|承办|会同|组织|开展|"
@@ -1254,10 +1268,11 @@ def extract(ctx: Context) -> Records:
             persons[name] = 0.9
     for name in gazetteer.known_persons():       # 普京, 麦康奈尔: named by no pattern
         # (not 习近平新时代中国特色社会主义思想 alone: a doctrine's name, not its author)
-        # (nor 刘鹤 inside 记者刘鹤翔: one of a name of two's occurrences must end where a name can;
-        # a name of three is rarely the start of another, 许家印立下军令状)
+        # (nor 刘鹤 inside 记者刘鹤翔: one of its occurrences must end where a name can; a name of
+        # three may stand before any verb, 许家印立下军令状, but not in 毛泽东思想 or 弗若斯特沙利文报告)
         if name in text and name not in stop and text.count(name) > text.count(name + "新时代") \
-                and (len(name) >= 3 or any(_NAME_ENDS.match(text, m.end()) for m in re.finditer(re.escape(name), text))):
+                and any(_NAME_ENDS.match(text, m.end()) or len(name) >= 3 and _LONG_NAME_ALONE(text, m)
+                        for m in re.finditer(re.escape(name), text)):
             persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):

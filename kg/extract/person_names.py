@@ -1,5 +1,5 @@
 """Person names found by their context: a post before them (商务部新闻发言人高峰), a speech verb
-after them (高峰表示, 杰森称), an introduction (一名叫做杰森的), a description (马克思主义者李大钊),
+after them (高峰表示), an introduction (一名叫做杰森的), a description (马克思主义者李大钊),
 a legal role (被告人顾国平、侬锦), 同志, a leader's activity (习近平出席), a
 foreign country's office (美国总统拜登), a transliteration's interpunct (安东尼·布林肯), or
 coordination with a name already found (马云和曾毓群). A name is a person only where such a
@@ -45,6 +45,8 @@ _TRANSLITERATION = frozenset("阿埃艾安奥巴拜班邦鲍贝本比彼毕宾�
                              "甘戈格古哈海汉豪赫亨基吉加贾杰金卡凯坎考科克库拉莱赖兰劳勒雷里利列林琳隆卢鲁路伦罗洛"
                              "玛迈麦曼梅门蒙米敏莫姆穆纳奈南内尼涅纽努诺帕佩彭皮珀普奇齐乔切琼萨塞桑瑟森沙尚什斯松"
                              "苏索塔泰坦汤特托瓦威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊英尤约扎泽詹兹佐肯")
+
+TRANSLITERATION_CHARS = _TRANSLITERATION
 
 # the last characters of bodies, places and papers, never of a given name written after a
 # description; and the labels of a form's fields
@@ -197,23 +199,15 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
         for length in (3, 2):
             cand = text[start:start + length]
             rest = text[start + length:m.end()]
-            # 杰森称: a foreign name written in the characters of transliterations, when it recurs
-            # and is no country, place or company the gazetteers know (英特尔称, 巴西称)
-            foreign = all(c in _TRANSLITERATION for c in cand) and text.count(cand) >= 2 and not _known_non_person(cand)
-            if cand[0] not in common_surnames() and not foreign:
+            if cand[0] not in common_surnames():
                 continue
             if cand[-1] in _NAME_END_STOP or cand[1:] in _TITLE_WORDS or cand[1:] in posts():
                 continue  # 任部长, 王总: a surname with a title refers to a person, it is not a name
-            if (looks_like_name(cand) or foreign) and cand not in stop and not re.search(r"[，。]", rest) \
+            if looks_like_name(cand) and cand not in stop and not re.search(r"[，。]", rest) \
                     and re.match(rf"(?:{verbs})|在|对|向|近日|日前|也|还|则|进一步|接受|今天|今日|昨天|昨日|于|此前|同时|认为", rest):
                 out.append((start, start + length, cand, "name-verb", 0.7))
                 break
     return out
-
-
-def _known_non_person(name: str) -> bool:
-    return (name in gazetteer.country_index() or name in gazetteer.division_index() or name in gazetteer.cities()
-            or name in gazetteer.org_index() or name in gazetteer.region_index())
 
 
 def names_after_bodies(text: str, ends: list[int], stop: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -286,7 +280,7 @@ def anonymised_names(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
 
 # 房东景女士说, 店老板吴先生来自湖南, 在天河区创业的孙先生: someone the article names by surname and
 # title only (kg.resolve makes each the article's own person, as 张某)
-_TITLED = re.compile(rf"(?P<name>[{HAN}](?:女士|先生))")
+_TITLED = re.compile(rf"(?P<name>[{HAN}](?:女士|先生))(?!们)")      # (not 向女士们: "to the ladies")
 _TITLED_LEFT = re.compile(rf"(?:^|[^{HAN}]|的|房东|老板|店主|店长|义工|志愿者|市民|村民|居民|网友|读者|消费者|业主|租客|"
                           rf"司机|乘客|员工|职工|患者|家长|股民|投资者|创始人|负责人|经理|董事长|总经理|工作人员|当事人)$")
 
@@ -327,12 +321,15 @@ def young_by_surname(text: str, stop: frozenset[str]) -> list[tuple[int, int, st
     _, verbs, _ = _alternations()
     common = common_surnames()
     by_name: dict[str, list[re.Match]] = {}
+    every = surnames()
     for m in _XIAO.finditer(text):
-        if m.group("sur") in common and m.group("sur") not in _XIAO_NOT and m.group() not in stop:
+        # (刘小林: 小林 is a given name there, the whole name a person's)
+        if m.group("sur") in common and m.group("sur") not in _XIAO_NOT and m.group() not in stop \
+                and not (m.start() > 0 and text[m.start() - 1] in every):
             by_name.setdefault(m.group(), []).append(m)
     out = []
     for name, found in by_name.items():
-        if text.count(name) < 3:
+        if len(found) < 3:
             continue
         if any(_XIAO_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _XIAO_AFTER.match(text, m.end())
                or re.match(rf"(?:也|还|则)?(?:{verbs})", text[m.end():m.end() + 6]) for m in found):

@@ -10,6 +10,7 @@ import datetime
 import re
 from decimal import Decimal
 
+from .. import gazetteer
 from ..model import Mention, Quantity, Records, Span
 from ..readers.frontmatter import day_in_china
 from .base import Context, FunctionExtractor
@@ -18,7 +19,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "84"
+VERSION = "85"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -425,7 +426,7 @@ _SHARE = re.compile(r"(?P<part>[^占]*?)(?:所)?占(?!比|用|地|有|领|据了
 
 # (今年, 其中, 截至: words of time or linking before a period, never its subject)
 _NOT_SUBJECT = re.compile(r"(?:今年|去年|明年|前年|本月|当月|本年|同期|截至|截止到?|其中|目前|此外|同时|而|但|和|与|及|在|于|从|到|至|、|的|"
-                          r"以上|以下|机构|组织)$|预期|预计|预测|认为|表示|估计|"
+                          r"以上|以下|机构|组织|前)$|预期|预计|预测|认为|表示|估计|^(?:以上|上述|全市|全省|全国|全区|全县)|"
                           r"^(?:今年|去年|明年|截至|截止|其中|目前|此外|同时|全年|当年)")
 
 
@@ -448,6 +449,9 @@ def _indicator_words(left: str) -> str | None:
     if total is not None:
         # (承诺支付油费、路费、误工费共1万元: the verb before the first thing is no part of it)
         items = re.sub(r"^.*(?:支付|缴纳|收取|花费|赔偿|退还|返还|包括|涉及)", "", total.group("items"))
+        # (广东、江苏、浙江合计5.2万亿元: places listed say where, not what)
+        if all(i in gazetteer.division_index() or i in gazetteer.country_index() for i in items.split("、")):
+            return None
         if len(items) <= 24 and len(items.split("、")[0]) <= 8:
             return items
     industry = _INDUSTRY_LIST.search(_INDICATOR_STRIP.sub("", head))
@@ -471,7 +475,7 @@ def _indicator_words(left: str) -> str | None:
     # (增速从今年8月份的最低点2.9%: nor is the low or high point it started from)
     left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:今年|去年)?(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)"
                   r"(?:的?(?:最低点|最高点|低点|高点|峰值|谷底|低位|高位|水平))?的?$", "", left)
-    left = re.sub(r"^(?P<before>.*?)(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^(?P<before>.*?)(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|前?[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", _subject_before_period, left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
@@ -597,6 +601,9 @@ def extract(ctx: Context) -> Records:
     places = sorted((m for m in ctx.records.mentions if m.span is not None
                      and m.kind in ("Place", "City", "AdministrativeArea", "Country")), key=lambda m: m.span.start)
     place_starts = [p.span.start for p in places]
+    # (where an organisation's name opens a clause: that clause is about it, not the place before)
+    org_starts = {m.span.start for m in ctx.records.mentions if m.span is not None
+                  and m.kind in ("Organization", "GovernmentBody", "Company", "MediaOutlet")}
     # (据海南日报消息…全省新设立外商投资企业170家, 江苏省商务厅介绍，全省…: the place a body or a
     # paper of a place names is one 全省/该市 may refer back to, though it is no place mention)
     named = sorted(places + [Mention(m.attrs["place_text"], m.attrs["place_kind"],
@@ -1023,8 +1030,10 @@ def extract(ctx: Context) -> Records:
             q.period = prev.period
         if q.comparison is None and q.direction and not q.compared_as and prev.comparison in ("同比", "环比"):
             q.comparison = prev.comparison
-        # (记者从国务院国资委了解到，…增长12.4%；实现利润总额…: who told it told the rest of the list)
-        if q.source is None and q.source_org is None and (prev.source is not None or prev.source_org is not None):
+        # (记者从国务院国资委了解到，…增长12.4%；实现利润总额…: who told it told the rest of the list;
+        # not a clause with a voice of its own, 市场机构预计…, 专家认为…)
+        if q.source is None and q.source_org is None and (prev.source is not None or prev.source_org is not None) \
+                and q.modality is None and not _OWN_VOICE.search(text, qs.start, q.span.start):
             q.source, q.source_org = prev.source, prev.source_org
     _respective_rates(text, art, rec.quantities)
     # 从最低点2.9%连续两个月提升至6.2%: an indicator is never read across another figure (what
@@ -1088,7 +1097,7 @@ def extract(ctx: Context) -> Records:
         # (目前西藏共有邮政普遍服务网点754个，快递网点399个，…比例达100%: a list of the subject's
         # figures in one sentence, each clause naming its own measure, is the subject's too; not a
         # clause a short name opens, 石嘴山市下降1.3%，宁东下降25.3%, a place kg does not know)
-        listed_on = same and q.indicator is not None and (
+        listed_on = same and q.indicator is not None and q_clause not in org_starts and (
             q.indicator == prev.indicator
             or len(q.indicator) >= 3 and text.startswith(q.indicator, q_clause)
             # (银川市开工率98%，宁东开工率95%: the same measure with a name before it is another's)
@@ -1220,7 +1229,7 @@ def extract(ctx: Context) -> Records:
         if q.place is not None and q.place.span is not None and q.indicator:
             name = text[q.place.span.start:q.place.span.end]
             # (中国与东盟累计双向投资总额, 中国-东盟贸易额: two parties' figure, not the first's)
-            if q.indicator.startswith(name) and re.match(r"[-—－与和同、]", q.indicator[len(name):]):
+            if q.indicator.startswith(name) and re.match(r"[-—－、]|[与和](?![谐平])", q.indicator[len(name):]):
                 q.place = None
             elif q.indicator.startswith(name):
                 rest = re.sub(r"^(?:的|共有|共|有|是|拥有|全省|全市|全区)+", "", q.indicator[len(name):])
@@ -1480,7 +1489,9 @@ def _plan_paragraphs(text: str, art, quantities: list) -> None:
         i = art.paragraph_index(q.span.start)
         m = _PLAN_OPENING.match(text, art.paragraphs[i].start) if i is not None else None
         s = art.sentence_at(q.span.start)
-        if m is not None and s is not None and not _own_time(text, s):
+        # (全省现有新材料企业500家: what there is now is no target)
+        if m is not None and s is not None and not _own_time(text, s) \
+                and not re.search(r"现有|已有|已经|目前|现在|截至|已", text[s.start:q.span.start]):
             q.period = m.group("period")
 
 

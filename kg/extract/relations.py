@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "64"
+VERSION = "65"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -1152,7 +1152,9 @@ def _measures(art, mentions, rec: Records):
                        and before[-1].start <= r.span.start < before[-1].end
                        and r.args["speaker"].kind == "Person"]
         body = (_speaker_body(text, first, rec) if own else None) or (_list_head(text, cand[-1], cand) if cand else None)
-        if person_said and not own and body is not None:
+        # (《意见》提出，一是…: a list with a lead of its own is its lead's, whoever spoke before)
+        item = first + len(run[0].group(0)) - len(run[0].group(0).lstrip())     # (where 一是 stands)
+        if person_said and not own and body is not None and not text[text.rfind("\n", 0, item) + 1:item].strip():
             # (高峰表示，下一步，商务部将继续…: a body their words name as the one acting stays, when
             # the article gives the person no body)
             acting = re.match(r"(?:也|还|则)?(?:将|要|会|拟|计划|正在|已经|正|已)", text[body.span.end:body.span.end + 4])

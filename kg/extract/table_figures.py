@@ -80,9 +80,13 @@ def _measure_of(names: list[str]) -> str:
     out = []
     for name in names:
         bare = _UNIT_IN.sub("", name).strip().replace(" ", "")
-        if bare and not _PERIOD.fullmatch(bare) and not _CHANGE.fullmatch(bare):
+        # (| 指标 | 绝对数（亿元） | 比上年增长（%） |: 绝对数 says what kind of column, not what is measured)
+        if bare and not _PERIOD.fullmatch(bare) and not _CHANGE.fullmatch(bare) and not _COLUMN_KIND.fullmatch(bare):
             out.append(bare)
     return "".join(out)
+
+
+_COLUMN_KIND = re.compile(r"绝对数|绝对额|绝对值|金额|数量|数值|总量|数额")
 
 
 def figures(art, extractor: str, places=()) -> list[Quantity]:
@@ -128,12 +132,14 @@ def figures(art, extractor: str, places=()) -> list[Quantity]:
                 unit = next((u for u in map(_unit, reversed(names)) if u), None)
             if unit is None:
                 continue
-            measure, period, comparison, change = [], None, None, False
+            measure, period, comparison, change, kind_only = [], None, None, False, False
             for name in names:
                 bare = _UNIT_IN.sub("", name).strip().replace(" ", "")
                 if not bare:
                     continue
-                if _PERIOD.fullmatch(bare):
+                if _COLUMN_KIND.fullmatch(bare):
+                    kind_only = True        # (绝对数: the row's label says what is measured)
+                elif _PERIOD.fullmatch(bare):
                     period = bare
                 elif _CHANGE.fullmatch(bare):
                     change = True
@@ -160,7 +166,7 @@ def figures(art, extractor: str, places=()) -> list[Quantity]:
                 group = ""
             # (| M2余额 | 同比增长（%） |: a change needs no measure of its own beside its row's label)
             # (| 出口 | 21.73万亿元 |: nor does a figure that carries its unit)
-            if not measure and not ((change or own is not None) and group and not _TOTAL.match(group)):
+            if not measure and not ((change or own is not None or kind_only) and group and not _TOTAL.match(group)):
                 continue
             indicator = "".join(measure)
             if group and not _TOTAL.match(group) and not indicator.startswith(group):
