@@ -1154,3 +1154,11 @@ def test_a_bare_genre_title_refers_back_to_the_document():
         assert len(docs) >= 2 and len({res.of(m).key for m in docs}) == 1, [(m.text, m.rule) for m in docs]
     # (a genre word with nothing named before is no document)
     assert not [m for m in records("《意见》提出，要加强管理。")[1].mentions if m.kind == "Document"]
+
+
+@pytest.mark.parametrize("body", ["活动吸引参与者万余人，其中线上观众万余人。",
+                                  "部分消费者于今年3月购买了该产品，投资者于今年3月提出赎回。",
+                                  "游客参观了孙中山故居和毛泽东纪念堂。"])
+def test_no_person_in_counts_times_or_places_named_for_people(body):
+    # (the second review) 者 + a count or a time; a known name inside a memorial's name
+    assert not [t for t, k in mentions(body) if k == "Person"]

@@ -1652,3 +1652,30 @@ def test_review_of_the_sessions_rules(body, want):
     q = quantities(body)[-1]
     got = (q.indicator, q.place.text if q.place else None, q.source if q.modality else None, q.modality)
     assert all(w is ... or g == w for g, w in zip(got, want)), got
+
+
+@pytest.mark.parametrize("body, indicators", [
+    # (the second review) a period's leftover: 第 of 第一季度, a source, a verb or an aim
+    ("招商银行第一季度净利润为380亿元。", ["招商银行净利润"]),
+    ("据初步核算上半年国内生产总值为59.3万亿元。", ["国内生产总值"]),
+    ("公司有望实现全年营业收入100亿元。", ["营业收入"]),
+    # a tenor names a rate; 该公司 names who, not what
+    ("1年期LPR为3.45%，5年期为3.95%。", ["1年期LPR", "5年期"]),
+    ("该公司首次突破千亿元大关，达到1050亿元。", [None]),
+    ("其中出口突破万亿元，达到1.05万亿元。", ["出口"]),
+    # a subheading that says how things went is no chart heading
+    ("外贸进出口稳中向好\n\n出口增长8%，进口下降2%。", ["出口", "进口"]),
+])
+def test_second_review_of_the_sessions_rules(body, indicators):
+    assert [q.indicator for q in quantities(body)] == indicators
+
+
+def test_a_semicolons_clause_with_another_teller_keeps_no_source():
+    qs = quantities("据国家统计局统计，上半年，规模以上工业增加值同比增长4.4%，社会消费品零售总额同比增长8.3%，"
+                    "服务业生产指数同比增长8.2%，全国固定资产投资同比增长3.8%；比亚迪公告称，公司上半年新能源汽车销量为125万辆。")
+    assert qs[-1].source is None and qs[0].source
+
+
+def test_what_there_is_in_a_plan_paragraph_is_no_target():
+    for sent in ("全省累计建成5G基站10万个。", "全省拥有国家级高新区12家。", "全市共有规上工业企业3000家。"):
+        assert quantities("“十四五”期间，我省将重点发展数字经济。" + sent)[-1].modality is None

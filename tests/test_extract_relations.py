@@ -1030,3 +1030,18 @@ def test_a_list_with_a_lead_of_its_own_is_its_leads():
     # (the review) a commentator quoted before does not take a list that 《意见》提出 opens
     text = "国务院办公厅印发《关于促进消费的意见》。业内专家张明表示，这些措施非常及时。\n《意见》提出，一是扩大消费。二是稳定就业。"
     assert {r.args["body"].text for r in relations(text, "measure")} == {"国务院办公厅"}
+
+
+def test_second_review_statements_measures_and_credits():
+    # 正如…指出的，…: the words after the comma are the statement
+    said = [(r.args["speaker"].text, r.args["text"]) for r in
+            relations("正如习近平总书记指出的，高质量发展是首要任务。", "statement")]
+    assert said == [("习近平", "高质量发展是首要任务。")]
+    # a body the expert names acting carries the list out, not the expert's university
+    text = ("中国人民银行日前召开会议。中国人民大学教授刘元春表示，人民银行将从以下方面发力。\n"
+            "一是保持流动性合理充裕。\n二是稳定预期。")
+    assert {r.args["body"].text for r in relations(text, "measure")} == {"人民银行"}
+    # 此前，财新记者就…: an outlet cited, not the article's
+    found = {(r.args["role"], r.args["target"].text) for r in
+             relations("此前，财新记者就此事联系该公司，公司未予回应。", "credit")}
+    assert not {t for role, t in found if role == "sourceOrganization"}

@@ -127,6 +127,14 @@ def test_a_column_kind_word_is_no_measure(tmp_path):
     assert {q.indicator for q in extract(read_file(f)).quantities if q.rule == "table-cell"} == {"社会消费品零售总额"}
 
 
+def test_a_change_column_takes_no_measure_from_a_column_without_unit(tmp_path):
+    # (the second review) | 排名 | and | 所属区域 | are no measure of the change beside them
+    f = tmp_path / "m.md"
+    f.write_text("---\ntitle: t\n---\n\n| 地区 | 所属区域 | 同比增长（%） |\n| --- | --- | --- |\n| 江苏 | 东部 | 5.8 |\n",
+                 encoding="utf-8")
+    assert [q.indicator for q in extract(read_file(f)).quantities if q.rule == "table-cell"] != ["所属区域"]
+
+
 def test_two_cells_holding_one_number_are_two_figures():
     # a0169: the 总计 row's 83.72 and the 股份制企业 row's are the nation's and a group's
     body = ("<p>表2 2021年1—11月份规模以上工业企业经济效益指标</p><table>"

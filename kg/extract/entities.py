@@ -60,7 +60,7 @@ def _user_regex(source: str) -> "regex.Pattern":
 
 
 NAME = "entities"
-VERSION = "82"
+VERSION = "83"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -296,7 +296,7 @@ def _holds_known_org(name: str) -> bool:
 # what may follow a name: not a character that would make it a longer name
 # what makes a known name of three part of a longer word: a doctrine (毛泽东思想, 邓小平理论), a
 # firm (弗若斯特沙利文报告: a transliteration going on before it), a report
-_NOT_ALONE_AFTER = re.compile(r"思想|理论|主义|报告|研究|咨询|公司|集团|基金|体|式|路线|时代|同志")
+_NOT_ALONE_AFTER = re.compile(r"思想|理论|主义|报告|研究|咨询|公司|集团|基金|体|式|路线|时代|同志|故居|旧居|纪念|陵|像|健康")
 
 
 def _LONG_NAME_ALONE(text: str, m: re.Match) -> bool:

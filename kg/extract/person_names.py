@@ -190,8 +190,10 @@ def persons_by_pattern(text: str, stop: frozenset[str]) -> list[tuple[int, int, 
     # (not 记者, a post, nor 或者, a conjunction)
     for m in re.finditer(rf"(?<=[{HAN}]者)(?<!记者)(?<!或者)(?P<name>[{HAN}]{{3}})(?={boundary[3:-1]})", text):
         cand = m.group("name")
+        # (参与者万余人, 投资者于今年: counts and times after 者, no names)
         if looks_like_name(cand) and cand[0] in common_surnames() and cand not in stop \
-                and cand[-1] not in _NAME_END_STOP and text.count(cand) >= 2:
+                and cand[-1] not in _NAME_END_STOP and text.count(cand) >= 2 \
+                and not re.search(r"[万千百余今明去年月日人名次位个]", cand[1:]) and cand[0] not in _MOU_WORD_SURNAMES:
             out.append((m.start("name"), m.end("name"), cand, "description-name", 0.65))
     # clause start (or a quotation's or question's end) + name + (adverbial) + speech verb
     for m in re.finditer(rf"(?:^|(?<=[。，；：:\n“」）)”？！?!]))(?P<name>[{HAN}]{{2,3}}?)(?:[{HAN}]{{0,12}}?)(?:{verbs})", text):

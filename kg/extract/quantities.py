@@ -19,7 +19,7 @@ from . import table_figures
 from .periods import period_dates
 
 NAME = "quantities"
-VERSION = "85"
+VERSION = "86"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -266,7 +266,8 @@ def _indicator(text: str, start: int, s0: int) -> str | None:
         own = _VERB_ALONE.search(left)
         prior = re.split(r"[，。；：,;:（）()“”]", left[:own.start()])[-1] if own else ""
         sm = _SUBJECT_BEFORE_PREDICATE.match(prior) if prior and not re.search(r"\d", prior) else None
-        if sm:
+        # (该公司首次突破千亿元大关: a pronoun names who, not what is measured)
+        if sm and not re.match(r"(?:该|本|其(?!中)|这|那)", sm.group("subj").strip()):
             found = _indicator_words(sm.group("subj"))
     return found
 
@@ -279,7 +280,8 @@ _FIGURE_ONLY = re.compile(r"(?:近|过去|第)?\d+(?:\.\d+)?(?![\u4e00-\u9fff]?�
 
 
 def _durations_out(found: str) -> str | None:
-    if _FIGURE_ONLY.fullmatch(found):
+    # (5年期, 3个月期: a tenor names a rate, it is no figure)
+    if _FIGURE_ONLY.fullmatch(found) and not found.endswith("期"):
         return None
     out = _DURATION_START.sub("", _DURATION_END.sub("", found))
     return None if out.endswith("了") and out != found else out
@@ -436,9 +438,13 @@ def _subject_before_period(m: re.Match) -> str:
     before = m.group("before")
     rest = m.string[m.end():]
     if re.fullmatch(r"[\u4e00-\u9fff]{3,10}", before) and not _NOT_SUBJECT.search(before) \
-            and re.match(r"[\u4e00-\u9fff]{2}", rest):
+            and not _NOT_SUBJECT_WORDS.search(before) and re.match(r"[\u4e00-\u9fff]{2}", rest):
         return before
     return ""
+
+
+# (据初步核算, 数据显示, 公告称, 有望实现, 确保完成, 目标是: a source, a verb or an aim before a period, no subject)
+_NOT_SUBJECT_WORDS = re.compile(r"据|显示|称|公告|发布|统计|核算|数据|实现|完成|确保|有望|努力|力争|目标|要|将|我们|第$")
 
 
 def _indicator_words(left: str) -> str | None:
@@ -475,7 +481,7 @@ def _indicator_words(left: str) -> str | None:
     # (增速从今年8月份的最低点2.9%: nor is the low or high point it started from)
     left = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z])(?:从|由)(?:今年|去年)?(?:(?:19|20)\d{2}年(?:末|底|初)?|\d{1,2}月份?(?:末|底)?)"
                   r"(?:的?(?:最低点|最高点|低点|高点|峰值|谷底|低位|高位|水平))?的?$", "", left)
-    left = re.sub(r"^(?P<before>.*?)(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|前?[一二三四]季度|上半年|全年)"
+    left = re.sub(r"^(?P<before>.*?)(?:\d{4}年?[-—~～至到]\d{4}年|\d{4}年(?:末|底|初)?|(?:\d{1,2}月?[至到—\-－~])?\d{1,2}月份?(?:\d{1,2}日|末|底|初|[上中下]旬)?|前(?:\d{1,2}|[二两三四五六七八九十]|十[一二])个?月|[前第]?[一二三四]季度|上半年|全年)"
                   r"(?:以来|起)?的?", _subject_before_period, left)
     left = _INDICATOR_STRIP.sub("", left)
     left = _FROM_CURRENT.sub("", left)              # 准备金率由现行的7%: the rate, not 由现行的
@@ -1033,7 +1039,9 @@ def extract(ctx: Context) -> Records:
         # (记者从国务院国资委了解到，…增长12.4%；实现利润总额…: who told it told the rest of the list;
         # not a clause with a voice of its own, 市场机构预计…, 专家认为…)
         if q.source is None and q.source_org is None and (prev.source is not None or prev.source_org is not None) \
-                and q.modality is None and not _OWN_VOICE.search(text, qs.start, q.span.start):
+                and q.modality is None and not _OWN_VOICE.search(text, qs.start, q.span.start) \
+                and not _OTHER_TELLER.search(text, qs.start, q.span.start) \
+                and not any(qs.start <= o < q.span.start for o in org_starts):
             q.source, q.source_org = prev.source, prev.source_org
     _respective_rates(text, art, rec.quantities)
     # 从最低点2.9%连续两个月提升至6.2%: an indicator is never read across another figure (what
@@ -1466,9 +1474,12 @@ def _chart_lines(text: str, art, quantities: list) -> None:
             continue
         line = text[paras[i].start:paras[i].end].strip()
         if q.indicator and i > 0 and len(q.indicator) <= 4 and line.startswith(q.indicator) \
-                and q.span.start - paras[i].start <= len(q.indicator) + 3:
+                and q.span.start - paras[i].start <= len(q.indicator) + 3 and not re.search(r"[，。；,;]", line):
             heading = text[paras[i - 1].start:paras[i - 1].end].strip()
-            if _CHART_HEADING.fullmatch(heading) and not re.search(r"\d", heading):
+            # (a chart's heading names what is measured; a subheading that says how it went, 外贸
+            # 进出口稳中向好, is a sentence's)
+            if _CHART_HEADING.fullmatch(heading) and not re.search(r"\d", heading) \
+                    and not re.search(r"增长|下降|向好|持续|稳|大幅|回升|提升|实现|改善|加快|放缓", heading):
                 q.indicator = heading + q.indicator
         elif q.indicator is None and _CHART_CHANGE.fullmatch(line) and prev_q is not None and prev_i == i - 1:
             q.indicator = prev_q.indicator
@@ -1491,7 +1502,7 @@ def _plan_paragraphs(text: str, art, quantities: list) -> None:
         s = art.sentence_at(q.span.start)
         # (全省现有新材料企业500家: what there is now is no target)
         if m is not None and s is not None and not _own_time(text, s) \
-                and not re.search(r"现有|已有|已经|目前|现在|截至|已", text[s.start:q.span.start]):
+                and not re.search(r"现有|已有|已经|目前|现在|截至|已|共有|拥有|累计|居", text[s.start:q.span.start]):
             q.period = m.group("period")
 
 
@@ -1656,6 +1667,8 @@ def _list_items(head: str, n: int) -> list[str]:
 
 
 _OWN_VOICE = re.compile(r"预计|预测|预期|估计|认为|表示|指出|判断|分析")
+# (上海市统计局介绍，…; 比亚迪公告称，…; 记者在调研中了解到，…: another teller)
+_OTHER_TELLER = re.compile(r"称|介绍|了解到|获悉|公告|显示|透露|据|记者|发布|通报")
 _CHANGE_WORD = re.compile(r"(?:同比|环比)?(?:增长|下降|上涨|下跌|增加|减少|提高|降低|回落|上升|达到|实现|完成|占比?)了?")
 
 

@@ -19,7 +19,7 @@ from .base import Context, FunctionExtractor
 from .events import day as sentence_day, vague_day
 
 NAME = "relations"
-VERSION = "65"
+VERSION = "66"
 TAG = f"{NAME}@{VERSION}"
 HAN = r"\u4e00-\u9fff"
 
@@ -950,7 +950,7 @@ def _statements(art, mentions, rec: Records):
         if vm.group("verb") and (text[vs - 1:vs] == "来" and vm.group("verb") == "说"
                                  or text[vs - 1:vs] == "的" and re.match(r"是|为|中", text[end + vm.end("verb"):])
                                  or re.search(r"“[^”]*$", tail[:vm.start("verb")])
-                                 or text.startswith("的", end + vm.end("verb"))):
+                                 or re.match(r"的[\u4e00-\u9fff]", text[end + vm.end("verb"):end + vm.end("verb") + 2])):
             continue            # (…跟我们说明，…”梁成伟描述道: a verb inside a quotation is someone else's;
             #                      李大钊在…时提出的一个重要论断: a verb before 的 describes a noun)
         # 以下简称联璧公司, 俗称, 号称, 堪称, 称之为: 称 there names something, nobody speaks (nor in 说起,
@@ -979,6 +979,8 @@ def _statements(art, mentions, rec: Records):
                 if line:
                     s1 = _listed_points(art, max(s1, _paragraph_end(art, nxt.start)))
                 quote = _trim(text[nxt.start:s1])
+        if re.match(r"的[，,：:]", quote):        # 正如…指出的，…: the words after the comma are said
+            quote = _trim(quote[2:], right=False)
         if quote.startswith("了") and not quote.startswith("了解"):    # 指出了如…: the aspect marker
             quote = _trim(quote[1:], right=False)
         # 预测称，… / 预测时表示，…: a second verb after the first is no part of what is said
@@ -1157,8 +1159,10 @@ def _measures(art, mentions, rec: Records):
         if person_said and not own and body is not None and not text[text.rfind("\n", 0, item) + 1:item].strip():
             # (高峰表示，下一步，商务部将继续…: a body their words name as the one acting stays, when
             # the article gives the person no body)
+            # (刘元春表示，人民银行将从以下方面发力: the body named acting carries the list out, not the
+            # speaker's own university)
             acting = re.match(r"(?:也|还|则)?(?:将|要|会|拟|计划|正在|已经|正|已)", text[body.span.end:body.span.end + 4])
-            body = _body_of(person_said[-1].args["speaker"], rec) or (body if acting else None)
+            body = body if acting else _body_of(person_said[-1].args["speaker"], rec)
             if body is None:
                 continue
         if body is None:

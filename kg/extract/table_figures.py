@@ -151,8 +151,9 @@ def figures(art, extractor: str, places=()) -> list[Quantity]:
                 # (| 地区 | 收入（亿元） | 增速（%） |: a change column with no measure of its own changes
                 # what the column before it measures)
                 before = _names(grid, headers, c.col - 1, value_of)
+                # (only a column of figures with their unit: not | 排名 | nor | 所属区域 |)
                 if not any(_CHANGE.fullmatch(_UNIT_IN.sub("", n).strip().replace(" ", "")) for n in before) \
-                        and _measure_of(before):
+                        and any(_unit(n) for n in before) and _measure_of(before):
                     measure = [_measure_of(before)]
             label_cell = grid.get((c.row, 0))
             group = re.sub(r"^\s*(?:其中|按[^：:]{1,6}分)[：:]\s*", "", value_of(label_cell)).replace(" ", "") \
