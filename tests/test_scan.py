@@ -73,3 +73,12 @@ def test_a_reach_too_short_misses_matches():
     text = "xx abcdefghEND"
     assert spans(Anchored(pattern, "END", 10).finditer(text)) == spans(pattern.finditer(text))
     assert spans(Anchored(pattern, "END", 3).finditer(text)) != spans(pattern.finditer(text))
+
+
+def test_occurrences_are_finditer_of_the_escaped_word():
+    import re
+    from kg.extract.scan import occurrences
+    for word, text in [("高峰", "高峰说，高峰高峰。早高峰"), ("a.b", "a.b axb a.b"), ("", "abc"), ("xx", "xxx"), ("李", "")]:
+        want = [m.span() for m in re.finditer(re.escape(word), text)] if word else []
+        assert [m.span() for m in occurrences(word, text)] == want
+        assert [m.group() for m in occurrences(word, text)] == [text[a:b] for a, b in want]

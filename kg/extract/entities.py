@@ -26,7 +26,7 @@ from ..readers.frontmatter import day_in_china
 from ..model import Mention, Records, Span
 from . import editions, events
 from .automaton import Matcher
-from .scan import Anchored
+from .scan import Anchored, occurrences
 from .gov_bodies import (BANK_END, BARE_BODY_SUFFIXES, BRANCH_SUFFIX, COUNTY_ONLY, COURT_WORD_GOES_ON, SHORT_COURTS,
                          SUFFIX_LAST_CHARS, body_key, gov_suffix_res, government_key)
 from .person_names import TRANSLITERATION_CHARS as _TRANSLIT_CHARS
@@ -876,7 +876,7 @@ def extract(ctx: Context) -> Records:
         if short is None or div is None or code.endswith("00") or not div.short:
             continue
         for form in {div.short + short, div.name + short}:
-            for fm in re.finditer(re.escape(form), text):
+            for fm in occurrences(form, text):
                 if not _overlaps(fm.span(), taken):
                     add(fm.start(), fm.end(), "GovernmentBody", "court-short-name", 0.7, key=body.key)
 
@@ -1091,7 +1091,7 @@ def extract(ctx: Context) -> Records:
         for x in [x for x in rec.mentions if x.span and d.start() <= x.span.start and x.span.end <= d.end()]:
             rec.mentions.remove(x)
             taken.remove((x.span.start, x.span.end))
-        for m in re.finditer(re.escape(alias), text):
+        for m in occurrences(alias, text):
             # a place inside the short name (上海 in 上海一中院) is part of it, not a mention
             inside = [x for x in rec.mentions if x.span and x.span.start < m.end() and m.start() < x.span.end]
             if inside and all(x.kind in places and m.start() <= x.span.start and x.span.end <= m.end()
@@ -1111,7 +1111,7 @@ def extract(ctx: Context) -> Records:
         core = _firm_core(firm.text)
         if core is None or core in stop:
             continue
-        for m in re.finditer(re.escape(core), text):
+        for m in occurrences(core, text):
             if m.start() == firm.span.start or _overlaps(m.span(), taken):
                 continue
             # (standing alone: not inside a longer word of Han characters on both sides)
@@ -1272,7 +1272,7 @@ def extract(ctx: Context) -> Records:
         # three may stand before any verb, 许家印立下军令状, but not in 毛泽东思想 or 弗若斯特沙利文报告)
         if name in text and name not in stop and text.count(name) > text.count(name + "新时代") \
                 and any(_NAME_ENDS.match(text, m.end()) or len(name) >= 3 and _LONG_NAME_ALONE(text, m)
-                        for m in re.finditer(re.escape(name), text)):
+                        for m in occurrences(name, text)):
             persons.setdefault(name, 0.85)
     for s, e, name, rule, conf in persons_by_pattern(text, stop):
         if _overlaps((s, e), taken):
@@ -1321,7 +1321,7 @@ def extract(ctx: Context) -> Records:
             break
     # propagation within the article
     for name, conf in persons.items():
-        for m in re.finditer(re.escape(name), text):
+        for m in occurrences(name, text):
             if not _overlaps(m.span(), taken):
                 add(m.start(), m.end(), "Person", "person-propagation", min(conf, 0.7))
     # a press conference's host, now that every organisation is found: 国新办就…举行新闻发布会,

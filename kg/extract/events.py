@@ -32,7 +32,7 @@ from ..model import Mention
 from .automaton import Matcher
 from . import editions
 from .numbers import parse_chinese
-from .scan import Anchored
+from .scan import Anchored, occurrences
 
 HAN = "\u4e00-\u9fff"
 _TERM = "(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -394,7 +394,7 @@ def find(text: str, mentions: list[Mention], date: str = "", article_id: str = "
         if rule not in ("named-event", "numbered-meeting"):
             continue
         name = text[s0:e0]
-        for m in re.finditer(re.escape(name), text):
+        for m in occurrences(name, text):
             s, e = m.span()
             if free(s, e) and not _crosses((s, e), spans) and not in_title(s, e):
                 found.append((s, e, "event-propagation", {k: v for k, v in attrs.items() if k != "organizer"}))

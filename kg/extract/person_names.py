@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer
+from .scan import occurrences
 from ..lexicon import common_surnames, looks_like_name, posts, speech_verbs, surnames
 
 HAN = r"\u4e00-\u9fff"
@@ -385,7 +386,7 @@ def coordinated_names(text: str, known: set[str], stop: frozenset[str]) -> list[
                 and x[-1] not in _NAME_END_STOP and x[1:] not in _TITLE_WORDS and x[1:] not in posts())
     out = []
     for name in sorted(known):
-        for m in re.finditer(re.escape(name), text):
+        for m in occurrences(name, text):
             s, e = m.span()
             # (韩越伙同吴隽: 伙同 "together with" is a verb, 同 no conjunction there; nor 会同, 陪同)
             if s >= 3 and text[s - 1] in _CONJ and text[s - 2:s] not in _NOT_CONJ:

@@ -41,3 +41,35 @@ class Anchored:
             else:
                 # no match starts at or before this anchor; a later one holds a later anchor
                 pos = a.start() + 1
+
+
+class Found:
+    """What `occurrences` yields: the parts of a `re.Match` its callers use."""
+    __slots__ = ("_start", "_end", "string")
+
+    def __init__(self, start: int, end: int, string: str):
+        self._start, self._end, self.string = start, end, string
+
+    def start(self, group=0) -> int:
+        return self._start
+
+    def end(self, group=0) -> int:
+        return self._end
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, group=0) -> str:
+        return self.string[self._start:self._end]
+
+
+def occurrences(word: str, text: str) -> Iterator[Found]:
+    """`re.finditer(re.escape(word), text)` without a pattern: every name looked for so made
+    one, and hundreds of them a build pushed the word-list patterns (posts, speech verbs),
+    which take milliseconds to compile, out of `re`'s cache of 512, to be compiled again."""
+    if not word:
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield Found(i, i + len(word), text)
+        i = text.find(word, i + len(word))
