@@ -72,25 +72,22 @@ class Article:
     def title(self) -> str:
         return str(self.meta.get("title") or "")
 
-    def paragraph_index(self, offset: int) -> int | None:
-        """The index of the paragraph holding this offset (bisect, as sentence_at), or None."""
-        starts = self.__dict__.get("_paragraph_starts")
-        if starts is None or len(starts) != len(self.paragraphs):
-            starts = self.__dict__["_paragraph_starts"] = [p.start for p in self.paragraphs]
+    def _index_at(self, key: str, spans: list, offset: int) -> int | None:
+        # spans are sorted and disjoint: bisect, so long articles stay linear overall (the starts
+        # are kept, and made again if the list was replaced)
+        starts = self.__dict__.get(key)
+        if starts is None or len(starts) != len(spans):
+            starts = self.__dict__[key] = [x.start for x in spans]
         i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
-            return i
-        return None
+        return i if i >= 0 and spans[i].start <= offset < spans[i].end else None
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """The index of the paragraph holding this offset, or None."""
+        return self._index_at("_paragraph_starts", self.paragraphs, offset)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        # sentences are sorted and disjoint: bisect, so long articles stay linear overall
-        starts = self.__dict__.get("_sentence_starts")
-        if starts is None or len(starts) != len(self.sentences):
-            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        i = self._index_at("_sentence_starts", self.sentences, offset)
+        return self.sentences[i] if i is not None else None
 
     def source_offset(self, offset: int) -> int | None:
         for p in self.paragraphs:
